@@ -1,0 +1,87 @@
+/// A node of the reverse-mode graph: what produced a value, from which inputs, and how to
+/// send a gradient back to them.
+public final class GradNode: @unchecked Sendable {
+    /// The op's name, shown by tables and graph dumps.
+    public let op: String
+    let parents: [GradNode?]
+    /// Maps the gradient of this node's value to the gradients of its parents (same order).
+    let backward: (Tensor) throws(EngineError) -> [Tensor]
+
+    init(op: String, parents: [GradNode?], backward: @escaping (Tensor) throws(EngineError) -> [Tensor]) {
+        self.op = op
+        self.parents = parents
+        self.backward = backward
+    }
+}
+
+/// A tensor value together with the graph node that computed it, if it is being tracked.
+public struct Variable: Sendable {
+    public var value: Tensor
+    public var node: GradNode?
+
+    public init(_ value: Tensor, node: GradNode? = nil) {
+        self.value = value
+        self.node = node
+    }
+
+    /// A new independent variable: gradients can be taken with respect to it.
+    public static func leaf(_ value: Tensor) -> Variable {
+        Variable(value, node: GradNode(op: "leaf", parents: [], backward: { _ throws(EngineError) in [] }))
+    }
+
+    public var shape: [Int] { value.shape }
+    public var isTracked: Bool { node != nil }
+    /// The value without its history.
+    public var detached: Variable { Variable(value) }
+
+    /// Records an op when any input is tracked; otherwise returns the bare value.
+    static func record(
+        _ op: String, _ value: Tensor, _ inputs: [Variable],
+        _ backward: @escaping (Tensor) throws(EngineError) -> [Tensor]
+    ) -> Variable {
+        guard inputs.contains(where: { $0.node != nil }) else { return Variable(value) }
+        return Variable(value, node: GradNode(op: op, parents: inputs.map(\.node), backward: backward))
+    }
+}
+
+// MARK: - Backward pass
+
+extension Variable {
+    /// ∂root/∂target for each target, by one reverse sweep over the graph.
+    ///
+    /// A non-scalar root is treated as the sum of its elements (the seed is all ones).
+    /// A target that the root does not depend on gets a zero gradient.
+    public static func gradients(of root: Variable, wrt targets: [Variable]) throws(EngineError) -> [Tensor] {
+        guard let rootNode = root.node else { return targets.map { Tensor.zeros($0.shape) } }
+        // Iterative post-order DFS, so deep graphs do not exhaust the stack.
+        var order: [GradNode] = []
+        var visited: Set<ObjectIdentifier> = []
+        var stack: [(GradNode, Int)] = [(rootNode, 0)]
+        visited.insert(ObjectIdentifier(rootNode))
+        while let (node, next) = stack.popLast() {
+            if next < node.parents.count {
+                stack.append((node, next + 1))
+                if let p = node.parents[next], visited.insert(ObjectIdentifier(p)).inserted {
+                    stack.append((p, 0))
+                }
+            } else {
+                order.append(node)
+            }
+        }
+        var grads: [ObjectIdentifier: Tensor] = [ObjectIdentifier(rootNode): Tensor.ones(root.shape)]
+        for node in order.reversed() {
+            guard let g = grads[ObjectIdentifier(node)], !node.parents.isEmpty else { continue }
+            let parentGrads = try node.backward(g)
+            for (p, pg) in zip(node.parents, parentGrads) {
+                guard let p else { continue }
+                let id = ObjectIdentifier(p)
+                if let existing = grads[id] {
+                    grads[id] = try Tensor.zip(existing, pg, "+", +)
+                } else {
+                    grads[id] = pg
+                }
+            }
+        }
+        return targets.map { t in t.node.flatMap { grads[ObjectIdentifier($0)] } ?? Tensor.zeros(t.shape) }
+    }
+}

@@ -1,0 +1,136 @@
+/// A Keras layer: its weights, how it transforms its inputs, and its output shape.
+///
+/// Shapes here exclude the batch axis, as Keras's `input_shape=` does.
+public class Layer {
+    public var name: String
+    /// The weights in Keras's order (kernel, then bias).
+    public var params: [Tensor] = []
+    public private(set) var isBuilt = false
+    /// The `input_shape=` given at construction, if any.
+    public var declaredInputShape: [Int]?
+
+    init(name: String) { self.name = name }
+
+    public var className: String { "Layer" }
+    public var paramCount: Int { params.map(\.count).reduce(0, +) }
+
+    /// Creates the weights for these input shapes; a no-op once built.
+    public func build(_ inputShapes: [[Int]], _ context: Context) throws(EngineError) {
+        guard !isBuilt else { return }
+        try makeParams(inputShapes, context)
+        isBuilt = true
+    }
+
+    func makeParams(_ inputShapes: [[Int]], _ context: Context) throws(EngineError) {}
+
+    public func outputShape(_ inputShapes: [[Int]]) throws(EngineError) -> [Int] { inputShapes[0] }
+
+    /// The forward pass on a batch, with the weights passed in so training can track them.
+    public func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
+        inputs[0]
+    }
+}
+
+public final class Dense: Layer {
+    public let units: Int
+    public let activation: Activation
+    public let useBias: Bool
+    let kernelInitializer: Initializer
+    let biasInitializer: Initializer
+
+    public init(units: Int, activation: Activation = .linear, useBias: Bool = true,
+                kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
+                name: String?, context: Context) {
+        self.units = units
+        self.activation = activation
+        self.useBias = useBias
+        self.kernelInitializer = kernelInitializer
+        self.biasInitializer = biasInitializer
+        super.init(name: name ?? context.uniqueName("dense"))
+    }
+
+    public override var className: String { "Dense" }
+
+    override func makeParams(_ inputShapes: [[Int]], _ context: Context) throws(EngineError) {
+        guard let inputs = inputShapes.first?.last else { throw .shape("Dense needs an input with at least one axis") }
+        params = [kernelInitializer.make([inputs, units], &context.rng)]
+        if useBias { params.append(biasInitializer.make([units], &context.rng)) }
+    }
+
+    public override func outputShape(_ inputShapes: [[Int]]) throws(EngineError) -> [Int] {
+        Array(inputShapes[0].dropLast()) + [units]
+    }
+
+    public override func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
+        let x = inputs[0]
+        guard x.shape.last == params[0].shape[0] else {
+            throw .shape("Dense '\(name)' expects inputs with \(params[0].shape[0]) features, got shape \(formatShape(x.shape))")
+        }
+        var z = try Variable.matmul(x, params[0])
+        if useBias { z = try Variable.add(z, params[1]) }
+        return try activation(z)
+    }
+}
+
+public final class ActivationLayer: Layer {
+    public let activation: Activation
+    public let kerasName: String
+
+    public init(_ activation: Activation, kerasName: String = "Activation", name: String?, context: Context) {
+        self.activation = activation
+        self.kerasName = kerasName
+        super.init(name: name ?? context.uniqueName(kerasName == "Activation" ? "activation" : kerasName.lowercased()))
+    }
+
+    public override var className: String { kerasName }
+
+    public override func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
+        try activation(inputs[0])
+    }
+}
+
+public final class Flatten: Layer {
+    public init(name: String?, context: Context) { super.init(name: name ?? context.uniqueName("flatten")) }
+    public override var className: String { "Flatten" }
+    public override func outputShape(_ inputShapes: [[Int]]) throws(EngineError) -> [Int] { [inputShapes[0].reduce(1, *)] }
+    public override func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
+        try Variable.reshape(inputs[0], [inputs[0].shape[0], -1])
+    }
+}
+
+/// Drops units with probability `rate` while training and scales the rest by 1/(1−rate).
+public final class Dropout: Layer {
+    public let rate: Double
+    public init(rate: Double, name: String?, context: Context) {
+        self.rate = rate
+        super.init(name: name ?? context.uniqueName("dropout"))
+    }
+    public override var className: String { "Dropout" }
+    public override func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
+        guard training, rate > 0 else { return inputs[0] }
+        let keep = 1 - rate
+        let mask = Tensor(shape: inputs[0].shape, scalars: (0..<inputs[0].value.count).map { _ in
+            context.rng.nextDouble() < rate ? 0 : 1 / keep
+        })
+        return try Variable.mul(inputs[0], Variable(mask))
+    }
+}
+
+public final class Concatenate: Layer {
+    public let axis: Int
+    public init(axis: Int = -1, name: String?, context: Context) {
+        self.axis = axis
+        super.init(name: name ?? context.uniqueName("concatenate"))
+    }
+    public override var className: String { "Concatenate" }
+    public override func outputShape(_ inputShapes: [[Int]]) throws(EngineError) -> [Int] {
+        var shape = inputShapes[0]
+        let ax = axis < 0 ? axis + shape.count : axis
+        guard ax >= 0, ax < shape.count else { throw .shape("Concatenate: axis \(axis) is out of range for shape \(formatShape(shape))") }
+        shape[ax] = inputShapes.map { $0[ax] }.reduce(0, +)
+        return shape
+    }
+    public override func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
+        try Variable.concatenate(inputs, axis: axis)
+    }
+}

@@ -1,0 +1,146 @@
+/// Keras's losses plus the lecture's `half_sse`.
+///
+/// A loss is computed per sample over the last axis, then averaged over the batch
+/// (the batch sum divided by the batch size), as Keras does.
+public enum Loss: String, Sendable, CaseIterable {
+    case meanSquaredError = "mean_squared_error"
+    case meanAbsoluteError = "mean_absolute_error"
+    case binaryCrossentropy = "binary_crossentropy"
+    case categoricalCrossentropy = "categorical_crossentropy"
+    case sparseCategoricalCrossentropy = "sparse_categorical_crossentropy"
+    case halfSSE = "half_sse"
+
+    /// Keras's probability clip for the cross-entropies.
+    public static let epsilon = 1e-7
+
+    public init?(name: String) {
+        switch name {
+        case "mse", "mean_squared_error", "MeanSquaredError": self = .meanSquaredError
+        case "mae", "mean_absolute_error", "MeanAbsoluteError": self = .meanAbsoluteError
+        case "binary_crossentropy", "bce", "BinaryCrossentropy": self = .binaryCrossentropy
+        case "categorical_crossentropy", "CategoricalCrossentropy": self = .categoricalCrossentropy
+        case "sparse_categorical_crossentropy", "SparseCategoricalCrossentropy": self = .sparseCategoricalCrossentropy
+        case "half_sse": self = .halfSSE
+        default: return nil
+        }
+    }
+
+    /// The mean loss of a batch as a differentiable scalar.
+    public func callAsFunction(_ target: Tensor, _ prediction: Variable) throws(EngineError) -> Variable {
+        try Variable.reduce(.mean, perSample(target, prediction))
+    }
+
+    /// One loss value per sample.
+    public func perSample(_ target: Tensor, _ prediction: Variable) throws(EngineError) -> Variable {
+        let y = try Loss.matchRank(target, prediction.shape, sparse: self == .sparseCategoricalCrossentropy)
+        let yv = Variable(y)
+        switch self {
+        case .meanSquaredError:
+            let d = try Variable.sub(prediction, yv)
+            return try Variable.reduce(.mean, Variable.mul(d, d), axis: -1)
+        case .meanAbsoluteError:
+            return try Variable.reduce(.mean, Variable.abs(Variable.sub(prediction, yv)), axis: -1)
+        case .halfSSE:
+            let d = try Variable.sub(prediction, yv)
+            return try Variable.mul(Variable(Tensor(0.5)), Variable.reduce(.sum, Variable.mul(d, d), axis: -1))
+        case .binaryCrossentropy:
+            // Clipping keeps log finite; where p was clipped the gradient is zero, as in Keras.
+            let p = Variable.clip(prediction, Loss.epsilon, 1 - Loss.epsilon)
+            let one = Variable(Tensor(1))
+            let pos = try Variable.mul(yv, Variable.log(p))
+            let neg = try Variable.mul(Variable.sub(one, yv), Variable.log(Variable.sub(one, p)))
+            return try Variable.reduce(.mean, Variable.neg(Variable.add(pos, neg)), axis: -1)
+        case .categoricalCrossentropy, .sparseCategoricalCrossentropy:
+            let oneHot = self == .categoricalCrossentropy ? y : try Loss.oneHot(y, classes: prediction.shape.last ?? 1)
+            // Keras first renormalises the rows to sum to one, then clips.
+            let total = try Variable.reduce(.sum, prediction, axis: -1, keepdims: true)
+            let p = Variable.clip(try Variable.div(prediction, total), Loss.epsilon, 1 - Loss.epsilon)
+            return try Variable.neg(Variable.reduce(.sum, Variable.mul(Variable(oneHot), Variable.log(p)), axis: -1))
+        }
+    }
+
+    /// Keras's `squeeze_or_expand_to_same_rank`: a target of shape (n,) meets a prediction (n, 1).
+    static func matchRank(_ y: Tensor, _ predShape: [Int], sparse: Bool) throws(EngineError) -> Tensor {
+        if sparse {
+            if y.rank == predShape.count, y.shape.last == 1 { return try y.reshaped(Array(y.shape.dropLast())) }
+            return y
+        }
+        if y.rank == predShape.count - 1, predShape.last == 1 { return try y.reshaped(y.shape + [1]) }
+        if y.rank == predShape.count + 1, y.shape.last == 1 { return try y.reshaped(Array(y.shape.dropLast())) }
+        guard Tensor.broadcastShape(y.shape, predShape) == predShape else {
+            throw .shape("the target's shape \(formatShape(y.shape)) does not match the prediction's shape \(formatShape(predShape))")
+        }
+        return y
+    }
+
+    public static func oneHot(_ labels: Tensor, classes: Int) throws(EngineError) -> Tensor {
+        var out = Tensor.zeros(labels.shape + [classes])
+        for (i, l) in labels.scalars.enumerated() {
+            let c = Int(l)
+            guard Double(c) == l, c >= 0, c < classes else {
+                throw .value("label \(l) is not an integer class in 0..<\(classes)")
+            }
+            out.scalars[i * classes + c] = 1
+        }
+        return out
+    }
+}
+
+/// Metrics reported during training; `accuracy` resolves as Keras resolves it.
+public enum Metric: String, Sendable {
+    case binaryAccuracy = "binary_accuracy"
+    case categoricalAccuracy = "categorical_accuracy"
+    case sparseCategoricalAccuracy = "sparse_categorical_accuracy"
+    case meanSquaredError = "mse"
+    case meanAbsoluteError = "mae"
+
+    /// Resolves a metric name for a model's loss and output width.
+    public init?(name: String, loss: Loss, outputUnits: Int) {
+        switch name {
+        case "accuracy", "acc":
+            if loss == .sparseCategoricalCrossentropy { self = .sparseCategoricalAccuracy }
+            else if loss == .binaryCrossentropy || outputUnits == 1 { self = .binaryAccuracy }
+            else { self = .categoricalAccuracy }
+        case "binary_accuracy": self = .binaryAccuracy
+        case "categorical_accuracy": self = .categoricalAccuracy
+        case "sparse_categorical_accuracy": self = .sparseCategoricalAccuracy
+        case "mse", "mean_squared_error": self = .meanSquaredError
+        case "mae", "mean_absolute_error": self = .meanAbsoluteError
+        default: return nil
+        }
+    }
+
+    /// The name shown in logs and history keys (Keras shows `accuracy` for every accuracy).
+    public var displayName: String {
+        switch self {
+        case .binaryAccuracy, .categoricalAccuracy, .sparseCategoricalAccuracy: "accuracy"
+        case .meanSquaredError: "mse"
+        case .meanAbsoluteError: "mae"
+        }
+    }
+
+    /// The sum of per-sample scores, so batches can be combined into a weighted mean.
+    public func total(_ target: Tensor, _ prediction: Tensor) throws(EngineError) -> Double {
+        switch self {
+        case .binaryAccuracy:
+            let y = try Loss.matchRank(target, prediction.shape, sparse: false)
+            // A prediction counts as 1 when strictly above 0.5; the score is averaged per sample.
+            let hits = try Tensor.zip(y, prediction, "accuracy") { t, p in (p > 0.5 ? 1.0 : 0.0) == t ? 1 : 0 }
+            return try hits.reduce(.mean, axis: hits.rank > 1 ? -1 : nil).sum()
+        case .categoricalAccuracy:
+            let p = try prediction.reduce(.argmax, axis: -1), t = try target.reduce(.argmax, axis: -1)
+            return zip(p.scalars, t.scalars).filter { $0 == $1 }.count.double
+        case .sparseCategoricalAccuracy:
+            let p = try prediction.reduce(.argmax, axis: -1)
+            let t = try Loss.matchRank(target, prediction.shape, sparse: true)
+            return zip(p.scalars, t.scalars).filter { $0 == $1 }.count.double
+        case .meanSquaredError, .meanAbsoluteError:
+            let loss: Loss = self == .meanSquaredError ? .meanSquaredError : .meanAbsoluteError
+            return try loss.perSample(target, Variable(prediction)).value.sum()
+        }
+    }
+}
+
+extension Int {
+    var double: Double { Double(self) }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Keras 3's optimizers, with Keras's defaults and update rules.
+public final class Optimizer {
+    public enum Kind: Sendable, Equatable {
+        case sgd(momentum: Double, nesterov: Bool)
+        case adam(beta1: Double, beta2: Double, epsilon: Double)
+        case rmsprop(rho: Double, momentum: Double, epsilon: Double)
+        case adagrad(initialAccumulator: Double, epsilon: Double)
+    }
+
+    public let kind: Kind
+    public var learningRate: Double
+    public private(set) var iterations = 0
+    private var slots: [[Tensor]] = []
+
+    public init(_ kind: Kind, learningRate: Double) {
+        self.kind = kind
+        self.learningRate = learningRate
+    }
+
+    /// An optimizer by its Keras string name, with Keras's default learning rate.
+    public convenience init?(name: String) {
+        switch name.lowercased() {
+        case "sgd": self.init(.sgd(momentum: 0, nesterov: false), learningRate: 0.01)
+        case "adam": self.init(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.001)
+        case "rmsprop": self.init(.rmsprop(rho: 0.9, momentum: 0, epsilon: 1e-7), learningRate: 0.001)
+        case "adagrad": self.init(.adagrad(initialAccumulator: 0.1, epsilon: 1e-7), learningRate: 0.001)
+        default: return nil
+        }
+    }
+
+    public var name: String {
+        switch kind {
+        case .sgd: "SGD"
+        case .adam: "Adam"
+        case .rmsprop: "RMSprop"
+        case .adagrad: "Adagrad"
+        }
+    }
+
+    /// Applies one update to every parameter, in place.
+    public func apply(_ grads: [Tensor], to params: inout [Tensor]) {
+        if slots.isEmpty {
+            slots = params.map { p in
+                switch kind {
+                case .adagrad(let initial, _): [Tensor(shape: p.shape, repeating: initial)]
+                default: [Tensor.zeros(p.shape), Tensor.zeros(p.shape)]
+                }
+            }
+        }
+        iterations += 1
+        let lr = learningRate
+        let t = Double(iterations)
+        for i in params.indices {
+            let g = grads[i].scalars
+            params[i].scalars.withUnsafeMutableBufferPointer { w in
+                slots[i][0].scalars.withUnsafeMutableBufferPointer { s0 in
+                    switch kind {
+                    case .sgd(let momentum, let nesterov):
+                        if momentum == 0 {
+                            for j in 0..<w.count { w[j] -= lr * g[j] }
+                        } else {
+                            for j in 0..<w.count {
+                                s0[j] = momentum * s0[j] - lr * g[j]
+                                w[j] += nesterov ? momentum * s0[j] - lr * g[j] : s0[j]
+                            }
+                        }
+                    case .adam(let b1, let b2, let eps):
+                        // Keras adds ε to the uncorrected √v and folds the bias corrections into α.
+                        let alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
+                        slots[i][1].scalars.withUnsafeMutableBufferPointer { v in
+                            for j in 0..<w.count {
+                                s0[j] += (g[j] - s0[j]) * (1 - b1)
+                                v[j] += (g[j] * g[j] - v[j]) * (1 - b2)
+                                w[j] -= alpha * s0[j] / (v[j].squareRoot() + eps)
+                            }
+                        }
+                    case .rmsprop(let rho, let momentum, let eps):
+                        slots[i][1].scalars.withUnsafeMutableBufferPointer { m in
+                            for j in 0..<w.count {
+                                s0[j] = rho * s0[j] + (1 - rho) * g[j] * g[j]
+                                let increment = lr * g[j] / (s0[j] + eps).squareRoot()
+                                if momentum > 0 {
+                                    m[j] = momentum * m[j] + increment
+                                    w[j] -= m[j]
+                                } else {
+                                    w[j] -= increment
+                                }
+                            }
+                        }
+                    case .adagrad(_, let eps):
+                        for j in 0..<w.count {
+                            s0[j] += g[j] * g[j]
+                            w[j] -= lr * g[j] / (s0[j] + eps).squareRoot()
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// MARK: - Broadcasting
+
+extension Tensor {
+    /// The shape two operands broadcast to under numpy's rules, or nil.
+    public static func broadcastShape(_ a: [Int], _ b: [Int]) -> [Int]? {
+        let rank = max(a.count, b.count)
+        var result = Array(repeating: 0, count: rank)
+        for i in 0..<rank {
+            let da = i < rank - a.count ? 1 : a[i - (rank - a.count)]
+            let db = i < rank - b.count ? 1 : b[i - (rank - b.count)]
+            if da == db || db == 1 { result[i] = da } else if da == 1 { result[i] = db } else { return nil }
+        }
+        return result
+    }
+
+    /// Applies `op` elementwise after broadcasting; `name` goes into the error message.
+    @inlinable
+    public static func zip(
+        _ a: Tensor, _ b: Tensor, _ name: String, _ op: (Double, Double) -> Double
+    ) throws(EngineError) -> Tensor {
+        if a.shape == b.shape {
+            var out = a.scalars
+            out.withUnsafeMutableBufferPointer { o in
+                b.scalars.withUnsafeBufferPointer { bb in
+                    for i in 0..<o.count { o[i] = op(o[i], bb[i]) }
+                }
+            }
+            return Tensor(shape: a.shape, scalars: out)
+        }
+        guard let shape = broadcastShape(a.shape, b.shape) else {
+            throw .shape("operands could not be broadcast together with shapes \(formatShape(a.shape)) \(formatShape(b.shape)) in '\(name)'")
+        }
+        if b.count == 1 && shape == a.shape {
+            let s = b.scalars[0]
+            return Tensor(shape: shape, scalars: a.scalars.map { op($0, s) })
+        }
+        if a.count == 1 && shape == b.shape {
+            let s = a.scalars[0]
+            return Tensor(shape: shape, scalars: b.scalars.map { op(s, $0) })
+        }
+        let ia = a.broadcastIndices(to: shape), ib = b.broadcastIndices(to: shape)
+        var out = [Double](repeating: 0, count: ia.count)
+        for i in 0..<out.count { out[i] = op(a.scalars[ia[i]], b.scalars[ib[i]]) }
+        return Tensor(shape: shape, scalars: out)
+    }
+
+    /// For each element of `shape`, the index of the element of `self` that broadcasts onto it.
+    @usableFromInline
+    func broadcastIndices(to shape: [Int]) -> [Int] {
+        let total = shape.reduce(1, *)
+        let offset = shape.count - self.shape.count
+        var srcStrides = Array(repeating: 0, count: shape.count)
+        let own = strides
+        for i in 0..<self.shape.count where self.shape[i] != 1 { srcStrides[i + offset] = own[i] }
+        var result = [Int](repeating: 0, count: total)
+        var counter = Array(repeating: 0, count: shape.count)
+        var src = 0
+        for i in 0..<total {
+            result[i] = src
+            var axis = shape.count - 1
+            while axis >= 0 {
+                counter[axis] += 1
+                src += srcStrides[axis]
+                if counter[axis] < shape[axis] { break }
+                src -= srcStrides[axis] * counter[axis]
+                counter[axis] = 0
+                axis -= 1
+            }
+        }
+        return result
+    }
+
+    public func broadcast(to shape: [Int]) throws(EngineError) -> Tensor {
+        if self.shape == shape { return self }
+        guard Tensor.broadcastShape(self.shape, shape) == shape else {
+            throw .shape("cannot broadcast shape \(formatShape(self.shape)) to \(formatShape(shape))")
+        }
+        return Tensor(shape: shape, scalars: broadcastIndices(to: shape).map { scalars[$0] })
+    }
+
+    /// Sums a broadcast gradient back down to `shape` (the backward of every broadcasting op).
+    public func unbroadcast(to shape: [Int]) -> Tensor {
+        if self.shape == shape { return self }
+        let offset = self.shape.count - shape.count
+        var result = Tensor.zeros(shape)
+        let target = Tensor(shape: shape, scalars: Array(repeating: 0, count: shape.reduce(1, *)))
+        let idx = target.broadcastIndices(to: self.shape)
+        _ = offset
+        for i in 0..<count { result.scalars[idx[i]] += scalars[i] }
+        return result
+    }
+}
