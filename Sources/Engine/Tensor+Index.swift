@@ -67,7 +67,7 @@ public struct IndexPlan: Sendable {
     }
 
     /// Python's slice semantics: clamped bounds, negative indices from the end, any step.
-    static func sliceIndices(n: Int, start: Int?, stop: Int?, step: Int) -> [Int] {
+    public static func sliceIndices(n: Int, start: Int?, stop: Int?, step: Int) -> [Int] {
         guard step != 0 else { return [] }
         func clamp(_ v: Int?, _ def: Int, lo: Int, hi: Int) -> Int {
             guard var v else { return def }

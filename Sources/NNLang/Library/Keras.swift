@@ -1,0 +1,480 @@
+import Foundation
+import Engine
+import Notebook
+
+// MARK: - Keras objects as the language sees them
+
+final class SymbolicObject: EngineObject {
+    let symbol: SymbolicTensor
+    init(_ symbol: SymbolicTensor) { self.symbol = symbol }
+    var typeName: String { "KerasTensor" }
+    var displayText: String { "<KerasTensor shape=\(formatShape([-1] + symbol.shape).replacingOccurrences(of: "-1", with: "None")), name=\(symbol.name)>" }
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        name == "shape" ? .tuple([.none] + symbol.shape.map { .int($0) }) : (name == "name" ? .str(symbol.name) : nil)
+    }
+}
+
+final class LayerObject: EngineObject {
+    let layer: Layer
+    init(_ layer: Layer) { self.layer = layer }
+    var typeName: String { layer.className }
+    var displayText: String { "<\(layer.className) name=\(layer.name), built=\(layer.isBuilt ? "True" : "False")>" }
+
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "name": return .str(layer.name)
+        case "units": return (layer as? Dense).map { .int($0.units) }
+        case "activation": return (layer as? Dense).map { .str($0.activation.name) } ?? (layer as? ActivationLayer).map { .str($0.activation.name) }
+        case "weights", "trainable_weights": return .list(ListBox(layer.params.map { .tensor(Variable($0)) }))
+        case "kernel": return layer.params.first.map { .tensor(Variable($0)) }
+        case "bias": return layer.params.count > 1 ? .tensor(Variable(layer.params[1])) : nil
+        case "get_weights": return Library.fn(name) { _ throws(Failure) in .list(ListBox(self.layer.params.map { .tensor(Variable($0)) })) }
+        case "set_weights":
+            return Library.fn(name) { args throws(Failure) in
+                let ws = try interp.iterate(try args.required(0, "weights")).map { v throws(Failure) in try interp.tensor(v).value }
+                guard ws.count == self.layer.params.count, zip(ws, self.layer.params).allSatisfy({ $0.shape == $1.shape }) else {
+                    throw Failure("ValueError: set_weights: layer '\(self.layer.name)' expects weights of shapes \(self.layer.params.map { formatShape($0.shape) }.joined(separator: ", "))")
+                }
+                self.layer.params = ws
+                return .none
+            }
+        case "count_params": return Library.fn(name) { _ throws(Failure) in .int(self.layer.paramCount) }
+        case "__call__":
+            return Library.fn(layer.name) { args throws(Failure) in
+                let x = try args.required(0, "inputs")
+                let symbols: [SymbolicTensor]? = {
+                    if case .object(let o as SymbolicObject) = x { return [o.symbol] }
+                    if let items = try? interp.iterate(x) {
+                        let s = items.compactMap { v -> SymbolicTensor? in if case .object(let o as SymbolicObject) = v { o.symbol } else { nil } }
+                        return s.count == items.count && !s.isEmpty ? s : nil
+                    }
+                    return nil
+                }()
+                if let symbols {
+                    return .object(SymbolicObject(try engine { () throws(EngineError) in
+                        try SymbolicTensor.apply(self.layer, to: symbols, context: interp.context)
+                    }))
+                }
+                // Called on data: run the layer eagerly.
+                let t = try interp.tensor(x)
+                return .tensor(try engine { () throws(EngineError) in
+                    try self.layer.build([Array(t.shape.dropFirst())], interp.context)
+                    return try self.layer.call([t], params: self.layer.params.map { Variable($0) }, training: false, context: interp.context)
+                })
+            }
+        default: return nil
+        }
+    }
+}
+
+final class OptimizerObject: EngineObject {
+    let optimizer: Optimizer
+    init(_ optimizer: Optimizer) { self.optimizer = optimizer }
+    var typeName: String { optimizer.name }
+    var displayText: String { "<\(optimizer.name) learning_rate=\(optimizer.learningRate)>" }
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "learning_rate", "lr": return .float(optimizer.learningRate)
+        case "iterations": return .int(optimizer.iterations)
+        case "__set_learning_rate":
+            return Library.fn(name) { args throws(Failure) in self.optimizer.learningRate = try args.double(0, "value", 0.01); return .none }
+        default: return nil
+        }
+    }
+}
+
+final class LossObject: EngineObject {
+    let loss: Loss
+    let className: String
+    init(_ loss: Loss, className: String) {
+        self.loss = loss
+        self.className = className
+    }
+    var typeName: String { className }
+    var displayText: String { "<\(className)>" }
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        guard name == "__call__" else { return name == "name" ? .str(loss.rawValue) : nil }
+        return Library.fn(className) { args throws(Failure) in
+            let y = try args.tensor(0, "y_true")
+            let p = try interp.tensor(try args.required(1, "y_pred"))
+            return .tensor(try engine { () throws(EngineError) in try self.loss(y, p) })
+        }
+    }
+}
+
+final class HistoryObject: EngineObject {
+    let history: History
+    init(_ history: History) { self.history = history }
+    var typeName: String { "History" }
+    var displayText: String { "<History: \(history.epochs) epochs>" }
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "history":
+            let d = DictBox()
+            for k in history.keys { try d.set(.str(k), .list(ListBox(history.values[k]!.map { .float($0) }))) }
+            return .dict(d)
+        case "epoch": return .list(ListBox((0..<history.epochs).map { .int($0) }))
+        default: return nil
+        }
+    }
+}
+
+final class ModelObject: EngineObject {
+    let model: Model
+    init(_ model: Model) { self.model = model }
+    var typeName: String { model.isSequential ? "Sequential" : "Functional" }
+    var displayText: String { "<\(typeName) name=\(model.name), \(model.countParams()) params>" }
+
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        let model = self.model
+        switch name {
+        case "name": return .str(model.name)
+        case "layers": return .list(ListBox(model.layers.map { .object(LayerObject($0)) }))
+        case "inputs": return .list(ListBox(model.inputs.map { .object(SymbolicObject($0)) }))
+        case "outputs": return .list(ListBox(model.outputs.map { .object(SymbolicObject($0)) }))
+        case "optimizer": return model.optimizer.map { .object(OptimizerObject($0)) } ?? Value.none
+        case "weights": return .list(ListBox(model.weights.map { .tensor(Variable($0)) }))
+        case "count_params": return Library.fn(name) { _ throws(Failure) in .int(model.countParams()) }
+        case "get_weights": return Library.fn(name) { _ throws(Failure) in .list(ListBox(model.weights.map { .tensor(Variable($0)) })) }
+        case "set_weights":
+            return Library.fn(name) { args throws(Failure) in
+                let ws = try interp.iterate(try args.required(0, "weights")).map { v throws(Failure) in try interp.tensor(v).value }
+                try engine { () throws(EngineError) in try model.setWeights(ws) }
+                return .none
+            }
+        case "add":
+            return Library.fn(name) { args throws(Failure) in
+                guard case .object(let l as LayerObject) = try args.required(0, "layer") else { throw Failure("TypeError: add() expects a layer") }
+                try engine { () throws(EngineError) in try model.add(l.layer) }
+                return .none
+            }
+        case "summary":
+            return Library.fn(name) { _ throws(Failure) in
+                interp.emit(.summary(Library.summary(model)))
+                return .none
+            }
+        case "compile": return Library.fn(name) { args throws(Failure) in try Library.compile(model, &args, interp) }
+        case "fit": return Library.fn(name) { args throws(Failure) in try Library.fit(model, &args, interp) }
+        case "evaluate":
+            return Library.fn(name) { args throws(Failure) in
+                try args.accept(["x", "y", "batch_size", "verbose", "return_dict"])
+                let x = try Library.inputs(try args.required(0, "x"), interp)
+                let y = try args.tensor(1, "y")
+                let r = try engine { () throws(EngineError) in try model.evaluate(x, y) }
+                let names = ["loss"] + model.metrics.map(\.displayName)
+                if Library.verbosity(args.optional(3, "verbose")) > 0 {
+                    interp.emit(.log(TrainingLog(lines: [zip(names, r).map { "\($0): \(Library.logNumber($1))" }.joined(separator: " - ")], epochs: 0)))
+                }
+                return r.count == 1 ? .float(r[0]) : .list(ListBox(r.map { .float($0) }))
+            }
+        case "predict", "__call__":
+            return Library.fn(name) { args throws(Failure) in
+                try args.accept(["x", "batch_size", "verbose", "training"])
+                let x = try Library.inputs(try args.required(0, "x"), interp)
+                let r = try engine { () throws(EngineError) in try model.predict(x) }
+                return r.count == 1 ? .tensor(Variable(r[0])) : .list(ListBox(r.map { .tensor(Variable($0)) }))
+            }
+        default: return nil
+        }
+    }
+}
+
+// MARK: - Keras names and modules
+
+extension Library {
+    /// Keras's `verbose`: 'auto' and 1 show a log, 0 shows nothing.
+    static func verbosity(_ v: Value?) -> Int {
+        switch v {
+        case .none?, nil, .str?: return 1
+        case .int(let i)?: return i
+        case .bool(let b)?: return b ? 1 : 0
+        default: return 1
+        }
+    }
+
+    static func logNumber(_ x: Double) -> String { x.isFinite ? String(format: "%.4f", x) : (x.isNaN ? "nan" : "inf") }
+
+    /// One tensor, or a list of tensors for a model with several inputs.
+    static func inputs(_ v: Value, _ interp: Interpreter) throws(Failure) -> [Tensor] {
+        if case .list(let l) = v, l.items.contains(where: { if case .tensor = $0 { true } else { false } }) {
+            return try l.items.map { i throws(Failure) in try interp.tensor(i).value }
+        }
+        if case .tuple(let t) = v, t.allSatisfy({ if case .tensor = $0 { true } else { false } }) {
+            return try t.map { i throws(Failure) in try interp.tensor(i).value }
+        }
+        return [try interp.tensor(v).value]
+    }
+
+    static func optimizer(_ v: Value?) throws(Failure) -> Optimizer {
+        switch v {
+        case nil, .none?: return Optimizer(name: "rmsprop")!
+        case .str(let s)?:
+            guard let o = Optimizer(name: s) else { throw Failure("ValueError: unknown optimizer '\(s)'", hint: "known: 'sgd', 'adam', 'rmsprop', 'adagrad'") }
+            return o
+        case .object(let o as OptimizerObject)?: return o.optimizer
+        default: throw Failure("TypeError: optimizer must be a name or an optimizer object")
+        }
+    }
+
+    static func loss(_ v: Value?) throws(Failure) -> Loss {
+        switch v {
+        case .str(let s)?:
+            guard let l = Loss(name: s) else {
+                throw Failure("ValueError: unknown loss '\(s)'", hint: "known: " + Loss.allCases.map(\.rawValue).joined(separator: ", ") + ", mse, mae")
+            }
+            return l
+        case .object(let o as LossObject)?: return o.loss
+        case .builtin(let b)?:
+            guard let l = Loss(name: b.name) else { throw Failure("ValueError: unknown loss '\(b.name)'") }
+            return l
+        default: throw Failure("ValueError: compile() needs a loss", hint: "e.g. loss='binary_crossentropy'")
+        }
+    }
+
+    static func compile(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        try args.accept(["optimizer", "loss", "metrics"])
+        let opt = try optimizer(args.optional(0, "optimizer"))
+        let l = try loss(args.optional(1, "loss"))
+        var metrics: [String] = []
+        if let m = args.optional(2, "metrics"), !m.isNone {
+            metrics = try interp.iterate(m).map { v throws(Failure) in
+                guard case .str(let s) = v else { throw Failure("TypeError: metrics must be names such as 'accuracy'") }
+                return s
+            }
+        }
+        try engine { () throws(EngineError) in try model.compile(optimizer: opt, loss: l, metrics: metrics) }
+        return .none
+    }
+
+    static func fit(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        try args.accept(["x", "y", "batch_size", "epochs", "verbose", "validation_split", "validation_data", "shuffle"])
+        let x = try inputs(try args.required(0, "x"), interp)
+        let y = try args.tensor(1, "y")
+        var options = FitOptions()
+        options.batchSize = try args.int(2, "batch_size", 32)
+        options.epochs = try args.int(3, "epochs", 1)
+        options.validationSplit = try args.double(5, "validation_split", 0)
+        options.shuffle = try args.bool(7, "shuffle", true)
+        if let v = args.optional(6, "validation_data"), !v.isNone {
+            let parts = try interp.iterate(v)
+            guard parts.count >= 2 else { throw Failure("ValueError: validation_data must be a tuple (x_val, y_val)") }
+            options.validationData = (try inputs(parts[0], interp), try interp.tensor(parts[1]).value)
+        }
+        guard options.epochs >= 1, options.batchSize >= 1 else { throw Failure("ValueError: epochs and batch_size must be positive") }
+        let verbose = verbosity(args.optional(4, "verbose"))
+        var lines: [String] = []
+        let every = options.epochs <= 20 ? 1 : max(1, options.epochs / 10)
+        let history = try engine { () throws(EngineError) in
+            try model.fit(x, y, options: options) { report in
+                guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.epoch == report.epochs else { return }
+                let width = String(report.epochs).count
+                let epoch = String(repeating: " ", count: width - String(report.epoch).count) + String(report.epoch)
+                lines.append("Epoch \(epoch)/\(report.epochs) - \(report.steps) steps - " + report.logs.map { "\($0.0): \(logNumber($0.1))" }.joined(separator: " - "))
+            }
+        }
+        if verbose > 0 { interp.emit(.log(TrainingLog(lines: lines, epochs: options.epochs))) }
+        return .object(HistoryObject(history))
+    }
+
+    /// Keras's summary layout: one row per layer, then the totals.
+    static func summary(_ model: Model) -> ModelSummary {
+        let rows = model.summaryRows()
+        let functional = !model.isSequential
+        var columns = ["Layer (type)", "Output Shape", "Param #"]
+        if functional { columns.append("Connected to") }
+        let body = rows.map { r -> [String] in
+            var cells = ["\(r.name) (\(r.type))",
+                         model.isBuilt ? "(None, " + r.outputShape.map(String.init).joined(separator: ", ") + ")" : "?",
+                         r.params.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))]
+            if functional { cells.append(r.connectedTo.isEmpty ? "-" : r.connectedTo.joined(separator: ", ")) }
+            return cells
+        }
+        let total = model.countParams()
+        func size(_ n: Int) -> String {
+            var bytes = Double(n * 8)
+            var unit = 0
+            let units = ["B", "KB", "MB", "GB"]
+            while bytes >= 1024 && unit < units.count - 1 { bytes /= 1024; unit += 1 }
+            return String(format: "%.2f %@", bytes, units[unit])
+        }
+        func count(_ n: Int) -> String { n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
+        return ModelSummary(title: "Model: \"\(model.name)\"", columns: columns, rows: body,
+                            totals: ["Total params: \(count(total)) (\(size(total)))",
+                                     "Trainable params: \(count(total)) (\(size(total)))",
+                                     "Non-trainable params: 0 (0.00 B)"])
+    }
+
+    static func activationArg(_ v: Value?) throws(Failure) -> Activation {
+        switch v {
+        case nil, .none?: return .linear
+        case .str(let s)?:
+            guard let a = Activation(name: s) else {
+                throw Failure("ValueError: unknown activation '\(s)'", hint: "known: " + Activation.names.joined(separator: ", "))
+            }
+            return a
+        case .builtin(let b)?:
+            guard let a = Activation(name: b.name) else { throw Failure("ValueError: unknown activation function \(b.name)") }
+            return a
+        default: throw Failure("TypeError: activation must be a name such as 'relu'")
+        }
+    }
+
+    static func initializer(_ v: Value?, _ fallback: Initializer) throws(Failure) -> Initializer {
+        guard case .str(let s)? = v else { return fallback }
+        guard let i = Initializer(rawValue: s) else {
+            throw Failure("ValueError: unknown initializer '\(s)'", hint: "known: " + Initializer.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return i
+    }
+
+    static func kerasNames(_ interp: Interpreter) -> [String: Value] {
+        let ctx = interp.context
+        var k: [String: Value] = [:]
+        k["Dense"] = fn("Dense") { args throws(Failure) in
+            try args.accept(["units", "activation", "use_bias", "kernel_initializer", "bias_initializer", "input_shape", "input_dim", "name"])
+            let layer = Dense(units: try args.required(0, "units").asInt("units"), activation: try activationArg(args.optional(1, "activation")),
+                              useBias: try args.bool(2, "use_bias", true),
+                              kernelInitializer: try initializer(args.optional(3, "kernel_initializer"), .glorotUniform),
+                              biasInitializer: try initializer(args.optional(4, "bias_initializer"), .zeros),
+                              name: try args.string(7, "name"), context: ctx)
+            if let s = args.optional(5, "input_shape"), !s.isNone { layer.declaredInputShape = try interp.shape(s) }
+            if let d = args.optional(6, "input_dim"), !d.isNone { layer.declaredInputShape = [try d.asInt()] }
+            return .object(LayerObject(layer))
+        }
+        k["Activation"] = fn("Activation") { args throws(Failure) in
+            try args.accept(["activation", "name"])
+            return .object(LayerObject(ActivationLayer(try activationArg(args.optional(0, "activation")), name: try args.string(1, "name"), context: ctx)))
+        }
+        k["LeakyReLU"] = fn("LeakyReLU") { args throws(Failure) in
+            try args.accept(["negative_slope", "alpha", "name"])
+            let slope = try args.double(0, "negative_slope", try args.double(-1, "alpha", 0.3))
+            return .object(LayerObject(ActivationLayer(.leakyRelu(alpha: slope), kerasName: "LeakyReLU", name: try args.string(2, "name"), context: ctx)))
+        }
+        k["ReLU"] = fn("ReLU") { args throws(Failure) in
+            .object(LayerObject(ActivationLayer(.relu, kerasName: "ReLU", name: try args.string(-1, "name"), context: ctx)))
+        }
+        k["Softmax"] = fn("Softmax") { args throws(Failure) in
+            .object(LayerObject(ActivationLayer(.softmax, kerasName: "Softmax", name: try args.string(-1, "name"), context: ctx)))
+        }
+        k["Flatten"] = fn("Flatten") { args throws(Failure) in
+            let layer = Flatten(name: try args.string(-1, "name"), context: ctx)
+            if let s = args.optional(-1, "input_shape") { layer.declaredInputShape = try interp.shape(s) }
+            return .object(LayerObject(layer))
+        }
+        k["Dropout"] = fn("Dropout") { args throws(Failure) in
+            try args.accept(["rate", "seed", "name"])
+            let rate = try args.required(0, "rate").asDouble()
+            guard rate >= 0, rate < 1 else { throw Failure("ValueError: Dropout rate must be in [0, 1), got \(rate)") }
+            return .object(LayerObject(Dropout(rate: rate, name: try args.string(2, "name"), context: ctx)))
+        }
+        k["Concatenate"] = fn("Concatenate") { args throws(Failure) in
+            try args.accept(["axis", "name"])
+            return .object(LayerObject(Concatenate(axis: try args.int(0, "axis", -1), name: try args.string(1, "name"), context: ctx)))
+        }
+        k["Input"] = fn("Input") { args throws(Failure) in
+            try args.accept(["shape", "name", "batch_size", "dtype"])
+            let name = try args.string(1, "name") ?? ctx.uniqueName("input_layer")
+            return .object(SymbolicObject(SymbolicTensor(input: try args.shape(0, "shape"), name: name)))
+        }
+        k["InputLayer"] = k["Input"]
+        k["Sequential"] = fn("Sequential") { args throws(Failure) in
+            try args.accept(["layers", "name"])
+            var layers: [Layer] = []
+            var input: SymbolicTensor?
+            if let l = args.optional(0, "layers"), !l.isNone {
+                for item in try interp.iterate(l) {
+                    switch item {
+                    case .object(let o as LayerObject): layers.append(o.layer)
+                    case .object(let s as SymbolicObject) where layers.isEmpty && input == nil: input = s.symbol
+                    default: throw Failure("TypeError: Sequential expects layers, got \(item.typeName)")
+                    }
+                }
+            }
+            let name = try args.string(1, "name")
+            return .object(ModelObject(try engine { () throws(EngineError) in try Model(layers: layers, input: input, name: name, context: ctx) }))
+        }
+        k["Model"] = fn("Model") { args throws(Failure) in
+            try args.accept(["inputs", "outputs", "name"])
+            func symbols(_ v: Value) throws(Failure) -> [SymbolicTensor] {
+                if case .object(let s as SymbolicObject) = v { return [s.symbol] }
+                return try interp.iterate(v).map { i throws(Failure) in
+                    guard case .object(let s as SymbolicObject) = i else { throw Failure("TypeError: Model inputs and outputs must come from Input(...) and layers") }
+                    return s.symbol
+                }
+            }
+            let ins = try symbols(try args.required(0, "inputs")), outs = try symbols(try args.required(1, "outputs"))
+            let name = try args.string(2, "name")
+            return .object(ModelObject(try engine { () throws(EngineError) in try Model(inputs: ins, outputs: outs, name: name, context: ctx) }))
+        }
+        k["Functional"] = k["Model"]
+        k["SGD"] = fn("SGD") { args throws(Failure) in
+            try args.accept(["learning_rate", "momentum", "nesterov"])
+            return .object(OptimizerObject(Optimizer(.sgd(momentum: try args.double(1, "momentum", 0), nesterov: try args.bool(2, "nesterov", false)),
+                                                     learningRate: try args.double(0, "learning_rate", 0.01))))
+        }
+        k["Adam"] = fn("Adam") { args throws(Failure) in
+            try args.accept(["learning_rate", "beta_1", "beta_2", "epsilon"])
+            return .object(OptimizerObject(Optimizer(.adam(beta1: try args.double(1, "beta_1", 0.9), beta2: try args.double(2, "beta_2", 0.999),
+                                                            epsilon: try args.double(3, "epsilon", 1e-7)),
+                                                     learningRate: try args.double(0, "learning_rate", 0.001))))
+        }
+        k["RMSprop"] = fn("RMSprop") { args throws(Failure) in
+            try args.accept(["learning_rate", "rho", "momentum", "epsilon"])
+            return .object(OptimizerObject(Optimizer(.rmsprop(rho: try args.double(1, "rho", 0.9), momentum: try args.double(2, "momentum", 0),
+                                                               epsilon: try args.double(3, "epsilon", 1e-7)),
+                                                     learningRate: try args.double(0, "learning_rate", 0.001))))
+        }
+        k["Adagrad"] = fn("Adagrad") { args throws(Failure) in
+            try args.accept(["learning_rate", "initial_accumulator_value", "epsilon"])
+            return .object(OptimizerObject(Optimizer(.adagrad(initialAccumulator: try args.double(1, "initial_accumulator_value", 0.1),
+                                                               epsilon: try args.double(2, "epsilon", 1e-7)),
+                                                     learningRate: try args.double(0, "learning_rate", 0.001))))
+        }
+        for (cls, loss) in [("BinaryCrossentropy", Loss.binaryCrossentropy), ("CategoricalCrossentropy", .categoricalCrossentropy),
+                            ("SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy), ("MeanSquaredError", .meanSquaredError),
+                            ("MeanAbsoluteError", .meanAbsoluteError)] {
+            k[cls] = fn(cls) { args throws(Failure) in
+                if let fromLogits = args.optional(-1, "from_logits"), try interp.truthy(fromLogits) {
+                    throw Failure("ValueError: from_logits=True is not supported yet", hint: "end the model with a sigmoid or softmax activation instead")
+                }
+                return .object(LossObject(loss, className: cls))
+            }
+        }
+        k["to_categorical"] = fn("to_categorical") { args throws(Failure) in
+            let y = try args.tensor(0, "y")
+            let n = try args.int(1, "num_classes", Int(y.scalars.max() ?? 0) + 1)
+            return .tensor(Variable(try engine { () throws(EngineError) in try Loss.oneHot(y.rank == 2 && y.shape[1] == 1 ? try y.reshaped([-1]) : y, classes: n) }))
+        }
+        return k
+    }
+
+    /// `keras` and its submodules; `tensorflow.keras.*` maps onto the same.
+    static func kerasModules(_ interp: Interpreter) -> [String: Value] {
+        let k = kerasNames(interp)
+        func pick(_ name: String, _ keys: [String]) -> Value { .module(Module(name, Dictionary(uniqueKeysWithValues: keys.compactMap { key in k[key].map { (key, $0) } }))) }
+        var losses: [String: Value] = [:]
+        for key in ["BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError", "MeanAbsoluteError"] { losses[key] = k[key] }
+        for l in Loss.allCases where l != .halfSSE {
+            losses[l.rawValue] = fn(l.rawValue) { args throws(Failure) in
+                let y = try args.tensor(0, "y_true")
+                let p = try interp.tensor(try args.required(1, "y_pred"))
+                return .tensor(try engine { () throws(EngineError) in try l.perSample(y, p) })
+            }
+        }
+        var modules: [String: Value] = [
+            "keras.models": pick("keras.models", ["Sequential", "Model"]),
+            "keras.layers": pick("keras.layers", ["Dense", "Activation", "LeakyReLU", "ReLU", "Softmax", "Flatten", "Dropout", "Concatenate", "Input", "InputLayer"]),
+            "keras.optimizers": pick("keras.optimizers", ["SGD", "Adam", "RMSprop", "Adagrad"]),
+            "keras.losses": .module(Module("keras.losses", losses)),
+            "keras.utils": pick("keras.utils", ["to_categorical"]),
+            "keras.activations": .module(Module("keras.activations", activations(interp))),
+            "keras.metrics": .module(Module("keras.metrics", [:])),
+        ]
+        var top = k
+        for (name, m) in modules { top[String(name.dropFirst("keras.".count))] = m }
+        top["random"] = .module(Module("keras.random", ["set_seed": numpySeed(interp)]))
+        top["utils"] = .module(Module("keras.utils", ["to_categorical": k["to_categorical"]!, "set_random_seed": numpySeed(interp)]))
+        modules["keras"] = .module(Module("keras", top))
+        return modules
+    }
+}

@@ -1,0 +1,369 @@
+import Foundation
+import Engine
+import Notebook
+
+// MARK: - grad, gradcheck and the output builders
+
+extension Library {
+    static func lectern(_ interp: Interpreter) -> [String: Value] {
+        var l: [String: Value] = [:]
+        l["grad"] = fn("grad") { args throws(Failure) in
+            try args.accept(["L", "wrt"])
+            let root = try interp.tensor(try args.required(0, "L"))
+            let wrt = try args.required(1, "wrt")
+            let many: [Value]? = { if case .list(let b) = wrt { return b.items }; if case .tuple(let t) = wrt { return t }; return nil }()
+            let targets = try (many ?? [wrt]).map { v throws(Failure) in try interp.tensor(v) }
+            guard root.value.count == 1 else {
+                throw Failure("ValueError: grad(L, W) needs a scalar L, got shape \(formatShape(root.shape))", hint: "reduce it first, e.g. np.sum(L) or np.mean(L)")
+            }
+            for t in targets where !t.isTracked {
+                throw Failure("ValueError: grad(L, W): W is not a variable L was computed from",
+                              hint: "pass the variable by its name, as in grad(L, W1), after assigning W1 = ... before computing L")
+            }
+            let grads = try engine { () throws(EngineError) in try Variable.gradients(of: root, wrt: targets) }
+            let values: [Value] = zip(grads, many ?? [wrt]).map { g, original in
+                original.isPlainNumber || (g.isScalar && { if case .tensor(let t) = original { t.value.isScalar } else { false } }())
+                    ? .float(g.scalars[0]) : .tensor(Variable(g))
+            }
+            return many == nil ? values[0] : .list(ListBox(values))
+        }
+        l["table"] = fn("table") { args throws(Failure) in try table(&args, interp) }
+        l["plot"] = fn("plot") { args throws(Failure) in try plot(&args, interp) }
+        l["plot_decision_boundary"] = fn("plot_decision_boundary") { args throws(Failure) in try decisionBoundary(&args, interp) }
+        l["shapes"] = fn("shapes") { args throws(Failure) in .output(.table(try shapesTable(try model(args.required(0, "model"))))) }
+        l["count_params"] = fn("count_params") { args throws(Failure) in .int(try model(args.required(0, "model")).countParams()) }
+        l["forward_table"] = fn("forward_table") { args throws(Failure) in
+            .output(.table(try forwardTable(try model(args.required(0, "model")), try args.tensor(1, "x"))))
+        }
+        l["backprop_table"] = fn("backprop_table") { args throws(Failure) in
+            .output(.table(try backpropTable(try model(args.required(0, "model")), try args.tensor(1, "x"), try args.tensor(2, "y"))))
+        }
+        l["gradcheck"] = fn("gradcheck") { args throws(Failure) in try gradcheck(&args, interp) }
+        return l
+    }
+
+    static func model(_ v: Value) throws(Failure) -> Model {
+        guard case .object(let o as ModelObject) = v else { throw Failure("TypeError: expected a Keras model, got \(v.typeName)") }
+        return o.model
+    }
+
+    // MARK: table
+
+    /// Columns from keyword arguments (name = values), positional lists, or a History.
+    static func table(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        var columns: [(String, [Value])] = []
+        for (i, v) in args.positional.enumerated() {
+            if case .object(let h as HistoryObject) = v {
+                columns.append(("epoch", (1...max(h.history.epochs, 1)).map { .int($0) }))
+                for k in h.history.keys { columns.append((k, h.history.values[k]!.map { .float($0) })) }
+            } else if case .dict(let d) = v {
+                for (k, vals) in zip(d.keys, d.values) { columns.append((interp.str(k), try cells(vals, interp))) }
+            } else {
+                columns.append(("column \(i + 1)", try cells(v, interp)))
+            }
+        }
+        for (k, v) in args.keywords { columns.append((k, try cells(v, interp))) }
+        guard let n = columns.first?.1.count else { throw Failure("TypeError: table() needs at least one column", hint: "e.g. table(z=z, a=sigmoid(z))") }
+        for (name, c) in columns where c.count != n {
+            throw Failure("ValueError: table(): column '\(name)' has \(c.count) values but '\(columns[0].0)' has \(n)")
+        }
+        let rows = (0..<n).map { r in columns.map { cell($0.1[r], interp) } }
+        return .output(.table(Table(columns: columns.map(\.0), rows: rows)))
+    }
+
+    private static func cells(_ v: Value, _ interp: Interpreter) throws(Failure) -> [Value] {
+        if case .tensor(let t) = v {
+            return t.value.rank <= 1 ? t.value.scalars.map { .float($0) } : try interp.iterate(v)
+        }
+        return try interp.iterate(v)
+    }
+
+    private static func cell(_ v: Value, _ interp: Interpreter) -> Cell {
+        switch v {
+        case .int(let i): return .integer(i)
+        case .float(let d): return .number(d)
+        case .tensor(let t) where t.value.isScalar: return .number(t.value.scalars[0])
+        case .str(let s): return .text(s)
+        default: return .text(interp.repr(v))
+        }
+    }
+
+    // MARK: plots
+
+    static func plot(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        try args.accept(["*", "x", "title", "xlabel", "ylabel"])
+        if case .object(let h as HistoryObject)? = args.positional.first {
+            let epochs = (1...max(h.history.epochs, 1)).map(Double.init)
+            let series = h.history.keys.map { k in
+                Plot.Series(name: k, xs: epochs, ys: h.history.values[k]!, style: k.hasPrefix("val_") ? .dashed : .line)
+            }
+            return .output(.plot(try makePlot(series, title: try args.string(-1, "title") ?? "Training history", xLabel: "epoch",
+                                              yLabel: try args.string(-1, "ylabel") ?? "")))
+        }
+        let range = try args.optional(-1, "x").map { v throws(Failure) in try interp.iterate(v).map { i throws(Failure) in try i.asDouble() } } ?? [-5, 5]
+        guard range.count == 2, range[0] < range[1] else { throw Failure("ValueError: plot(..., x=(a, b)) needs a < b") }
+        let n = 201
+        let xs = (0..<n).map { range[0] + (range[1] - range[0]) * Double($0) / Double(n - 1) }
+        var series: [Plot.Series] = []
+        for f in args.positional {
+            let name: String
+            switch f {
+            case .builtin(let b): name = b.name
+            case .function(let fun): name = fun.name
+            default: throw Failure("TypeError: plot() takes functions (or a History), got \(f.typeName)")
+            }
+            let y = try interp.tensor(try interp.callValue(f, [.tensor(Variable(Tensor(shape: [n], scalars: xs)))])).value
+            guard y.count == n else { throw Failure("ValueError: plot(): \(name) returned \(y.count) values for \(n) inputs") }
+            series.append(Plot.Series(name: name, xs: xs, ys: y.scalars, style: .line))
+        }
+        guard !series.isEmpty else { throw Failure("TypeError: plot() needs at least one function or a History") }
+        return .output(.plot(try makePlot(series, title: try args.string(-1, "title") ?? "", xLabel: try args.string(-1, "xlabel") ?? "z",
+                                          yLabel: try args.string(-1, "ylabel") ?? "")))
+    }
+
+    static func makePlot(_ series: [Plot.Series], title: String, xLabel: String, yLabel: String, field: Plot.Field? = nil,
+                         xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) throws(Failure) -> Plot {
+        let xs = series.flatMap(\.xs).filter(\.isFinite), ys = series.flatMap(\.ys).filter(\.isFinite)
+        guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else {
+            throw Failure("ValueError: nothing to plot: every value is nan or inf")
+        }
+        func padded(_ a: Double, _ b: Double) -> ClosedRange<Double> {
+            a == b ? (a - 1)...(b + 1) : a...b
+        }
+        return Plot(title: title, xLabel: xLabel, yLabel: yLabel, series: series, field: field,
+                    xRange: xRange ?? padded(x0, x1), yRange: yRange ?? padded(y0, y1))
+    }
+
+    /// The model's prediction over a grid covering the data, with the points by class.
+    static func decisionBoundary(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        try args.accept(["model", "X", "y", "title"])
+        let m = try model(args.required(0, "model"))
+        let x = try args.tensor(1, "X"), y = try args.tensor(2, "y")
+        guard x.rank == 2, x.shape[1] == 2 else { throw Failure("ValueError: plot_decision_boundary needs X of shape (n, 2), got \(formatShape(x.shape))") }
+        let n = x.shape[0]
+        let xs = (0..<n).map { x.scalars[2 * $0] }, ys = (0..<n).map { x.scalars[2 * $0 + 1] }
+        let padX = ((xs.max()! - xs.min()!) * 0.1).nonZero, padY = ((ys.max()! - ys.min()!) * 0.1).nonZero
+        let xr = (xs.min()! - padX)...(xs.max()! + padX), yr = (ys.min()! - padY)...(ys.max()! + padY)
+        let cols = 72, rows = 36
+        var grid: [Double] = []
+        for r in 0..<rows {
+            for c in 0..<cols {
+                grid.append(xr.lowerBound + (xr.upperBound - xr.lowerBound) * (Double(c) + 0.5) / Double(cols))
+                grid.append(yr.lowerBound + (yr.upperBound - yr.lowerBound) * (Double(r) + 0.5) / Double(rows))
+            }
+        }
+        let points = Tensor(shape: [rows * cols, 2], scalars: grid)
+        // Several inputs of one column each (the functional two-input model) get one column each.
+        let batch: [Tensor] = m.inputs.count == 2
+            ? [try engine { () throws(EngineError) in try points.indexed([.range(start: nil, stop: nil, step: nil), .range(start: 0, stop: 1, step: nil)]) },
+               try engine { () throws(EngineError) in try points.indexed([.range(start: nil, stop: nil, step: nil), .range(start: 1, stop: 2, step: nil)]) }]
+            : [points]
+        let p = try engine { () throws(EngineError) in try m.predict(batch)[0] }
+        let classes = p.shape.last ?? 1
+        let field: [Double] = classes == 1 ? p.scalars
+            : (try engine { () throws(EngineError) in try p.reduce(.argmax, axis: -1) }).scalars.map { $0 / Double(max(classes - 1, 1)) }
+        let labels = y.rank == 2 && y.shape[1] > 1 ? (try engine { () throws(EngineError) in try y.reduce(.argmax, axis: -1) }).scalars : y.scalars
+        let distinct = Array(Set(labels)).sorted()
+        let series = distinct.map { label in
+            let idx = labels.indices.filter { labels[$0] == label }
+            return Plot.Series(name: "class \(Int(label))", xs: idx.map { xs[$0] }, ys: idx.map { ys[$0] }, style: .points)
+        }
+        return .output(.plot(try makePlot(series, title: try args.string(3, "title") ?? "Decision boundary", xLabel: "x₁", yLabel: "x₂",
+                                          field: Plot.Field(columns: cols, rows: rows, values: field), xRange: xr, yRange: yr)))
+    }
+
+    // MARK: Model tables
+
+    /// Both conventions per Dense layer: the lecture's W (units × inputs), Keras's kernel, and
+    /// the shape equation on a column vector.
+    static func shapesTable(_ m: Model) throws(Failure) -> Table {
+        guard m.isBuilt else { throw Failure("ValueError: the model has no input shape yet", hint: "give the first layer input_shape=(n,) or start with Input(shape=(n,))") }
+        var rows: [[Cell]] = []
+        for layer in m.layers {
+            guard let d = layer as? Dense else { continue }
+            let inputs = d.params[0].shape[0], units = d.units
+            rows.append([.text(d.name), .text("\(units)×\(inputs)"), .text(formatShape(d.params[0].shape)),
+                         .text(d.useBias ? "\(units)×1" : "—"),
+                         .text("(\(units)×1) = (\(units)×\(inputs))(\(inputs)×1)" + (d.useBias ? " + (\(units)×1)" : "")),
+                         .integer(d.paramCount)])
+        }
+        return Table(columns: ["layer", "W (lecture)", "kernel (Keras)", "b", "z = W a + b", "params"], rows: rows)
+    }
+
+    /// z and a of every neuron of every Dense layer for one sample (the first row of x).
+    static func forwardTable(_ m: Model, _ x: Tensor) throws(Failure) -> Table {
+        guard m.isSequential else { throw Failure("ValueError: forward_table supports Sequential models") }
+        var a = try engine { () throws(EngineError) in try x.rank == 1 ? x.reshaped([1, -1]) : x.indexed([.range(start: 0, stop: 1, step: nil)]) }
+        _ = try engine { () throws(EngineError) in try m.predict([a]) }
+        var rows: [[Cell]] = []
+        for layer in m.layers {
+            if let d = layer as? Dense {
+                var z = try engine { () throws(EngineError) in try Tensor.matmul(a, d.params[0]) }
+                if d.useBias { z = try engine { () throws(EngineError) in try Tensor.zip(z, d.params[1], "+", +) } }
+                let out = try engine { () throws(EngineError) in try d.activation(Variable(z)).value }
+                for j in 0..<d.units { rows.append([.text(d.name), .integer(j + 1), .number(z.scalars[j]), .number(out.scalars[j])]) }
+                a = out
+            } else {
+                a = try engine { () throws(EngineError) in try layer.call([Variable(a)], params: layer.params.map { Variable($0) }, training: false, context: m.context).value }
+            }
+        }
+        return Table(columns: ["layer", "neuron", "z", "a"], rows: rows)
+    }
+
+    /// δ = ∂L/∂z (equal to ∂L/∂b for one sample) and the row of ∂L/∂W for each neuron.
+    static func backpropTable(_ m: Model, _ x: Tensor, _ y: Tensor) throws(Failure) -> Table {
+        let (_, grads) = try engine { () throws(EngineError) in try m.gradients([x], y) }
+        var rows: [[Cell]] = []
+        let format = NumberFormat(decimals: 6)
+        for (layer, g) in zip(m.layers, grads) {
+            guard let d = layer as? Dense else { continue }
+            let inputs = d.params[0].shape[0]
+            for j in 0..<d.units {
+                let row = (0..<inputs).map { format.scalar(g[0].scalars[$0 * d.units + j]) }
+                var cells: [Cell] = [.text(d.name), .integer(j + 1)]
+                cells.append(d.useBias ? .number(g[1].scalars[j]) : .text("—"))
+                cells.append(.text("[" + row.joined(separator: ", ") + "]"))
+                rows.append(cells)
+            }
+        }
+        return Table(columns: ["layer", "neuron", "δ = ∂L/∂b", "∂L/∂W (row)"], rows: rows)
+    }
+
+    /// Autodiff against central differences: the largest relative error per parameter.
+    static func gradcheck(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        let h = 1e-6
+        var rows: [[Cell]] = []
+        func relError(_ a: Double, _ b: Double) -> Double { Swift.abs(a - b) / Swift.max(1e-12, Swift.abs(a) + Swift.abs(b)) }
+        let first = try args.required(0, "model_or_loss")
+        if case .object(let o as ModelObject) = first {
+            let m = o.model
+            let x = try Library.inputs(try args.required(1, "x"), interp), y = try args.tensor(2, "y")
+            guard let loss = m.loss else { throw Failure("ValueError: gradcheck(model, x, y) needs a compiled model (for its loss)") }
+            let (_, grads) = try engine { () throws(EngineError) in try m.gradients(x, y) }
+            for (layer, g) in zip(m.layers, grads) {
+                for (j, p) in layer.params.enumerated() {
+                    var worst = 0.0
+                    for i in 0..<min(p.count, 500) {
+                        let original = layer.params[j].scalars[i]
+                        layer.params[j].scalars[i] = original + h
+                        let up = try engine { () throws(EngineError) in try loss(y, Variable(try m.predict(x)[0])).value.scalars[0] }
+                        layer.params[j].scalars[i] = original - h
+                        let down = try engine { () throws(EngineError) in try loss(y, Variable(try m.predict(x)[0])).value.scalars[0] }
+                        layer.params[j].scalars[i] = original
+                        worst = Swift.max(worst, relError(g[j].scalars[i], (up - down) / (2 * h)))
+                    }
+                    rows.append([.text("\(layer.name) \(j == 0 ? "kernel" : "bias")"), .integer(p.count), .number(worst)])
+                }
+            }
+        } else {
+            let params = try interp.iterate(try args.required(1, "params")).map { v throws(Failure) in try interp.tensor(v).value }
+            let leaves = params.map { Variable.leaf($0) }
+            let out = try interp.tensor(try interp.callValue(first, leaves.map { .tensor($0) }))
+            let grads = try engine { () throws(EngineError) in try Variable.gradients(of: out, wrt: leaves) }
+            for (k, p) in params.enumerated() {
+                var worst = 0.0
+                for i in 0..<min(p.count, 500) {
+                    func at(_ delta: Double) throws(Failure) -> Double {
+                        var shifted = params
+                        shifted[k].scalars[i] += delta
+                        return try interp.tensor(try interp.callValue(first, shifted.map { .tensor(Variable($0)) })).value.scalars[0]
+                    }
+                    worst = Swift.max(worst, relError(grads[k].scalars[i], (try at(h) - (try at(-h))) / (2 * h)))
+                }
+                rows.append([.text("parameter \(k + 1)"), .integer(p.count), .number(worst)])
+            }
+        }
+        return .output(.table(Table(columns: ["parameter", "size", "max relative error"], rows: rows)))
+    }
+
+    // MARK: Data helpers
+
+    static func datasets(_ interp: Interpreter) -> [String: Value] {
+        var d: [String: Value] = [:]
+        func pair(_ r: (Tensor, Tensor)) -> Value { .tuple([.tensor(Variable(r.0)), .tensor(Variable(r.1))]) }
+        d["make_moons"] = fn("make_moons") { args throws(Failure) in
+            try args.accept(["n_samples", "noise", "random_state", "shuffle"])
+            return pair(Datasets.moons(try args.int(0, "n_samples", 100), noise: try args.double(1, "noise", 0), &interp.context.rng))
+        }
+        d["make_circles"] = fn("make_circles") { args throws(Failure) in
+            try args.accept(["n_samples", "noise", "factor", "random_state", "shuffle"])
+            return pair(Datasets.circles(try args.int(0, "n_samples", 100), noise: try args.double(1, "noise", 0), factor: try args.double(2, "factor", 0.8), &interp.context.rng))
+        }
+        d["make_blobs"] = fn("make_blobs") { args throws(Failure) in
+            try args.accept(["n_samples", "centers", "n_features", "cluster_std", "random_state"])
+            return pair(Datasets.blobs(try args.int(0, "n_samples", 100), centers: try args.int(1, "centers", 3), features: try args.int(2, "n_features", 2),
+                                       std: try args.double(3, "cluster_std", 1), &interp.context.rng))
+        }
+        d["make_xor"] = fn("make_xor") { args throws(Failure) in
+            try args.accept(["n_samples", "noise"])
+            return pair(Datasets.xor(try args.int(0, "n_samples", 200), noise: try args.double(1, "noise", 0), &interp.context.rng))
+        }
+        d["make_spiral"] = fn("make_spiral") { args throws(Failure) in
+            try args.accept(["n_samples", "classes", "noise"])
+            return pair(Datasets.spiral(try args.int(0, "n_samples", 300), classes: try args.int(1, "classes", 2), noise: try args.double(2, "noise", 0.2), &interp.context.rng))
+        }
+        d["make_regression"] = fn("make_regression") { args throws(Failure) in
+            try args.accept(["n_samples", "n_features", "noise", "random_state"])
+            let r = Datasets.regression(try args.int(0, "n_samples", 100), features: try args.int(1, "n_features", 1), noise: try args.double(2, "noise", 0), &interp.context.rng)
+            return pair((r.0, r.1))
+        }
+        d["train_test_split"] = fn("train_test_split") { args throws(Failure) in
+            try args.accept(["*", "test_size", "shuffle", "random_state"])
+            let arrays = try args.positional.map { v throws(Failure) in try interp.tensor(v).value }
+            let parts = try engine { () throws(EngineError) in
+                try Datasets.trainTestSplit(arrays, testSize: try interp.doubleE(args.optional(-1, "test_size"), 0.25),
+                                            shuffle: (try? args.bool(-1, "shuffle", true)) ?? true, &interp.context.rng)
+            }
+            return .list(ListBox(parts.map { .tensor(Variable($0)) }))
+        }
+        d["standardize"] = fn("standardize") { args throws(Failure) in
+            .tensor(Variable(try engine { () throws(EngineError) in try Datasets.standardize(try args.tensorE(0, "X")) }))
+        }
+        d["to_categorical"] = kerasNames(interp)["to_categorical"]
+        d["read_csv"] = fn("read_csv") { args throws(Failure) in
+            try args.accept(["path", "target"])
+            guard let path = try args.string(0, "path") else { throw Failure("TypeError: read_csv() missing required argument: 'path'") }
+            let text = try interp.files.read(path)
+            let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard let header = lines.first?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) else {
+                throw Failure("ValueError: '\(path)' is empty")
+            }
+            var rows: [[Double]] = []
+            for (i, line) in lines.dropFirst().enumerated() {
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard cells.count == header.count else { throw Failure("ValueError: \(path):\(i + 2): expected \(header.count) fields, found \(cells.count)") }
+                rows.append(try cells.map { c throws(Failure) in
+                    guard let v = Double(c) else { throw Failure("ValueError: \(path):\(i + 2): '\(c)' is not a number") }
+                    return v
+                })
+            }
+            if let target = try args.string(1, "target") {
+                guard let t = header.firstIndex(of: target) else {
+                    throw Failure("KeyError: no column '\(target)' in \(path)", hint: "columns: " + header.joined(separator: ", "))
+                }
+                let x = rows.flatMap { r in r.enumerated().filter { $0.offset != t }.map(\.element) }
+                return .tuple([.tensor(Variable(Tensor(shape: [rows.count, header.count - 1], scalars: x))),
+                               .tensor(Variable(Tensor(shape: [rows.count], scalars: rows.map { $0[t] })))])
+            }
+            return .tensor(Variable(Tensor(shape: [rows.count, header.count], scalars: rows.flatMap { $0 })))
+        }
+        return d
+    }
+}
+
+extension Double {
+    var nonZero: Double { self == 0 ? 1 : self }
+}
+
+extension Interpreter {
+    func doubleE(_ v: Value?, _ fallback: Double) throws(EngineError) -> Double {
+        guard let v, !v.isNone else { return fallback }
+        do { return try v.asDouble() } catch { throw EngineError.value(error.message) }
+    }
+}
+
+extension Arguments {
+    func tensorE(_ index: Int, _ name: String) throws(EngineError) -> Tensor {
+        do { return try tensor(index, name) } catch { throw EngineError.value(error.message) }
+    }
+}

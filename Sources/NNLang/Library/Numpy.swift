@@ -1,0 +1,520 @@
+import Foundation
+import Engine
+
+// MARK: - numpy as `np`
+
+extension Library {
+    /// Applies a differentiable elementwise function: a plain number in, a plain number out.
+    static func elementwise(_ name: String, _ x: Value, _ interp: Interpreter, _ op: ((Variable) throws(EngineError) -> Variable)? = nil) throws(Failure) -> Value {
+        let variable = try interp.tensor(x)
+        let r: Variable
+        if let op {
+            r = try engine { () throws(EngineError) in try op(variable) }
+        } else {
+            r = try engine { () throws(EngineError) in try namedElementwise(name, variable) }
+        }
+        switch x {
+        case .int, .float, .bool: return .float(r.value.scalars[0])
+        default: return .tensor(r)
+        }
+    }
+
+    static func namedElementwise(_ name: String, _ v: Variable) throws(EngineError) -> Variable {
+        switch name {
+        case "exp": return Variable.exp(v)
+        case "log": return Variable.log(v)
+        case "sqrt": return Variable.sqrt(v)
+        case "abs", "fabs": return Variable.abs(v)
+        case "sin": return Variable.sin(v)
+        case "cos": return Variable.cos(v)
+        case "tanh": return try Activation.tanh(v)
+        case "square": return try Variable.mul(v, v)
+        default: throw EngineError.value("unknown function \(name)")
+        }
+    }
+
+    static func numpy(_ interp: Interpreter) -> Value {
+        var m: [String: Value] = [:]
+        m["pi"] = .float(Double.pi)
+        m["e"] = .float(M_E)
+        m["inf"] = .float(.infinity)
+        m["nan"] = .float(.nan)
+        m["newaxis"] = .none
+        for t in ["float64", "float32", "float_", "int64", "int32", "int_", "bool_"] {
+            m[t] = fn(t) { args throws(Failure) in
+                let v = try args.required(0, "x")
+                if case .tensor = v { return v }
+                return t.hasPrefix("int") ? .int(Int(try v.asDouble().rounded(.towardZero))) : .float(try v.asDouble())
+            }
+        }
+        m["array"] = fn("array") { args throws(Failure) in
+            try args.accept(["object", "dtype", "copy"])
+            var t = try interp.tensor(try args.required(0, "object"))
+            if let dtype = args.optional(1, "dtype"), isIntegerType(dtype) { t = Variable(t.value.map { $0.rounded(.towardZero) }) }
+            return .tensor(t)
+        }
+        m["asarray"] = m["array"]
+        for (name, value) in [("zeros", 0.0), ("ones", 1.0)] {
+            m[name] = fn(name) { args throws(Failure) in
+                try args.accept(["shape", "dtype"])
+                return .tensor(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: value)))
+            }
+            m[name + "_like"] = fn(name + "_like") { args throws(Failure) in
+                .tensor(Variable(Tensor(shape: try args.tensor(0, "a").shape, repeating: value)))
+            }
+        }
+        m["full"] = fn("full") { args throws(Failure) in
+            try args.accept(["shape", "fill_value", "dtype"])
+            return .tensor(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: try args.required(1, "fill_value").asDouble())))
+        }
+        m["eye"] = fn("eye") { args throws(Failure) in
+            let n = try args.int(0, "N", 1)
+            try interp.checkSize([n, n])
+            return .tensor(Variable(Tensor.eye(n, try args.optional(1, "M").map { v throws(Failure) in try v.asInt() })))
+        }
+        m["identity"] = m["eye"]
+        m["linspace"] = fn("linspace") { args throws(Failure) in
+            try args.accept(["start", "stop", "num", "endpoint"])
+            let a = try args.double(0, "start", 0), b = try args.double(1, "stop", 1)
+            let n = try args.int(2, "num", 50)
+            let endpoint = try args.bool(3, "endpoint", true)
+            try interp.checkSize([n])
+            let div = Double(endpoint ? max(n - 1, 1) : max(n, 1))
+            let step = (b - a) / div
+            var values = (0..<n).map { a + Double($0) * step }
+            if endpoint && n > 1 { values[n - 1] = b }
+            return .tensor(Variable(Tensor(shape: [n], scalars: values)))
+        }
+        m["arange"] = fn("arange") { args throws(Failure) in
+            let nums = try args.positional.map { v throws(Failure) in try v.asDouble() }
+            let (a, b, s): (Double, Double, Double) = nums.count == 1 ? (0, nums[0], 1) : (nums[0], nums[1], nums.count > 2 ? nums[2] : 1)
+            guard s != 0 else { throw Failure("ValueError: arange: step cannot be zero") }
+            let n = max(0, Int(((b - a) / s).rounded(.up)))
+            try interp.checkSize([n])
+            return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * s })))
+        }
+        m["reshape"] = fn("reshape") { args throws(Failure) in
+            let t = try interp.tensor(try args.required(0, "a"))
+            let s = try interp.shape(try args.required(1, "newshape"))
+            return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, s) })
+        }
+        m["transpose"] = fn("transpose") { args throws(Failure) in
+            let t = try interp.tensor(try args.required(0, "a"))
+            let axes = try args.optional(1, "axes").map { v throws(Failure) in try interp.shape(v) }
+            return .tensor(try engine { () throws(EngineError) in try Variable.transpose(t, axes) })
+        }
+        for name in ["dot", "matmul"] {
+            m[name] = fn(name) { args throws(Failure) in
+                let a = try interp.tensor(try args.required(0, "a")), b = try interp.tensor(try args.required(1, "b"))
+                if name == "dot" && (a.value.isScalar || b.value.isScalar) { return .tensor(try engine { () throws(EngineError) in try Variable.mul(a, b) }) }
+                return .tensor(try engine { () throws(EngineError) in try Variable.matmul(a, b) })
+            }
+        }
+        m["outer"] = fn("outer") { args throws(Failure) in
+            let a = try interp.tensor(try args.required(0, "a")), b = try interp.tensor(try args.required(1, "b"))
+            return .tensor(try engine { () throws(EngineError) in
+                try Variable.matmul(try Variable.reshape(a, [-1, 1]), try Variable.reshape(b, [1, -1]))
+            })
+        }
+        for name in ["exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "square"] {
+            m[name] = fn(name) { args throws(Failure) in try elementwise(name, try args.required(0, "x"), interp) }
+        }
+        m["absolute"] = m["abs"]
+        m["log1p"] = fn("log1p") { args throws(Failure) in
+            try elementwise("log1p", try args.required(0, "x"), interp) { v in Variable.unary("log1p", v, Foundation.log1p) { x, _ in 1 / (1 + x) } }
+        }
+        m["power"] = fn("power") { args throws(Failure) in try interp.binary("**", try args.required(0, "x1"), try args.required(1, "x2")) }
+        for name in ["add", "subtract", "multiply", "divide"] {
+            let op = ["add": "+", "subtract": "-", "multiply": "*", "divide": "/"][name]!
+            m[name] = fn(name) { args throws(Failure) in
+                try interp.binary(op, .tensor(try interp.tensor(try args.required(0, "x1"))), try args.required(1, "x2"))
+            }
+        }
+        for name in ["maximum", "minimum"] {
+            m[name] = fn(name) { args throws(Failure) in
+                let x = try args.required(0, "x1"), y = try args.required(1, "x2")
+                let r = try engine { () throws(EngineError) in
+                    name == "maximum" ? try Variable.maximum(try interp.tensorE(x), try interp.tensorE(y)) : try Variable.minimum(try interp.tensorE(x), try interp.tensorE(y))
+                }
+                if x.isPlainNumber && y.isPlainNumber { return .float(r.value.scalars[0]) }
+                return .tensor(r)
+            }
+        }
+        m["clip"] = fn("clip") { args throws(Failure) in
+            let x = try args.required(0, "a")
+            let lo = try args.double(1, "a_min", -.infinity), hi = try args.double(2, "a_max", .infinity)
+            return try elementwise("clip", x, interp) { v in Variable.clip(v, lo, hi) }
+        }
+        m["where"] = fn("where") { args throws(Failure) in
+            let c = try interp.tensor(try args.required(0, "condition")).value
+            let a = try interp.tensor(try args.required(1, "x")), b = try interp.tensor(try args.required(2, "y"))
+            return .tensor(try engine { () throws(EngineError) in try Variable.where(c, a, b) })
+        }
+        for kind in [Tensor.Reduction.sum, .mean, .max, .min, .argmax, .argmin] {
+            m[kind.rawValue] = fn(kind.rawValue) { args throws(Failure) in
+                try args.accept(["a", "axis", "keepdims"])
+                return try reduce(kind, try interp.tensor(try args.required(0, "a")), try args.axis(1), try args.bool(2, "keepdims", false))
+            }
+        }
+        m["amax"] = m["max"]
+        m["amin"] = m["min"]
+        m["std"] = fn("std") { args throws(Failure) in
+            let t = try args.tensor(0, "a")
+            let axis = try args.axis(1)
+            return try engine { () throws(EngineError) in
+                let mean = try t.reduce(.mean, axis: axis, keepdims: true)
+                let v = try Tensor.zip(t, mean, "std") { ($0 - $1) * ($0 - $1) }.reduce(.mean, axis: axis)
+                return v.isScalar ? .float(v.scalars[0].squareRoot()) : .tensor(Variable(v.map { $0.squareRoot() }))
+            }
+        }
+        m["round"] = fn("round") { args throws(Failure) in
+            let t = try args.tensor(0, "a")
+            let d = try args.int(1, "decimals", 0)
+            let r = t.map { Library.pythonRound($0, d) }
+            return r.isScalar ? .float(r.scalars[0]) : .tensor(Variable(r))
+        }
+        m["around"] = m["round"]
+        for name in ["allclose", "isclose"] {
+            m[name] = fn(name) { args throws(Failure) in
+                try args.accept(["a", "b", "rtol", "atol"])
+                let a = try args.tensor(0, "a"), b = try args.tensor(1, "b")
+                let rtol = try args.double(2, "rtol", 1e-5), atol = try args.double(3, "atol", 1e-8)
+                let close = try engine { () throws(EngineError) in
+                    try Tensor.zip(a, b, name) { x, y in
+                        (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) ? 1 : 0
+                    }
+                }
+                if name == "allclose" { return .bool(close.scalars.allSatisfy { $0 == 1 }) }
+                return close.isScalar ? .bool(close.scalars[0] == 1) : .tensor(Variable(close))
+            }
+        }
+        m["array_equal"] = fn("array_equal") { args throws(Failure) in
+            .bool(try args.tensor(0, "a1") == (try args.tensor(1, "a2")))
+        }
+        m["concatenate"] = fn("concatenate") { args throws(Failure) in
+            let parts = try interp.iterate(try args.required(0, "arrays")).map { v throws(Failure) in try interp.tensor(v) }
+            let axis = try args.int(1, "axis", 0)
+            return .tensor(try engine { () throws(EngineError) in try Variable.concatenate(parts, axis: axis) })
+        }
+        for (name, axis) in [("vstack", 0), ("hstack", 1), ("column_stack", 1)] {
+            m[name] = fn(name) { args throws(Failure) in
+                var parts = try interp.iterate(try args.required(0, "tup")).map { v throws(Failure) in try interp.tensor(v) }
+                let ax = name == "hstack" && parts.allSatisfy({ $0.value.rank == 1 }) ? 0 : axis
+                parts = try parts.map { p throws(Failure) in
+                    guard p.value.rank < 2 else { return p }
+                    return try engine { () throws(EngineError) in try Variable.reshape(p, name == "vstack" ? [1, -1] : (ax == 0 ? [-1] : [-1, 1])) }
+                }
+                return .tensor(try engine { () throws(EngineError) in try Variable.concatenate(parts, axis: ax) })
+            }
+        }
+        m["shape"] = fn("shape") { args throws(Failure) in .tuple(try args.tensor(0, "a").shape.map { .int($0) }) }
+        m["random"] = numpyRandom(interp)
+        return .module(Module("numpy", m))
+    }
+
+    static func isIntegerType(_ v: Value) -> Bool {
+        switch v {
+        case .builtin(let b): return b.name == "int" || b.name.hasPrefix("int")
+        case .str(let s): return s.hasPrefix("int")
+        default: return false
+        }
+    }
+
+    static func reduce(_ kind: Tensor.Reduction, _ t: Variable, _ axis: Int?, _ keepdims: Bool) throws(Failure) -> Value {
+        let r = try engine { () throws(EngineError) in try Variable.reduce(kind, t, axis: axis, keepdims: keepdims) }
+        if (kind == .argmax || kind == .argmin) && r.value.isScalar { return .int(Int(r.value.scalars[0])) }
+        return .tensor(r)
+    }
+
+    static func numpySeed(_ interp: Interpreter) -> Value {
+        fn("seed") { args throws(Failure) in
+            let s = try args.int(0, "seed", 0)
+            guard s >= 0, s <= Int(UInt32.max) else { throw Failure("ValueError: Seed must be between 0 and 2**32 - 1") }
+            interp.context.rng.seed(UInt32(s))
+            return .none
+        }
+    }
+
+    static func numpyRandom(_ interp: Interpreter) -> Value {
+        var r: [String: Value] = ["seed": numpySeed(interp)]
+        func sized(_ args: Arguments, _ index: Int) throws(Failure) -> [Int]? {
+            guard let v = args.optional(index, "size"), !v.isNone else { return nil }
+            return try interp.shape(v)
+        }
+        func result(_ t: Tensor, _ scalar: Bool) -> Value { scalar ? .float(t.scalars[0]) : .tensor(Variable(t)) }
+        r["rand"] = fn("rand") { args throws(Failure) in
+            let dims = try args.positional.map { v throws(Failure) in try v.asInt() }
+            try interp.checkSize(dims)
+            return result(interp.context.rng.rand(dims), dims.isEmpty)
+        }
+        r["random"] = fn("random") { args throws(Failure) in
+            let dims = try sized(args, 0)
+            return result(interp.context.rng.rand(dims ?? []), dims == nil)
+        }
+        r["random_sample"] = r["random"]
+        r["randn"] = fn("randn") { args throws(Failure) in
+            let dims = try args.positional.map { v throws(Failure) in try v.asInt() }
+            try interp.checkSize(dims)
+            return result(interp.context.rng.randn(dims), dims.isEmpty)
+        }
+        r["uniform"] = fn("uniform") { args throws(Failure) in
+            try args.accept(["low", "high", "size"])
+            let dims = try sized(args, 2)
+            return result(interp.context.rng.uniform(try args.double(0, "low", 0), try args.double(1, "high", 1), dims ?? []), dims == nil)
+        }
+        r["normal"] = fn("normal") { args throws(Failure) in
+            try args.accept(["loc", "scale", "size"])
+            let dims = try sized(args, 2)
+            return result(interp.context.rng.normal(try args.double(0, "loc", 0), try args.double(1, "scale", 1), dims ?? []), dims == nil)
+        }
+        r["randint"] = fn("randint") { args throws(Failure) in
+            try args.accept(["low", "high", "size"])
+            var low = try args.int(0, "low", 0)
+            var high = try args.optional(1, "high").map { v throws(Failure) in try v.asInt() }
+            if high == nil { high = low; low = 0 }
+            guard let h = high, h > low else { throw Failure("ValueError: low >= high") }
+            let dims = try sized(args, 2)
+            let n = dims?.reduce(1, *) ?? 1
+            let values = (0..<n).map { _ in Double(low + interp.context.rng.nextInt(through: h - low - 1)) }
+            if dims == nil { return .int(Int(values[0])) }
+            return .tensor(Variable(Tensor(shape: dims!, scalars: values)))
+        }
+        r["permutation"] = fn("permutation") { args throws(Failure) in
+            let x = try args.required(0, "x")
+            if case .int(let n) = x {
+                return .tensor(Variable(Tensor(shape: [n], scalars: interp.context.rng.permutation(n).map(Double.init))))
+            }
+            let t = try interp.tensor(x).value
+            let p = interp.context.rng.permutation(t.shape.first ?? 0)
+            return .tensor(Variable(try engine { () throws(EngineError) in try t.indexed([.list(p)]) }))
+        }
+        r["shuffle"] = fn("shuffle") { _ throws(Failure) in
+            throw Failure("TypeError: np.random.shuffle shuffles in place, which nn values do not support",
+                          hint: "use x = x[np.random.permutation(len(x))]")
+        }
+        r["choice"] = fn("choice") { args throws(Failure) in
+            try args.accept(["a", "size", "replace"])
+            let a = try args.required(0, "a")
+            let pool: [Value]
+            if case .int(let n) = a { pool = (0..<n).map { Value.int($0) } } else { pool = try interp.iterate(a) }
+            let dims = try sized(args, 1)
+            let n = dims?.reduce(1, *) ?? 1
+            let replace = try args.bool(2, "replace", true)
+            guard replace || n <= pool.count else { throw Failure("ValueError: Cannot take a larger sample than population when 'replace=False'") }
+            let picks = interp.context.rng.choice(pool.count, size: n, replace: replace).map { pool[$0] }
+            if dims == nil { return picks[0] }
+            return .tensor(try interp.tensor(.list(ListBox(picks))))
+        }
+        return .module(Module("numpy.random", r))
+    }
+
+    // MARK: Tensor attributes and methods
+
+    static func tensorAttribute(_ t: Variable, _ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "T": return .tensor(try engine { () throws(EngineError) in try Variable.transpose(t) })
+        case "shape": return .tuple(t.shape.map { .int($0) })
+        case "ndim": return .int(t.value.rank)
+        case "size": return .int(t.value.count)
+        case "dtype": return .str("float64")
+        default: break
+        }
+        let method: (inout Arguments) throws(Failure) -> Value
+        switch name {
+        case "reshape":
+            method = { args throws(Failure) in
+                let s = args.positional.count == 1 ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() }
+                return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, s) })
+            }
+        case "ravel", "flatten":
+            method = { _ throws(Failure) in .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, [-1]) }) }
+        case "transpose":
+            method = { args throws(Failure) in
+                let perm = args.positional.isEmpty ? nil : (args.positional.count == 1 ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() })
+                return .tensor(try engine { () throws(EngineError) in try Variable.transpose(t, perm) })
+            }
+        case "sum", "mean", "max", "min", "argmax", "argmin":
+            let kind = Tensor.Reduction(rawValue: name)!
+            method = { args throws(Failure) in
+                try args.accept(["axis", "keepdims"])
+                return try reduce(kind, t, try args.axis(0), try args.bool(1, "keepdims", false))
+            }
+        case "copy": method = { _ throws(Failure) in .tensor(Variable(t.value)) }
+        case "item":
+            method = { _ throws(Failure) in
+                guard t.value.count == 1 else { throw Failure("ValueError: can only convert an array of size 1 to a Python scalar") }
+                return .float(t.value.scalars[0])
+            }
+        case "tolist":
+            method = { _ throws(Failure) in
+                func build(_ x: Tensor) -> Value {
+                    if x.isScalar { return .float(x.scalars[0]) }
+                    return .list(ListBox((0..<x.shape[0]).map { i in build((try? x.indexed([.at(i)])) ?? x) }))
+                }
+                return build(t.value)
+            }
+        case "astype":
+            method = { args throws(Failure) in
+                let dtype = try args.required(0, "dtype")
+                if isIntegerType(dtype) { return .tensor(Variable(t.value.map { $0.rounded(.towardZero) })) }
+                return .tensor(Variable(t.value))
+            }
+        case "dot":
+            method = { args throws(Failure) in
+                let other = try interp.tensor(try args.required(0, "b"))
+                return .tensor(try engine { () throws(EngineError) in try Variable.matmul(t, other) })
+            }
+        case "round":
+            method = { args throws(Failure) in
+                let d = try args.int(0, "decimals", 0)
+                return .tensor(Variable(t.value.map { pythonRound($0, d) }))
+            }
+        case "any": method = { _ throws(Failure) in .bool(t.value.scalars.contains { $0 != 0 }) }
+        case "all": method = { _ throws(Failure) in .bool(t.value.scalars.allSatisfy { $0 != 0 }) }
+        case "std":
+            method = { _ throws(Failure) in
+                let mean = t.value.sum() / Double(max(t.value.count, 1))
+                return .float((t.value.scalars.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(t.value.count, 1))).squareRoot())
+            }
+        default: return nil
+        }
+        return fn(name, method)
+    }
+
+    static func numberAttribute(_ v: Value, _ name: String) -> Value? {
+        switch name {
+        case "real": return v
+        case "item": return fn("item") { _ throws(Failure) in v }
+        case "is_integer": return fn("is_integer") { _ throws(Failure) in .bool((try? v.asDouble()).map { $0 == $0.rounded() } ?? false) }
+        default: return nil
+        }
+    }
+
+    static func listMethod(_ l: ListBox, _ name: String, _ interp: Interpreter) -> Value? {
+        switch name {
+        case "append": return fn("append") { args throws(Failure) in l.items.append(try args.required(0, "object")); return .none }
+        case "extend": return fn("extend") { args throws(Failure) in l.items += try interp.iterate(try args.required(0, "iterable")); return .none }
+        case "pop":
+            return fn("pop") { args throws(Failure) in
+                guard !l.items.isEmpty else { throw Failure("IndexError: pop from empty list") }
+                let i = try args.int(0, "index", -1)
+                let j = i < 0 ? i + l.items.count : i
+                guard j >= 0, j < l.items.count else { throw Failure("IndexError: pop index out of range") }
+                return l.items.remove(at: j)
+            }
+        case "insert":
+            return fn("insert") { args throws(Failure) in
+                let i = min(max(try args.int(0, "index", 0), 0), l.items.count)
+                l.items.insert(try args.required(1, "object"), at: i)
+                return .none
+            }
+        case "index":
+            return fn("index") { args throws(Failure) in
+                let x = try args.required(0, "value")
+                for (i, v) in l.items.enumerated() where try interp.equal(v, x) { return .int(i) }
+                throw Failure("ValueError: \(interp.repr(x)) is not in list")
+            }
+        case "count":
+            return fn("count") { args throws(Failure) in
+                let x = try args.required(0, "value")
+                var n = 0
+                for v in l.items where try interp.equal(v, x) { n += 1 }
+                return .int(n)
+            }
+        case "reverse": return fn("reverse") { _ throws(Failure) in l.items.reverse(); return .none }
+        case "copy": return fn("copy") { _ throws(Failure) in .list(ListBox(l.items)) }
+        case "clear": return fn("clear") { _ throws(Failure) in l.items.removeAll(); return .none }
+        case "sort":
+            return fn("sort") { args throws(Failure) in
+                var failure: Failure?
+                l.items.sort { a, b in
+                    do throws(Failure) { return try interp.order(a, b) < 0 } catch { failure = error; return false }
+                }
+                if let failure { throw failure }
+                if try args.bool(-1, "reverse", false) { l.items.reverse() }
+                return .none
+            }
+        default: return nil
+        }
+    }
+
+    static func dictMethod(_ d: DictBox, _ name: String, _ interp: Interpreter) -> Value? {
+        switch name {
+        case "keys": return fn("keys") { _ throws(Failure) in .list(ListBox(d.keys)) }
+        case "values": return fn("values") { _ throws(Failure) in .list(ListBox(d.values)) }
+        case "items": return fn("items") { _ throws(Failure) in .list(ListBox(zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case "get": return fn("get") { args throws(Failure) in d.get(try args.required(0, "key")) ?? (args.optional(1, "default") ?? .none) }
+        case "update":
+            return fn("update") { args throws(Failure) in
+                if case .dict(let o) = try args.required(0, "other") { for (k, v) in zip(o.keys, o.values) { try d.set(k, v) } }
+                return .none
+            }
+        default: return nil
+        }
+    }
+
+    static func stringMethod(_ s: String, _ name: String, _ interp: Interpreter) -> Value? {
+        switch name {
+        case "upper": return fn(name) { _ throws(Failure) in .str(s.uppercased()) }
+        case "lower": return fn(name) { _ throws(Failure) in .str(s.lowercased()) }
+        case "strip": return fn(name) { _ throws(Failure) in .str(s.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        case "title": return fn(name) { _ throws(Failure) in .str(s.capitalized) }
+        case "startswith": return fn(name) { args throws(Failure) in .bool(s.hasPrefix(try args.string(0, "prefix") ?? "")) }
+        case "endswith": return fn(name) { args throws(Failure) in .bool(s.hasSuffix(try args.string(0, "suffix") ?? "")) }
+        case "replace":
+            return fn(name) { args throws(Failure) in
+                .str(s.replacingOccurrences(of: try args.string(0, "old") ?? "", with: try args.string(1, "new") ?? ""))
+            }
+        case "split":
+            return fn(name) { args throws(Failure) in
+                if let sep = try args.string(0, "sep") { return .list(ListBox(s.components(separatedBy: sep).map { .str($0) })) }
+                return .list(ListBox(s.split(whereSeparator: \.isWhitespace).map { .str(String($0)) }))
+            }
+        case "join":
+            return fn(name) { args throws(Failure) in
+                .str(try interp.iterate(try args.required(0, "iterable")).map(interp.str).joined(separator: s))
+            }
+        case "format":
+            return fn(name) { args throws(Failure) in
+                var out = ""
+                var auto = 0
+                var chars = Array(s)[...]
+                while let c = chars.popFirst() {
+                    if c == "{" {
+                        if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+                        var field = ""
+                        while let d = chars.popFirst(), d != "}" { field.append(d) }
+                        let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                        let key = parts.first.map(String.init) ?? ""
+                        let spec = parts.count > 1 ? String(parts[1]) : ""
+                        let v: Value
+                        if key.isEmpty { v = try args.required(auto, "{}"); auto += 1 }
+                        else if let i = Int(key) { v = try args.required(i, key) }
+                        else { v = try args.required(-1, key) }
+                        out += try interp.formatValue(v, spec: spec)
+                    } else if c == "}" && chars.first == "}" {
+                        chars.removeFirst(); out.append("}")
+                    } else { out.append(c) }
+                }
+                return .str(out)
+            }
+        default: return nil
+        }
+    }
+}
+
+extension Value {
+    var isPlainNumber: Bool {
+        switch self {
+        case .int, .float, .bool: return true
+        default: return false
+        }
+    }
+}
+
+extension Interpreter {
+    /// `tensor(_:)` for use inside engine closures.
+    func tensorE(_ v: Value) throws(EngineError) -> Variable {
+        do { return try tensor(v) } catch { throw EngineError.value(error.message) }
+    }
+}

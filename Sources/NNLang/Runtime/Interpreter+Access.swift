@@ -1,0 +1,130 @@
+import Engine
+
+// MARK: - Subscripts and attributes
+
+extension Interpreter {
+    func getItem(_ base: Value, _ keys: [Key]) throws(Failure) -> Value {
+        switch base {
+        case .list(let l): return try sequenceItem(l.items, keys, wrap: { .list(ListBox($0)) })
+        case .tuple(let t): return try sequenceItem(t, keys, wrap: { .tuple($0) })
+        case .str(let s): return try sequenceItem(s.map { .str(String($0)) }, keys, wrap: { .str($0.map { v in if case .str(let c) = v { c } else { "" } }.joined()) })
+        case .range: return try getItem(.list(ListBox(try iterate(base))), keys)
+        case .dict(let d):
+            guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
+            guard let v = d.get(k) else { throw Failure("KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", ")) }
+            return v
+        case .tensor(let t):
+            let items = try indexItems(keys)
+            let r = try engine { () throws(EngineError) in try Variable.index(t, items) }
+            return .tensor(r)
+        case .object(let o):
+            if let getter = try o.attribute("__getitem__", self) {
+                guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: \(o.typeName) indices must be single values") }
+                return try callValue(getter, [k])
+            }
+            throw Failure("TypeError: '\(o.typeName)' object is not subscriptable")
+        default:
+            throw Failure("TypeError: '\(base.typeName)' object is not subscriptable")
+        }
+    }
+
+    private func sequenceItem(_ items: [Value], _ keys: [Key], wrap: ([Value]) -> Value) throws(Failure) -> Value {
+        guard keys.count == 1 else {
+            throw Failure("TypeError: list indices must be integers or slices, not tuple", hint: "convert the list to an array with np.array(...) for a[i, j] indexing")
+        }
+        switch keys[0] {
+        case .value(let k):
+            let i = try k.asInt("list index")
+            let j = i < 0 ? i + items.count : i
+            guard j >= 0, j < items.count else { throw Failure("IndexError: index \(i) is out of range for a sequence of length \(items.count)") }
+            return items[j]
+        case .slice(let a, let b, let c):
+            guard c != 0 else { throw Failure("ValueError: slice step cannot be zero") }
+            return wrap(IndexPlan.sliceIndices(n: items.count, start: a, stop: b, step: c ?? 1).map { items[$0] })
+        }
+    }
+
+    func indexItems(_ keys: [Key]) throws(Failure) -> [IndexItem] {
+        var items: [IndexItem] = []
+        for k in keys {
+            switch k {
+            case .slice(let a, let b, let c): items.append(.range(start: a, stop: b, step: c))
+            case .value(.none): items.append(.newAxis)
+            case .value(.tuple(let inner)):
+                items += try indexItems(inner.map { .value($0) })
+            case .value(.module(let m)) where m.name == "Ellipsis": items.append(.ellipsis)
+            case .value(let v):
+                switch v {
+                case .list, .tensor:
+                    let t = try tensor(v).value
+                    guard t.rank == 1 else { throw Failure("IndexError: only 1-D integer arrays can index an axis") }
+                    items.append(.list(try t.scalars.map { d throws(Failure) in try Value.float(d).asInt("index") }))
+                default: items.append(.at(try v.asInt("index")))
+                }
+            }
+        }
+        return items
+    }
+
+    func setItem(_ base: Value, _ keys: [Key], _ value: Value) throws(Failure) {
+        switch base {
+        case .list(let l):
+            guard keys.count == 1 else { throw Failure("TypeError: list indices must be integers") }
+            switch keys[0] {
+            case .value(let k):
+                let i = try k.asInt("list index")
+                let j = i < 0 ? i + l.items.count : i
+                guard j >= 0, j < l.items.count else { throw Failure("IndexError: list assignment index out of range") }
+                l.items[j] = value
+            case .slice(let a, let b, nil):
+                let r = IndexPlan.sliceIndices(n: l.items.count, start: a, stop: b, step: 1)
+                let lo = r.first ?? min(max(a ?? 0, 0), l.items.count)
+                l.items.replaceSubrange(lo..<(lo + r.count), with: try iterate(value))
+            default: throw Failure("ValueError: extended slice assignment is not supported")
+            }
+        case .dict(let d):
+            guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
+            try d.set(k, value)
+        case .tensor(let t):
+            var copy = t.value
+            let items = try indexItems(keys)
+            let v = try tensor(value).value
+            try engine { () throws(EngineError) in try copy.assign(items, v) }
+            updatedTensor = .tensor(Variable(copy))
+        default:
+            throw Failure("TypeError: '\(base.typeName)' object does not support item assignment")
+        }
+    }
+
+    func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws(Failure) {
+        if case .object(let o) = obj, let setter = try o.attribute("__set_" + name, self) {
+            _ = try callValue(setter, [value])
+            return
+        }
+        throw Failure("AttributeError: cannot set attribute '\(name)' of '\(obj.typeName)' object")
+    }
+
+    func attribute(_ obj: Value, _ name: String) throws(Failure) -> Value {
+        let found: Value?
+        switch obj {
+        case .module(let m):
+            found = m.members[name]
+            if found == nil {
+                throw Failure("AttributeError: module '\(m.name)' has no attribute '\(name)'",
+                              hint: closestName(to: name, in: Array(m.members.keys)).map { "did you mean '\(m.name).\($0)'?" })
+            }
+        case .tensor(let t): found = try Library.tensorAttribute(t, name, self)
+        case .list(let l): found = Library.listMethod(l, name, self)
+        case .dict(let d): found = Library.dictMethod(d, name, self)
+        case .str(let s): found = Library.stringMethod(s, name, self)
+        case .object(let o): found = try o.attribute(name, self)
+        case .int, .float, .bool:
+            found = Library.numberAttribute(obj, name)
+        default: found = nil
+        }
+        guard let found else {
+            throw Failure("AttributeError: '\(obj.typeName)' object has no attribute '\(name)'")
+        }
+        return found
+    }
+}

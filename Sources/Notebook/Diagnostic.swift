@@ -1,0 +1,43 @@
+/// A position in a Markdown file: 1-based line and column.
+public struct SourceLocation: Equatable, Hashable, Sendable, Comparable {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+    public static func < (a: Self, b: Self) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// The one error type: where, what, and how to fix it.
+public struct Diagnostic: Error, Equatable, Sendable {
+    public var file: String
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String?
+    /// The text of the offending line, for the caret display.
+    public var sourceLine: String?
+
+    public init(file: String, location: SourceLocation, message: String, hint: String? = nil, sourceLine: String? = nil) {
+        self.file = file
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+    }
+
+    /// `file.md:L:C: message`, the source line, a caret under the column, and the hint.
+    public var formatted: String {
+        var out = "\(file):\(location.line):\(location.column): \(message)"
+        if let sourceLine {
+            let gutter = String(location.line)
+            let pad = String(repeating: " ", count: gutter.count)
+            out += "\n \(gutter) | \(sourceLine)"
+            // Tabs in the source line are kept in the caret line so the caret stays aligned.
+            let prefix = sourceLine.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+            out += "\n \(pad) | \(prefix)^"
+        }
+        if let hint { out += "\nhint: \(hint)" }
+        return out
+    }
+}
