@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// `lectern`: runs neural-network lecture notes.
+public struct Lectern: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "lectern",
+        abstract: "Run neural-network lecture notes and render them as Markdown and HTML.",
+        subcommands: [Render.self, Check.self])
+
+    public init() {}
+
+    /// Parses and runs; returns the process exit code (0 ok, 1 failures or drift, 2 usage).
+    public static func main(arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var render = command as? Render { return render.execute(&output, &errors) }
+            if var check = command as? Check { return check.execute(&output, &errors) }
+            try command.run()
+            return 0
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message, to: &output)
+                return 0
+            }
+            print(message, to: &errors)
+            return 2
+        }
+    }
+}
+
+/// Options shared by `render` and `check`.
+struct CommonOptions: ParsableArguments {
+    @Argument(help: "Lectures or folders of lectures (default: notebooks/).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "The output folder.")
+    var out: String = "output"
+
+    @Option(name: .long, help: "Seconds a block may run before it is stopped.")
+    var timeout: Double = 60
+
+    var inputs: [String] { paths.isEmpty ? ["notebooks"] : paths }
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
+}
+
+/// Prints `[i/n] path` on stderr while lectures run, only when stderr is a terminal.
+func progressReporter() -> (@Sendable (Int, Int, String) -> Void)? {
+    guard isatty(STDERR_FILENO) != 0 else { return nil }
+    return { i, n, path in
+        var err = StandardError()
+        print("[\(i)/\(n)] \(path)", to: &err)
+    }
+}
+
+func summaryLine(_ r: DocumentResult) -> String {
+    let status = r.failures.isEmpty ? "ok  " : "FAIL"
+    var line = "\(status) \(r.source.relativePath) — \(r.blocks) block\(r.blocks == 1 ? "" : "s")"
+    if r.expectedErrors > 0 { line += ", \(r.expectedErrors) expected error\(r.expectedErrors == 1 ? "" : "s")" }
+    if !r.failures.isEmpty { line += ", \(r.failures.count) failure\(r.failures.count == 1 ? "" : "s")" }
+    return line
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run lectures and write Markdown, HTML and the site into the output folder.")
+
+    @OptionGroup var options: CommonOptions
+
+    mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
+        do {
+            let files = try Discover.files(options.inputs)
+            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter())
+            let out = URL(fileURLWithPath: options.out)
+            for r in results { try Write.outputs(r, into: out) }
+            try Write.assets(into: out)
+            try Write.index(results, into: out)
+            for r in results {
+                print(summaryLine(r), to: &output)
+                for d in r.failures { print(d.formatted, to: &errors) }
+            }
+            let failed = results.filter { !$0.failures.isEmpty }.count
+            print("\(results.count) lecture\(results.count == 1 ? "" : "s") rendered into \(options.out)/, \(failed) with failures", to: &output)
+            return failed == 0 ? 0 : 1
+        } catch {
+            print("lectern: \(error)", to: &errors)
+            if case .usage = error { return 2 }
+            return 1
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run lectures and compare them with the committed output; fail on drift, errors or failed asserts.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .long, help: "Relative tolerance for numbers (drift below it is reported, not failed).")
+    var rtol: Double?
+
+    @Option(name: .long, help: "Absolute tolerance for numbers.")
+    var atol: Double?
+
+    @Option(name: .long, help: "Write a JUnit XML report to this file.")
+    var junit: String?
+
+    mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
+        do {
+            let files = try Discover.files(options.inputs)
+            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter())
+            let reports = Site.Check.compare(results, against: URL(fileURLWithPath: options.out), rtol: rtol, atol: atol)
+            for r in reports {
+                print((r.failed ? "FAIL " : "ok   ") + r.result.source.relativePath, to: &output)
+                for d in r.result.failures { print(d.formatted, to: &errors) }
+                for line in Site.Check.describe(r, outputFolder: options.out) { print(line, to: &output) }
+            }
+            if let junit { try Write.atomically(Site.Check.junit(reports, outputFolder: options.out), to: URL(fileURLWithPath: junit)) }
+            let failed = reports.filter(\.failed).count
+            print("\(reports.count) lecture\(reports.count == 1 ? "" : "s") checked, \(failed) failed", to: &output)
+            return failed == 0 ? 0 : 1
+        } catch {
+            print("lectern: \(error)", to: &errors)
+            if case .usage = error { return 2 }
+            return 1
+        }
+    }
+}
+
+/// A text stream onto a file handle (stdout or stderr).
+public struct FileHandleOutput: TextOutputStream {
+    let handle: FileHandle
+    public init(_ handle: FileHandle) { self.handle = handle }
+    public mutating func write(_ string: String) { handle.write(Data(string.utf8)) }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Notebook
+
+/// Runs a document's blocks in order in one interpreter, evaluating each inline value after
+/// the blocks above it.
+public enum DocumentRunner {
+    /// What a run produced, and what went wrong unexpectedly.
+    public struct Run: Sendable {
+        public var executed: ExecutedDocument
+        /// Unexpected errors and failed asserts, with file positions.
+        public var failures: [Diagnostic]
+        /// Blocks marked `error=true` that failed as expected.
+        public var expectedErrors: Int
+        public var blocksRun: Int
+    }
+
+    public static func run(_ doc: Document, files: FileAccess, timeout: Double) -> Run {
+        var failures = doc.diagnostics
+        let lines = doc.lines
+        guard doc.frontMatter.execute else {
+            let inline = doc.inlines.map { "`{nn} \($0.expression)`" }
+            return Run(executed: ExecutedDocument(document: doc, blockOutputs: doc.blocks.map { _ in [] }, inlineValues: inline),
+                       failures: failures, expectedErrors: 0, blocksRun: 0)
+        }
+        let interpreter = Interpreter(seed: doc.frontMatter.seed, format: NumberFormat(decimals: doc.frontMatter.decimals), files: files)
+        let parsed = doc.blocks.map { Parser.parse($0.code) }
+        interpreter.gradTargets = GradTargets.names(in: parsed.map(\.statements))
+
+        func diagnostic(_ e: LangError, _ block: CodeBlock) -> Diagnostic {
+            let line = block.firstCodeLine + e.position.line - 1
+            let column = block.column + max(e.position.column, 1) - 1
+            return Diagnostic(file: doc.path, location: SourceLocation(line: line, column: column), message: e.message, hint: e.hint,
+                              sourceLine: line <= lines.count ? String(lines[line - 1]) : nil)
+        }
+
+        var outputs: [[Output]] = []
+        var inlineValues = Array(repeating: "", count: doc.inlines.count)
+        var nextInline = 0
+        var expected = 0, ran = 0
+        func evaluateInlines(before line: Int) {
+            while nextInline < doc.inlines.count && doc.inlines[nextInline].location.line < line {
+                let span = doc.inlines[nextInline]
+                let result = Parser.parseExpression(span.expression).flatMap { interpreter.evaluateInline($0) }
+                switch result {
+                case .success(let v): inlineValues[nextInline] = interpreter.inlineText(v)
+                case .failure(let e):
+                    inlineValues[nextInline] = "[error: \(e.message)]"
+                    // Point into the span: past the opening backtick and `{nn} `.
+                    failures.append(Diagnostic(file: doc.path, location: SourceLocation(line: span.location.line, column: span.location.column + 6),
+                                               message: e.message, hint: e.hint,
+                                               sourceLine: String(lines[span.location.line - 1])))
+                }
+                nextInline += 1
+            }
+        }
+
+        for (block, (statements, syntaxErrors)) in zip(doc.blocks, parsed) {
+            evaluateInlines(before: block.fenceLine)
+            guard block.options.eval else { outputs.append([]); continue }
+            ran += 1
+            var shown: [Output] = []
+            var failed: [Diagnostic] = []
+            if !syntaxErrors.isEmpty {
+                failed = syntaxErrors.map { diagnostic($0, block) }
+                shown = failed.map { .error($0) }
+            } else {
+                let (out, error) = interpreter.run(statements, timeout: timeout)
+                shown = out
+                if let error {
+                    let d = diagnostic(error, block)
+                    failed = [d]
+                    shown.append(.error(d))
+                }
+            }
+            if block.options.error {
+                if failed.isEmpty {
+                    let d = Diagnostic(file: doc.path, location: SourceLocation(line: block.fenceLine, column: block.column),
+                                       message: "this block is marked error=true but ran without an error",
+                                       hint: "remove error=true, or fix the example so it fails as intended",
+                                       sourceLine: String(lines[block.fenceLine - 1]))
+                    failures.append(d)
+                    shown.append(.error(d))
+                } else {
+                    expected += 1
+                }
+            } else {
+                failures += failed
+            }
+            outputs.append(shown)
+        }
+        evaluateInlines(before: Int.max)
+        return Run(executed: ExecutedDocument(document: doc, blockOutputs: outputs, inlineValues: inlineValues),
+                   failures: failures, expectedErrors: expected, blocksRun: ran)
+    }
+}
+
+/// Finds the names that `grad(L, name)` differentiates with respect to.
+enum GradTargets {
+    static func names(in blocks: [[Stmt]]) -> Set<String> {
+        var names: Set<String> = []
+        func visit(_ e: Expr) {
+            switch e.kind {
+            case .call(let callee, let args):
+                if case .name("grad") = callee.kind {
+                    let wrt = args.first(where: { $0.keyword == "wrt" })?.value ?? (args.count > 1 && args[1].keyword == nil ? args[1].value : nil)
+                    if let wrt {
+                        switch wrt.kind {
+                        case .name(let n): names.insert(n)
+                        case .list(let items), .tuple(let items):
+                            for i in items { if case .name(let n) = i.kind { names.insert(n) } }
+                        default: break
+                        }
+                    }
+                }
+                visit(callee)
+                args.forEach { visit($0.value) }
+            case .unary(_, let a), .not(let a), .starred(let a), .attribute(let a, _), .lambda(_, let a): visit(a)
+            case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b): visit(a); visit(b)
+            case .compare(let a, let rest): visit(a); rest.forEach { visit($0.1) }
+            case .list(let items), .tuple(let items): items.forEach(visit)
+            case .dict(let pairs): pairs.forEach { visit($0.0); visit($0.1) }
+            case .subscript(let a, _): visit(a)
+            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
+            case .comprehension(let a, let clauses, _): visit(a); clauses.forEach { visit($0.iterable) }
+            default: break
+            }
+        }
+        func visit(_ s: Stmt) {
+            switch s.kind {
+            case .expression(let e), .return(let e?): visit(e)
+            case .assign(let t, let v): t.forEach(visit); visit(v)
+            case .augmented(_, _, let v): visit(v)
+            case .if(let branches, let e): branches.forEach { visit($0.0); $0.1.forEach(visit) }; e?.forEach(visit)
+            case .for(_, let it, let body): visit(it); body.forEach(visit)
+            case .while(let c, let body): visit(c); body.forEach(visit)
+            case .def(_, _, let body): body.forEach(visit)
+            case .assert(let t, _): visit(t)
+            default: break
+            }
+        }
+        blocks.forEach { $0.forEach(visit) }
+        return names
+    }
+}

@@ -1,0 +1,57 @@
+/// A lecture: its source text, front matter, `nn` blocks and inline `{nn}` values.
+public struct Document: Sendable {
+    /// The path shown in messages, relative to the input root (`backprop.md`).
+    public var path: String
+    public var source: String
+    public var frontMatter: FrontMatter
+    public var blocks: [CodeBlock]
+    public var inlines: [InlineSpan]
+    /// Math spans in prose, protected from Markdown processing in HTML.
+    public var math: [MathSpan]
+    /// Problems found while reading the document (front matter, block options).
+    public var diagnostics: [Diagnostic]
+
+    /// The source split into lines, without their terminators, for error display.
+    public var lines: [Substring] { source.split(separator: "\n", omittingEmptySubsequences: false) }
+}
+
+/// A fenced `nn` block: its options and where it sits in the file.
+public struct CodeBlock: Sendable, Equatable {
+    public var options: BlockOptions
+    public var code: String
+    /// 1-based line of the opening fence.
+    public var fenceLine: Int
+    /// 1-based line of the closing fence (the last line of the block).
+    public var endLine: Int
+    /// The column the code's lines start at (the fence's indentation + 1).
+    public var column: Int
+
+    /// The file line of the block's first code line.
+    public var firstCodeLine: Int { fenceLine + 1 }
+}
+
+/// The info-string options of an `nn` block.
+public struct BlockOptions: Sendable, Equatable {
+    public var echo = true
+    public var output = true
+    public var error = false
+    public var eval = true
+    public var label: String?
+    public init() {}
+}
+
+/// An inline `` `{nn} EXPR` `` span.
+public struct InlineSpan: Sendable, Equatable {
+    public var expression: String
+    /// UTF-8 byte range of the whole span, backticks included.
+    public var range: Range<Int>
+    public var location: SourceLocation
+}
+
+/// A math span: `$…$`, `$$…$$`, `\(…\)` or `\[…\]`.
+public struct MathSpan: Sendable, Equatable {
+    public var tex: String
+    public var display: Bool
+    /// UTF-8 byte range of the span, delimiters included.
+    public var range: Range<Int>
+}

@@ -1,0 +1,42 @@
+/// Reads a lecture's source into a `Document`.
+public enum DocumentReader {
+    public static func read(_ source: String, path: String) -> Document {
+        let (frontMatter, fmDiagnostics) = FrontMatter.parse(source, file: path)
+        var diagnostics = fmDiagnostics
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // cmark sees the body with the header blanked out, so its line numbers are the file's.
+        let body = String(repeating: "\n", count: frontMatter.lineCount) + lines.dropFirst(frontMatter.lineCount).joined(separator: "\n")
+        let raw = CmarkConverter.codeBlocks(body)
+        var blocks: [CodeBlock] = []
+        for r in raw where r.isFenced {
+            let words = r.info.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard let first = words.first, first == "nn" || first == "{nn}" else { continue }
+            var options = BlockOptions()
+            for word in words.dropFirst() {
+                let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+                let key = parts[0], value = parts.count > 1 ? parts[1] : "true"
+                let flag = value.lowercased() == "true" ? true : (value.lowercased() == "false" ? false : nil)
+                switch key {
+                case "echo" where flag != nil: options.echo = flag!
+                case "output" where flag != nil: options.output = flag!
+                case "error" where flag != nil: options.error = flag!
+                case "eval" where flag != nil: options.eval = flag!
+                case "label": options.label = value
+                default:
+                    diagnostics.append(Diagnostic(
+                        file: path, location: SourceLocation(line: r.startLine, column: r.startColumn),
+                        message: "unknown block option '\(word)'",
+                        hint: "options are echo=, output=, error=, eval= (true or false) and label=NAME",
+                        sourceLine: String(lines[r.startLine - 1])))
+                }
+            }
+            var literal = r.literal
+            if literal.hasSuffix("\n") { literal.removeLast() }
+            blocks.append(CodeBlock(options: options, code: literal, fenceLine: r.startLine, endLine: r.endLine, column: r.startColumn))
+        }
+        var excluded = raw.map { $0.startLine...max($0.startLine, $0.endLine) }
+        if frontMatter.lineCount > 0 { excluded.append(1...frontMatter.lineCount) }
+        let (inlines, math) = ProseScanner.scan(source, excludedLines: excluded)
+        return Document(path: path, source: source, frontMatter: frontMatter, blocks: blocks, inlines: inlines, math: math, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,120 @@
+/// Writes a lecture back out as Markdown: the author's bytes, verbatim, with each block's
+/// outputs spliced in after it (in its place for `echo=false`) and inline values substituted.
+///
+/// Prose is never re-rendered through cmark, so the author's formatting survives.
+public enum MarkdownRenderer {
+    /// An edit of the source: replace `range` (UTF-8 bytes) with `text`.
+    struct Edit {
+        var range: Range<Int>
+        var text: String
+    }
+
+    public static func render(_ executed: ExecutedDocument) -> String {
+        let doc = executed.document
+        let bytes = Array(doc.source.utf8)
+        var lineStarts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
+        func lineEnd(_ line: Int) -> Int { line < lineStarts.count ? lineStarts[line] - 1 : bytes.count }
+
+        var edits: [Edit] = []
+        for (span, value) in zip(doc.inlines, executed.inlineValues) { edits.append(Edit(range: span.range, text: value)) }
+        for (block, outputs) in zip(doc.blocks, executed.blockOutputs) {
+            let shown = block.options.output ? outputs : outputs.filter { if case .error = $0 { true } else { false } }
+            let text = shown.map { markdown($0, executed.format) }.joined(separator: "\n\n")
+            if block.options.echo {
+                if !text.isEmpty { edits.append(Edit(range: lineEnd(block.endLine)..<lineEnd(block.endLine), text: "\n\n" + text)) }
+            } else {
+                edits.append(Edit(range: lineStarts[block.fenceLine - 1]..<lineEnd(block.endLine), text: text))
+            }
+        }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 2)
+        var cursor = 0
+        for e in edits where e.range.lowerBound >= cursor {
+            out += bytes[cursor..<e.range.lowerBound]
+            out += Array(e.text.utf8)
+            cursor = e.range.upperBound
+        }
+        out += bytes[cursor...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The Markdown form of one output.
+    public static func markdown(_ output: Output, _ format: NumberFormat) -> String {
+        switch output {
+        case .text(let s): return fenced(s)
+        case .scalar(let d): return fenced(format.scalar(d))
+        case .integer(let i): return fenced(String(i))
+        case .tensor(let shape, let values):
+            return fenced(TensorText(format: format).text(shape: shape, values: values) + "\nshape \(shapeText(shape))")
+        case .table(let t): return pipeTable(t, format)
+        case .summary(let s): return fenced(summaryText(s))
+        case .log(let l): return fenced(l.lines.joined(separator: "\n"))
+        case .plot(let p): return fenced(AsciiPlot(plot: p).render())
+        case .error(let d): return fenced(d.formatted)
+        }
+    }
+
+    /// A `text` fence long enough not to be closed by the content.
+    static func fenced(_ content: String) -> String {
+        var fence = "```"
+        while content.contains(fence) { fence += "`" }
+        return fence + "text\n" + content + "\n" + fence
+    }
+
+    static func cellText(_ column: [Cell], _ format: NumberFormat) -> [String] {
+        let numbers = column.compactMap { c -> Double? in
+            if case .number(let d) = c { return d }
+            return nil
+        }
+        var formatted = format.column(numbers)[...]
+        return column.map { c in
+            switch c {
+            case .number: return formatted.popFirst() ?? ""
+            case .integer(let i): return String(i)
+            case .text(let s): return s
+            }
+        }
+    }
+
+    static func pipeTable(_ t: Table, _ format: NumberFormat) -> String {
+        let columns = t.columns.indices.map { j in cellText(t.rows.map { $0[j] }, format) }
+        let numeric = t.columns.indices.map { j in t.rows.allSatisfy { if case .text = $0[j] { false } else { true } } }
+        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        let widths = t.columns.indices.map { j in max(3, ([t.columns[j]] + columns[j]).map { escape($0).count }.max() ?? 3) }
+        func row(_ cells: [String]) -> String {
+            "| " + cells.enumerated().map { j, c in
+                let e = escape(c)
+                let pad = String(repeating: " ", count: widths[j] - e.count)
+                return numeric[j] ? pad + e : e + pad
+            }.joined(separator: " | ") + " |"
+        }
+        var lines = [row(t.columns)]
+        lines.append("|" + widths.enumerated().map { j, w in numeric[j] ? " " + String(repeating: "-", count: w - 1) + ": " : " " + String(repeating: "-", count: w) + " " }.joined(separator: "|") + "|")
+        for r in t.rows.indices { lines.append(row(columns.map { $0[r] })) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Keras's box-drawn summary.
+    static func summaryText(_ s: ModelSummary) -> String {
+        let widths = s.columns.indices.map { j in ([s.columns[j]] + s.rows.map { $0[j] }).map(\.count).max()! + 2 }
+        func line(_ l: String, _ m: String, _ r: String, _ fill: String) -> String {
+            l + widths.map { String(repeating: fill, count: $0) }.joined(separator: m) + r
+        }
+        func row(_ cells: [String], _ sep: String) -> String {
+            sep + cells.enumerated().map { j, c in
+                let pad = String(repeating: " ", count: widths[j] - c.count - 1)
+                return j == 2 ? pad + c + " " : " " + c + pad
+            }.joined(separator: sep) + sep
+        }
+        var out = [s.title, line("┏", "┳", "┓", "━"), row(s.columns, "┃"), line("┡", "╇", "┩", "━")]
+        for (i, r) in s.rows.enumerated() {
+            out.append(row(r, "│"))
+            out.append(i == s.rows.count - 1 ? line("└", "┴", "┘", "─") : line("├", "┼", "┤", "─"))
+        }
+        if s.rows.isEmpty { out.append(line("└", "┴", "┘", "─")) }
+        out += s.totals.map { " " + $0 }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Notebook
+
+/// Step 6 for `lectern check`: compare each fresh render with the committed Markdown.
+public enum Check {
+    public struct Report: Sendable {
+        public var result: DocumentResult
+        /// nil when there is no committed file to compare with.
+        public var drift: Drift?
+        public var missing: Bool
+        public var failed: Bool { !result.failures.isEmpty || missing || (drift?.isFailure ?? false) }
+    }
+
+    public static func compare(_ results: [DocumentResult], against out: URL, rtol: Double?, atol: Double?) -> [Report] {
+        results.map { r in
+            let url = out.appendingPathComponent(String(r.source.relativePath.dropLast(3)) + ".md")
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return Report(result: r, drift: nil, missing: true)
+            }
+            let fm = FrontMatter.parse(r.markdown, file: r.source.relativePath).0
+            let drift = Drift.compare(old: String(decoding: data, as: UTF8.self), new: r.markdown,
+                                      rtol: rtol ?? fm.rtol ?? 0, atol: atol ?? fm.atol ?? 0)
+            return Report(result: r, drift: drift, missing: false)
+        }
+    }
+
+    /// The drift of one document as `file:line: old → new` lines.
+    public static func describe(_ report: Report, outputFolder: String) -> [String] {
+        let path = outputFolder + "/" + report.result.source.relativePath
+        if report.missing { return ["\(path): no committed output to compare with (run 'lectern render' first)"] }
+        return (report.drift?.changes ?? []).map { c in
+            let note = c.withinTolerance ? " (within tolerance)" : ""
+            if !c.old.isEmpty && !c.new.isEmpty && Drift.numbersOnlyDiffer(c.old, c.new) {
+                let pairs = Drift.changedNumbers(c.old, c.new).map { "\($0) → \($1)" }.joined(separator: ", ")
+                return "\(path):\(c.line): \(pairs)\(note)"
+            }
+            return "\(path):\(c.line):\(note)\n  - \(c.old)\n  + \(c.new)"
+        }
+    }
+
+    /// A JUnit XML report: one test case per lecture.
+    public static func junit(_ reports: [Report], outputFolder: String) -> String {
+        let failures = reports.filter(\.failed).count
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<testsuites><testsuite name=\"lectern check\" tests=\"\(reports.count)\" failures=\"\(failures)\">\n"
+        for r in reports {
+            xml += "<testcase classname=\"lectern\" name=\"\(escapeHTML(r.result.source.relativePath))\""
+            if r.failed {
+                let text = (r.result.failures.map(\.formatted) + describe(r, outputFolder: outputFolder)).joined(separator: "\n")
+                xml += "><failure message=\"\(escapeHTML(r.result.failures.first?.message ?? "drift"))\">\(escapeHTML(text))</failure></testcase>\n"
+            } else {
+                xml += "/>\n"
+            }
+        }
+        return xml + "</testsuite></testsuites>\n"
+    }
+}
+
+extension Drift {
+    static func numbersOnlyDiffer(_ a: String, _ b: String) -> Bool {
+        let (wa, na) = split(a), (wb, nb) = split(b)
+        return wa == wb && na.count == nb.count && !na.isEmpty
+    }
+
+    /// The numbers that changed, as their texts in the old and new line.
+    static func changedNumbers(_ a: String, _ b: String) -> [(String, String)] {
+        func numberTexts(_ s: String) -> [String] {
+            var out: [String] = [], cur = ""
+            for c in s {
+                if c.isNumber || c == "." || ((c == "-" || c == "e" || c == "+") && !cur.isEmpty) || (c == "-" && cur.isEmpty) { cur.append(c) }
+                else { if Double(cur) != nil { out.append(cur) }; cur = "" }
+            }
+            if Double(cur) != nil { out.append(cur) }
+            return out
+        }
+        return zip(numberTexts(a), numberTexts(b)).filter { $0 != $1 }
+    }
+}

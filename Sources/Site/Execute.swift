@@ -1,0 +1,98 @@
+import Foundation
+import Notebook
+import NNLang
+
+/// One lecture's outcome: its rendered files and what failed.
+public struct DocumentResult: Sendable {
+    public var source: SourceFile
+    public var title: String
+    public var markdown: String
+    public var html: String
+    public var failures: [Diagnostic]
+    public var expectedErrors: Int
+    public var blocks: Int
+}
+
+/// Step 2: read, run and render each lecture; lectures run in parallel, each alone.
+public enum Execute {
+    /// Results filled in by the worker threads, under a lock.
+    private final class Collector: @unchecked Sendable {
+        let lock = NSLock()
+        var results: [DocumentResult?]
+        var done = 0
+        init(_ n: Int) { results = Array(repeating: nil, count: n) }
+
+        func store(_ r: DocumentResult, at i: Int) -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            results[i] = r
+            done += 1
+            return done
+        }
+    }
+
+    public static func run(_ files: [SourceFile], timeout: Double, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> [DocumentResult] {
+        let collector = Collector(files.count)
+        let slots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let group = DispatchGroup()
+        let titles = files.map(quickTitle)
+        for (i, file) in files.enumerated() {
+            slots.wait()
+            group.enter()
+            // A thread of its own with a deep stack: the interpreter and the autodiff graph recurse.
+            let thread = Thread {
+                let result = runOne(file, timeout: timeout, navigation: navigation(files, i, titles: titles))
+                let n = collector.store(result, at: i)
+                progress?(n, files.count, file.relativePath)
+                slots.signal()
+                group.leave()
+            }
+            thread.stackSize = 256 << 20
+            thread.start()
+        }
+        group.wait()
+        return collector.results.map { $0! }
+    }
+
+    static func runOne(_ file: SourceFile, timeout: Double, navigation: HTMLRenderer.Navigation) -> DocumentResult {
+        let text: String
+        do {
+            text = try String(contentsOf: file.url, encoding: .utf8)
+        } catch {
+            let d = Diagnostic(file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
+            return DocumentResult(source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
+        }
+        let document = DocumentReader.read(text, path: file.relativePath)
+        let run = DocumentRunner.run(document, files: FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root),
+                                     timeout: timeout)
+        let depth = file.relativePath.split(separator: "/").count - 1
+        let renderer = HTMLRenderer(highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/",
+                                    navigation: navigation)
+        return DocumentResult(source: file, title: document.frontMatter.title ?? title(of: document) ?? file.relativePath,
+                              markdown: MarkdownRenderer.render(run.executed), html: renderer.render(run.executed),
+                              failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
+    }
+
+    /// The first `# heading` of a document without a front-matter title.
+    static func title(of document: Document) -> String? {
+        document.lines.first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+    }
+
+    /// Links to the index and to the neighbouring lectures of the same input root.
+    static func navigation(_ files: [SourceFile], _ i: Int, titles: [String]) -> HTMLRenderer.Navigation {
+        let file = files[i]
+        let up = String(repeating: "../", count: file.relativePath.split(separator: "/").count - 1)
+        func link(_ j: Int) -> (String, String)? {
+            guard j >= 0, j < files.count, files[j].root == file.root else { return nil }
+            return (titles[j], up + String(files[j].relativePath.dropLast(3)) + ".html")
+        }
+        return HTMLRenderer.Navigation(index: up + "index.html", previous: link(i - 1), next: link(i + 1))
+    }
+
+    /// A lecture's title without running it: the front matter's, else its first heading.
+    static func quickTitle(_ file: SourceFile) -> String {
+        guard let text = try? String(contentsOf: file.url, encoding: .utf8) else { return file.relativePath }
+        let (fm, _) = FrontMatter.parse(text, file: file.relativePath)
+        return fm.title ?? text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? file.relativePath
+    }
+}
