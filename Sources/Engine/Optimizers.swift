@@ -54,49 +54,48 @@ public final class Optimizer {
         let t = Double(iterations)
         for i in params.indices {
             let g = grads[i].scalars
-            params[i].scalars.withUnsafeMutableBufferPointer { w in
-                slots[i][0].scalars.withUnsafeMutableBufferPointer { s0 in
-                    switch kind {
-                    case .sgd(let momentum, let nesterov):
-                        if momentum == 0 {
-                            for j in 0..<w.count { w[j] -= lr * g[j] }
-                        } else {
-                            for j in 0..<w.count {
-                                s0[j] = momentum * s0[j] - lr * g[j]
-                                w[j] += nesterov ? momentum * s0[j] - lr * g[j] : s0[j]
-                            }
-                        }
-                    case .adam(let b1, let b2, let eps):
-                        // Keras adds ε to the uncorrected √v and folds the bias corrections into α.
-                        let alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
-                        slots[i][1].scalars.withUnsafeMutableBufferPointer { v in
-                            for j in 0..<w.count {
-                                s0[j] += (g[j] - s0[j]) * (1 - b1)
-                                v[j] += (g[j] * g[j] - v[j]) * (1 - b2)
-                                w[j] -= alpha * s0[j] / (v[j].squareRoot() + eps)
-                            }
-                        }
-                    case .rmsprop(let rho, let momentum, let eps):
-                        slots[i][1].scalars.withUnsafeMutableBufferPointer { m in
-                            for j in 0..<w.count {
-                                s0[j] = rho * s0[j] + (1 - rho) * g[j] * g[j]
-                                let increment = lr * g[j] / (s0[j] + eps).squareRoot()
-                                if momentum > 0 {
-                                    m[j] = momentum * m[j] + increment
-                                    w[j] -= m[j]
-                                } else {
-                                    w[j] -= increment
-                                }
-                            }
-                        }
-                    case .adagrad(_, let eps):
-                        for j in 0..<w.count {
-                            s0[j] += g[j] * g[j]
-                            w[j] -= lr * g[j] / (s0[j] + eps).squareRoot()
-                        }
+            // Local copies: each slot is updated in place, then stored back.
+            var w = params[i].scalars
+            var s0 = slots[i][0].scalars
+            var s1 = slots[i].count > 1 ? slots[i][1].scalars : []
+            switch kind {
+            case .sgd(let momentum, let nesterov):
+                if momentum == 0 {
+                    for j in 0..<w.count { w[j] -= lr * g[j] }
+                } else {
+                    for j in 0..<w.count {
+                        s0[j] = momentum * s0[j] - lr * g[j]
+                        w[j] += nesterov ? momentum * s0[j] - lr * g[j] : s0[j]
                     }
                 }
+            case .adam(let b1, let b2, let eps):
+                // Keras adds ε to the uncorrected √v and folds the bias corrections into α.
+                let alpha = lr * (1 - Foundation.pow(b2, t)).squareRoot() / (1 - Foundation.pow(b1, t))
+                for j in 0..<w.count {
+                    s0[j] += (g[j] - s0[j]) * (1 - b1)
+                    s1[j] += (g[j] * g[j] - s1[j]) * (1 - b2)
+                    w[j] -= alpha * s0[j] / (s1[j].squareRoot() + eps)
+                }
+            case .rmsprop(let rho, let momentum, let eps):
+                for j in 0..<w.count {
+                    s0[j] = rho * s0[j] + (1 - rho) * g[j] * g[j]
+                    let increment = lr * g[j] / (s0[j] + eps).squareRoot()
+                    if momentum > 0 {
+                        s1[j] = momentum * s1[j] + increment
+                        w[j] -= s1[j]
+                    } else {
+                        w[j] -= increment
+                    }
+                }
+            case .adagrad(_, let eps):
+                for j in 0..<w.count {
+                    s0[j] += g[j] * g[j]
+                    w[j] -= lr * g[j] / (s0[j] + eps).squareRoot()
+                }
             }
+            params[i].scalars = w
+            slots[i][0].scalars = s0
+            if !s1.isEmpty { slots[i][1].scalars = s1 }
         }
     }
 }
