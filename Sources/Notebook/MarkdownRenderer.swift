@@ -68,7 +68,7 @@ public enum MarkdownRenderer {
             if case .number(let d) = c { return d }
             return nil
         }
-        var formatted = format.column(numbers)[...]
+        var formatted = format.column(numbers, integralDot: false)[...]
         return column.map { c in
             switch c {
             case .number: return formatted.popFirst() ?? ""

@@ -20,8 +20,9 @@ public struct NumberFormat: Sendable {
     public func integer(_ n: Int) -> String { String(n) }
 
     /// Several numbers sharing one number of decimals, as numpy prints an array: the fewest
-    /// decimals (up to `decimals`) that show every value as rounded.
-    public func column(_ xs: [Double]) -> [String] {
+    /// decimals (up to `decimals`) that show every value as rounded. Whole numbers keep numpy's
+    /// trailing dot (`1.`) in arrays; tables pass `integralDot: false` and get `1`.
+    public func column(_ xs: [Double], integralDot: Bool = true) -> [String] {
         let finite = xs.filter(\.isFinite)
         let big = finite.map { Swift.abs($0) }.max() ?? 0
         let small = finite.map { Swift.abs($0) }.filter { $0 != 0 }.min() ?? 1
@@ -39,7 +40,7 @@ public struct NumberFormat: Sendable {
         let allIntegral = finite.allSatisfy { $0 == $0.rounded() }
         return xs.map { x in
             guard x.isFinite else { return scalar(x) }
-            if allIntegral { return fixed(x, 0) + "." }
+            if allIntegral { return fixed(x, 0) + (integralDot ? "." : "") }
             return fixed(x, places)
         }
     }

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// Engine numbers against the numpy float64 re-implementation of Keras 3 in
+/// `Scripts/make_reference.py` (fixture `reference.json`), at 1e-10 relative.
+@Suite struct ReferenceTests {
+    let network = Reference.json["network"] as! [String: Any]
+
+    func model(_ context: Context) throws -> Model {
+        let layers: [Layer] = [
+            Dense(units: 32, activation: .relu, name: nil, context: context),
+            Dense(units: 32, activation: .relu, name: nil, context: context),
+            Dense(units: 1, activation: .sigmoid, name: nil, context: context),
+        ]
+        let m = try Model(layers: layers, input: SymbolicTensor(input: [10], name: "input"), name: nil, context: context)
+        try m.setWeights((network["weights"] as! [Any]).map(Reference.tensor))
+        return m
+    }
+
+    var x: Tensor { Reference.tensor(network["x"]!) }
+    var y: Tensor { Reference.tensor(network["y"]!) }
+
+    @Test func initialLossAndGradients() throws {
+        let m = try model(Context(seed: 0))
+        try m.compile(optimizer: Optimizer(name: "sgd")!, loss: .binaryCrossentropy, metrics: [])
+        let (loss, grads) = try m.gradients([x], y)
+        expectClose([loss], [Reference.number(network["initial_loss"]!)!], "loss")
+        let expected = (network["initial_grads"] as! [Any]).map(Reference.tensor)
+        for (g, e) in zip(grads.flatMap { $0 }, expected) { expectClose(g, e, "gradient") }
+    }
+
+    @Test func sgdHistoryOf20Epochs() throws {
+        let m = try model(Context(seed: 0))
+        try m.compile(optimizer: Optimizer(.sgd(momentum: 0, nesterov: false), learningRate: 0.01), loss: .binaryCrossentropy, metrics: ["accuracy"])
+        var options = FitOptions()
+        options.epochs = 20
+        options.shuffle = false
+        let h = try m.fit([x], y, options: options)
+        let sgd = network["sgd"] as! [String: Any]
+        expectClose(h.values["loss"]!, Reference.doubles(sgd["history"]!), "SGD history")
+        expectClose(h.values["accuracy"]!, Reference.doubles(sgd["accuracy"]!), "SGD accuracy")
+        for (w, e) in zip(m.weights, (sgd["final_weights"] as! [Any]).map(Reference.tensor)) { expectClose(w, e, rtol: 1e-9, "final weights") }
+    }
+
+    @Test func adamHistoryOf3Epochs() throws {
+        let m = try model(Context(seed: 0))
+        try m.compile(optimizer: Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01), loss: .binaryCrossentropy, metrics: [])
+        var options = FitOptions()
+        options.epochs = 3
+        options.shuffle = false
+        let h = try m.fit([x], y, options: options)
+        let adam = network["adam"] as! [String: Any]
+        expectClose(h.values["loss"]!, Reference.doubles(adam["history"]!), "Adam history")
+        for (w, e) in zip(m.weights, (adam["final_weights"] as! [Any]).map(Reference.tensor)) { expectClose(w, e, rtol: 1e-9, "final weights") }
+    }
+
+    @Test(arguments: Loss.allCases)
+    func lossValueAndGradient(_ loss: Loss) throws {
+        let cases = Reference.json["losses"] as! [String: Any]
+        let key = [Loss.meanSquaredError: "mse", .meanAbsoluteError: "mae"][loss] ?? loss.rawValue
+        let c = cases[key] as! [String: Any]
+        let p = Variable.leaf(Reference.tensor(c["prediction"]!))
+        let l = try loss(Reference.tensor(c["target"]!), p)
+        expectClose([l.value.scalars[0]], [Reference.number(c["loss"]!)!], "\(loss) value")
+        let g = try Variable.gradients(of: l, wrt: [p])[0]
+        expectClose(g, Reference.tensor(c["grad"]!), rtol: 1e-9, "\(loss) gradient")
+    }
+
+    @Test(arguments: ["sgd", "sgd_momentum", "sgd_nesterov", "adam", "rmsprop", "adagrad"])
+    func twoOptimizerSteps(_ name: String) throws {
+        let spec = Reference.json["optimizers"] as! [String: Any]
+        var w = (spec["weights"] as! [Any]).map(Reference.tensor)
+        let g = (spec["grads"] as! [Any]).map { ($0 as! [Any]).map(Reference.tensor) }
+        let expected = (spec["results"] as! [String: Any])[name] as! [String: Any]
+        let opt: Optimizer = switch name {
+        case "sgd": Optimizer(.sgd(momentum: 0, nesterov: false), learningRate: 0.1)
+        case "sgd_momentum": Optimizer(.sgd(momentum: 0.9, nesterov: false), learningRate: 0.1)
+        case "sgd_nesterov": Optimizer(.sgd(momentum: 0.9, nesterov: true), learningRate: 0.1)
+        case "adam": Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01)
+        case "rmsprop": Optimizer(.rmsprop(rho: 0.9, momentum: 0, epsilon: 1e-7), learningRate: 0.01)
+        default: Optimizer(.adagrad(initialAccumulator: 0.1, epsilon: 1e-7), learningRate: 0.1)
+        }
+        opt.apply(g[0], to: &w)
+        for (a, e) in zip(w, (expected["after_one"] as! [Any]).map(Reference.tensor)) { expectClose(a, e, "\(name) step 1") }
+        opt.apply(g[1], to: &w)
+        for (a, e) in zip(w, (expected["after_two"] as! [Any]).map(Reference.tensor)) { expectClose(a, e, "\(name) step 2") }
+    }
+
+    /// Bit-exact: the fixture stores numpy's draws as hex floats.
+    @Test func generatorDrawsAsNumpyLegacyRandomState() {
+        func exact(_ any: Any) -> [Double] { (any as! [String]).map { Double($0)! } }
+        let draws = (Reference.json["random"] as! [String: Any])["seed0"] as! [String: Any]
+        var rng = Generator(seed: 0)
+        #expect(rng.rand([5]).scalars == exact(draws["rand"]!))
+        #expect(rng.randn([5]).scalars == exact(draws["randn"]!))
+        #expect(rng.uniform(-1, 1, [3]).scalars == exact(draws["uniform"]!))
+        #expect(rng.normal(2, 3, [3]).scalars == exact(draws["normal"]!))
+        #expect(rng.permutation(10).map(Double.init) == Reference.doubles(draws["permutation"]!))
+        var r42 = Generator(seed: 42)
+        #expect(r42.rand([3]).scalars == exact(((Reference.json["random"] as! [String: Any])["seed42"] as! [String: Any])["rand"]!))
+    }
+
+    /// Real Keras (float64), when the script could import it, agrees with the numpy side.
+    @Test func kerasAgreesWhereRecorded() throws {
+        let keras = Reference.json["keras"] as! [String: Any]
+        guard keras["available"] as? Bool == true else { return }
+        let sgd = network["sgd"] as! [String: Any], adam = network["adam"] as! [String: Any]
+        expectClose(Reference.doubles(keras["sgd_history"]!), Reference.doubles(sgd["history"]!), rtol: 1e-6, "Keras SGD history")
+        expectClose(Reference.doubles(keras["adam_history"]!), Reference.doubles(adam["history"]!), rtol: 1e-6, "Keras Adam history")
+        let kerasLosses = keras["losses"] as! [String: Any], losses = Reference.json["losses"] as! [String: Any]
+        for (name, value) in kerasLosses {
+            let ours = Reference.number((losses[name] as! [String: Any])["loss"]!)!
+            expectClose([Reference.number(value)!], [ours], rtol: 1e-6, "Keras \(name)")
+        }
+    }
+}
