@@ -13,7 +13,7 @@ public struct DocumentResult: Sendable {
     public var blocks: Int
 }
 
-/// Step 2: read, run and render each lecture; lectures run in parallel, each alone.
+/// Step 2: read, run and render each lecture; lectures run in parallel, each in its own interpreter.
 public enum Execute {
     /// Results filled in by the worker threads, under a lock.
     private final class Collector: @unchecked Sendable {
@@ -33,24 +33,12 @@ public enum Execute {
 
     public static func run(_ files: [SourceFile], timeout: Double, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> [DocumentResult] {
         let collector = Collector(files.count)
-        let slots = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
-        let group = DispatchGroup()
         let titles = files.map(quickTitle)
-        for (i, file) in files.enumerated() {
-            slots.wait()
-            group.enter()
-            // A thread of its own with a deep stack: the interpreter and the autodiff graph recurse.
-            let thread = Thread {
-                let result = runOne(file, timeout: timeout, navigation: navigation(files, i, titles: titles))
-                let n = collector.store(result, at: i)
-                progress?(n, files.count, file.relativePath)
-                slots.signal()
-                group.leave()
-            }
-            thread.stackSize = 256 << 20
-            thread.start()
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let result = runOne(files[i], timeout: timeout, navigation: navigation(files, i, titles: titles))
+            let n = collector.store(result, at: i)
+            progress?(n, files.count, files[i].relativePath)
         }
-        group.wait()
         return collector.results.map { $0! }
     }
 

@@ -130,7 +130,7 @@ enum Library {
         }
         b["bool"] = fn("bool") { args throws(Failure) in .bool(try args.optional(0, "x").map { v throws(Failure) in try interp.truthy(v) } ?? false) }
         b["str"] = fn("str") { args throws(Failure) in .str(args.optional(0, "object").map(interp.str) ?? "") }
-        b["repr"] = fn("repr") { args throws(Failure) in .str(interp.repr(try args.required(0, "obj"))) }
+        b["repr"] = fn("repr") { args throws(Failure) in .str(interp.pythonRepr(try args.required(0, "obj"))) }
         b["list"] = fn("list") { args throws(Failure) in .list(ListBox(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? [])) }
         b["tuple"] = fn("tuple") { args throws(Failure) in .tuple(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? []) }
         b["dict"] = fn("dict") { args throws(Failure) in

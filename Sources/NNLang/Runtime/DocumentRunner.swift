@@ -15,6 +15,10 @@ public enum DocumentRunner {
     }
 
     public static func run(_ doc: Document, files: FileAccess, timeout: Double) -> Run {
+        withLargeStack { runHere(doc, files: files, timeout: timeout) }
+    }
+
+    static func runHere(_ doc: Document, files: FileAccess, timeout: Double) -> Run {
         var failures = doc.diagnostics
         let lines = doc.lines
         guard doc.frontMatter.execute else {

@@ -37,8 +37,20 @@ extension Interpreter {
         case .tuple(let t): return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map(repr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
         case .float(let d): return format.scalar(d)
-        case .tensor(let t): return t.value.isScalar ? format.scalar(t.value.scalars[0]) : "array(" + arrayText(t.value, indent: 6) + ")"
+        case .tensor(let t): return t.value.isScalar ? format.scalar(t.value.scalars[0]) : "array(" + arrayText(t.value, indent: 6, separator: ", ") + ")"
         default: return str(v)
+        }
+    }
+
+    /// Python's exact `repr` (full float precision), for `repr()` and f-strings' `!r` and `=`.
+    public func pythonRepr(_ v: Value) -> String {
+        switch v {
+        case .float(let d): return pythonFloat(d)
+        case .list(let l): return "[" + l.items.map(pythonRepr).joined(separator: ", ") + "]"
+        case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
+        case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(pythonRepr($0)): \(pythonRepr($1))" }.joined(separator: ", ") + "}"
+        case .tensor(let t) where t.value.isScalar: return pythonFloat(t.value.scalars[0])
+        default: return repr(v)
         }
     }
 
@@ -50,7 +62,7 @@ extension Interpreter {
         case .int(let i): return String(i)
         case .float(let d): return pythonFloat(d)
         case .str(let s): return s
-        case .list, .tuple, .dict: return repr(v)
+        case .list, .tuple, .dict: return pythonRepr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
         case .tensor(let t): return t.value.isScalar ? pythonFloat(t.value.scalars[0]) : arrayText(t.value, indent: 0)
         case .function(let f): return "<function \(f.name)>"
@@ -68,19 +80,21 @@ extension Interpreter {
         return "\(d)"
     }
 
-    /// numpy's layout: nested brackets, one shared number format, rows aligned.
-    func arrayText(_ t: Tensor, indent: Int) -> String {
+    /// numpy's layout: nested brackets, one shared number format (numpy's `maxprec_equal`),
+    /// rows aligned; `repr` separates with commas, `str` with spaces.
+    func arrayText(_ t: Tensor, indent: Int, separator: String = " ") -> String {
         if t.count == 0 { return "[]" }
         let cells = format.column(t.scalars)
         let width = cells.map(\.count).max() ?? 1
         let padded = cells.map { String(repeating: " ", count: width - $0.count) + $0 }
         func render(_ axis: Int, _ offset: Int, _ depth: Int) -> String {
             if axis == t.rank - 1 {
-                return "[" + (0..<t.shape[axis]).map { padded[offset + $0] }.joined(separator: " ") + "]"
+                return "[" + (0..<t.shape[axis]).map { padded[offset + $0] }.joined(separator: separator) + "]"
             }
             let step = t.shape[(axis + 1)...].reduce(1, *)
-            let separator = String(repeating: "\n", count: t.rank - axis - 1) + String(repeating: " ", count: indent + depth + 1)
-            return "[" + (0..<t.shape[axis]).map { render(axis + 1, offset + $0 * step, depth + 1) }.joined(separator: separator) + "]"
+            let rows = separator.trimmingCharacters(in: .whitespaces) + String(repeating: "\n", count: t.rank - axis - 1)
+                + String(repeating: " ", count: indent + depth + 1)
+            return "[" + (0..<t.shape[axis]).map { render(axis + 1, offset + $0 * step, depth + 1) }.joined(separator: rows) + "]"
         }
         return render(0, 0, 0)
     }

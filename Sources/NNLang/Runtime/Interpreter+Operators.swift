@@ -25,10 +25,14 @@ extension Interpreter {
         case (.float(let x), .int(let y)): return try floatOp(op, x, Double(y))
         case (.float(let x), .float(let y)): return try floatOp(op, x, y)
         case (.str(let x), .str(let y)) where op == "+": return .str(x + y)
-        case (.str(let x), .int(let n)) where op == "*": return .str(String(repeating: x, count: max(0, n)))
+        case (.str(let x), .int(let n)) where op == "*":
+            guard x.count * max(0, n) <= Interpreter.maxElements else { throw Failure("MemoryError: the string would be too long") }
+            return .str(String(repeating: x, count: max(0, n)))
         case (.str(let x), _) where op == "%": return .str(try percentFormat(x, b))
         case (.list(let x), .list(let y)) where op == "+": return .list(ListBox(x.items + y.items))
-        case (.list(let x), .int(let n)) where op == "*": return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
+        case (.list(let x), .int(let n)) where op == "*":
+            guard x.items.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the list would have over 10,000,000 items") }
+            return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
         case (.tensor, _), (_, .tensor):
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
@@ -294,7 +298,7 @@ extension Interpreter {
         case .dict(let d): return d.keys
         case .range(let a, let b, let s):
             let n = s > 0 ? max(0, (b - a + s - 1) / s) : max(0, (a - b - s - 1) / -s)
-            guard n <= 100_000_000 else { throw Failure("MemoryError: range of \(n) items is too long") }
+            guard n <= 10_000_000 else { throw Failure("MemoryError: a range of \(n) items is too long to list") }
             return (0..<n).map { .int(a + $0 * s) }
         case .tensor(let t):
             guard t.value.rank > 0 else { throw Failure("TypeError: iteration over a 0-d array") }

@@ -301,7 +301,7 @@ public final class Interpreter {
                 case .expression(let e, let conversion, let spec):
                     let v = try eval(e, scope)
                     out += try at(e.position) { () throws(Failure) in
-                        let converted: Value = conversion == "r" ? .str(repr(v)) : (conversion == "s" ? .str(str(v)) : v)
+                        let converted: Value = conversion == "r" ? .str(pythonRepr(v)) : (conversion == "s" ? .str(str(v)) : v)
                         return try formatValue(converted, spec: spec)
                     }
                 }

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import Engine
+import Notebook
+@testable import NNLang
+
+/// One case of a fixture program: its source and what it must show or fail with.
+struct FixtureCase: CustomTestStringConvertible, Sendable {
+    var file: String
+    var index: Int
+    var source: String
+    var expected: [String]
+    var error: String?
+
+    var testDescription: String { "\(file) #\(index + 1)" }
+
+    static func load(_ name: String) -> [FixtureCase] {
+        let url = Bundle.module.url(forResource: name, withExtension: "nn", subdirectory: "Fixtures")!
+        let text = try! String(contentsOf: url, encoding: .utf8)
+        var cases: [FixtureCase] = []
+        var lines: [String] = []
+        func flush() {
+            var source: [String] = [], expected: [String] = [], error: String?
+            for l in lines {
+                if l.hasPrefix("# expect: ") { expected.append(String(l.dropFirst(10))) }
+                else if l.hasPrefix("# error: ") { error = String(l.dropFirst(9)) }
+                else { source.append(l) }
+            }
+            // Leading comment lines of the file describe the format; drop them but keep line numbers of the case.
+            while let first = source.first, first.hasPrefix("#") && cases.isEmpty { source.removeFirst() }
+            if source.contains(where: { !$0.isEmpty }) {
+                cases.append(FixtureCase(file: name, index: cases.count, source: source.joined(separator: "\n"), expected: expected, error: error))
+            }
+            lines = []
+        }
+        for l in text.components(separatedBy: "\n") {
+            if l == "# ---" { flush() } else { lines.append(l) }
+        }
+        flush()
+        return cases
+    }
+}
+
+/// Runs a program as one block and returns its outputs as text, one per output.
+func runProgram(_ source: String) -> (outputs: [String], error: LangError?) {
+    withLargeStack { runProgramHere(source) }
+}
+
+func runProgramHere(_ source: String) -> (outputs: [String], error: LangError?) {
+    let interpreter = Interpreter(seed: 0, format: NumberFormat(decimals: 4),
+                                  files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
+    let (statements, syntaxErrors) = Parser.parse(source)
+    if let first = syntaxErrors.first { return ([], first) }
+    interpreter.gradTargets = GradTargets.names(in: [statements])
+    let (outputs, error) = interpreter.run(statements, timeout: 20)
+    return (outputs.map(describe).flatMap { $0.components(separatedBy: "\n") }, error)
+}
+
+/// A one-line text form of an output, for fixture expectations.
+func describe(_ output: Output) -> String {
+    let format = NumberFormat(decimals: 4)
+    switch output {
+    case .text(let s): return s
+    case .scalar(let d): return format.scalar(d)
+    case .integer(let i): return String(i)
+    case .tensor(let shape, let values):
+        let text = TensorText(format: format).text(shape: shape, values: values).replacingOccurrences(of: "\n", with: "")
+        return text.split(separator: " ", omittingEmptySubsequences: false).joined(separator: " ")
+            .replacingOccurrences(of: "] [", with: "] [") + " " + (shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")")
+    case .table(let t): return "table \(t.columns)"
+    case .summary(let s): return s.title
+    case .log(let l): return "log \(l.lines.count)"
+    case .plot(let p): return "plot \(p.series.map(\.name))"
+    case .error(let d): return d.message
+    }
+}
+
+@Suite struct FixtureTests {
+    @Test(arguments: FixtureCase.load("statements") + FixtureCase.load("values"))
+    func programShowsExpectedValues(_ c: FixtureCase) {
+        let (outputs, error) = runProgram(c.source)
+        #expect(error == nil, "unexpected error: \(error.map { "\($0.position.line):\($0.position.column): \($0.message)" } ?? "")")
+        #expect(outputs == c.expected)
+    }
+
+    @Test(arguments: FixtureCase.load("errors"))
+    func programFailsWithExpectedError(_ c: FixtureCase) throws {
+        let (_, error) = runProgram(c.source)
+        let e = try #require(error, "expected an error: \(c.error ?? "")")
+        let expected = try #require(c.error)
+        let got = "\(e.position.line):\(e.position.column): \(e.message)"
+        #expect(got.hasPrefix(expected), "got \(got)")
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import NNLang
+
+/// SplitMix64: a tiny deterministic generator, so every fuzz run tries the same inputs.
+struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+}
+
+/// Random token soup and random mutations of the fixture programs: the parser and the
+/// interpreter must report errors, never crash or hang.
+@Suite struct FuzzTests {
+    static let vocabulary = ["x", "y", "np", "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "+=", "+", "-", "*", "**", "/", "//",
+                             "@", "<", "==", "not", "and", "or", "if", "else", "elif", "for", "in", "while", "def", "return",
+                             "lambda", "import", "from", "1", "2.5", "0", "'s'", "f'{x}'", "\"", "'", "#", "\n", "\n    ", "\n  ",
+                             "\t", "\\", "grad", "sigmoid", "print", "range", "len", "None", "True", "assert", "break", "pass",
+                             "np.array", "np.zeros((2,2))", "Dense", "Sequential", "[1, 2]", "$", "`", "{nn}", "é", "∂"]
+
+    @Test func tokenSoupNeverCrashesTheParser() {
+        var rng = SplitMix(state: 1)
+        for _ in 0..<1500 {
+            let n = rng.below(40)
+            let source = (0..<n).map { _ in Self.vocabulary[rng.below(Self.vocabulary.count)] }.joined(separator: rng.below(3) == 0 ? "" : " ")
+            _ = Parser.parse(source)
+            _ = Parser.parseExpression(source)
+        }
+    }
+
+    @Test func mutatedFixturesNeverCrashTheInterpreter() throws {
+        let sources = (FixtureCase.load("statements") + FixtureCase.load("values") + FixtureCase.load("errors")).map(\.source)
+        var rng = SplitMix(state: 7)
+        for i in 0..<400 {
+            var chars = Array(sources[i % sources.count])
+            for _ in 0..<(1 + rng.below(4)) where !chars.isEmpty {
+                let at = rng.below(chars.count)
+                switch rng.below(4) {
+                case 0: chars.remove(at: at)
+                case 1: chars.insert(chars[rng.below(chars.count)], at: at)
+                case 2: chars.swapAt(at, rng.below(chars.count))
+                default: chars.insert(contentsOf: Array(Self.vocabulary[rng.below(Self.vocabulary.count)]), at: at)
+                }
+            }
+            let source = String(chars)
+            let (statements, errors) = Parser.parse(source)
+            if errors.isEmpty {
+                _ = withLargeStack {
+                    let interpreter = Interpreter(seed: 0, format: .init(decimals: 4),
+                                                  files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
+                    return interpreter.run(statements, timeout: 0.5).error?.message
+                }
+            }
+        }
+    }
+}
