@@ -27,6 +27,6 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures"), .copy("Snapshots")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "LecternCLI"], resources: [.copy("Fixtures"), .copy("Snapshots")]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "LecternCLI"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -33,8 +33,19 @@ struct AsciiPlot {
         }
         for (k, s) in plot.series.enumerated() {
             let mark = AsciiPlot.marks[k % AsciiPlot.marks.count]
+            var previous: (Int, Int)?
             for (x, y) in zip(s.xs, s.ys) {
-                if let c = column(x), let r = row(y) { grid[r][c] = mark }
+                guard let c = column(x), let r = row(y) else { previous = nil; continue }
+                // Lines fill the rows between neighbouring points so steep segments stay connected.
+                if s.style != .points, let (pc, pr) = previous, abs(pr - r) > 1 {
+                    let steps = abs(pr - r)
+                    for t in 1..<steps {
+                        let rr = pr + (r - pr) * t / steps, cc = pc + (c - pc) * t / steps
+                        if grid[rr][cc] == " " || grid[rr][cc] == "·" { grid[rr][cc] = mark }
+                    }
+                }
+                grid[r][c] = mark
+                previous = (c, r)
             }
         }
         var lines: [String] = []

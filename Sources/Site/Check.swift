@@ -64,15 +64,6 @@ extension Drift {
 
     /// The numbers that changed, as their texts in the old and new line.
     static func changedNumbers(_ a: String, _ b: String) -> [(String, String)] {
-        func numberTexts(_ s: String) -> [String] {
-            var out: [String] = [], cur = ""
-            for c in s {
-                if c.isNumber || c == "." || ((c == "-" || c == "e" || c == "+") && !cur.isEmpty) || (c == "-" && cur.isEmpty) { cur.append(c) }
-                else { if Double(cur) != nil { out.append(cur) }; cur = "" }
-            }
-            if Double(cur) != nil { out.append(cur) }
-            return out
-        }
-        return zip(numberTexts(a), numberTexts(b)).filter { $0 != $1 }
+        zip(numberTokens(a).numbers, numberTokens(b).numbers).filter { $0 != $1 }
     }
 }

@@ -54,22 +54,41 @@ public struct Drift: Sendable {
     }
 
     static func split(_ s: String) -> ([String], [Double]) {
-        var words: [String] = [], numbers: [Double] = []
-        var current = "", number = ""
-        func endNumber() {
-            if let d = Double(number) { numbers.append(d); words.append(current + "#"); current = "" } else { current += number }
-            number = ""
-        }
-        for c in s {
-            if c.isNumber || c == "." || ((c == "-" || c == "e" || c == "+") && !number.isEmpty) || (c == "-" && number.isEmpty) {
-                number.append(c)
-            } else {
-                if !number.isEmpty { endNumber() }
-                current.append(c)
+        let tokens = numberTokens(s)
+        return (tokens.words, tokens.numbers.compactMap { Double($0) })
+    }
+
+    /// Splits a line into the text between numbers and the numbers' own texts
+    /// (`-1.5e-05`, `0.2984`, `1441`); a sentence's full stop is not part of a number.
+    static func numberTokens(_ s: String) -> (words: [String], numbers: [String]) {
+        let chars = Array(s)
+        var words: [String] = [], numbers: [String] = []
+        var text = ""
+        var i = 0
+        func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
+        while i < chars.count {
+            let startsNumber = digit(i) || (chars[i] == "-" && digit(i + 1) && (i == 0 || !chars[i - 1].isLetter))
+            guard startsNumber else { text.append(chars[i]); i += 1; continue }
+            var j = i + 1
+            while digit(j) { j += 1 }
+            if j < chars.count && chars[j] == "." && digit(j + 1) {
+                j += 1
+                while digit(j) { j += 1 }
             }
+            if j < chars.count && (chars[j] == "e" || chars[j] == "E") {
+                var k = j + 1
+                if k < chars.count && (chars[k] == "-" || chars[k] == "+") { k += 1 }
+                if digit(k) {
+                    j = k
+                    while digit(j) { j += 1 }
+                }
+            }
+            words.append(text + "#")
+            text = ""
+            numbers.append(String(chars[i..<j]))
+            i = j
         }
-        if !number.isEmpty { endNumber() }
-        words.append(current)
+        words.append(text)
         return (words, numbers)
     }
 }

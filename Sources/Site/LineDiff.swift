@@ -25,10 +25,10 @@ public enum LineDiff {
         while i < a.count || j < b.count {
             if i < a.count && j < b.count && a[i] == b[j] {
                 out.append(.same(a[i])); i += 1; j += 1
-            } else if j < b.count && (i == a.count || lcs[i][j + 1] >= lcs[i + 1][j]) {
-                out.append(.added(b[j])); j += 1
-            } else {
+            } else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
                 out.append(.removed(a[i], line: head + i + 1)); i += 1
+            } else {
+                out.append(.added(b[j])); j += 1
             }
         }
         out += old[(old.count - tail)...].map { .same($0) }
