@@ -24,6 +24,13 @@ struct SVGPlot {
         return out
     }
 
+    /// The colour of a decision-field cell (blue for class 0, orange for 1) and a shade in
+    /// five steps of confidence.
+    static func fieldStyle(_ v: Double) -> (String, String) {
+        let confidence = min(1, abs(v - 0.5) * 2)
+        return (v > 0.5 ? palette[1] : palette[0], String(format: "%.2f", 0.08 + 0.07 * (confidence * 4).rounded()))
+    }
+
     static func label(_ v: Double) -> String {
         let s = String(format: "%.4g", v)
         return s == "-0" ? "0" : s
@@ -39,14 +46,17 @@ struct SVGPlot {
             s += "<text class=\"title\" x=\"\(n(left + pw / 2))\" y=\"18\" text-anchor=\"middle\">\(escapeHTML(plot.title))</text>\n"
         }
         if let field = plot.field {
+            // Neighbouring cells of one row with the same colour and shade become one rect.
             let cw = pw / Double(field.columns), ch = ph / Double(field.rows)
             s += "<g class=\"field\">"
             for r in 0..<field.rows {
-                for c in 0..<field.columns {
-                    let v = field.values[r * field.columns + c]
-                    let colour = v > 0.5 ? SVGPlot.palette[1] : SVGPlot.palette[0]
-                    let opacity = String(format: "%.2f", 0.08 + 0.3 * abs(v - 0.5) * 2)
-                    s += "<rect x=\"\(n(left + Double(c) * cw))\" y=\"\(n(top + ph - Double(r + 1) * ch))\" width=\"\(n(cw + 0.5))\" height=\"\(n(ch + 0.5))\" fill=\"\(colour)\" fill-opacity=\"\(opacity)\"/>"
+                var c = 0
+                while c < field.columns {
+                    let (colour, shade) = SVGPlot.fieldStyle(field.values[r * field.columns + c])
+                    var end = c + 1
+                    while end < field.columns && SVGPlot.fieldStyle(field.values[r * field.columns + end]) == (colour, shade) { end += 1 }
+                    s += "<rect x=\"\(n(left + Double(c) * cw))\" y=\"\(n(top + ph - Double(r + 1) * ch))\" width=\"\(n(Double(end - c) * cw + 0.5))\" height=\"\(n(ch + 0.5))\" fill=\"\(colour)\" fill-opacity=\"\(shade)\"/>"
+                    c = end
                 }
             }
             s += "</g>\n"
@@ -86,13 +96,17 @@ struct SVGPlot {
                         : "<rect x=\"\(n(x(px) - 3))\" y=\"\(n(y(py) - 3))\" width=\"6\" height=\"6\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.6\"/>"
                 }
             case .line, .dashed:
-                let points = inside.map { "\(n(x($0.0))),\(n(y($0.1)))" }.joined(separator: " ")
+                // A long series (10,000 epochs) is thinned to about 500 points; the last one stays.
+                let step = max(1, inside.count / 500)
+                let kept = inside.enumerated().filter { $0.offset % step == 0 || $0.offset == inside.count - 1 }.map(\.element)
+                let points = kept.map { "\(n(x($0.0))),\(n(y($0.1)))" }.joined(separator: " ")
                 let dash = series.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
                 s += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash) points=\"\(points)\"/>"
             }
         }
         s += "</g>\n<g class=\"legend\">"
-        var ly = top + 8
+        s += "<rect x=\"\(n(left + pw - 136))\" y=\"\(n(top + 1))\" width=\"134\" height=\"\(n(Double(plot.series.count) * 16 + 8))\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>"
+        var ly = top + 14
         for (k, series) in plot.series.enumerated() {
             let colour = SVGPlot.palette[k % SVGPlot.palette.count]
             let lx = left + pw - 130
