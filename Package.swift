@@ -15,7 +15,8 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "Engine"),
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+        .target(name: "Engine", dependencies: ["CKernels"]),
         .target(name: "Notebook", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "NNLang", dependencies: ["Engine", "Notebook"]),
         .target(name: "Site", dependencies: ["Notebook", "NNLang"]),

@@ -90,8 +90,16 @@ public enum Activation: Sendable, Equatable {
     // MARK: On variables
 
     public func callAsFunction(_ x: Variable) throws(EngineError) -> Variable {
-        if self == .softmax { return try Variable.softmax(x, axis: -1) }
-        if self == .linear { return x }
-        return Variable.unary(name, x, apply, derivative)
+        switch self {
+        case .softmax: return try Variable.softmax(x, axis: -1)
+        case .linear: return x
+        case .relu:
+            // The two activations of nearly every hidden and output layer get plain loops.
+            return Variable.elementwise("relu", x, forward: { Swift.max($0, 0) }, slope: { x, _ in x > 0 ? 1 : 0 })
+        case .sigmoid:
+            return Variable.elementwise("sigmoid", x, forward: Activation.sigmoid, slope: { _, y in y * (1 - y) })
+        default:
+            return Variable.unary(name, x, apply, derivative)
+        }
     }
 }

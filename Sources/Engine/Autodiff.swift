@@ -44,6 +44,11 @@ public struct Variable: Sendable {
     }
 }
 
+extension Tensor {
+    /// Stands in for the gradient of an input that is not tracked; the backward pass drops it.
+    static let untracked = Tensor(shape: [0], scalars: [])
+}
+
 // MARK: - Backward pass
 
 extension Variable {

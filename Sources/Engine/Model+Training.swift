@@ -66,6 +66,7 @@ extension Model {
         }
         let count = trainY.shape.first ?? 0
         let batchSize = max(1, options.batchSize)
+        let chain = DenseChain(self)
         let steps = (count + batchSize - 1) / batchSize
         var history = History()
         for epoch in 1...max(1, options.epochs) {
@@ -76,7 +77,11 @@ extension Model {
                 let idx = Array(order[(step * batchSize)..<min(count, (step + 1) * batchSize)])
                 let bx = try trainX.map { t throws(EngineError) in try t.indexed([.list(idx)]) }
                 let by = try trainY.indexed([.list(idx)])
-                let (batchLoss, prediction) = try trainStep(bx, by, loss: loss, optimizer: optimizer)
+                let (batchLoss, prediction) = if let chain {
+                    try chain.step(bx[0], by, loss: loss, optimizer: optimizer)
+                } else {
+                    try trainStep(bx, by, loss: loss, optimizer: optimizer)
+                }
                 guard batchLoss.isFinite else {
                     throw .value("the loss became \(batchLoss) at epoch \(epoch), batch \(step + 1): the training diverged (try a smaller learning rate)")
                 }

@@ -38,6 +38,27 @@ extension Tensor {
             let s = a.scalars[0]
             return Tensor(shape: shape, scalars: b.scalars.map { op(s, $0) })
         }
+        // A trailing block repeated over leading axes (a bias row added to a batch).
+        if shape == a.shape && b.count > 0 && a.shape.suffix(b.rank).elementsEqual(b.shape) {
+            let width = b.count
+            var out = a.scalars
+            out.withUnsafeMutableBufferPointer { o in
+                b.scalars.withUnsafeBufferPointer { bb in
+                    for i in 0..<o.count { o[i] = op(o[i], bb[i % width]) }
+                }
+            }
+            return Tensor(shape: shape, scalars: out)
+        }
+        if shape == b.shape && a.count > 0 && b.shape.suffix(a.rank).elementsEqual(a.shape) {
+            let width = a.count
+            var out = b.scalars
+            out.withUnsafeMutableBufferPointer { o in
+                a.scalars.withUnsafeBufferPointer { aa in
+                    for i in 0..<o.count { o[i] = op(aa[i % width], o[i]) }
+                }
+            }
+            return Tensor(shape: shape, scalars: out)
+        }
         let ia = a.broadcastIndices(to: shape), ib = b.broadcastIndices(to: shape)
         var out = [Double](repeating: 0, count: ia.count)
         for i in 0..<out.count { out[i] = op(a.scalars[ia[i]], b.scalars[ib[i]]) }
@@ -81,6 +102,17 @@ extension Tensor {
     /// Sums a broadcast gradient back down to `shape` (the backward of every broadcasting op).
     public func unbroadcast(to shape: [Int]) -> Tensor {
         if self.shape == shape { return self }
+        // Summing leading blocks onto a trailing shape: the same ascending order as below.
+        let width = shape.reduce(1, *)
+        if width > 0, shape.count <= self.shape.count, Array(self.shape.suffix(shape.count)) == shape {
+            var out = [Double](repeating: 0, count: width)
+            scalars.withUnsafeBufferPointer { src in
+                out.withUnsafeMutableBufferPointer { o in
+                    for i in 0..<src.count { o[i % width] += src[i] }
+                }
+            }
+            return Tensor(shape: shape, scalars: out)
+        }
         let offset = self.shape.count - shape.count
         var result = Tensor.zeros(shape)
         let target = Tensor(shape: shape, scalars: Array(repeating: 0, count: shape.reduce(1, *)))

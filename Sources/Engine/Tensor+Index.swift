@@ -98,7 +98,29 @@ public struct IndexPlan: Sendable {
 
 extension Tensor {
     public subscript(plan plan: IndexPlan) -> Tensor {
-        Tensor(shape: plan.resultShape, scalars: plan.offsets().map { scalars[$0] })
+        // Whole rows picked along the first axis (a batch of samples): copy row by row.
+        if shape.count >= 1, plan.selections.count == shape.count, isPlainRows(plan) {
+            let row = shape.dropFirst().reduce(1, *)
+            do {
+                var out: [Double] = []
+                out.reserveCapacity(plan.selections[0].count * row)
+                scalars.withUnsafeBufferPointer { src in
+                    for r in plan.selections[0] { out.append(contentsOf: src[(r * row)..<((r + 1) * row)]) }
+                }
+                return Tensor(shape: plan.resultShape, scalars: out)
+            }
+        }
+        return Tensor(shape: plan.resultShape, scalars: plan.offsets().map { scalars[$0] })
+    }
+
+    /// True when every axis after the first is selected whole and in order.
+    private func isPlainRows(_ plan: IndexPlan) -> Bool {
+        for axis in 1..<shape.count {
+            let sel = plan.selections[axis]
+            guard sel.count == shape[axis], sel.first ?? 0 == 0, sel.last ?? 0 == shape[axis] - 1 else { return false }
+            for (i, v) in sel.enumerated() where i != v { return false }
+        }
+        return true
     }
 
     public func indexed(_ items: [IndexItem]) throws(EngineError) -> Tensor {

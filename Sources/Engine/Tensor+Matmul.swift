@@ -1,3 +1,5 @@
+import CKernels
+
 // MARK: - Matrix product
 
 extension Tensor {
@@ -22,63 +24,30 @@ extension Tensor {
 
     /// C = A·B for row-major A (m×k) and B (k×n).
     ///
-    /// Every output element sums its k products in ascending order of k, whatever the blocking,
-    /// so the result is the same on every machine and thread count.
+    /// Every output element sums its k products in ascending order of k, with no fused
+    /// multiply-add, whatever the CPU's vector width: the result is the same on every machine.
+    /// The kernel is C (`CKernels`) so it can use AVX2 where the CPU has it.
     public static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+        guard m > 0, n > 0 else { return [] }
+        return [Double](unsafeUninitializedCapacity: m * n) { c, count in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    lectern_gemm(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
+                }
+            }
+            count = m * n
+        }
+    }
+
+    /// The portable kernel alone; tests check the vector kernel against it bit for bit.
+    static func gemmPortable(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
         var c = [Double](repeating: 0, count: m * n)
-        if m == 0 || n == 0 { return c }
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
-                    gemmKernel(pa.baseAddress!, pb.baseAddress!, pc.baseAddress!, m: m, k: k, n: n)
-                }
+                c.withUnsafeMutableBufferPointer { lectern_gemm_scalar(pa.baseAddress, pb.baseAddress, $0.baseAddress, m, k, n) }
             }
         }
         return c
-    }
-
-    @usableFromInline
-    static func gemmKernel(
-        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
-        m: Int, k: Int, n: Int
-    ) {
-        // Column blocks of B stay in cache while all rows of A stream past; within a block the
-        // i-k-j order keeps the inner loop contiguous (it vectorises) and k ascending.
-        let blockN = 256
-        var j0 = 0
-        while j0 < n {
-            let j1 = min(j0 + blockN, n)
-            let width = j1 - j0
-            var i = 0
-            // Four rows at a time share each load of B's row.
-            while i + 4 <= m {
-                let c0 = c + i * n + j0, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n
-                let a0 = a + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k
-                for p in 0..<k {
-                    let x0 = a0[p], x1 = a1[p], x2 = a2[p], x3 = a3[p]
-                    let brow = b + p * n + j0
-                    for j in 0..<width {
-                        let bv = brow[j]
-                        c0[j] += x0 * bv
-                        c1[j] += x1 * bv
-                        c2[j] += x2 * bv
-                        c3[j] += x3 * bv
-                    }
-                }
-                i += 4
-            }
-            while i < m {
-                let ci = c + i * n + j0
-                let ai = a + i * k
-                for p in 0..<k {
-                    let x = ai[p]
-                    let brow = b + p * n + j0
-                    for j in 0..<width { ci[j] += x * brow[j] }
-                }
-                i += 1
-            }
-            j0 = j1
-        }
     }
 
     public static func outer(_ a: Tensor, _ b: Tensor) -> Tensor {

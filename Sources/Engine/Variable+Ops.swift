@@ -15,9 +15,10 @@ extension Variable {
 
     public static func mul(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
         let v = try Tensor.zip(a.value, b.value, "*", *)
+        let (needA, needB) = (a.isTracked, b.isTracked)
         return record("mul", v, [a, b]) { g throws(EngineError) in
-            [try Tensor.zip(g, b.value, "*", *).unbroadcast(to: a.shape),
-             try Tensor.zip(g, a.value, "*", *).unbroadcast(to: b.shape)]
+            [needA ? try Tensor.zip(g, b.value, "*", *).unbroadcast(to: a.shape) : Tensor.untracked,
+             needB ? try Tensor.zip(g, a.value, "*", *).unbroadcast(to: b.shape) : Tensor.untracked]
         }
     }
 
@@ -59,13 +60,15 @@ extension Variable {
 
     public static func matmul(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
         let v = try Tensor.matmul(a.value, b.value)
+        let (needA, needB) = (a.isTracked, b.isTracked)
         return record("matmul", v, [a, b]) { g throws(EngineError) in
             // Promote vectors to matrices as the forward did, then drop the added axes again.
+            // An untracked operand (the data) gets no gradient: that product is skipped.
             let a2 = a.value.rank == 1 ? try a.value.reshaped([1, -1]) : a.value
             let b2 = b.value.rank == 1 ? try b.value.reshaped([-1, 1]) : b.value
             let g2 = try g.reshaped([a2.shape[0], b2.shape[1]])
-            let ga = try Tensor.matmul(g2, b2.transposed()).reshaped(a.shape)
-            let gb = try Tensor.matmul(a2.transposed(), g2).reshaped(b.shape)
+            let ga = needA ? try Tensor.matmul(g2, b2.transposed()).reshaped(a.shape) : Tensor.untracked
+            let gb = needB ? try Tensor.matmul(a2.transposed(), g2).reshaped(b.shape) : Tensor.untracked
             return [ga, gb]
         }
     }
@@ -79,6 +82,30 @@ extension Variable {
             var out = g.scalars
             for i in 0..<out.count { out[i] *= df(x.value.scalars[i], v.scalars[i]) }
             return [Tensor(shape: g.shape, scalars: out)]
+        }
+    }
+
+    /// `unary` with the function and its slope inlined into the loops (for the hot activations).
+    @inline(__always)
+    static func elementwise(
+        _ op: String, _ x: Variable, forward: (Double) -> Double, slope: @escaping (Double, Double) -> Double
+    ) -> Variable {
+        let input = x.value
+        var out = input.scalars
+        out.withUnsafeMutableBufferPointer { o in
+            for i in 0..<o.count { o[i] = forward(o[i]) }
+        }
+        let v = Tensor(shape: input.shape, scalars: out)
+        return record(op, v, [x]) { g in
+            var d = g.scalars
+            d.withUnsafeMutableBufferPointer { dd in
+                input.scalars.withUnsafeBufferPointer { xs in
+                    v.scalars.withUnsafeBufferPointer { ys in
+                        for i in 0..<dd.count { dd[i] *= slope(xs[i], ys[i]) }
+                    }
+                }
+            }
+            return [Tensor(shape: g.shape, scalars: d)]
         }
     }
 

@@ -115,3 +115,32 @@ import Testing
         }
     }
 }
+
+/// The fused Dense-chain step and the autodiff graph step give the same bits.
+@Suite struct DenseChainTests {
+    @Test(arguments: [Loss.binaryCrossentropy, .meanSquaredError, .categoricalCrossentropy])
+    func fusedStepMatchesGraphStep(_ loss: Loss) throws {
+        func make() throws -> Model {
+            let context = Context(seed: 5)
+            let out: Activation = loss == .categoricalCrossentropy ? .softmax : .sigmoid
+            let layers: [Layer] = [Dense(units: 6, activation: .tanh, name: nil, context: context),
+                                   ActivationLayer(.relu, name: nil, context: context),
+                                   Dense(units: 3, activation: out, name: nil, context: context)]
+            let m = try Model(layers: layers, input: SymbolicTensor(input: [4], name: "x"), name: nil, context: context)
+            try m.compile(optimizer: Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01), loss: loss, metrics: [])
+            return m
+        }
+        var rng = Generator(seed: 9)
+        let x = rng.randn([8, 4])
+        let y = loss == .categoricalCrossentropy ? try Loss.oneHot(Tensor(shape: [8], scalars: (0..<8).map { Double($0 % 3) }), classes: 3) : rng.rand([8, 3])
+        let fused = try make(), graph = try make()
+        let chain = try #require(DenseChain(fused))
+        for _ in 0..<3 {
+            let a = try chain.step(x, y, loss: loss, optimizer: fused.optimizer!)
+            let b = try graph.trainStep([x], y, loss: loss, optimizer: graph.optimizer!)
+            #expect(a.0 == b.0)
+            #expect(a.1 == b.1)
+        }
+        #expect(fused.weights == graph.weights)
+    }
+}

@@ -44,6 +44,14 @@ import Testing
         }
     }
 
+    /// The AVX2 kernel (where the CPU has it) and the portable one give the same bits.
+    @Test(arguments: [(4, 8, 8), (5, 3, 9), (64, 100, 24), (37, 129, 71)])
+    func vectorKernelMatchesPortableKernel(_ dims: (Int, Int, Int)) {
+        let (m, k, n) = dims
+        let a = (0..<(m * k)).map { sin(Double($0) * 0.31) * 1e3 }, b = (0..<(k * n)).map { cos(Double($0) * 0.17) / 7 }
+        #expect(Tensor.gemm(a, b, m: m, k: k, n: n) == Tensor.gemmPortable(a, b, m: m, k: k, n: n))
+    }
+
     @Test func matmulShapeErrorNamesBothShapes() {
         #expect(throws: EngineError.shape("matmul: shapes (4, 2) and (3, 1) are not aligned: 2 (dim 1) != 3 (dim 0) in '@'")) {
             try Tensor.matmul(Tensor.ones([4, 2]), Tensor.ones([3, 1]))

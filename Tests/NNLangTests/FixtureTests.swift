@@ -51,7 +51,7 @@ func runProgramHere(_ source: String) -> (outputs: [String], error: LangError?) 
                                   files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
     let (statements, syntaxErrors) = Parser.parse(source)
     if let first = syntaxErrors.first { return ([], first) }
-    interpreter.gradTargets = GradTargets.names(in: [statements])
+    interpreter.prepare([statements])
     let (outputs, error) = interpreter.run(statements, timeout: 20)
     return (outputs.map(describe).flatMap { $0.components(separatedBy: "\n") }, error)
 }

@@ -28,7 +28,7 @@ public enum DocumentRunner {
         }
         let interpreter = Interpreter(seed: doc.frontMatter.seed, format: NumberFormat(decimals: doc.frontMatter.decimals), files: files)
         let parsed = doc.blocks.map { Parser.parse($0.code) }
-        interpreter.gradTargets = GradTargets.names(in: parsed.map(\.statements))
+        interpreter.prepare(parsed.map(\.statements))
 
         func diagnostic(_ e: LangError, _ block: CodeBlock) -> Diagnostic {
             let line = block.firstCodeLine + e.position.line - 1

@@ -30,6 +30,12 @@ public final class Interpreter {
         prelude.variables = Library.prelude(self)
     }
 
+    /// Reads every block of the document once before running, to learn the names that
+    /// `grad` differentiates with respect to.
+    public func prepare(_ blocks: [[Stmt]]) {
+        gradTargets = GradTargets.names(in: blocks)
+    }
+
     // MARK: Running blocks
 
     enum Flow {
