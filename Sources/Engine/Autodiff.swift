@@ -7,6 +7,11 @@ public final class GradNode: @unchecked Sendable {
     /// Maps the gradient of this node's value to the gradients of its parents (same order).
     let backward: (Tensor) throws(EngineError) -> [Tensor]
 
+    /// Scratch space of one backward sweep, tagged with the sweep that wrote it, so a sweep
+    /// needs no hash tables. A graph belongs to one document, which runs on one thread.
+    fileprivate var sweep: ObjectIdentifier?
+    fileprivate var gradient: Tensor?
+
     init(op: String, parents: [GradNode?], backward: @escaping (Tensor) throws(EngineError) -> [Tensor]) {
         self.op = op
         self.parents = parents
@@ -58,35 +63,42 @@ extension Variable {
     /// A target that the root does not depend on gets a zero gradient.
     public static func gradients(of root: Variable, wrt targets: [Variable]) throws(EngineError) -> [Tensor] {
         guard let rootNode = root.node else { return targets.map { Tensor.zeros($0.shape) } }
+        final class Sweep {}
+        let sweep = Sweep()
+        let id = ObjectIdentifier(sweep)
         // Iterative post-order DFS, so deep graphs do not exhaust the stack.
         var order: [GradNode] = []
-        var visited: Set<ObjectIdentifier> = []
         var stack: [(GradNode, Int)] = [(rootNode, 0)]
-        visited.insert(ObjectIdentifier(rootNode))
+        rootNode.sweep = id
+        rootNode.gradient = nil
         while let (node, next) = stack.popLast() {
             if next < node.parents.count {
                 stack.append((node, next + 1))
-                if let p = node.parents[next], visited.insert(ObjectIdentifier(p)).inserted {
+                if let p = node.parents[next], p.sweep != id {
+                    p.sweep = id
+                    p.gradient = nil
                     stack.append((p, 0))
                 }
             } else {
                 order.append(node)
             }
         }
-        var grads: [ObjectIdentifier: Tensor] = [ObjectIdentifier(rootNode): Tensor.ones(root.shape)]
+        rootNode.gradient = Tensor.ones(root.shape)
         for node in order.reversed() {
-            guard let g = grads[ObjectIdentifier(node)], !node.parents.isEmpty else { continue }
+            guard let g = node.gradient, !node.parents.isEmpty else { continue }
             let parentGrads = try node.backward(g)
             for (p, pg) in zip(node.parents, parentGrads) {
                 guard let p else { continue }
-                let id = ObjectIdentifier(p)
-                if let existing = grads[id] {
-                    grads[id] = try Tensor.zip(existing, pg, "+", +)
+                if let existing = p.gradient {
+                    p.gradient = try Tensor.zip(existing, pg, "+", +)
                 } else {
-                    grads[id] = pg
+                    p.gradient = pg
                 }
             }
         }
-        return targets.map { t in t.node.flatMap { grads[ObjectIdentifier($0)] } ?? Tensor.zeros(t.shape) }
+        let result = targets.map { t in t.node.flatMap { $0.sweep == id ? $0.gradient : nil } ?? Tensor.zeros(t.shape) }
+        for node in order { node.gradient = nil }
+        withExtendedLifetime(sweep) {}
+        return result
     }
 }

@@ -38,9 +38,13 @@ struct DenseChain {
             let dot = try Tensor.zip(g, y, "*", *).reduce(.sum, axis: -1, keepdims: true)
             return try Tensor.zip(y, try Tensor.zip(g, dot, "-", -), "*", *)
         case .relu:
-            return Tensor(shape: g.shape, scalars: (0..<g.count).map { g.scalars[$0] * (z.scalars[$0] > 0 ? 1 : 0) })
+            var out = g
+            for i in 0..<out.count { out.scalars[i] *= z.scalars[i] > 0 ? 1 : 0 }
+            return out
         case .sigmoid:
-            return Tensor(shape: g.shape, scalars: (0..<g.count).map { i in g.scalars[i] * (y.scalars[i] * (1 - y.scalars[i])) })
+            var out = g
+            for i in 0..<out.count { out.scalars[i] *= y.scalars[i] * (1 - y.scalars[i]) }
+            return out
         default:
             return Tensor(shape: g.shape, scalars: (0..<g.count).map { g.scalars[$0] * activation.derivative(z.scalars[$0], y.scalars[$0]) })
         }
@@ -76,10 +80,10 @@ struct DenseChain {
             let s = saved[index]
             if let d = layers[index] as? Dense {
                 g = try DenseChain.backActivate(d.activation, g, s.preActivation, s.output)
-                var layerGrads = [try Tensor.matmul(s.input.transposed(), g)]
+                var layerGrads = [Tensor.matmul2D(s.input, g, .left)]
                 if d.useBias { layerGrads.append(g.unbroadcast(to: d.params[1].shape)) }
                 grads[index] = layerGrads
-                if index > 0 { g = try Tensor.matmul(g, d.params[0].transposed()) }
+                if index > 0 { g = Tensor.matmul2D(g, d.params[0], .right) }
             } else if let act = layers[index] as? ActivationLayer {
                 g = try DenseChain.backActivate(act.activation, g, s.preActivation, s.output)
             }

@@ -44,7 +44,9 @@ extension Tensor {
             var out = a.scalars
             out.withUnsafeMutableBufferPointer { o in
                 b.scalars.withUnsafeBufferPointer { bb in
-                    for i in 0..<o.count { o[i] = op(o[i], bb[i % width]) }
+                    for row in stride(from: 0, to: o.count, by: width) {
+                        for j in 0..<width { o[row + j] = op(o[row + j], bb[j]) }
+                    }
                 }
             }
             return Tensor(shape: shape, scalars: out)
@@ -54,7 +56,9 @@ extension Tensor {
             var out = b.scalars
             out.withUnsafeMutableBufferPointer { o in
                 a.scalars.withUnsafeBufferPointer { aa in
-                    for i in 0..<o.count { o[i] = op(aa[i % width], o[i]) }
+                    for row in stride(from: 0, to: o.count, by: width) {
+                        for j in 0..<width { o[row + j] = op(aa[j], o[row + j]) }
+                    }
                 }
             }
             return Tensor(shape: shape, scalars: out)
@@ -108,7 +112,9 @@ extension Tensor {
             var out = [Double](repeating: 0, count: width)
             scalars.withUnsafeBufferPointer { src in
                 out.withUnsafeMutableBufferPointer { o in
-                    for i in 0..<src.count { o[i % width] += src[i] }
+                    for row in stride(from: 0, to: src.count, by: width) {
+                        for j in 0..<width { o[j] += src[row + j] }
+                    }
                 }
             }
             return Tensor(shape: shape, scalars: out)

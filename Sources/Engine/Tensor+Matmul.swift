@@ -39,6 +39,29 @@ extension Tensor {
         }
     }
 
+    public enum Transpose: Sendable { case none, left, right }
+
+    /// A·B, Aᵀ·B or A·Bᵀ of 2-D tensors without materialising the transpose; the same bits
+    /// as transposing first.
+    public static func matmul2D(_ a: Tensor, _ b: Tensor, _ transpose: Transpose) -> Tensor {
+        let (m, k) = transpose == .left ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+        let n = transpose == .right ? b.shape[0] : b.shape[1]
+        guard m > 0, n > 0 else { return Tensor.zeros([m, n]) }
+        let c = [Double](unsafeUninitializedCapacity: m * n) { c, count in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    switch transpose {
+                    case .none: lectern_gemm(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
+                    case .left: lectern_gemm_tn(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
+                    case .right: lectern_gemm_nt(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
+                    }
+                }
+            }
+            count = m * n
+        }
+        return Tensor(shape: [m, n], scalars: c)
+    }
+
     /// The portable kernel alone; tests check the vector kernel against it bit for bit.
     static func gemmPortable(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
         var c = [Double](repeating: 0, count: m * n)

@@ -67,8 +67,8 @@ extension Variable {
             let a2 = a.value.rank == 1 ? try a.value.reshaped([1, -1]) : a.value
             let b2 = b.value.rank == 1 ? try b.value.reshaped([-1, 1]) : b.value
             let g2 = try g.reshaped([a2.shape[0], b2.shape[1]])
-            let ga = needA ? try Tensor.matmul(g2, b2.transposed()).reshaped(a.shape) : Tensor.untracked
-            let gb = needB ? try Tensor.matmul(a2.transposed(), g2).reshaped(b.shape) : Tensor.untracked
+            let ga = needA ? try Tensor.matmul2D(g2, b2, .right).reshaped(a.shape) : Tensor.untracked
+            let gb = needB ? try Tensor.matmul2D(a2, g2, .left).reshaped(b.shape) : Tensor.untracked
             return [ga, gb]
         }
     }

@@ -52,6 +52,18 @@ import Testing
         #expect(Tensor.gemm(a, b, m: m, k: k, n: n) == Tensor.gemmPortable(a, b, m: m, k: k, n: n))
     }
 
+    /// Aᵀ·B and A·Bᵀ without a copy equal transposing first, bit for bit.
+    @Test(arguments: [(4, 8, 8), (5, 3, 9), (37, 129, 71)])
+    func transposedProductsMatchExplicitTransposes(_ dims: (Int, Int, Int)) throws {
+        let (m, k, n) = dims
+        let a = Tensor(shape: [k, m], scalars: (0..<(m * k)).map { sin(Double($0) * 0.3) })
+        let b = Tensor(shape: [k, n], scalars: (0..<(k * n)).map { cos(Double($0) * 0.2) })
+        #expect(Tensor.matmul2D(a, b, .left) == (try Tensor.matmul(try a.transposed(), b)))
+        let bt = Tensor(shape: [n, k], scalars: b.scalars)
+        let a2 = try a.transposed()
+        #expect(Tensor.matmul2D(a2, bt, .right) == (try Tensor.matmul(a2, try bt.transposed())))
+    }
+
     @Test func matmulShapeErrorNamesBothShapes() {
         #expect(throws: EngineError.shape("matmul: shapes (4, 2) and (3, 1) are not aligned: 2 (dim 1) != 3 (dim 0) in '@'")) {
             try Tensor.matmul(Tensor.ones([4, 2]), Tensor.ones([3, 1]))
