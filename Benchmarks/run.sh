@@ -29,7 +29,8 @@ def row(name, ours, peer, label, higher_better=False):
             a, b = r[ours][1], r[peer][1]
             print(f"| {name} | {a:.2f} GFLOP/s | {b:.2f} GFLOP/s ({label}) | {a / b:.2f}× |")
         else:
-            print(f"| {name} | {a:.3f} s | {b:.3f} s ({label}) | {b / a:.1f}× faster |")
+            verdict = f"{b / a:.1f}× faster" if a <= b else f"{a / b:.1f}× slower"
+            print(f"| {name} | {a:.3f} s | {b:.3f} s ({label}) | {verdict} |")
 print("| workload | Lectern | peer | ratio |")
 print("|---|---|---|---|")
 for n in (256, 512, 1024):

@@ -126,6 +126,19 @@ public final class Interpreter {
             if let elseBody { return try execBlock(elseBody, scope) }
         case .for(let target, let iterExpr, let body):
             let iterable = try eval(iterExpr, scope)
+            if case .range(let start, let stop, let step) = iterable {
+                // Counted loops run without building the list of numbers first.
+                for i in stride(from: start, to: stop, by: step) {
+                    try tick(stmt.position)
+                    try assign(target, .int(i), scope)
+                    switch try execBlock(body, scope) {
+                    case .breakLoop: return .normal
+                    case .returned(let v): return .returned(v)
+                    default: continue
+                    }
+                }
+                return .normal
+            }
             let items = try at(iterExpr.position) { () throws(Failure) in try iterate(iterable) }
             for item in items {
                 try tick(stmt.position)
@@ -228,7 +241,7 @@ public final class Interpreter {
 
     func set(_ name: String, _ value: Value, _ scope: Scope) {
         var v = value
-        if gradTargets.contains(name) {
+        if !gradTargets.isEmpty && gradTargets.contains(name) {
             // A differentiated-with-respect-to name starts a fresh leaf on every assignment, so
             // `w = w - lr * dw` does not chain every step's graph onto the next.
             switch value {
@@ -238,7 +251,7 @@ public final class Interpreter {
             default: break
             }
         }
-        if scope.globals.contains(name) { globals.variables[name] = v } else { scope.variables[name] = v }
+        if !scope.globals.isEmpty && scope.globals.contains(name) { globals.variables[name] = v } else { scope.variables[name] = v }
     }
 
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws(LangError) {
