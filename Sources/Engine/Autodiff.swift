@@ -1,3 +1,5 @@
+import Foundation
+
 /// A node of the reverse-mode graph: what produced a value, from which inputs, and how to
 /// send a gradient back to them.
 public final class GradNode: @unchecked Sendable {
@@ -9,7 +11,7 @@ public final class GradNode: @unchecked Sendable {
 
     /// Scratch space of one backward sweep, tagged with the sweep that wrote it, so a sweep
     /// needs no hash tables. A graph belongs to one document, which runs on one thread.
-    fileprivate var sweep: ObjectIdentifier?
+    fileprivate var sweep: UInt64 = 0
     fileprivate var gradient: Tensor?
 
     init(op: String, parents: [GradNode?], backward: @escaping (Tensor) throws(EngineError) -> [Tensor]) {
@@ -49,6 +51,21 @@ public struct Variable: Sendable {
     }
 }
 
+/// Numbers every backward sweep, process-wide, so a node's mark from an earlier sweep is
+/// never mistaken for the current one. (An object's address would not do: a short-lived
+/// object can be placed on the stack and get the same address on every call.)
+enum SweepCounter {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last: UInt64 = 0
+
+    static func next() -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        last += 1
+        return last
+    }
+}
+
 extension Tensor {
     /// Stands in for the gradient of an input that is not tracked; the backward pass drops it.
     static let untracked = Tensor(shape: [0], scalars: [])
@@ -63,9 +80,7 @@ extension Variable {
     /// A target that the root does not depend on gets a zero gradient.
     public static func gradients(of root: Variable, wrt targets: [Variable]) throws(EngineError) -> [Tensor] {
         guard let rootNode = root.node else { return targets.map { Tensor.zeros($0.shape) } }
-        final class Sweep {}
-        let sweep = Sweep()
-        let id = ObjectIdentifier(sweep)
+        let id = SweepCounter.next()
         // Iterative post-order DFS, so deep graphs do not exhaust the stack.
         var order: [GradNode] = []
         var stack: [(GradNode, Int)] = [(rootNode, 0)]
@@ -98,7 +113,6 @@ extension Variable {
         }
         let result = targets.map { t in t.node.flatMap { $0.sweep == id ? $0.gradient : nil } ?? Tensor.zeros(t.shape) }
         for node in order { node.gradient = nil }
-        withExtendedLifetime(sweep) {}
         return result
     }
 }
