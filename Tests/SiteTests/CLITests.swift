@@ -123,3 +123,21 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
         #expect(LineDiff.render(d) == "-b\n+x\n+d")
     }
 }
+
+@Suite struct LimitTests {
+    @Test func timeoutsBadFilesAndDivergenceBecomeErrorsAndTheRestRenders() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Bundle.module.url(forResource: "limits", withExtension: nil, subdirectory: "Fixtures")!,
+                                         to: dir.appendingPathComponent("limits"))
+        let out = dir.appendingPathComponent("out")
+        let r = lectern(["render", dir.appendingPathComponent("limits").path, "--out", out.path, "--timeout", "0.5"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("limits.md:4:1: TimeoutError: the block ran past its time limit"), "got \(r.err)")
+        #expect(r.err.contains("limits.md:14:18: PermissionError: '../../outside.csv' is outside the project"))
+        #expect(r.err.contains("ValueError: the loss became"))
+        let md = try read(out.appendingPathComponent("limits.md"))
+        #expect(md.contains("```text\n(3, 2)\n```"), "the CSV inside the project was read")
+        #expect(md.contains("Still here: 2."))
+    }
+}
