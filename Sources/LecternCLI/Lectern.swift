@@ -59,6 +59,15 @@ func progressReporter() -> (@Sendable (Int, Int, String) -> Void)? {
     }
 }
 
+/// Live training lines on stderr, only when stderr is a terminal.
+func trainingReporter() -> (@Sendable (String, String) -> Void)? {
+    guard isatty(STDERR_FILENO) != 0 else { return nil }
+    return { path, line in
+        var err = StandardError()
+        if line.hasPrefix("\r\u{1B}") { err.write(line) } else { err.write(line.replacingOccurrences(of: "\rEpoch", with: "\r\(path): Epoch")) }
+    }
+}
+
 func summaryLine(_ r: DocumentResult) -> String {
     let status = r.failures.isEmpty ? "ok  " : "FAIL"
     var line = "\(status) \(r.source.relativePath) — \(r.blocks) block\(r.blocks == 1 ? "" : "s")"
@@ -75,7 +84,7 @@ struct Render: ParsableCommand {
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
             let files = try Discover.files(options.inputs)
-            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter())
+            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter(), training: trainingReporter())
             let out = URL(fileURLWithPath: options.out)
             for r in results { try Write.outputs(r, into: out) }
             try Write.assets(into: out)
@@ -112,7 +121,7 @@ struct Check: ParsableCommand {
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
             let files = try Discover.files(options.inputs)
-            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter())
+            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter(), training: trainingReporter())
             let reports = Site.Check.compare(results, against: URL(fileURLWithPath: options.out), rtol: rtol, atol: atol)
             for r in reports {
                 print((r.failed ? "FAIL " : "ok   ") + r.result.source.relativePath, to: &output)

@@ -31,18 +31,23 @@ public enum Execute {
         }
     }
 
-    public static func run(_ files: [SourceFile], timeout: Double, progress: (@Sendable (Int, Int, String) -> Void)? = nil) -> [DocumentResult] {
+    /// `progress` hears `[i/n] path` as lectures finish; `training` hears live `fit` lines.
+    public static func run(_ files: [SourceFile], timeout: Double, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+                           training: (@Sendable (String, String) -> Void)? = nil) -> [DocumentResult] {
         let collector = Collector(files.count)
         let titles = files.map(quickTitle)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let result = runOne(files[i], timeout: timeout, navigation: navigation(files, i, titles: titles))
+            let path = files[i].relativePath
+            let result = runOne(files[i], timeout: timeout, navigation: navigation(files, i, titles: titles),
+                                training: training.map { sink in { @Sendable line in sink(path, line) } })
             let n = collector.store(result, at: i)
             progress?(n, files.count, files[i].relativePath)
         }
         return collector.results.map { $0! }
     }
 
-    static func runOne(_ file: SourceFile, timeout: Double, navigation: HTMLRenderer.Navigation) -> DocumentResult {
+    static func runOne(_ file: SourceFile, timeout: Double, navigation: HTMLRenderer.Navigation,
+                       training: (@Sendable (String) -> Void)? = nil) -> DocumentResult {
         let text: String
         do {
             text = try String(contentsOf: file.url, encoding: .utf8)
@@ -52,7 +57,7 @@ public enum Execute {
         }
         let document = DocumentReader.read(text, path: file.relativePath)
         let run = DocumentRunner.run(document, files: FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root),
-                                     timeout: timeout)
+                                     timeout: timeout, progress: training)
         let depth = file.relativePath.split(separator: "/").count - 1
         let renderer = HTMLRenderer(highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/",
                                     navigation: navigation)

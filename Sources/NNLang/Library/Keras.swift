@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Engine
 import Notebook
@@ -264,8 +265,11 @@ extension Library {
         let verbose = verbosity(args.optional(4, "verbose"))
         var lines: [String] = []
         let every = options.epochs <= 20 ? 1 : max(1, options.epochs / 10)
+        let live = LiveProgress(interp.trainingProgress)
+        defer { live.finish() }
         let history = try engine { () throws(EngineError) in
             try model.fit(x, y, options: options) { report in
+                live.update(report)
                 guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.epoch == report.epochs else { return }
                 let width = String(report.epochs).count
                 let epoch = String(repeating: " ", count: width - String(report.epoch).count) + String(report.epoch)
@@ -274,6 +278,33 @@ extension Library {
         }
         if verbose > 0 { interp.emit(.log(TrainingLog(lines: lines, epochs: options.epochs))) }
         return .object(HistoryObject(history))
+    }
+
+    /// A Keras-style progress line for fits that run longer than half a second, redrawn at
+    /// most ten times a second; only for a terminal, never for the rendered output.
+    final class LiveProgress {
+        let sink: (@Sendable (String) -> Void)?
+        let start = DispatchTime.now().uptimeNanoseconds
+        var lastDraw: UInt64 = 0
+        var drawn = false
+
+        init(_ sink: (@Sendable (String) -> Void)?) { self.sink = sink }
+
+        func update(_ report: EpochReport) {
+            guard let sink else { return }
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now - start > 500_000_000, now - lastDraw > 100_000_000 || report.epoch == report.epochs else { return }
+            lastDraw = now
+            let width = 20, done = width * report.epoch / max(report.epochs, 1)
+            let bar = String(repeating: "━", count: done) + String(repeating: "─", count: width - done)
+            let loss = report.logs.first.map { " - \($0.0): \(Library.logNumber($0.1))" } ?? ""
+            sink("\rEpoch \(report.epoch)/\(report.epochs) \(bar)\(loss)")
+            drawn = true
+        }
+
+        func finish() {
+            if drawn { sink?("\r\u{1B}[K") }
+        }
     }
 
     /// Keras's summary layout: one row per layer, then the totals.

@@ -14,11 +14,13 @@ public enum DocumentRunner {
         public var blocksRun: Int
     }
 
-    public static func run(_ doc: Document, files: FileAccess, timeout: Double) -> Run {
-        withLargeStack { runHere(doc, files: files, timeout: timeout) }
+    /// `progress` receives live training lines for a terminal; nil renders silently.
+    public static func run(_ doc: Document, files: FileAccess, timeout: Double,
+                           progress: (@Sendable (String) -> Void)? = nil) -> Run {
+        withLargeStack { runHere(doc, files: files, timeout: timeout, progress: progress) }
     }
 
-    static func runHere(_ doc: Document, files: FileAccess, timeout: Double) -> Run {
+    static func runHere(_ doc: Document, files: FileAccess, timeout: Double, progress: (@Sendable (String) -> Void)?) -> Run {
         var failures = doc.diagnostics
         let lines = doc.lines
         guard doc.frontMatter.execute else {
@@ -27,6 +29,7 @@ public enum DocumentRunner {
                        failures: failures, expectedErrors: 0, blocksRun: 0)
         }
         let interpreter = Interpreter(seed: doc.frontMatter.seed, format: NumberFormat(decimals: doc.frontMatter.decimals), files: files)
+        interpreter.trainingProgress = progress
         let parsed = doc.blocks.map { Parser.parse($0.code) }
         interpreter.prepare(parsed.map(\.statements))
 

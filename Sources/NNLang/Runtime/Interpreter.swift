@@ -14,6 +14,9 @@ public final class Interpreter {
     var emitted: [Output] = []
     private var printed = ""
     let files: FileAccess
+    /// Where long `fit` calls report their epochs while they run (a terminal), if anywhere.
+    /// Never part of the rendered output.
+    public var trainingProgress: (@Sendable (String) -> Void)?
     private var deadline: DispatchTime = .distantFuture
     private var ticks = 0
     private var depth = 0
