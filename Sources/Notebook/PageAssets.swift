@@ -64,6 +64,7 @@ public enum PageAssets {
     th, td { border-bottom: 1px solid var(--rule); padding: .3rem .7rem; text-align: left; }
     thead th { border-bottom: 2px solid var(--muted); font-family: system-ui, sans-serif; font-size: .8rem; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; font-family: "DejaVu Sans Mono", monospace; font-size: .82rem; }
+    table.nn-summary td { font-family: "JetBrains Mono", "DejaVu Sans Mono", monospace; font-size: .8rem; }
     table.nn-summary caption { text-align: left; font-family: system-ui, sans-serif; font-weight: 600; padding-bottom: .3rem; }
     table.nn-summary tfoot td { border: none; font-size: .8rem; color: var(--muted); padding: .1rem .7rem; }
     details.nn-log summary { cursor: pointer; font-family: system-ui, sans-serif; font-size: .85rem; color: var(--muted); }

@@ -48,14 +48,15 @@ struct SVGPlot {
         if let field = plot.field {
             // Neighbouring cells of one row with the same colour and shade become one rect.
             let cw = pw / Double(field.columns), ch = ph / Double(field.rows)
-            s += "<g class=\"field\">"
+            // Exact, non-overlapping cells: overlaps of translucent fills would show as seams.
+            s += "<g class=\"field\" shape-rendering=\"crispEdges\">"
             for r in 0..<field.rows {
                 var c = 0
                 while c < field.columns {
                     let (colour, shade) = SVGPlot.fieldStyle(field.values[r * field.columns + c])
                     var end = c + 1
                     while end < field.columns && SVGPlot.fieldStyle(field.values[r * field.columns + end]) == (colour, shade) { end += 1 }
-                    s += "<rect x=\"\(n(left + Double(c) * cw))\" y=\"\(n(top + ph - Double(r + 1) * ch))\" width=\"\(n(Double(end - c) * cw + 0.5))\" height=\"\(n(ch + 0.5))\" fill=\"\(colour)\" fill-opacity=\"\(shade)\"/>"
+                    s += "<rect x=\"\(n(left + Double(c) * cw))\" y=\"\(n(top + ph - Double(r + 1) * ch))\" width=\"\(n(Double(end - c) * cw))\" height=\"\(n(ch))\" fill=\"\(colour)\" fill-opacity=\"\(shade)\"/>"
                     c = end
                 }
             }
@@ -111,7 +112,10 @@ struct SVGPlot {
             let colour = SVGPlot.palette[k % SVGPlot.palette.count]
             let lx = left + pw - 130
             if series.style == .points {
-                s += "<circle cx=\"\(n(lx + 9))\" cy=\"\(n(ly - 4))\" r=\"4\" fill=\"\(colour)\"/>"
+                // The same marker as in the plot: circles and squares alternate.
+                s += k % 2 == 0
+                    ? "<circle cx=\"\(n(lx + 9))\" cy=\"\(n(ly - 4))\" r=\"4\" fill=\"\(colour)\"/>"
+                    : "<rect x=\"\(n(lx + 5))\" y=\"\(n(ly - 8))\" width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
             } else {
                 let dash = series.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
                 s += "<line x1=\"\(n(lx))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 18))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"

@@ -273,7 +273,7 @@ extension Library {
                 guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.epoch == report.epochs else { return }
                 let width = String(report.epochs).count
                 let epoch = String(repeating: " ", count: width - String(report.epoch).count) + String(report.epoch)
-                lines.append("Epoch \(epoch)/\(report.epochs) - \(report.steps) steps - " + report.logs.map { "\($0.0): \(logNumber($0.1))" }.joined(separator: " - "))
+                lines.append("Epoch \(epoch)/\(report.epochs) - " + report.logs.map { "\($0.0): \(logNumber($0.1))" }.joined(separator: " - "))
             }
         }
         if verbose > 0 { interp.emit(.log(TrainingLog(lines: lines, epochs: options.epochs))) }
