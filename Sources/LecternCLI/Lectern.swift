@@ -88,7 +88,7 @@ struct Render: ParsableCommand {
             let out = URL(fileURLWithPath: options.out)
             for r in results { try Write.outputs(r, into: out) }
             try Write.assets(into: out)
-            try Write.index(results, into: out)
+            if Discover.includesFolder(options.inputs) { try Write.index(results, into: out) }
             for r in results {
                 print(summaryLine(r), to: &output)
                 for d in r.failures { print(d.formatted, to: &errors) }

@@ -10,6 +10,14 @@ public struct SourceFile: Sendable {
 
 /// Step 1: the Markdown files named on the command line, folders searched recursively.
 public enum Discover {
+    /// True when any of the paths is a folder: a folder build also gets an index page.
+    public static func includesFolder(_ paths: [String]) -> Bool {
+        paths.contains { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+    }
+
     public static func files(_ paths: [String]) throws(BuildError) -> [SourceFile] {
         var found: [SourceFile] = []
         for path in paths {

@@ -67,7 +67,7 @@ func describe(_ output: Output) -> String {
         let text = TensorText(format: format).text(shape: shape, values: values).replacingOccurrences(of: "\n", with: "")
         return text.split(separator: " ", omittingEmptySubsequences: false).joined(separator: " ")
             .replacingOccurrences(of: "] [", with: "] [") + " " + (shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")")
-    case .table(let t): return "table \(t.columns)"
+    case .table(let t): return "table " + t.columns.joined(separator: ", ")
     case .summary(let s): return s.title
     case .log(let l): return "log \(l.lines.count)"
     case .plot(let p): return "plot \(p.series.map(\.name))"
@@ -76,7 +76,7 @@ func describe(_ output: Output) -> String {
 }
 
 @Suite struct FixtureTests {
-    @Test(arguments: FixtureCase.load("statements") + FixtureCase.load("values"))
+    @Test(arguments: FixtureCase.load("statements") + FixtureCase.load("values") + FixtureCase.load("library"))
     func programShowsExpectedValues(_ c: FixtureCase) {
         let (outputs, error) = runProgram(c.source)
         #expect(error == nil, "unexpected error: \(error.map { "\($0.position.line):\($0.position.column): \($0.message)" } ?? "")")

@@ -141,3 +141,15 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
         #expect(md.contains("Still here: 2."))
     }
 }
+
+@Suite struct ExecuteFalseTests {
+    @Test func aLectureWithExecuteFalseRendersWithoutRunning() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-noexec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let source = "---\nexecute: false\n---\n# Draft\n\n```nn\nundefined_name + 1\n```\n\nLater: `{nn} undefined_name`.\n"
+        try source.write(to: dir.appendingPathComponent("draft.md"), atomically: true, encoding: .utf8)
+        let r = lectern(["render", dir.appendingPathComponent("draft.md").path, "--out", dir.appendingPathComponent("out").path])
+        #expect(r.code == 0)
+        #expect(try read(dir.appendingPathComponent("out/draft.md")) == source)
+    }
+}

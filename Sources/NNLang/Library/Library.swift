@@ -191,6 +191,16 @@ enum Library {
             if try args.bool(2, "reverse", false) { items.reverse() }
             return .list(ListBox(items))
         }
+        // Sets are lists of distinct items in first-seen order (enough for `sorted(set(...))`).
+        b["set"] = fn("set") { args throws(Failure) in
+            var items: [Value] = []
+            for v in try args.optional(0, "iterable").map({ v throws(Failure) in try interp.iterate(v) }) ?? [] {
+                var seen = false
+                for u in items where try interp.equal(u, v) { seen = true; break }
+                if !seen { items.append(v) }
+            }
+            return .list(ListBox(items))
+        }
         b["reversed"] = fn("reversed") { args throws(Failure) in .list(ListBox(try interp.iterate(try args.required(0, "seq")).reversed())) }
         b["any"] = fn("any") { args throws(Failure) in
             for v in try interp.iterate(try args.required(0, "iterable")) where try interp.truthy(v) { return .bool(true) }
