@@ -105,13 +105,7 @@ extension Model {
     /// One gradient step; returns the batch's loss and prediction before the update.
     func trainStep(_ x: [Tensor], _ y: Tensor, loss: Loss, optimizer: Optimizer) throws(EngineError) -> (Double, Tensor) {
         let layers = self.layers
-        var leaves: [ObjectIdentifier: [Variable]] = [:]
-        var all: [Variable] = []
-        for layer in layers {
-            let vars = layer.params.map { Variable.leaf($0) }
-            leaves[ObjectIdentifier(layer)] = vars
-            all += vars
-        }
+        let (leaves, all) = trackedParams(layers)
         let prediction = try forward(x, params: leaves, training: true)[0]
         let l = try loss(y, prediction)
         let grads = try Variable.gradients(of: l, wrt: all)
@@ -125,6 +119,18 @@ extension Model {
             }
         }
         return (l.value.scalars[0], prediction.value)
+    }
+
+    /// Every layer's weights as fresh leaves of a graph, by layer and in order.
+    private func trackedParams(_ layers: [Layer]) -> ([ObjectIdentifier: [Variable]], [Variable]) {
+        var byLayer: [ObjectIdentifier: [Variable]] = [:]
+        var all: [Variable] = []
+        for layer in layers {
+            let vars = layer.params.map { Variable.leaf($0) }
+            byLayer[ObjectIdentifier(layer)] = vars
+            all += vars
+        }
+        return (byLayer, all)
     }
 
     /// The loss followed by each metric, over the whole data set.
@@ -141,13 +147,7 @@ extension Model {
     public func gradients(_ x: [Tensor], _ y: Tensor) throws(EngineError) -> (loss: Double, grads: [[Tensor]]) {
         let (_, loss) = try requireCompiled()
         try ensureBuilt(x)
-        var leaves: [ObjectIdentifier: [Variable]] = [:]
-        var all: [Variable] = []
-        for layer in layers {
-            let vars = layer.params.map { Variable.leaf($0) }
-            leaves[ObjectIdentifier(layer)] = vars
-            all += vars
-        }
+        let (leaves, all) = trackedParams(layers)
         let l = try loss(y, try forward(x, params: leaves, training: false)[0])
         var flat = try Variable.gradients(of: l, wrt: all)[...]
         let grads = layers.map { layer in

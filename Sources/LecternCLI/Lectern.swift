@@ -44,7 +44,21 @@ struct CommonOptions: ParsableArguments {
     var timeout: Double = 60
 
     var inputs: [String] { paths.isEmpty ? ["notebooks"] : paths }
+
+    /// Discovers and runs the lectures, with terminal progress when stderr is a TTY.
+    func runLectures() throws(BuildError) -> [DocumentResult] {
+        Execute.run(try Discover.files(inputs), timeout: timeout, progress: progressReporter(), training: trainingReporter())
+    }
 }
+
+/// A build error as the exit code says it: 2 for usage, 1 for anything else.
+func failureStatus(_ error: BuildError, _ errors: inout some TextOutputStream) -> Int32 {
+    print("lectern: \(error)", to: &errors)
+    if case .usage = error { return 2 }
+    return 1
+}
+
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
@@ -70,9 +84,9 @@ func trainingReporter() -> (@Sendable (String, String) -> Void)? {
 
 func summaryLine(_ r: DocumentResult) -> String {
     let status = r.failures.isEmpty ? "ok  " : "FAIL"
-    var line = "\(status) \(r.source.relativePath) — \(r.blocks) block\(r.blocks == 1 ? "" : "s")"
-    if r.expectedErrors > 0 { line += ", \(r.expectedErrors) expected error\(r.expectedErrors == 1 ? "" : "s")" }
-    if !r.failures.isEmpty { line += ", \(r.failures.count) failure\(r.failures.count == 1 ? "" : "s")" }
+    var line = "\(status) \(r.source.relativePath) — \(plural(r.blocks, "block"))"
+    if r.expectedErrors > 0 { line += ", \(plural(r.expectedErrors, "expected error"))" }
+    if !r.failures.isEmpty { line += ", \(plural(r.failures.count, "failure"))" }
     return line
 }
 
@@ -83,8 +97,7 @@ struct Render: ParsableCommand {
 
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
-            let files = try Discover.files(options.inputs)
-            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter(), training: trainingReporter())
+            let results = try options.runLectures()
             let out = URL(fileURLWithPath: options.out)
             for r in results { try Write.outputs(r, into: out) }
             try Write.assets(into: out)
@@ -94,12 +107,10 @@ struct Render: ParsableCommand {
                 for d in r.failures { print(d.formatted, to: &errors) }
             }
             let failed = results.filter { !$0.failures.isEmpty }.count
-            print("\(results.count) lecture\(results.count == 1 ? "" : "s") rendered into \(options.out)/, \(failed) with failures", to: &output)
+            print("\(plural(results.count, "lecture")) rendered into \(options.out)/, \(failed) with failures", to: &output)
             return failed == 0 ? 0 : 1
         } catch {
-            print("lectern: \(error)", to: &errors)
-            if case .usage = error { return 2 }
-            return 1
+            return failureStatus(error, &errors)
         }
     }
 }
@@ -120,8 +131,7 @@ struct Check: ParsableCommand {
 
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
-            let files = try Discover.files(options.inputs)
-            let results = Execute.run(files, timeout: options.timeout, progress: progressReporter(), training: trainingReporter())
+            let results = try options.runLectures()
             let reports = Site.Check.compare(results, against: URL(fileURLWithPath: options.out), rtol: rtol, atol: atol)
             for r in reports {
                 print((r.failed ? "FAIL " : "ok   ") + r.result.source.relativePath, to: &output)
@@ -130,12 +140,10 @@ struct Check: ParsableCommand {
             }
             if let junit { try Write.atomically(Site.Check.junit(reports, outputFolder: options.out), to: URL(fileURLWithPath: junit)) }
             let failed = reports.filter(\.failed).count
-            print("\(reports.count) lecture\(reports.count == 1 ? "" : "s") checked, \(failed) failed", to: &output)
+            print("\(plural(reports.count, "lecture")) checked, \(failed) failed", to: &output)
             return failed == 0 ? 0 : 1
         } catch {
-            print("lectern: \(error)", to: &errors)
-            if case .usage = error { return 2 }
-            return 1
+            return failureStatus(error, &errors)
         }
     }
 }

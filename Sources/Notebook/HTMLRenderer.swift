@@ -31,30 +31,16 @@ public struct HTMLRenderer {
 
     public func render(_ executed: ExecutedDocument) -> String {
         let doc = executed.document
-        let bytes = Array(doc.source.utf8)
-        var lineStarts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
-        func lineEnd(_ line: Int) -> Int { line < lineStarts.count ? lineStarts[line] - 1 : bytes.count }
-
-        var edits: [MarkdownRenderer.Edit] = []
+        var edits = SourceEdits(doc.source)
         if doc.frontMatter.lineCount > 0 {
-            edits.append(.init(range: 0..<lineEnd(doc.frontMatter.lineCount), text: String(repeating: "\n", count: doc.frontMatter.lineCount - 1)))
+            edits.replace(0..<edits.lineEnd(doc.frontMatter.lineCount), with: String(repeating: "\n", count: doc.frontMatter.lineCount - 1))
         }
-        for (i, span) in doc.inlines.enumerated() { edits.append(.init(range: span.range, text: HTMLRenderer.token("INLINE", i))) }
-        for (i, m) in doc.math.enumerated() { edits.append(.init(range: m.range, text: HTMLRenderer.token("MATH", i))) }
+        for (i, span) in doc.inlines.enumerated() { edits.replace(span.range, with: HTMLRenderer.token("INLINE", i)) }
+        for (i, m) in doc.math.enumerated() { edits.replace(m.range, with: HTMLRenderer.token("MATH", i)) }
         for (i, block) in doc.blocks.enumerated() {
-            edits.append(.init(range: lineStarts[block.fenceLine - 1]..<lineEnd(block.endLine), text: "\n" + HTMLRenderer.token("BLOCK", i) + "\n"))
+            edits.replace(edits.lineStart(block.fenceLine)..<edits.lineEnd(block.endLine), with: "\n" + HTMLRenderer.token("BLOCK", i) + "\n")
         }
-        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var md: [UInt8] = []
-        var cursor = 0
-        for e in edits where e.range.lowerBound >= cursor {
-            md += bytes[cursor..<e.range.lowerBound]
-            md += Array(e.text.utf8)
-            cursor = e.range.upperBound
-        }
-        md += bytes[cursor...]
-        var html = CmarkConverter.html(String(decoding: md, as: UTF8.self))
+        var html = CmarkConverter.html(edits.applied())
 
         for (i, block) in doc.blocks.enumerated() {
             let cell = blockHTML(block, executed.blockOutputs[i], executed.format)
@@ -197,8 +183,8 @@ public struct HTMLRenderer {
         return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
     }
 
-    func page(title: String, tags: [String], body: String, toc: [Heading]) -> String {
-        let p = assetsPrefix
+    /// The start of every page of the site, up to and including `<body>`.
+    public static func head(title: String, assetsPrefix p: String, math: Bool = true) -> String {
         var s = """
         <!DOCTYPE html>
         <html lang="en">
@@ -207,14 +193,16 @@ public struct HTMLRenderer {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="generator" content="Lectern">
         <title>\(escapeHTML(title))</title>
-        <link rel="stylesheet" href="\(p)katex/katex.min.css">
-        <link rel="stylesheet" href="\(p)lectern.css">
-        <script defer src="\(p)katex/katex.min.js"></script>
-        <script defer src="\(p)lectern.js"></script>
-        </head>
-        <body>
 
         """
+        if math { s += "<link rel=\"stylesheet\" href=\"\(p)katex/katex.min.css\">\n" }
+        s += "<link rel=\"stylesheet\" href=\"\(p)lectern.css\">\n"
+        if math { s += "<script defer src=\"\(p)katex/katex.min.js\"></script>\n<script defer src=\"\(p)lectern.js\"></script>\n" }
+        return s + "</head>\n<body>\n\n"
+    }
+
+    func page(title: String, tags: [String], body: String, toc: [Heading]) -> String {
+        var s = HTMLRenderer.head(title: title, assetsPrefix: assetsPrefix)
         if let index = navigation.index { s += "<header class=\"site\"><a href=\"\(escapeHTML(index))\">← All lectures</a></header>\n" }
         s += "<div class=\"layout\">\n"
         let entries = toc.filter { $0.level == 2 || $0.level == 3 }

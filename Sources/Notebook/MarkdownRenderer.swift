@@ -3,41 +3,21 @@
 ///
 /// Prose is never re-rendered through cmark, so the author's formatting survives.
 public enum MarkdownRenderer {
-    /// An edit of the source: replace `range` (UTF-8 bytes) with `text`.
-    struct Edit {
-        var range: Range<Int>
-        var text: String
-    }
-
     public static func render(_ executed: ExecutedDocument) -> String {
         let doc = executed.document
-        let bytes = Array(doc.source.utf8)
-        var lineStarts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
-        func lineEnd(_ line: Int) -> Int { line < lineStarts.count ? lineStarts[line] - 1 : bytes.count }
-
-        var edits: [Edit] = []
-        for (span, value) in zip(doc.inlines, executed.inlineValues) { edits.append(Edit(range: span.range, text: value)) }
+        var edits = SourceEdits(doc.source)
+        for (span, value) in zip(doc.inlines, executed.inlineValues) { edits.replace(span.range, with: value) }
         for (block, outputs) in zip(doc.blocks, executed.blockOutputs) {
             let shown = block.options.output ? outputs : outputs.filter { if case .error = $0 { true } else { false } }
             let text = shown.map { markdown($0, executed.format) }.joined(separator: "\n\n")
+            let end = edits.lineEnd(block.endLine)
             if block.options.echo {
-                if !text.isEmpty { edits.append(Edit(range: lineEnd(block.endLine)..<lineEnd(block.endLine), text: "\n\n" + text)) }
+                if !text.isEmpty { edits.replace(end..<end, with: "\n\n" + text) }
             } else {
-                edits.append(Edit(range: lineStarts[block.fenceLine - 1]..<lineEnd(block.endLine), text: text))
+                edits.replace(edits.lineStart(block.fenceLine)..<end, with: text)
             }
         }
-        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        var cursor = 0
-        for e in edits where e.range.lowerBound >= cursor {
-            out += bytes[cursor..<e.range.lowerBound]
-            out += Array(e.text.utf8)
-            cursor = e.range.upperBound
-        }
-        out += bytes[cursor...]
-        return String(decoding: out, as: UTF8.self)
+        return edits.applied()
     }
 
     /// The Markdown form of one output.

@@ -66,26 +66,8 @@ public enum Write {
             let status = r.failures.isEmpty ? "" : "<span class=\"status\">\(r.failures.count) failure\(r.failures.count == 1 ? "" : "s")</span>"
             items += "<li><a href=\"\(href)\">\(escapeHTML(r.title))</a>\(status)</li>\n"
         }
-        let page = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Lectern">
-        <title>Lectures</title>
-        <link rel="stylesheet" href="assets/lectern.css">
-        </head>
-        <body>
-        <div class="layout"><main>
-        <h1>Lectures</h1>
-        <ul class="lectures">
-        \(items)</ul>
-        </main></div>
-        </body>
-        </html>
-
-        """
+        let page = HTMLRenderer.head(title: "Lectures", assetsPrefix: "assets/", math: false)
+            + "<div class=\"layout\"><main>\n<h1>Lectures</h1>\n<ul class=\"lectures\">\n\(items)</ul>\n</main></div>\n</body>\n</html>\n"
         try atomically(page, to: out.appendingPathComponent("index.html"))
     }
 }
