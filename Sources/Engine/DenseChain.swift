@@ -88,15 +88,7 @@ struct DenseChain {
                 g = try DenseChain.backActivate(act.activation, g, s.preActivation, s.output)
             }
         }
-        var params = layers.flatMap(\.params)
-        optimizer.apply(grads.flatMap { $0 }, to: &params)
-        var k = 0
-        for layer in layers {
-            for j in layer.params.indices {
-                layer.params[j] = params[k]
-                k += 1
-            }
-        }
+        Layer.update(layers, with: optimizer, gradients: grads.flatMap { $0 })
         return (l.value.scalars[0], a)
     }
 }

@@ -25,6 +25,19 @@ public class Layer {
 
     public func outputShape(_ inputShapes: [[Int]]) throws(EngineError) -> [Int] { inputShapes[0] }
 
+    /// Applies one optimizer step to the weights of `layers`, given their gradients in order.
+    static func update(_ layers: [Layer], with optimizer: Optimizer, gradients: [Tensor]) {
+        var params = layers.flatMap(\.params)
+        optimizer.apply(gradients, to: &params)
+        var k = 0
+        for layer in layers {
+            for j in layer.params.indices {
+                layer.params[j] = params[k]
+                k += 1
+            }
+        }
+    }
+
     /// The forward pass on a batch, with the weights passed in so training can track them.
     public func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
         inputs[0]

@@ -109,15 +109,7 @@ extension Model {
         let prediction = try forward(x, params: leaves, training: true)[0]
         let l = try loss(y, prediction)
         let grads = try Variable.gradients(of: l, wrt: all)
-        var params = layers.flatMap(\.params)
-        optimizer.apply(grads, to: &params)
-        var k = 0
-        for layer in layers {
-            for j in layer.params.indices {
-                layer.params[j] = params[k]
-                k += 1
-            }
-        }
+        Layer.update(layers, with: optimizer, gradients: grads)
         return (l.value.scalars[0], prediction.value)
     }
 
