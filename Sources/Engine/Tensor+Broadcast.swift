@@ -30,6 +30,7 @@ extension Tensor {
         guard let shape = broadcastShape(a.shape, b.shape) else {
             throw .shape("operands could not be broadcast together with shapes \(formatShape(a.shape)) \(formatShape(b.shape)) in '\(name)'")
         }
+        try checkSize(shape.reduce(1, *), shape)
         if b.count == 1 && shape == a.shape {
             let s = b.scalars[0]
             return Tensor(shape: shape, scalars: a.scalars.map { op($0, s) })

@@ -15,6 +15,7 @@ extension Tensor {
         guard k == kb else {
             throw .shape("matmul: shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) are not aligned: \(k) (dim \(a.rank - 1)) != \(kb) (dim 0) in '\(name)'")
         }
+        try checkSize(m * n, [m, n])
         let out = gemm(a.scalars, b.scalars, m: m, k: k, n: n)
         var shape: [Int] = []
         if a.rank == 2 { shape.append(m) }

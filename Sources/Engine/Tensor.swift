@@ -62,6 +62,17 @@ public struct Tensor: Equatable, Sendable {
         return Tensor(shape: resolved, scalars: scalars)
     }
 
+    /// The most elements one tensor may hold (8 bytes each): 400 MB.
+    public static let maxElements = 50_000_000
+
+    /// Refuses a result that would exceed `maxElements`, before allocating it.
+    @usableFromInline
+    static func checkSize(_ count: Int, _ shape: [Int]) throws(EngineError) {
+        guard count <= maxElements else {
+            throw .value("MemoryError: an array of shape \(formatShape(shape)) is over the memory limit of \(maxElements) elements")
+        }
+    }
+
     public func map(_ f: (Double) -> Double) -> Tensor {
         Tensor(shape: shape, scalars: scalars.map(f))
     }

@@ -21,8 +21,8 @@ public final class Interpreter {
     private var ticks = 0
     private var depth = 0
 
-    /// Tensors larger than this many elements are refused (8 bytes each).
-    public static let maxElements = 50_000_000
+    /// Tensors larger than this many elements are refused (8 bytes each), as in the engine.
+    public static let maxElements = Tensor.maxElements
 
     public init(seed: UInt32, format: NumberFormat, files: FileAccess) {
         context = Context(seed: seed)
