@@ -52,7 +52,7 @@ struct DenseChain {
 
     /// One step: forward, the loss's gradient, backward, the optimizer's update.
     /// Returns the batch's loss and prediction before the update.
-    func step(_ x: Tensor, _ y: Tensor, loss: Loss, optimizer: Optimizer) throws(EngineError) -> (Double, Tensor) {
+    func step(_ x: Tensor, _ y: Tensor, loss: Loss, optimizer: Optimizer) throws(EngineError) -> Model.StepResult {
         var saved: [Saved] = []
         var a = x
         for layer in layers {
@@ -89,6 +89,6 @@ struct DenseChain {
             }
         }
         Layer.update(layers, with: optimizer, gradients: grads.flatMap { $0 })
-        return (l.value.scalars[0], a)
+        return Model.StepResult(total: l.value.scalars[0], losses: [l.value.scalars[0]], predictions: [a])
     }
 }

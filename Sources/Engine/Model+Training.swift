@@ -16,7 +16,7 @@ public struct FitOptions: Sendable {
     public var batchSize = 32
     public var shuffle = true
     public var validationSplit = 0.0
-    public var validationData: ([Tensor], Tensor)?
+    public var validationData: (x: [Tensor], ys: [Tensor])?
     public init() {}
 }
 
@@ -46,54 +46,67 @@ extension Model {
         return (optimizer, loss)
     }
 
+    /// The names of `evaluate`'s values, which are also the history's keys (Keras's): the
+    /// loss, then with several outputs each output's loss, then each metric (per output).
+    public var evaluationNames: [String] {
+        guard outputs.count > 1 else { return ["loss"] + metrics.map(\.displayName) }
+        let names = outputs.map(\.name)
+        return ["loss"] + names.map { $0 + "_loss" } + names.flatMap { n in metrics.map { n + "_" + $0.displayName } }
+    }
+
     /// Trains with Keras's semantics: seeded per-epoch shuffling, the loss of each batch
-    /// taken before its update, epoch figures as batch-size-weighted means.
+    /// taken before its update, epoch figures as batch-size-weighted means. With several
+    /// outputs, `ys` holds one target per output and the loss is the sum of theirs.
     public func fit(
-        _ x: [Tensor], _ y: Tensor, options: FitOptions, progress: ((EpochReport) -> Void)? = nil
+        _ x: [Tensor], _ ys: [Tensor], options: FitOptions, progress: ((EpochReport) -> Void)? = nil
     ) throws(EngineError) -> History {
         let (optimizer, loss) = try requireCompiled()
         try ensureBuilt(x)
-        var trainX = x, trainY = y
+        guard ys.count == outputs.count else {
+            throw .value("the model has \(outputs.count) output(s) but \(ys.count) target array(s) were given")
+        }
+        var trainX = x, trainY = ys
         var validation = options.validationData
-        let n = try sampleCount(x, y)
+        let n = try sampleCount(x, ys)
         if options.validationSplit > 0 {
             // Keras takes the last fraction of the samples, before any shuffling.
             let splitAt = Int(Double(n) * (1 - options.validationSplit))
-            trainX = try x.map { t throws(EngineError) in try t.indexed([.range(start: 0, stop: splitAt, step: 1)]) }
-            trainY = try y.indexed([.range(start: 0, stop: splitAt, step: 1)])
-            validation = (try x.map { t throws(EngineError) in try t.indexed([.range(start: splitAt, stop: nil, step: 1)]) },
-                          try y.indexed([.range(start: splitAt, stop: nil, step: 1)]))
+            func rows(_ ts: [Tensor], _ start: Int?, _ stop: Int?) throws(EngineError) -> [Tensor] {
+                try ts.map { t throws(EngineError) in try t.indexed([.range(start: start, stop: stop, step: 1)]) }
+            }
+            trainX = try rows(x, 0, splitAt)
+            trainY = try rows(ys, 0, splitAt)
+            validation = (try rows(x, splitAt, nil), try rows(ys, splitAt, nil))
         }
-        let count = trainY.shape.first ?? 0
+        let count = trainY[0].shape.first ?? 0
         let batchSize = max(1, options.batchSize)
         let chain = DenseChain(self)
         let steps = (count + batchSize - 1) / batchSize
+        let names = evaluationNames
+        let lossCount = self.lossCount
         var history = History()
         for epoch in 1...max(1, options.epochs) {
             let order = options.shuffle ? context.rng.permutation(count) : Array(0..<count)
-            var lossSum = 0.0
-            var metricSums = Array(repeating: 0.0, count: metrics.count)
+            var sums = Array(repeating: 0.0, count: names.count)
             for step in 0..<steps {
                 let idx = Array(order[(step * batchSize)..<min(count, (step + 1) * batchSize)])
                 let bx = try trainX.map { t throws(EngineError) in try t.indexed([.list(idx)]) }
-                let by = try trainY.indexed([.list(idx)])
-                let (batchLoss, prediction) = if let chain {
-                    try chain.step(bx[0], by, loss: loss, optimizer: optimizer)
+                let by = try trainY.map { t throws(EngineError) in try t.indexed([.list(idx)]) }
+                let result = if let chain {
+                    try chain.step(bx[0], by[0], loss: loss, optimizer: optimizer)
                 } else {
                     try trainStep(bx, by, loss: loss, optimizer: optimizer)
                 }
-                guard batchLoss.isFinite else {
-                    throw .value("the loss became \(batchLoss) at epoch \(epoch), batch \(step + 1): the training diverged (try a smaller learning rate)")
+                guard result.total.isFinite else {
+                    throw .value("the loss became \(result.total) at epoch \(epoch), batch \(step + 1): the training diverged (try a smaller learning rate)")
                 }
-                lossSum += batchLoss * Double(idx.count)
-                for (i, m) in metrics.enumerated() { metricSums[i] += try m.total(by, prediction) }
+                // Losses are batch means, weighted by the batch size; metrics are already totals.
+                let values = try scores(result, by)
+                for i in sums.indices { sums[i] += i < lossCount ? values[i] * Double(idx.count) : values[i] }
             }
-            var logs: [(String, Double)] = [("loss", lossSum / Double(count))]
-            for (i, m) in metrics.enumerated() { logs.append((m.displayName, metricSums[i] / Double(count))) }
+            var logs = zip(names, sums).map { ($0, $1 / Double(count)) }
             if let (vx, vy) = validation {
-                let v = try evaluate(vx, vy)
-                logs.append(("val_loss", v[0]))
-                for (i, m) in metrics.enumerated() { logs.append(("val_" + m.displayName, v[i + 1])) }
+                for (name, v) in zip(names, try evaluate(vx, vy)) { logs.append(("val_" + name, v)) }
             }
             for (k, v) in logs { history.append(k, v) }
             history.epochs = epoch
@@ -102,16 +115,57 @@ extension Model {
         return history
     }
 
-    /// One gradient step; returns the batch's loss and prediction before the update.
-    func trainStep(_ x: [Tensor], _ y: Tensor, loss: Loss, optimizer: Optimizer) throws(EngineError) -> (Double, Tensor) {
+    public func fit(_ x: [Tensor], _ y: Tensor, options: FitOptions, progress: ((EpochReport) -> Void)? = nil) throws(EngineError) -> History {
+        try fit(x, [y], options: options, progress: progress)
+    }
+
+    /// How many of `evaluationNames` are losses (the rest are metrics).
+    var lossCount: Int { outputs.count > 1 ? 1 + outputs.count : 1 }
+
+    /// A batch's figures in `evaluationNames` order: mean losses, then metric totals.
+    private func scores(_ r: StepResult, _ ys: [Tensor]) throws(EngineError) -> [Double] {
+        var values = [r.total]
+        if outputs.count > 1 { values += r.losses }
+        for (y, p) in zip(ys, r.predictions) {
+            for m in metrics { values.append(try m.total(y, p)) }
+        }
+        return values
+    }
+
+    /// What one step or one evaluation computed, before any update.
+    struct StepResult {
+        var total: Double
+        var losses: [Double]
+        var predictions: [Tensor]
+    }
+
+    /// One gradient step through the graph; the loss and predictions are from before the update.
+    func trainStep(_ x: [Tensor], _ ys: [Tensor], loss: Loss, optimizer: Optimizer) throws(EngineError) -> StepResult {
         let layers = self.layers
         let (leaves, all) = trackedParams(layers)
-        let prediction = try forward(x, params: leaves, training: true)[0]
-        let l = try loss(y, prediction)
-        let grads = try Variable.gradients(of: l, wrt: all)
-        Layer.update(layers, with: optimizer, gradients: grads)
-        return (l.value.scalars[0], prediction.value)
+        let predictions = try forward(x, params: leaves, training: true)
+        var losses: [Variable] = []
+        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p)) }
+        var total = losses[0]
+        for l in losses.dropFirst() { total = try Variable.add(total, l) }
+        Layer.update(layers, with: optimizer, gradients: try Variable.gradients(of: total, wrt: all))
+        return StepResult(total: total.value.scalars[0], losses: losses.map { $0.value.scalars[0] }, predictions: predictions.map(\.value))
     }
+
+    /// `evaluationNames`' values over the whole data set.
+    public func evaluate(_ x: [Tensor], _ ys: [Tensor]) throws(EngineError) -> [Double] {
+        let (_, loss) = try requireCompiled()
+        let n = try sampleCount(x, ys)
+        let predictions = try predict(x)
+        var losses: [Double] = []
+        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, Variable(p)).value.scalars[0]) }
+        let r = StepResult(total: losses.reduce(0, +), losses: losses, predictions: predictions)
+        var values = try scores(r, ys)
+        for i in lossCount..<values.count { values[i] /= Double(n) }
+        return values
+    }
+
+    public func evaluate(_ x: [Tensor], _ y: Tensor) throws(EngineError) -> [Double] { try evaluate(x, [y]) }
 
     /// Every layer's weights as fresh leaves of a graph, by layer and in order.
     private func trackedParams(_ layers: [Layer]) -> ([ObjectIdentifier: [Variable]], [Variable]) {
@@ -125,17 +179,7 @@ extension Model {
         return (byLayer, all)
     }
 
-    /// The loss followed by each metric, over the whole data set.
-    public func evaluate(_ x: [Tensor], _ y: Tensor) throws(EngineError) -> [Double] {
-        let (_, loss) = try requireCompiled()
-        let n = try sampleCount(x, y)
-        let prediction = try predict(x)[0]
-        var result = [try loss(y, Variable(prediction)).value.scalars[0]]
-        for m in metrics { result.append(try m.total(y, prediction) / Double(n)) }
-        return result
-    }
-
-    /// Per-layer weights' gradients of the loss for one batch, without updating.
+    /// Per-layer weights' gradients of the loss for one batch, without updating (first output).
     public func gradients(_ x: [Tensor], _ y: Tensor) throws(EngineError) -> (loss: Double, grads: [[Tensor]]) {
         let (_, loss) = try requireCompiled()
         try ensureBuilt(x)
@@ -150,10 +194,10 @@ extension Model {
         return (l.value.scalars[0], grads)
     }
 
-    private func sampleCount(_ x: [Tensor], _ y: Tensor) throws(EngineError) -> Int {
-        let n = y.shape.first ?? 1
-        for t in x where t.shape.first != n {
-            throw .shape("x has \(t.shape.first ?? 0) samples but y has \(n): data cardinality is ambiguous")
+    private func sampleCount(_ x: [Tensor], _ ys: [Tensor]) throws(EngineError) -> Int {
+        let n = ys.first?.shape.first ?? 1
+        for t in x + ys where t.shape.first != n {
+            throw .shape("the inputs and targets have different numbers of samples (\(t.shape.first ?? 0) and \(n)): data cardinality is ambiguous")
         }
         return n
     }

@@ -160,9 +160,9 @@ final class ModelObject: EngineObject {
             return Library.fn(name) { args throws(Failure) in
                 try args.accept(["x", "y", "batch_size", "verbose", "return_dict"])
                 let x = try Library.inputs(try args.required(0, "x"), interp)
-                let y = try args.tensor(1, "y")
-                let r = try engine { () throws(EngineError) in try model.evaluate(x, y) }
-                let names = ["loss"] + model.metrics.map(\.displayName)
+                let ys = try Library.inputs(try args.required(1, "y"), interp)
+                let r = try engine { () throws(EngineError) in try model.evaluate(x, ys) }
+                let names = model.evaluationNames
                 if Library.verbosity(args.optional(3, "verbose")) > 0 {
                     interp.emit(.log(TrainingLog(lines: [zip(names, r).map { "\($0): \(Library.logNumber($1))" }.joined(separator: " - ")], epochs: 0)))
                 }
@@ -195,7 +195,8 @@ extension Library {
 
     static func logNumber(_ x: Double) -> String { x.isFinite ? String(format: "%.4f", x) : (x.isNaN ? "nan" : "inf") }
 
-    /// One tensor, or a list of tensors for a model with several inputs.
+    /// One tensor, or a list of tensors for a model with several inputs (or targets for
+    /// several outputs); a plain list of numbers is one tensor.
     static func inputs(_ v: Value, _ interp: Interpreter) throws(Failure) -> [Tensor] {
         if case .list(let l) = v, l.items.contains(where: { if case .tensor = $0 { true } else { false } }) {
             return try l.items.map { i throws(Failure) in try interp.tensor(i).value }
@@ -250,7 +251,7 @@ extension Library {
     static func fit(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         try args.accept(["x", "y", "batch_size", "epochs", "verbose", "validation_split", "validation_data", "shuffle"])
         let x = try inputs(try args.required(0, "x"), interp)
-        let y = try args.tensor(1, "y")
+        let ys = try inputs(try args.required(1, "y"), interp)
         var options = FitOptions()
         options.batchSize = try args.int(2, "batch_size", 32)
         options.epochs = try args.int(3, "epochs", 1)
@@ -259,7 +260,7 @@ extension Library {
         if let v = args.optional(6, "validation_data"), !v.isNone {
             let parts = try interp.iterate(v)
             guard parts.count >= 2 else { throw Failure("ValueError: validation_data must be a tuple (x_val, y_val)") }
-            options.validationData = (try inputs(parts[0], interp), try interp.tensor(parts[1]).value)
+            options.validationData = (try inputs(parts[0], interp), try inputs(parts[1], interp))
         }
         guard options.epochs >= 1, options.batchSize >= 1 else { throw Failure("ValueError: epochs and batch_size must be positive") }
         let verbose = verbosity(args.optional(4, "verbose"))
@@ -268,7 +269,7 @@ extension Library {
         let live = LiveProgress(interp.trainingProgress)
         defer { live.finish() }
         let history = try engine { () throws(EngineError) in
-            try model.fit(x, y, options: options) { report in
+            try model.fit(x, ys, options: options) { report in
                 live.update(report)
                 guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.epoch == report.epochs else { return }
                 let width = String(report.epochs).count
