@@ -81,21 +81,27 @@ extension Variable {
     public static func gradients(of root: Variable, wrt targets: [Variable]) throws(EngineError) -> [Tensor] {
         guard let rootNode = root.node else { return targets.map { Tensor.zeros($0.shape) } }
         let id = SweepCounter.next()
-        // Iterative post-order DFS, so deep graphs do not exhaust the stack.
+        // Iterative post-order DFS, so deep graphs do not exhaust the stack. (Two parallel
+        // arrays rather than an array of tuples: tuple metadata is looked up at run time.)
         var order: [GradNode] = []
-        var stack: [(GradNode, Int)] = [(rootNode, 0)]
+        var stackNodes: [GradNode] = [rootNode]
+        var stackNext: [Int] = [0]
         rootNode.sweep = id
         rootNode.gradient = nil
-        while let (node, next) = stack.popLast() {
+        while let node = stackNodes.last {
+            let next = stackNext[stackNext.count - 1]
             if next < node.parents.count {
-                stack.append((node, next + 1))
+                stackNext[stackNext.count - 1] = next + 1
                 if let p = node.parents[next], p.sweep != id {
                     p.sweep = id
                     p.gradient = nil
-                    stack.append((p, 0))
+                    stackNodes.append(p)
+                    stackNext.append(0)
                 }
             } else {
                 order.append(node)
+                stackNodes.removeLast()
+                stackNext.removeLast()
             }
         }
         rootNode.gradient = Tensor.ones(root.shape)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keras's losses plus the lecture's `half_sse`.
 ///
 /// A loss is computed per sample over the last axis, then averaged over the batch
@@ -57,6 +59,68 @@ public enum Loss: String, Sendable, CaseIterable {
             let p = Variable.clip(try Variable.div(prediction, total), Loss.epsilon, 1 - Loss.epsilon)
             return try Variable.neg(Variable.reduce(.sum, Variable.mul(Variable(oneHot), Variable.log(p)), axis: -1))
         }
+    }
+
+    /// The mean loss of a batch and its gradient with respect to the prediction, computed
+    /// directly (the fused training path's version of `callAsFunction` plus autodiff).
+    /// Same semantics: zero gradient where a probability was clipped, CCE's renormalisation.
+    public func valueAndGradient(_ target: Tensor, _ prediction: Tensor) throws(EngineError) -> (Double, Tensor) {
+        let sparse = self == .sparseCategoricalCrossentropy
+        var y = try Loss.matchRank(target, prediction.shape, sparse: sparse)
+        let width = max(prediction.shape.last ?? 1, 1)
+        let rows = prediction.count / width
+        if !sparse { y = try y.broadcast(to: prediction.shape) }
+        let p = prediction.scalars, t = y.scalars
+        var grad = [Double](repeating: 0, count: p.count)
+        var total = 0.0
+        let n = Double(rows), w = Double(width), eps = Loss.epsilon
+        switch self {
+        case .meanSquaredError, .meanAbsoluteError, .halfSSE:
+            for r in 0..<rows {
+                var rowSum = 0.0
+                for j in 0..<width {
+                    let i = r * width + j, d = p[i] - t[i]
+                    switch self {
+                    case .meanSquaredError: rowSum += d * d; grad[i] = 2 * d / (n * w)
+                    case .meanAbsoluteError: rowSum += Swift.abs(d); grad[i] = (d > 0 ? 1 : (d < 0 ? -1 : 0)) / (n * w)
+                    default: rowSum += d * d; grad[i] = d / n
+                    }
+                }
+                total += self == .halfSSE ? 0.5 * rowSum : rowSum / w
+            }
+        case .binaryCrossentropy:
+            for r in 0..<rows {
+                var rowSum = 0.0
+                for j in 0..<width {
+                    let i = r * width + j
+                    let pc = Swift.min(Swift.max(p[i], eps), 1 - eps)
+                    rowSum += -(t[i] * Foundation.log(pc) + (1 - t[i]) * Foundation.log(1 - pc))
+                    let inside = p[i] >= eps && p[i] <= 1 - eps
+                    grad[i] = inside ? (-t[i] / pc + (1 - t[i]) / (1 - pc)) / (n * w) : 0
+                }
+                total += rowSum / w
+            }
+        case .categoricalCrossentropy, .sparseCategoricalCrossentropy:
+            let oneHot = sparse ? try Loss.oneHot(y, classes: width).scalars : t
+            for r in 0..<rows {
+                var s = 0.0
+                for j in 0..<width { s += p[r * width + j] }
+                var rowLoss = 0.0, dot = 0.0
+                var dr = [Double](repeating: 0, count: width)
+                for j in 0..<width {
+                    let i = r * width + j
+                    let ratio = p[i] / s
+                    let rc = Swift.min(Swift.max(ratio, eps), 1 - eps)
+                    rowLoss -= oneHot[i] * Foundation.log(rc)
+                    dr[j] = ratio >= eps && ratio <= 1 - eps ? -oneHot[i] / rc / n : 0
+                    dot += dr[j] * p[i]
+                }
+                // Through the renormalisation r = p / Σp: ∂L/∂p_j = dr_j / s − Σ_k dr_k p_k / s².
+                for j in 0..<width { grad[r * width + j] = dr[j] / s - dot / (s * s) }
+                total += rowLoss
+            }
+        }
+        return (total / n, Tensor(shape: prediction.shape, scalars: grad))
     }
 
     /// Keras's `squeeze_or_expand_to_same_rank`: a target of shape (n,) meets a prediction (n, 1).

@@ -90,8 +90,8 @@ extension Model {
             var sums = Array(repeating: 0.0, count: names.count)
             for step in 0..<steps {
                 let idx = Array(order[(step * batchSize)..<min(count, (step + 1) * batchSize)])
-                let bx = try trainX.map { t throws(EngineError) in try t.indexed([.list(idx)]) }
-                let by = try trainY.map { t throws(EngineError) in try t.indexed([.list(idx)]) }
+                let bx = try trainX.map { t throws(EngineError) in try t.rows(idx) }
+                let by = try trainY.map { t throws(EngineError) in try t.rows(idx) }
                 let result = if let chain {
                     try chain.step(bx[0], by[0], loss: loss, optimizer: optimizer)
                 } else {

@@ -113,6 +113,21 @@ extension Tensor {
         return Tensor(shape: plan.resultShape, scalars: plan.offsets().map { scalars[$0] })
     }
 
+    /// The given rows (along the first axis), in order: a training batch.
+    public func rows(_ indices: [Int]) throws(EngineError) -> Tensor {
+        guard let n = shape.first else { throw .index("cannot take rows of a 0-d array") }
+        let width = count / max(n, 1)
+        var out = [Double]()
+        out.reserveCapacity(indices.count * width)
+        try scalars.withUnsafeBufferPointer { (src: UnsafeBufferPointer<Double>) throws(EngineError) in
+            for r in indices {
+                guard r >= 0, r < n else { throw .index("index \(r) is out of bounds for axis 0 with size \(n)") }
+                out.append(contentsOf: src[(r * width)..<((r + 1) * width)])
+            }
+        }
+        return Tensor(shape: [indices.count] + shape.dropFirst(), scalars: out)
+    }
+
     /// True when every axis after the first is selected whole and in order.
     private func isPlainRows(_ plan: IndexPlan) -> Bool {
         for axis in 1..<shape.count {
