@@ -60,3 +60,38 @@ struct SplitMix {
         }
     }
 }
+
+@Suite struct RecoveryTests {
+    /// The parser recovers at statement boundaries: one run reports every syntax error.
+    @Test func everySyntaxErrorOfABlockIsReported() {
+        let source = "a = (1 +\nb = 2\nc = ] 3\nd = 4\nif x\n    e = 5\n"
+        let (_, errors) = Parser.parse(source)
+        #expect(errors.count >= 3, "\(errors.map { "\($0.position.line): \($0.message)" })")
+        #expect(errors.map(\.position.line).contains(3))
+        #expect(errors.map(\.position.line).contains(5))
+    }
+}
+
+@Suite struct HighlighterTests {
+    @Test func highlightsFromTheLexersTokensAndKeepsTheText() {
+        let code = "def f(x):  # square it\n    return x ** 2.5 + len('a<b')\n"
+        let html = Highlighter.html(code)
+        #expect(html.contains("<span class=\"tok-kw\">def</span> <span class=\"tok-fn\">f</span>(x):  <span class=\"tok-com\"># square it</span>"))
+        #expect(html.contains("<span class=\"tok-num\">2.5</span>"))
+        #expect(html.contains("<span class=\"tok-str\">'a&lt;b'</span>"))
+        // Stripping the tags gives back the code.
+        var plain = html
+        while let open = plain.range(of: "<span"), let close = plain[open.lowerBound...].range(of: ">") { plain.removeSubrange(open.lowerBound..<close.upperBound) }
+        plain = plain.replacingOccurrences(of: "</span>", with: "").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        #expect(plain == code)
+    }
+
+    @Test func tokenSoupHighlightsWithoutLosingText() {
+        var rng = SplitMix(state: 3)
+        for _ in 0..<300 {
+            let source = (0..<rng.below(30)).map { _ in FuzzTests.vocabulary[rng.below(FuzzTests.vocabulary.count)] }.joined(separator: " ")
+            let html = Highlighter.html(source)
+            #expect(!html.isEmpty || source.isEmpty)
+        }
+    }
+}

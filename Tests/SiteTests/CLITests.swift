@@ -153,3 +153,23 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
         #expect(try read(dir.appendingPathComponent("out/draft.md")) == source)
     }
 }
+
+@Suite struct DeterminismTests {
+    /// Lectures rendered side by side on several threads give the bytes of one-at-a-time runs.
+    @Test func parallelRunsEqualSerialRuns() throws {
+        let dir = try scratchCourse()
+        let course = dir.appendingPathComponent("course")
+        // The same lecture several times over, so runs overlap on the two cores.
+        for i in 0..<4 {
+            try FileManager.default.copyItem(at: course.appendingPathComponent("good.md"), to: course.appendingPathComponent("copy\(i).md"))
+        }
+        let files = try Discover.files([course.path])
+        let parallel = Execute.run(files, timeout: 30)
+        for (file, result) in zip(files, parallel) {
+            let alone = Execute.run([file], timeout: 30)[0]
+            #expect(alone.markdown == result.markdown, "\(file.relativePath)")
+        }
+        let copies = parallel.filter { $0.source.relativePath.hasPrefix("copy") }.map(\.markdown)
+        #expect(Set(copies).count == 1)
+    }
+}

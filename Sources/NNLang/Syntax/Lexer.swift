@@ -10,6 +10,12 @@ public struct Lexer {
     private var tokens: [Token] = []
     public private(set) var errors: [LangError] = []
 
+    /// What a stretch of source is, for highlighting.
+    public enum SpanKind: Sendable { case keyword, name, number, string, comment }
+
+    /// Character ranges of names, numbers, strings and comments, in source order.
+    public private(set) var spans: [(range: Range<Int>, kind: SpanKind)] = []
+
     public init(_ source: String) { chars = Array(source) }
 
     private static let threeCharOps: Set<String> = ["**=", "//=", "...", ">>=", "<<="]
@@ -20,6 +26,13 @@ public struct Lexer {
         var lexer = Lexer(source)
         lexer.run()
         return (lexer.tokens, lexer.errors)
+    }
+
+    /// The highlighting spans of `source` (errors are ignored: half-written code still colours).
+    public static func spans(_ source: String) -> [(range: Range<Int>, kind: SpanKind)] {
+        var lexer = Lexer(source)
+        lexer.run()
+        return lexer.spans
     }
 
     private var position: Position { Position(line: line, column: column) }
@@ -55,7 +68,9 @@ public struct Lexer {
             } else if c == " " || c == "\t" || c == "\r" {
                 _ = advance()
             } else if c == "#" {
+                let start = i
                 while let d = peek(), d != "\n" { _ = advance() }
+                spans.append((start..<i, .comment))
             } else if c == "\\" && peek(1) == "\n" {
                 _ = advance(); _ = advance()
             } else if c.isLetter || c == "_" {
@@ -63,7 +78,7 @@ public struct Lexer {
             } else if c.isNumber || (c == "." && (peek(1)?.isNumber ?? false)) {
                 lexNumber(pos)
             } else if c == "\"" || c == "'" {
-                lexString(pos, prefix: "")
+                lexString(pos, prefix: "", start: i)
             } else {
                 lexOperator(pos)
             }
@@ -89,7 +104,9 @@ public struct Lexer {
         }
         guard let c = peek(), c != "\n", c != "#" else {
             // A blank or comment-only line does not change indentation.
+            let start = i
             while let d = peek(), d != "\n" { _ = advance() }
+            if i > start { spans.append((start..<i, .comment)) }
             if peek() == "\n" { _ = advance() }
             return true
         }
@@ -120,16 +137,20 @@ public struct Lexer {
     }
 
     private mutating func lexNameOrString(_ pos: Position) {
+        let start = i
         var name = ""
         while let c = peek(), c.isLetter || c.isNumber || c == "_" { name.append(advance()) }
         if let q = peek(), q == "\"" || q == "'", ["f", "r", "b", "rb", "br", "fr", "rf", "F", "R", "B", "u", "U"].contains(name) {
-            lexString(pos, prefix: name.lowercased())
+            lexString(pos, prefix: name.lowercased(), start: start)
             return
         }
+        spans.append((start..<i, Parser.keywords.contains(name) ? .keyword : .name))
         emit(.name(name), pos)
     }
 
     private mutating func lexNumber(_ pos: Position) {
+        let start = i
+        defer { spans.append((start..<i, .number)) }
         var text = ""
         var isFloat = false
         if peek() == "0", let x = peek(1), x == "x" || x == "X" || x == "b" || x == "B" || x == "o" || x == "O" {
@@ -160,7 +181,8 @@ public struct Lexer {
         }
     }
 
-    private mutating func lexString(_ pos: Position, prefix: String) {
+    private mutating func lexString(_ pos: Position, prefix: String, start: Int) {
+        defer { spans.append((start..<i, .string)) }
         let quote = advance()
         let triple = peek() == quote && peek(1) == quote
         if triple { _ = advance(); _ = advance() }
