@@ -108,13 +108,13 @@ enum GradTargets {
         func visit(_ e: Expr) {
             switch e.kind {
             case .call(let callee, let args):
-                if case .name("grad") = callee.kind {
+                if case .name(let callee) = callee.kind, callee.text == "grad" {
                     let wrt = args.first(where: { $0.keyword == "wrt" })?.value ?? (args.count > 1 && args[1].keyword == nil ? args[1].value : nil)
                     if let wrt {
                         switch wrt.kind {
-                        case .name(let n): names.insert(n)
+                        case .name(let n): names.insert(n.text)
                         case .list(let items), .tuple(let items):
-                            for i in items { if case .name(let n) = i.kind { names.insert(n) } }
+                            for i in items { if case .name(let n) = i.kind { names.insert(n.text) } }
                         default: break
                         }
                     }

@@ -9,7 +9,7 @@ public final class Interpreter {
     let globals: Scope
     /// Names that `grad(·, name)` differentiates with respect to anywhere in the document:
     /// a value assigned to one of them becomes a new leaf of the autodiff graph.
-    var gradTargets: Set<String> = []
+    var gradTargets: Set<Int> = []
     /// What builtins emitted while running (prints, summaries, training logs), in order.
     var emitted: [Output] = []
     private var printed = ""
@@ -28,15 +28,15 @@ public final class Interpreter {
         context = Context(seed: seed)
         self.format = format
         self.files = files
-        let prelude = Scope(parent: nil)
-        globals = Scope(parent: prelude)
-        prelude.variables = Library.prelude(self)
+        let prelude = Scope(parent: nil, module: true)
+        globals = Scope(parent: prelude, module: true)
+        for (name, value) in Library.prelude(self) { prelude.set(Name(name), value) }
     }
 
     /// Reads every block of the document once before running, to learn the names that
     /// `grad` differentiates with respect to.
     public func prepare(_ blocks: [[Stmt]]) {
-        gradTargets = GradTargets.names(in: blocks)
+        gradTargets = Set(GradTargets.names(in: blocks).map { Name($0).id })
     }
 
     // MARK: Running blocks
@@ -166,7 +166,7 @@ public final class Interpreter {
         case .pass: break
         case .def(let name, let params, let body):
             let defaults = try params.map { p throws(LangError) in try p.defaultValue.map { e throws(LangError) in try eval(e, scope) } }
-            set(name, .function(Function(name: name, parameters: params, defaults: defaults, body: .statements(body), closure: scope)), scope)
+            set(Name(name), .function(Function(name: name, parameters: params, defaults: defaults, body: .statements(body), closure: scope)), scope)
         case .return(let e):
             return .returned(try e.map { e throws(LangError) in try eval(e, scope) } ?? .none)
         case .assert(let test, let message):
@@ -180,11 +180,11 @@ public final class Interpreter {
             for (module, alias) in modules {
                 let m = try at(stmt.position) { () throws(Failure) in try Library.module(module, self) }
                 if let alias {
-                    set(alias, m, scope)
+                    set(Name(alias), m, scope)
                 } else {
                     // `import keras.layers` binds `keras`, as Python does.
                     let top = String(module.split(separator: ".")[0])
-                    set(top, try at(stmt.position) { () throws(Failure) in try Library.module(top, self) }, scope)
+                    set(Name(top), try at(stmt.position) { () throws(Failure) in try Library.module(top, self) }, scope)
                 }
             }
         case .fromImport(let module, let names):
@@ -192,7 +192,7 @@ public final class Interpreter {
             guard case .module(let mod) = m else { break }
             for (name, alias) in names {
                 if name == "*" {
-                    for (k, v) in mod.members { set(k, v, scope) }
+                    for (k, v) in mod.members { set(Name(k), v, scope) }
                     continue
                 }
                 var value = mod.members[name]
@@ -201,12 +201,12 @@ public final class Interpreter {
                     throw LangError("ImportError: cannot import name '\(name)' from '\(module)'", at: stmt.position,
                                     hint: closestName(to: name, in: Array(mod.members.keys)).map { "did you mean '\($0)'?" })
                 }
-                set(alias ?? name, value, scope)
+                set(Name(alias ?? name), value, scope)
             }
         case .del(let targets):
             for t in targets {
                 switch t.kind {
-                case .name(let n): scope.variables[n] = nil
+                case .name(let n): scope.remove(n)
                 case .subscript(let base, let items):
                     let b = try eval(base, scope)
                     if case .dict(let d) = b, case .index(let k) = items.first { d.remove(try eval(k, scope)) }
@@ -221,7 +221,7 @@ public final class Interpreter {
                 }
             }
         case .global(let names):
-            scope.globals.formUnion(names)
+            scope.globals.formUnion(names.map { Name($0).id })
         }
         return .normal
     }
@@ -242,9 +242,9 @@ public final class Interpreter {
         return "left side is \(repr(l)), right side is \(repr(r))"
     }
 
-    func set(_ name: String, _ value: Value, _ scope: Scope) {
+    func set(_ name: Name, _ value: Value, _ scope: Scope) {
         var v = value
-        if !gradTargets.isEmpty && gradTargets.contains(name) {
+        if !gradTargets.isEmpty && gradTargets.contains(name.id) {
             // A differentiated-with-respect-to name starts a fresh leaf on every assignment, so
             // `w = w - lr * dw` does not chain every step's graph onto the next.
             switch value {
@@ -254,7 +254,7 @@ public final class Interpreter {
             default: break
             }
         }
-        if !scope.globals.isEmpty && scope.globals.contains(name) { globals.variables[name] = v } else { scope.variables[name] = v }
+        if !scope.globals.isEmpty && scope.globals.contains(name.id) { globals.set(name, v) } else { scope.set(name, v) }
     }
 
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws(LangError) {
@@ -331,8 +331,8 @@ public final class Interpreter {
             return .str(out)
         case .name(let n):
             if let v = scope.lookup(n) { return v }
-            let hint = closestName(to: n, in: scope.visibleNames.filter { !$0.hasPrefix("_") }).map { "did you mean '\($0)'?" }
-            throw LangError("NameError: name '\(n)' is not defined", at: expr.position, hint: hint)
+            let hint = closestName(to: n.text, in: scope.visibleNames.filter { !$0.hasPrefix("_") }).map { "did you mean '\($0)'?" }
+            throw LangError("NameError: name '\(n.text)' is not defined", at: expr.position, hint: hint)
         case .list(let items):
             return .list(ListBox(try evalItems(items, scope)))
         case .tuple(let items):
@@ -489,16 +489,16 @@ public final class Interpreter {
         var rest = positional[...]
         for (i, p) in f.parameters.enumerated() {
             if p.isVariadic {
-                scope.variables[p.name] = .tuple(Array(rest))
+                scope.set(p.symbol, .tuple(Array(rest)))
                 rest = []
                 continue
             }
             if let kw = keywords.first(where: { $0.0 == p.name }) {
-                scope.variables[p.name] = kw.1
+                scope.set(p.symbol, kw.1)
             } else if let v = rest.popFirst() {
-                scope.variables[p.name] = v
+                scope.set(p.symbol, v)
             } else if let d = f.defaults[i] {
-                scope.variables[p.name] = d
+                scope.set(p.symbol, d)
             } else {
                 throw LangError("TypeError: \(f.name)() missing required argument: '\(p.name)'", at: position)
             }

@@ -1,20 +1,59 @@
 /// A chain of variable tables: a function's locals, then its closure, up to the globals and
 /// the prelude.
+///
+/// Module-level scopes (the globals and the prelude) index a dense array by name id; a
+/// function's locals are a few pairs searched in order. Neither hashes anything.
 public final class Scope {
-    var variables: [String: Value] = [:]
     let parent: Scope?
+    private let isModule: Bool
+    private var slots: [Value?] = []
+    private var localIDs: [Int] = []
+    private var localValues: [Value] = []
     /// Names a function declared `global`.
-    var globals: Set<String> = []
+    var globals: Set<Int> = []
 
-    init(parent: Scope?) { self.parent = parent }
+    init(parent: Scope?, module: Bool = false) {
+        self.parent = parent
+        self.isModule = module
+    }
 
-    func lookup(_ name: String) -> Value? {
+    /// This scope's own binding of `name`.
+    func own(_ name: Name) -> Value? {
+        if isModule { return name.id < slots.count ? slots[name.id] : nil }
+        for i in localIDs.indices where localIDs[i] == name.id { return localValues[i] }
+        return nil
+    }
+
+    func lookup(_ name: Name) -> Value? {
         var scope: Scope? = self
         while let s = scope {
-            if let v = s.variables[name] { return v }
+            if let v = s.own(name) { return v }
             scope = s.parent
         }
         return nil
+    }
+
+    func set(_ name: Name, _ value: Value) {
+        if isModule {
+            if name.id >= slots.count { slots += Array(repeating: nil, count: name.id - slots.count + 1) }
+            slots[name.id] = value
+            return
+        }
+        for i in localIDs.indices where localIDs[i] == name.id {
+            localValues[i] = value
+            return
+        }
+        localIDs.append(name.id)
+        localValues.append(value)
+    }
+
+    func remove(_ name: Name) {
+        if isModule {
+            if name.id < slots.count { slots[name.id] = nil }
+        } else if let i = localIDs.firstIndex(of: name.id) {
+            localIDs.remove(at: i)
+            localValues.remove(at: i)
+        }
     }
 
     /// Every name visible from here, for "did you mean" hints.
@@ -22,7 +61,8 @@ public final class Scope {
         var names: Set<String> = []
         var scope: Scope? = self
         while let s = scope {
-            names.formUnion(s.variables.keys)
+            for (id, v) in s.slots.enumerated() where v != nil { names.insert(Name.text(of: id)) }
+            for id in s.localIDs { names.insert(Name.text(of: id)) }
             scope = s.parent
         }
         return names.sorted()

@@ -7,7 +7,7 @@ public struct Expr: Sendable {
         case fstring([FPart])
         case bool(Bool)
         case none
-        case name(String)
+        case name(Name)
         case list([Expr])
         case tuple([Expr])
         case dict([(Expr, Expr)])
@@ -52,9 +52,16 @@ public enum SliceItem: Sendable {
 }
 
 public struct Parameter: Sendable {
-    public var name: String
+    public var name: String { symbol.text }
+    public var symbol: Name
     public var defaultValue: Expr?
     public var isVariadic = false
+
+    public init(name: String, defaultValue: Expr?, isVariadic: Bool) {
+        self.symbol = Name(name)
+        self.defaultValue = defaultValue
+        self.isVariadic = isVariadic
+    }
 }
 
 public struct ComprehensionClause: Sendable {

@@ -554,7 +554,7 @@ public struct Parser {
             default:
                 if Parser.keywords.contains(n) { throw error("SyntaxError: invalid syntax", hint: "'\(n)' is a keyword") }
                 current += 1
-                return Expr(.name(n), t.position)
+                return Expr(.name(Name(n)), t.position)
             }
         case .op("("):
             current += 1
@@ -603,7 +603,7 @@ public struct Parser {
             return Expr(.dict(pairs), t.position)
         case .op("..."):
             current += 1
-            return Expr(.name("Ellipsis"), t.position)
+            return Expr(.name(Name("Ellipsis")), t.position)
         case .newline, .eof:
             throw error("SyntaxError: invalid syntax: the expression is incomplete")
         case .indent:
