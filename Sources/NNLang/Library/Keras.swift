@@ -364,7 +364,9 @@ extension Library {
         var k: [String: Value] = [:]
         k["Dense"] = fn("Dense") { args throws(Failure) in
             try args.accept(["units", "activation", "use_bias", "kernel_initializer", "bias_initializer", "input_shape", "input_dim", "name"])
-            let layer = Dense(units: try args.required(0, "units").asInt("units"), activation: try activationArg(args.optional(1, "activation")),
+            let units = try args.required(0, "units").asInt("units")
+            guard units >= 1 else { throw Failure("ValueError: Dense needs a positive number of units, got \(units)") }
+            let layer = Dense(units: units, activation: try activationArg(args.optional(1, "activation")),
                               useBias: try args.bool(2, "use_bias", true),
                               kernelInitializer: try initializer(args.optional(3, "kernel_initializer"), .glorotUniform),
                               biasInitializer: try initializer(args.optional(4, "bias_initializer"), .zeros),

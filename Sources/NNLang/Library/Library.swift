@@ -86,7 +86,7 @@ enum Library {
         b["abs"] = fn("abs") { args throws(Failure) in
             let v = try args.required(0, "x")
             switch v {
-            case .int(let i): return .int(Swift.abs(i))
+            case .int(let i): return i == .min ? .float(-Double(i)) : .int(Swift.abs(i))
             case .float(let d): return .float(Swift.abs(d))
             default: return .tensor(Variable.abs(try interp.tensor(v)))
             }
@@ -99,10 +99,7 @@ enum Library {
                 return .tensor(Variable(t.value.map { pythonRound($0, digits ?? 0) }))
             }
             let d = try v.asDouble()
-            guard let digits else {
-                guard d.isFinite else { throw Failure("ValueError: cannot convert float \(d) to integer") }
-                return .int(Int(d.rounded(.toNearestOrEven)))
-            }
+            guard let digits else { return .int(try exactInt(d.rounded(.toNearestOrEven))) }
             return .float(pythonRound(d, digits))
         }
         b["float"] = fn("float") { args throws(Failure) in
@@ -124,9 +121,7 @@ enum Library {
                 guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else { throw Failure("ValueError: invalid literal for int() with base 10: '\(s)'") }
                 return .int(i)
             }
-            let d = try v.asDouble("int() argument")
-            guard d.isFinite else { throw Failure("ValueError: cannot convert float \(d) to integer") }
-            return .int(Int(d.rounded(.towardZero)))
+            return .int(try exactInt(try v.asDouble("int() argument").rounded(.towardZero)))
         }
         b["bool"] = fn("bool") { args throws(Failure) in .bool(try args.optional(0, "x").map { v throws(Failure) in try interp.truthy(v) } ?? false) }
         b["str"] = fn("str") { args throws(Failure) in .str(args.optional(0, "object").map(interp.str) ?? "") }
@@ -265,8 +260,8 @@ enum Library {
                 return .float(f(d))
             }
         }
-        m["floor"] = fn("floor") { args throws(Failure) in .int(Int(try args.required(0, "x").asDouble().rounded(.down))) }
-        m["ceil"] = fn("ceil") { args throws(Failure) in .int(Int(try args.required(0, "x").asDouble().rounded(.up))) }
+        m["floor"] = fn("floor") { args throws(Failure) in .int(try exactInt(try args.required(0, "x").asDouble().rounded(.down))) }
+        m["ceil"] = fn("ceil") { args throws(Failure) in .int(try exactInt(try args.required(0, "x").asDouble().rounded(.up))) }
         m["isclose"] = fn("isclose") { args throws(Failure) in
             let a = try args.required(0, "a").asDouble(), b = try args.required(1, "b").asDouble()
             let rt = try args.double(2, "rel_tol", 1e-9), at = try args.double(3, "abs_tol", 0)

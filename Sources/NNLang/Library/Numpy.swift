@@ -44,7 +44,7 @@ extension Library {
             m[t] = fn(t) { args throws(Failure) in
                 let v = try args.required(0, "x")
                 if case .tensor = v { return v }
-                return t.hasPrefix("int") ? .int(Int(try v.asDouble().rounded(.towardZero))) : .float(try v.asDouble())
+                return t.hasPrefix("int") ? .int(try exactInt(try v.asDouble().rounded(.towardZero))) : .float(try v.asDouble())
             }
         }
         m["array"] = fn("array") { args throws(Failure) in
@@ -297,6 +297,7 @@ extension Library {
             let a = try args.required(0, "a")
             let pool: [Value]
             if case .int(let n) = a { pool = (0..<n).map { Value.int($0) } } else { pool = try interp.iterate(a) }
+            guard !pool.isEmpty else { throw Failure("ValueError: a must be a non-empty sequence or a positive integer") }
             let dims = try sized(args, 1)
             let n = dims?.reduce(1, *) ?? 1
             let replace = try args.bool(2, "replace", true)

@@ -68,6 +68,13 @@ public struct Arguments {
     }
 }
 
+/// A float as an int, or an error where Python would need a big integer.
+func exactInt(_ d: Double) throws(Failure) -> Int {
+    guard d.isFinite else { throw Failure("ValueError: cannot convert float \(d) to integer") }
+    guard Swift.abs(d) < 9.2e18 else { throw Failure("OverflowError: \(d) is too large for an integer here") }
+    return Int(d)
+}
+
 extension Value {
     public func asDouble(_ what: String = "value") throws(Failure) -> Double {
         switch self {

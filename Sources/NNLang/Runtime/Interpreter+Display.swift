@@ -28,7 +28,22 @@ extension Interpreter {
     }
 
     /// Python's `repr`, with floats shown by the document's number format.
-    public func repr(_ v: Value) -> String {
+    public func repr(_ v: Value) -> String { repr(v, path: []) }
+
+    /// A list or dict already being printed further out (it contains itself) prints as
+    /// `[...]` or `{...}`, as in Python.
+    static func revisit(_ v: Value, _ path: [ObjectIdentifier]) -> (String?, [ObjectIdentifier]) {
+        switch v {
+        case .list(let l): return path.contains(ObjectIdentifier(l)) ? ("[...]", path) : (nil, path + [ObjectIdentifier(l)])
+        case .dict(let d): return path.contains(ObjectIdentifier(d)) ? ("{...}", path) : (nil, path + [ObjectIdentifier(d)])
+        default: return (nil, path)
+        }
+    }
+
+    func repr(_ v: Value, path: [ObjectIdentifier]) -> String {
+        let (seen, inner) = Interpreter.revisit(v, path)
+        if let seen { return seen }
+        let repr = { (item: Value) in self.repr(item, path: inner) }
         switch v {
         case .str(let s):
             let quote = s.contains("'") && !s.contains("\"") ? "\"" : "'"
@@ -43,14 +58,19 @@ extension Interpreter {
     }
 
     /// Python's exact `repr` (full float precision), for `repr()` and f-strings' `!r` and `=`.
-    public func pythonRepr(_ v: Value) -> String {
+    public func pythonRepr(_ v: Value) -> String { pythonRepr(v, path: []) }
+
+    func pythonRepr(_ v: Value, path: [ObjectIdentifier]) -> String {
+        let (seen, inner) = Interpreter.revisit(v, path)
+        if let seen { return seen }
+        let pythonRepr = { (item: Value) in self.pythonRepr(item, path: inner) }
         switch v {
         case .float(let d): return pythonFloat(d)
         case .list(let l): return "[" + l.items.map(pythonRepr).joined(separator: ", ") + "]"
         case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(pythonRepr($0)): \(pythonRepr($1))" }.joined(separator: ", ") + "}"
         case .tensor(let t) where t.value.isScalar: return pythonFloat(t.value.scalars[0])
-        default: return repr(v)
+        default: return self.repr(v, path: path)
         }
     }
 

@@ -6,7 +6,7 @@ import Engine
 extension Interpreter {
     func unary(_ op: String, _ v: Value) throws(Failure) -> Value {
         switch (op, v) {
-        case ("-", .int(let i)): return .int(-i)
+        case ("-", .int(let i)): return i == .min ? .float(-Double(i)) : .int(-i)
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
         case ("-", .tensor(let t)): return .tensor(Variable.neg(t))
@@ -52,13 +52,14 @@ extension Interpreter {
         case "/":
             guard y != 0 else { throw Failure("ZeroDivisionError: division by zero") }
             return .float(Double(x) / Double(y))
-        case "//":
+        case "//", "%":
             guard y != 0 else { throw Failure("ZeroDivisionError: integer division or modulo by zero") }
-            return .int(Int((Double(x) / Double(y)).rounded(.down)))
-        case "%":
-            guard y != 0 else { throw Failure("ZeroDivisionError: integer division or modulo by zero") }
-            let r = x % y
-            return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+            // Floor division and a remainder with the divisor's sign, in integers (exact).
+            let (q, overflow) = x.dividedReportingOverflow(by: y)
+            if overflow { return op == "//" ? .float(-Double(x)) : .int(0) }
+            let r = x - q * y
+            let adjust = r != 0 && (r < 0) != (y < 0)
+            return op == "//" ? .int(adjust ? q - 1 : q) : .int(adjust ? r + y : r)
         case "**":
             if y < 0 { return .float(Foundation.pow(Double(x), Double(y))) }
             var result = 1, base = x, e = y
