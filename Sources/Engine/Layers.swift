@@ -66,6 +66,7 @@ public final class Dense: Layer {
 
     override func makeParams(_ inputShapes: [[Int]], _ context: Context) throws(EngineError) {
         guard let inputs = inputShapes.first?.last else { throw .shape("Dense needs an input with at least one axis") }
+        try Tensor.checkSize(inputs * units, [inputs, units])
         params = [kernelInitializer.make([inputs, units], &context.rng)]
         if useBias { params.append(biasInitializer.make([units], &context.rng)) }
     }

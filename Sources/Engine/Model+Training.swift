@@ -62,6 +62,9 @@ extension Model {
     ) throws(EngineError) -> History {
         let (optimizer, loss) = try requireCompiled()
         try ensureBuilt(x)
+        guard x.count == inputs.count else {
+            throw .value("the model has \(inputs.count) input(s) but \(x.count) input array(s) were given")
+        }
         guard ys.count == outputs.count else {
             throw .value("the model has \(outputs.count) output(s) but \(ys.count) target array(s) were given")
         }

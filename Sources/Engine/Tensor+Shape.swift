@@ -4,7 +4,7 @@ extension Tensor {
     /// Normalises a possibly negative axis.
     public func axis(_ axis: Int) throws(EngineError) -> Int {
         let a = axis < 0 ? axis + rank : axis
-        guard a >= 0, a < max(rank, 1) else {
+        guard a >= 0, a < rank else {
             throw .index("axis \(axis) is out of bounds for array of dimension \(rank)")
         }
         return a
@@ -47,6 +47,7 @@ extension Tensor {
     /// Joins tensors along an existing axis.
     public static func concatenate(_ parts: [Tensor], axis: Int) throws(EngineError) -> Tensor {
         guard let first = parts.first else { throw .value("need at least one array to concatenate") }
+        guard first.rank > 0 else { throw .value("zero-dimensional arrays cannot be concatenated") }
         let ax = try first.axis(axis)
         for p in parts where p.rank != first.rank || (0..<p.rank).contains(where: { $0 != ax && p.shape[$0] != first.shape[$0] }) {
             throw .shape("concatenate: all the input array dimensions except for the concatenation axis must match exactly, got shapes \(formatShape(first.shape)) and \(formatShape(p.shape))")

@@ -95,3 +95,57 @@ struct SplitMix {
         }
     }
 }
+
+/// Library calls with hostile arguments (negative, huge, empty, wrong types, odd shapes):
+/// each must return or raise a language error, never trap. (Crashes found this way were
+/// fixed: float→int overflow, `arange()` with no arguments, 0-d arrays given an axis,
+/// unchecked sizes in `eye`, `choice`, `permutation`, data sets and `Dense`.)
+@Suite struct LibraryFuzzTests {
+    static let functions = ["np.array", "np.zeros", "np.ones", "np.eye", "np.full", "np.linspace", "np.arange", "np.reshape",
+        "np.transpose", "np.dot", "np.exp", "np.log", "np.maximum", "np.clip", "np.where", "np.sum", "np.mean", "np.argmax",
+        "np.round", "np.allclose", "np.concatenate", "np.vstack", "np.hstack", "np.outer", "np.std", "np.random.rand",
+        "np.random.uniform", "np.random.choice", "np.random.permutation", "np.random.randint", "sigmoid", "leaky_relu",
+        "softmax", "d_relu", "grad", "table", "plot", "shapes", "forward_table", "backprop_table", "gradcheck", "make_moons",
+        "make_blobs", "make_spiral", "make_regression", "train_test_split", "standardize", "to_categorical", "read_csv",
+        "Dense", "Dropout", "Concatenate", "Input", "Sequential", "Model", "SGD", "Adam", "len", "range", "round", "int",
+        "sorted", "set", "x.reshape", "x.sum", "x.astype", "x.item", "m.predict", "m.evaluate", "m.set_weights", "m.fit"]
+    static let values = ["0", "1", "-1", "3", "-5", "10**9", "1e300", "float('nan')", "float('inf')", "0.5", "None", "True",
+        "''", "'relu'", "[]", "[1, 2]", "[[1, 2], [3]]", "(2, 3)", "(0,)", "(-1, 2)", "()", "np.ones((2, 3))", "np.zeros((0,))",
+        "np.array(5.0)", "{}", "m", "lambda v: v", "x", "X", "y"]
+    static let keywords = ["axis", "keepdims", "alpha", "shape", "size", "test_size", "units", "activation", "input_shape",
+        "epochs", "batch_size", "learning_rate", "num_classes"]
+
+    @Test func hostileLibraryCallsNeverTrap() {
+        let setup = """
+        import numpy as np
+        from keras.models import Sequential
+        from keras.layers import Dense
+        x = np.array([[0.5, -1.0], [1.5, 0.2]])
+        X = np.random.rand(6, 2)
+        y = np.array([0.0, 1.0, 1.0, 0.0, 1.0, 0.0])
+        m = Sequential([Dense(3, activation='relu', input_shape=(2,)), Dense(1, activation='sigmoid')])
+        m.compile(optimizer='sgd', loss='binary_crossentropy')
+        """
+        var rng = SplitMix(state: 11)
+        var calls: [String] = []
+        for _ in 0..<600 {
+            var args = (0..<rng.below(4)).map { _ in Self.values[rng.below(Self.values.count)] }
+            if rng.below(3) == 0 { args.append("\(Self.keywords[rng.below(Self.keywords.count)])=\(Self.values[rng.below(Self.values.count)])") }
+            calls.append("\(Self.functions[rng.below(Self.functions.count)])(\(args.joined(separator: ", ")))")
+        }
+        let program = calls
+        let failures = withLargeStack {
+            let interp = Interpreter(seed: 0, format: .init(decimals: 4),
+                                     files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
+            _ = interp.run(Parser.parse(setup).statements, timeout: 10)
+            var failures = 0
+            for call in program {
+                let (statements, errors) = Parser.parse(call)
+                if errors.isEmpty, interp.run(statements, timeout: 2).error != nil { failures += 1 }
+            }
+            return failures
+        }
+        // Most hostile calls fail, as they should; reaching this line means none trapped.
+        #expect(failures > 100)
+    }
+}

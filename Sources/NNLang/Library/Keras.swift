@@ -476,7 +476,10 @@ extension Library {
         }
         k["to_categorical"] = fn("to_categorical") { args throws(Failure) in
             let y = try args.tensor(0, "y")
-            let n = try args.int(1, "num_classes", Int(y.scalars.max() ?? 0) + 1)
+            let n = try args.int(1, "num_classes", try exactInt(min(y.scalars.max() ?? 0, 1e9)) + 1)
+            guard n >= 1, y.count * n <= Interpreter.maxElements else {
+                throw Failure("ValueError: to_categorical needs a positive num_classes that fits in memory, got \(n)")
+            }
             return .tensor(Variable(try engine { () throws(EngineError) in try Loss.oneHot(y.rank == 2 && y.shape[1] == 1 ? try y.reshaped([-1]) : y, classes: n) }))
         }
         return k

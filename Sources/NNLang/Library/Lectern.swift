@@ -278,33 +278,44 @@ extension Library {
 
     // MARK: Data helpers
 
+    /// A size argument of a data helper: a whole number in 1...limit.
+    static func count(_ args: Arguments, _ index: Int, _ name: String, _ fallback: Int, limit: Int = 1_000_000) throws(Failure) -> Int {
+        let n = try args.int(index, name, fallback)
+        guard n >= 1, n <= limit else { throw Failure("ValueError: \(args.function)(): \(name) must be from 1 to \(limit), got \(n)") }
+        return n
+    }
+
     static func datasets(_ interp: Interpreter) -> [String: Value] {
         var d: [String: Value] = [:]
         func pair(_ r: (Tensor, Tensor)) -> Value { .tuple([.tensor(Variable(r.0)), .tensor(Variable(r.1))]) }
         d["make_moons"] = fn("make_moons") { args throws(Failure) in
             try args.accept(["n_samples", "noise", "random_state", "shuffle"])
-            return pair(Datasets.moons(try args.int(0, "n_samples", 100), noise: try args.double(1, "noise", 0), &interp.context.rng))
+            return pair(Datasets.moons(try count(args, 0, "n_samples", 100), noise: try args.double(1, "noise", 0), &interp.context.rng))
         }
         d["make_circles"] = fn("make_circles") { args throws(Failure) in
             try args.accept(["n_samples", "noise", "factor", "random_state", "shuffle"])
-            return pair(Datasets.circles(try args.int(0, "n_samples", 100), noise: try args.double(1, "noise", 0), factor: try args.double(2, "factor", 0.8), &interp.context.rng))
+            return pair(Datasets.circles(try count(args, 0, "n_samples", 100), noise: try args.double(1, "noise", 0), factor: try args.double(2, "factor", 0.8), &interp.context.rng))
         }
         d["make_blobs"] = fn("make_blobs") { args throws(Failure) in
             try args.accept(["n_samples", "centers", "n_features", "cluster_std", "random_state"])
-            return pair(Datasets.blobs(try args.int(0, "n_samples", 100), centers: try args.int(1, "centers", 3), features: try args.int(2, "n_features", 2),
+            let n = try count(args, 0, "n_samples", 100), features = try count(args, 2, "n_features", 2, limit: 10_000)
+            guard n * features <= Interpreter.maxElements else { throw Failure("MemoryError: make_blobs(): \(n) × \(features) values are over the memory limit") }
+            return pair(Datasets.blobs(n, centers: try count(args, 1, "centers", 3, limit: 1000), features: features,
                                        std: try args.double(3, "cluster_std", 1), &interp.context.rng))
         }
         d["make_xor"] = fn("make_xor") { args throws(Failure) in
             try args.accept(["n_samples", "noise"])
-            return pair(Datasets.xor(try args.int(0, "n_samples", 200), noise: try args.double(1, "noise", 0), &interp.context.rng))
+            return pair(Datasets.xor(try count(args, 0, "n_samples", 200), noise: try args.double(1, "noise", 0), &interp.context.rng))
         }
         d["make_spiral"] = fn("make_spiral") { args throws(Failure) in
             try args.accept(["n_samples", "classes", "noise"])
-            return pair(Datasets.spiral(try args.int(0, "n_samples", 300), classes: try args.int(1, "classes", 2), noise: try args.double(2, "noise", 0.2), &interp.context.rng))
+            return pair(Datasets.spiral(try count(args, 0, "n_samples", 300), classes: try count(args, 1, "classes", 2, limit: 100), noise: try args.double(2, "noise", 0.2), &interp.context.rng))
         }
         d["make_regression"] = fn("make_regression") { args throws(Failure) in
             try args.accept(["n_samples", "n_features", "noise", "random_state"])
-            let r = Datasets.regression(try args.int(0, "n_samples", 100), features: try args.int(1, "n_features", 1), noise: try args.double(2, "noise", 0), &interp.context.rng)
+            let n = try count(args, 0, "n_samples", 100), features = try count(args, 1, "n_features", 1, limit: 10_000)
+            guard n * features <= Interpreter.maxElements else { throw Failure("MemoryError: make_regression(): \(n) × \(features) values are over the memory limit") }
+            let r = Datasets.regression(n, features: features, noise: try args.double(2, "noise", 0), &interp.context.rng)
             return pair((r.0, r.1))
         }
         d["train_test_split"] = fn("train_test_split") { args throws(Failure) in

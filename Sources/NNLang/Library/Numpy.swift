@@ -69,8 +69,9 @@ extension Library {
         }
         m["eye"] = fn("eye") { args throws(Failure) in
             let n = try args.int(0, "N", 1)
-            try interp.checkSize([n, n])
-            return .tensor(Variable(Tensor.eye(n, try args.optional(1, "M").map { v throws(Failure) in try v.asInt() })))
+            let m = try args.int(1, "M", n)
+            try interp.checkSize([n, m])
+            return .tensor(Variable(Tensor.eye(n, m)))
         }
         m["identity"] = m["eye"]
         m["linspace"] = fn("linspace") { args throws(Failure) in
@@ -87,9 +88,13 @@ extension Library {
         }
         m["arange"] = fn("arange") { args throws(Failure) in
             let nums = try args.positional.map { v throws(Failure) in try v.asDouble() }
+            guard (1...3).contains(nums.count) else { throw Failure("TypeError: arange() takes 1 to 3 positional arguments (stop, or start, stop[, step])") }
             let (a, b, s): (Double, Double, Double) = nums.count == 1 ? (0, nums[0], 1) : (nums[0], nums[1], nums.count > 2 ? nums[2] : 1)
             guard s != 0 else { throw Failure("ValueError: arange: step cannot be zero") }
-            let n = max(0, Int(((b - a) / s).rounded(.up)))
+            let steps = ((b - a) / s).rounded(.up)
+            guard steps.isFinite else { throw Failure("ValueError: arange: the range is not finite") }
+            let n = max(0, try exactInt(min(steps, 1e18)))
+            try interp.checkSize([n])
             try interp.checkSize([n])
             return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * s })))
         }
@@ -282,6 +287,7 @@ extension Library {
         r["permutation"] = fn("permutation") { args throws(Failure) in
             let x = try args.required(0, "x")
             if case .int(let n) = x {
+                try interp.checkSize([n])
                 return .tensor(Variable(Tensor(shape: [n], scalars: interp.context.rng.permutation(n).map(Double.init))))
             }
             let t = try interp.tensor(x).value
@@ -295,14 +301,17 @@ extension Library {
         r["choice"] = fn("choice") { args throws(Failure) in
             try args.accept(["a", "size", "replace"])
             let a = try args.required(0, "a")
-            let pool: [Value]
-            if case .int(let n) = a { pool = (0..<n).map { Value.int($0) } } else { pool = try interp.iterate(a) }
-            guard !pool.isEmpty else { throw Failure("ValueError: a must be a non-empty sequence or a positive integer") }
+            // An int population is 0..<a, drawn from without listing it.
+            let pool: [Value]?
+            let population: Int
+            if case .int(let n) = a { pool = nil; population = n } else { let p = try interp.iterate(a); pool = p; population = p.count }
+            guard population > 0 else { throw Failure("ValueError: a must be a non-empty sequence or a positive integer") }
             let dims = try sized(args, 1)
             let n = dims?.reduce(1, *) ?? 1
             let replace = try args.bool(2, "replace", true)
-            guard replace || n <= pool.count else { throw Failure("ValueError: Cannot take a larger sample than population when 'replace=False'") }
-            let picks = interp.context.rng.choice(pool.count, size: n, replace: replace).map { pool[$0] }
+            guard replace || n <= population else { throw Failure("ValueError: Cannot take a larger sample than population when 'replace=False'") }
+            if !replace { try interp.checkSize([population]) }
+            let picks = interp.context.rng.choice(population, size: n, replace: replace).map { i in pool?[i] ?? .int(i) }
             if dims == nil { return picks[0] }
             return .tensor(try interp.tensor(.list(ListBox(picks))))
         }
