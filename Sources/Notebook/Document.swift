@@ -12,7 +12,13 @@ public struct Document: Sendable {
     public var diagnostics: [Diagnostic]
 
     /// The source split into lines, without their terminators, for error display.
-    public var lines: [Substring] { source.split(separator: "\n", omittingEmptySubsequences: false) }
+    public var lines: [Substring] { source.sourceLines }
+
+    /// The text of a 1-based line, if the document has it.
+    public func line(_ number: Int) -> String? {
+        let all = lines
+        return number >= 1 && number <= all.count ? String(all[number - 1]) : nil
+    }
 }
 
 /// A fenced `nn` block: its options and where it sits in the file.
@@ -54,4 +60,13 @@ public struct MathSpan: Sendable, Equatable {
     public var display: Bool
     /// UTF-8 byte range of the span, delimiters included.
     public var range: Range<Int>
+}
+
+extension String {
+    /// Lines as cmark and the byte scanners count them: split at "\n" and "\r\n".
+    /// (Splitting at the Character "\n" alone would miss "\r\n", which Swift treats as one
+    /// Character.)
+    public var sourceLines: [Substring] {
+        split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    }
 }

@@ -3,7 +3,7 @@ public enum DocumentReader {
     public static func read(_ source: String, path: String) -> Document {
         let (frontMatter, fmDiagnostics) = FrontMatter.parse(source, file: path)
         var diagnostics = fmDiagnostics
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.sourceLines
         // cmark sees the body with the header blanked out, so its line numbers are the file's.
         let body = String(repeating: "\n", count: frontMatter.lineCount) + lines.dropFirst(frontMatter.lineCount).joined(separator: "\n")
         let raw = CmarkConverter.codeBlocks(body)
@@ -27,7 +27,7 @@ public enum DocumentReader {
                         file: path, location: SourceLocation(line: r.startLine, column: r.startColumn),
                         message: "unknown block option '\(word)'",
                         hint: "options are echo=, output=, error=, eval= (true or false) and label=NAME",
-                        sourceLine: String(lines[r.startLine - 1])))
+                        sourceLine: r.startLine <= lines.count ? String(lines[r.startLine - 1]) : nil))
                 }
             }
             var literal = r.literal

@@ -18,7 +18,7 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits a leading `---` … `---` header off the source and reads it.
     public static func parse(_ source: String, file: String) -> (FrontMatter, [Diagnostic]) {
         var fm = FrontMatter()
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.sourceLines
         guard lines.first.map({ $0.trimmingTrailingSpace == "---" }) == true,
               let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace == "---" || $0.trimmingTrailingSpace == "..." }) else {
             return (fm, [])

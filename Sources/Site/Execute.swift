@@ -86,6 +86,6 @@ public enum Execute {
     static func quickTitle(_ file: SourceFile) -> String {
         guard let text = try? String(contentsOf: file.url, encoding: .utf8) else { return file.relativePath }
         let (fm, _) = FrontMatter.parse(text, file: file.relativePath)
-        return fm.title ?? text.split(separator: "\n").first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? file.relativePath
+        return fm.title ?? text.sourceLines.first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? file.relativePath
     }
 }

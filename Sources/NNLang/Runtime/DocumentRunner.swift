@@ -22,7 +22,6 @@ public enum DocumentRunner {
 
     static func runHere(_ doc: Document, files: FileAccess, timeout: Double, progress: (@Sendable (String) -> Void)?) -> Run {
         var failures = doc.diagnostics
-        let lines = doc.lines
         guard doc.frontMatter.execute else {
             let inline = doc.inlines.map { "`{nn} \($0.expression)`" }
             return Run(executed: ExecutedDocument(document: doc, blockOutputs: doc.blocks.map { _ in [] }, inlineValues: inline),
@@ -37,7 +36,7 @@ public enum DocumentRunner {
             let line = block.firstCodeLine + e.position.line - 1
             let column = block.column + max(e.position.column, 1) - 1
             return Diagnostic(file: doc.path, location: SourceLocation(line: line, column: column), message: e.message, hint: e.hint,
-                              sourceLine: line <= lines.count ? String(lines[line - 1]) : nil)
+                              sourceLine: doc.line(line))
         }
 
         var outputs: [[Output]] = []
@@ -55,7 +54,7 @@ public enum DocumentRunner {
                     // Point into the span: past the opening backtick and `{nn} `.
                     failures.append(Diagnostic(file: doc.path, location: SourceLocation(line: span.location.line, column: span.location.column + 6),
                                                message: e.message, hint: e.hint,
-                                               sourceLine: String(lines[span.location.line - 1])))
+                                               sourceLine: doc.line(span.location.line)))
                 }
                 nextInline += 1
             }
@@ -84,7 +83,7 @@ public enum DocumentRunner {
                     let d = Diagnostic(file: doc.path, location: SourceLocation(line: block.fenceLine, column: block.column),
                                        message: "this block is marked error=true but ran without an error",
                                        hint: "remove error=true, or fix the example so it fails as intended",
-                                       sourceLine: String(lines[block.fenceLine - 1]))
+                                       sourceLine: doc.line(block.fenceLine))
                     failures.append(d)
                     shown.append(.error(d))
                 } else {
