@@ -33,6 +33,8 @@ extension Interpreter {
     /// A list or dict already being printed further out (it contains itself) prints as
     /// `[...]` or `{...}`, as in Python.
     static func revisit(_ v: Value, _ path: [ObjectIdentifier]) -> (String?, [ObjectIdentifier]) {
+        // Very deep nesting (built in a loop) is cut short too, so display cannot hang.
+        if path.count > 100 { return ("...", path) }
         switch v {
         case .list(let l): return path.contains(ObjectIdentifier(l)) ? ("[...]", path) : (nil, path + [ObjectIdentifier(l)])
         case .dict(let d): return path.contains(ObjectIdentifier(d)) ? ("{...}", path) : (nil, path + [ObjectIdentifier(d)])

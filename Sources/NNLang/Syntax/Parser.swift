@@ -3,6 +3,10 @@
 public struct Parser {
     private var tokens: [Token]
     private var current = 0
+    /// How deeply expressions nest right now; past `maxNesting` the parser stops, as
+    /// CPython's does, instead of exhausting the stack.
+    private var nesting = 0
+    static let maxNesting = 500
     public private(set) var errors: [LangError] = []
 
     public init(tokens: [Token]) { self.tokens = tokens }
@@ -330,6 +334,11 @@ public struct Parser {
     }
 
     mutating func expression() throws(LangError) -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Parser.maxNesting else {
+            throw error("SyntaxError: too many nested parentheses or operators (at most \(Parser.maxNesting))")
+        }
         if checkName("lambda") {
             let t = advance()
             let params = try parameters(closing: ":")
@@ -440,6 +449,11 @@ public struct Parser {
     }
 
     private mutating func factor() throws(LangError) -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Parser.maxNesting else {
+            throw error("SyntaxError: too many nested parentheses or operators (at most \(Parser.maxNesting))")
+        }
         if checkOp("-") || checkOp("+") || checkOp("~") {
             let t = advance()
             guard case .op(let op) = t.kind else { throw error("SyntaxError: invalid syntax") }
