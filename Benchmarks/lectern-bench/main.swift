@@ -25,7 +25,8 @@ let only = CommandLine.arguments.dropFirst().first
 if only == nil || only == "matmul" {
     for n in [256, 512, 1024] {
         var rng = Generator(seed: 1)
-        let a = rng.rand([n, n]).scalars, b = rng.rand([n, n]).scalars
+        let a = rng.rand([n, n]).scalars
+        let b = rng.rand([n, n]).scalars
         let t = best(n >= 1024 ? 2 : 5) { _ = Tensor.gemm(a, b, m: n, k: n, n: n) }
         print("matmul_\(n) \(t) \(2 * Double(n * n * n) / t / 1e9)")
     }
@@ -74,7 +75,9 @@ func runNN(_ source: String) -> Double {
     let (statements, errors) = Parser.parse(source)
     precondition(errors.isEmpty, "\(errors)")
     return withLargeStack {
-        let interp = Interpreter(seed: 0, format: NumberFormat(), files: FileAccess(documentDirectory: URL(fileURLWithPath: "."), projectRoot: URL(fileURLWithPath: ".")))
+        let interp = Interpreter(
+            seed: 0, format: NumberFormat(),
+            files: FileAccess(documentDirectory: URL(fileURLWithPath: "."), projectRoot: URL(fileURLWithPath: ".")))
         interp.prepare([statements])
         return seconds {
             let (_, error) = interp.run(statements, timeout: 600)
@@ -85,29 +88,29 @@ func runNN(_ source: String) -> Double {
 
 if only == nil || only == "interpreter" {
     let loop = """
-    s = 0.0
-    for i in range(1000000):
-        s = s + i * 0.5
-    """
+        s = 0.0
+        for i in range(1000000):
+            s = s + i * 0.5
+        """
     print("interpreter_1e6_scalar_ops \(runNN(loop))")
     let mazur = """
-    import numpy as np
-    x = np.array([[0.05], [0.10]])
-    y = np.array([[0.01], [0.99]])
-    W1 = np.array([[0.15, 0.20], [0.25, 0.30]])
-    b1 = np.array([[0.35], [0.35]])
-    W2 = np.array([[0.40, 0.45], [0.50, 0.55]])
-    b2 = np.array([[0.60], [0.60]])
-    for step in range(10000):
-        a1 = sigmoid(W1 @ x + b1)
-        a2 = sigmoid(W2 @ a1 + b2)
-        L = 0.5 * np.sum((a2 - y) ** 2)
-        dW1, db1, dW2, db2 = grad(L, [W1, b1, W2, b2])
-        W1 = W1 - 0.5 * dW1
-        b1 = b1 - 0.5 * db1
-        W2 = W2 - 0.5 * dW2
-        b2 = b2 - 0.5 * db2
-    assert L < 1e-4
-    """
+        import numpy as np
+        x = np.array([[0.05], [0.10]])
+        y = np.array([[0.01], [0.99]])
+        W1 = np.array([[0.15, 0.20], [0.25, 0.30]])
+        b1 = np.array([[0.35], [0.35]])
+        W2 = np.array([[0.40, 0.45], [0.50, 0.55]])
+        b2 = np.array([[0.60], [0.60]])
+        for step in range(10000):
+            a1 = sigmoid(W1 @ x + b1)
+            a2 = sigmoid(W2 @ a1 + b2)
+            L = 0.5 * np.sum((a2 - y) ** 2)
+            dW1, db1, dW2, db2 = grad(L, [W1, b1, W2, b2])
+            W1 = W1 - 0.5 * dW1
+            b1 = b1 - 0.5 * db1
+            W2 = W2 - 0.5 * dW2
+            b2 = b2 - 0.5 * db2
+        assert L < 1e-4
+        """
     print("interpreter_mazur_10000_steps \(runNN(mazur))")
 }

@@ -26,7 +26,9 @@ public enum Activation: Sendable, Equatable {
         }
     }
 
-    public static let names = ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax", "step", "sign", "piecewise_linear"]
+    public static let names = [
+        "linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus", "softmax", "step", "sign", "piecewise_linear",
+    ]
 
     public var name: String {
         switch self {

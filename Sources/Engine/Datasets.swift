@@ -8,7 +8,8 @@ public enum Datasets {
     /// Gaussian blobs around centres drawn uniformly in [−10, 10]ⁿ.
     public static func blobs(_ n: Int, centers: Int, features: Int, std: Double, _ rng: inout Generator) -> (Tensor, Tensor) {
         let c = rng.uniform(-10, 10, [centers, features])
-        var x: [Double] = [], y: [Double] = []
+        var x: [Double] = []
+        var y: [Double] = []
         for i in 0..<n {
             let k = i % centers
             for f in 0..<features { x.append(c.scalars[k * features + f] + std * rng.nextGaussian()) }
@@ -19,30 +20,38 @@ public enum Datasets {
 
     /// Two interleaving half circles.
     public static func moons(_ n: Int, noise: Double, _ rng: inout Generator) -> (Tensor, Tensor) {
-        let outer = n / 2, inner = n - outer
-        var x: [Double] = [], y: [Double] = []
+        let outer = n / 2
+        let inner = n - outer
+        var x: [Double] = []
+        var y: [Double] = []
         for i in 0..<outer {
             let t = outer > 1 ? Double.pi * Double(i) / Double(outer - 1) : 0
-            x += [cos(t), sin(t)]; y.append(0)
+            x += [cos(t), sin(t)]
+            y.append(0)
         }
         for i in 0..<inner {
             let t = inner > 1 ? Double.pi * Double(i) / Double(inner - 1) : 0
-            x += [1 - cos(t), 1 - sin(t) - 0.5]; y.append(1)
+            x += [1 - cos(t), 1 - sin(t) - 0.5]
+            y.append(1)
         }
         return shuffled(noisy(Tensor(shape: [n, 2], scalars: x), noise, &rng), Tensor(shape: [n], scalars: y), &rng)
     }
 
     /// A large circle containing a smaller one (`factor` is the ratio of radii).
     public static func circles(_ n: Int, noise: Double, factor: Double, _ rng: inout Generator) -> (Tensor, Tensor) {
-        let outer = n / 2, inner = n - outer
-        var x: [Double] = [], y: [Double] = []
+        let outer = n / 2
+        let inner = n - outer
+        var x: [Double] = []
+        var y: [Double] = []
         for i in 0..<outer {
             let t = 2 * Double.pi * Double(i) / Double(outer)
-            x += [cos(t), sin(t)]; y.append(0)
+            x += [cos(t), sin(t)]
+            y.append(0)
         }
         for i in 0..<inner {
             let t = 2 * Double.pi * Double(i) / Double(inner)
-            x += [factor * cos(t), factor * sin(t)]; y.append(1)
+            x += [factor * cos(t), factor * sin(t)]
+            y.append(1)
         }
         return shuffled(noisy(Tensor(shape: [n, 2], scalars: x), noise, &rng), Tensor(shape: [n], scalars: y), &rng)
     }
@@ -56,13 +65,15 @@ public enum Datasets {
 
     /// `classes` interleaved spiral arms (the classic CS231n data set).
     public static func spiral(_ n: Int, classes: Int, noise: Double, _ rng: inout Generator) -> (Tensor, Tensor) {
-        var x: [Double] = [], y: [Double] = []
+        var x: [Double] = []
+        var y: [Double] = []
         let per = n / classes
         for k in 0..<classes {
             for i in 0..<per {
                 let r = Double(i) / Double(max(per - 1, 1))
                 let t = Double(k) * 4 + 4 * r + noise * rng.nextGaussian()
-                x += [r * sin(t), r * cos(t)]; y.append(Double(k))
+                x += [r * sin(t), r * cos(t)]
+                y.append(Double(k))
             }
         }
         return shuffled(Tensor(shape: [per * classes, 2], scalars: x), Tensor(shape: [per * classes], scalars: y), &rng)
@@ -88,12 +99,15 @@ public enum Datasets {
     }
 
     /// scikit-learn's split: a permutation, the first ⌈test·n⌉ samples for testing.
-    public static func trainTestSplit(_ arrays: [Tensor], testSize: Double, shuffle: Bool, _ rng: inout Generator) throws(EngineError) -> [Tensor] {
+    public static func trainTestSplit(_ arrays: [Tensor], testSize: Double, shuffle: Bool, _ rng: inout Generator) throws(EngineError)
+        -> [Tensor]
+    {
         guard let n = arrays.first?.shape.first else { throw .value("train_test_split needs at least one array") }
         let nTest = testSize < 1 ? Int((testSize * Double(n)).rounded(.up)) : Int(testSize)
         guard nTest > 0, nTest < n else { throw .value("test_size=\(testSize) leaves no training or no test samples out of \(n)") }
         let p = shuffle ? rng.permutation(n) : Array(0..<n)
-        let test = Array(p[..<nTest]), train = Array(p[nTest...])
+        let test = Array(p[..<nTest])
+        let train = Array(p[nTest...])
         var out: [Tensor] = []
         for a in arrays {
             guard a.shape.first == n else { throw .shape("train_test_split: arrays have different lengths \(n) and \(a.shape.first ?? 0)") }

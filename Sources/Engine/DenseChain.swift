@@ -46,7 +46,8 @@ struct DenseChain {
             for i in 0..<out.count { out.scalars[i] *= y.scalars[i] * (1 - y.scalars[i]) }
             return out
         default:
-            return Tensor(shape: g.shape, scalars: (0..<g.count).map { g.scalars[$0] * activation.derivative(z.scalars[$0], y.scalars[$0]) })
+            return Tensor(
+                shape: g.shape, scalars: (0..<g.count).map { g.scalars[$0] * activation.derivative(z.scalars[$0], y.scalars[$0]) })
         }
     }
 
@@ -58,7 +59,8 @@ struct DenseChain {
         for layer in layers {
             if let d = layer as? Dense {
                 guard a.shape.last == d.params[0].shape[0] else {
-                    throw .shape("Dense '\(d.name)' expects inputs with \(d.params[0].shape[0]) features, got shape \(formatShape(a.shape))")
+                    throw .shape(
+                        "Dense '\(d.name)' expects inputs with \(d.params[0].shape[0]) features, got shape \(formatShape(a.shape))")
                 }
                 var z = try Tensor.matmul(a, d.params[0])
                 if d.useBias { z = try Tensor.zip(z, d.params[1], "+", +) }

@@ -1,10 +1,14 @@
 /// Keras's weight initialisers, drawing from the document's generator.
 public enum Initializer: String, Sendable, CaseIterable {
     case zeros, ones
-    case glorotUniform = "glorot_uniform", glorotNormal = "glorot_normal"
-    case heUniform = "he_uniform", heNormal = "he_normal"
-    case lecunUniform = "lecun_uniform", lecunNormal = "lecun_normal"
-    case randomNormal = "random_normal", randomUniform = "random_uniform"
+    case glorotUniform = "glorot_uniform"
+    case glorotNormal = "glorot_normal"
+    case heUniform = "he_uniform"
+    case heNormal = "he_normal"
+    case lecunUniform = "lecun_uniform"
+    case lecunNormal = "lecun_normal"
+    case randomNormal = "random_normal"
+    case randomUniform = "random_uniform"
 
     /// Keras's fans: for a kernel of shape (inputs, units), fan_in = inputs and fan_out = units.
     public func make(_ shape: [Int], _ rng: inout Generator) -> Tensor {

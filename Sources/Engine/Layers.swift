@@ -51,9 +51,11 @@ public final class Dense: Layer {
     let kernelInitializer: Initializer
     let biasInitializer: Initializer
 
-    public init(units: Int, activation: Activation = .linear, useBias: Bool = true,
-                kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
-                name: String?, context: Context) {
+    public init(
+        units: Int, activation: Activation = .linear, useBias: Bool = true,
+        kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
+        name: String?, context: Context
+    ) {
         self.units = units
         self.activation = activation
         self.useBias = useBias
@@ -123,9 +125,11 @@ public final class Dropout: Layer {
     public override func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
         guard training, rate > 0 else { return inputs[0] }
         let keep = 1 - rate
-        let mask = Tensor(shape: inputs[0].shape, scalars: (0..<inputs[0].value.count).map { _ in
-            context.rng.nextDouble() < rate ? 0 : 1 / keep
-        })
+        let mask = Tensor(
+            shape: inputs[0].shape,
+            scalars: (0..<inputs[0].value.count).map { _ in
+                context.rng.nextDouble() < rate ? 0 : 1 / keep
+            })
         return try Variable.mul(inputs[0], Variable(mask))
     }
 }

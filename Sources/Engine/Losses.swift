@@ -70,20 +70,30 @@ public enum Loss: String, Sendable, CaseIterable {
         let width = max(prediction.shape.last ?? 1, 1)
         let rows = prediction.count / width
         if !sparse { y = try y.broadcast(to: prediction.shape) }
-        let p = prediction.scalars, t = y.scalars
+        let p = prediction.scalars
+        let t = y.scalars
         var grad = [Double](repeating: 0, count: p.count)
         var total = 0.0
-        let n = Double(rows), w = Double(width), eps = Loss.epsilon
+        let n = Double(rows)
+        let w = Double(width)
+        let eps = Loss.epsilon
         switch self {
         case .meanSquaredError, .meanAbsoluteError, .halfSSE:
             for r in 0..<rows {
                 var rowSum = 0.0
                 for j in 0..<width {
-                    let i = r * width + j, d = p[i] - t[i]
+                    let i = r * width + j
+                    let d = p[i] - t[i]
                     switch self {
-                    case .meanSquaredError: rowSum += d * d; grad[i] = 2 * d / (n * w)
-                    case .meanAbsoluteError: rowSum += Swift.abs(d); grad[i] = (d > 0 ? 1 : (d < 0 ? -1 : 0)) / (n * w)
-                    default: rowSum += d * d; grad[i] = d / n
+                    case .meanSquaredError:
+                        rowSum += d * d
+                        grad[i] = 2 * d / (n * w)
+                    case .meanAbsoluteError:
+                        rowSum += Swift.abs(d)
+                        grad[i] = (d > 0 ? 1 : (d < 0 ? -1 : 0)) / (n * w)
+                    default:
+                        rowSum += d * d
+                        grad[i] = d / n
                     }
                 }
                 total += self == .halfSSE ? 0.5 * rowSum : rowSum / w
@@ -105,7 +115,8 @@ public enum Loss: String, Sendable, CaseIterable {
             for r in 0..<rows {
                 var s = 0.0
                 for j in 0..<width { s += p[r * width + j] }
-                var rowLoss = 0.0, dot = 0.0
+                var rowLoss = 0.0
+                var dot = 0.0
                 var dr = [Double](repeating: 0, count: width)
                 for j in 0..<width {
                     let i = r * width + j
@@ -162,9 +173,13 @@ public enum Metric: String, Sendable {
     public init?(name: String, loss: Loss, outputUnits: Int) {
         switch name {
         case "accuracy", "acc":
-            if loss == .sparseCategoricalCrossentropy { self = .sparseCategoricalAccuracy }
-            else if loss == .binaryCrossentropy || outputUnits == 1 { self = .binaryAccuracy }
-            else { self = .categoricalAccuracy }
+            if loss == .sparseCategoricalCrossentropy {
+                self = .sparseCategoricalAccuracy
+            } else if loss == .binaryCrossentropy || outputUnits == 1 {
+                self = .binaryAccuracy
+            } else {
+                self = .categoricalAccuracy
+            }
         case "binary_accuracy": self = .binaryAccuracy
         case "categorical_accuracy": self = .categoricalAccuracy
         case "sparse_categorical_accuracy": self = .sparseCategoricalAccuracy
@@ -192,7 +207,8 @@ public enum Metric: String, Sendable {
             let hits = try Tensor.zip(y, prediction, "accuracy") { t, p in (p > 0.5 ? 1.0 : 0.0) == t ? 1 : 0 }
             return try hits.reduce(.mean, axis: hits.rank > 1 ? -1 : nil).sum()
         case .categoricalAccuracy:
-            let p = try prediction.reduce(.argmax, axis: -1), t = try target.reduce(.argmax, axis: -1)
+            let p = try prediction.reduce(.argmax, axis: -1)
+            let t = try target.reduce(.argmax, axis: -1)
             return zip(p.scalars, t.scalars).filter { $0 == $1 }.count.double
         case .sparseCategoricalAccuracy:
             let p = try prediction.reduce(.argmax, axis: -1)

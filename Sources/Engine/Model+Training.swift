@@ -35,14 +35,18 @@ extension Model {
         let units = outputs.first?.shape.last ?? sequentialLayers.compactMap { ($0 as? Dense)?.units }.last ?? 1
         self.metrics = try metrics.map { name throws(EngineError) in
             guard let m = Metric(name: name, loss: loss, outputUnits: units) else {
-                throw .value("unknown metric '\(name)'; known: accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy, mse, mae")
+                throw .value(
+                    "unknown metric '\(name)'; known: accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy, mse, mae"
+                )
             }
             return m
         }
     }
 
     private func requireCompiled() throws(EngineError) -> (Optimizer, Loss) {
-        guard let optimizer, let loss else { throw .value("the model must be compiled before training: call model.compile(optimizer=..., loss=...)") }
+        guard let optimizer, let loss else {
+            throw .value("the model must be compiled before training: call model.compile(optimizer=..., loss=...)")
+        }
         return (optimizer, loss)
     }
 
@@ -68,7 +72,8 @@ extension Model {
         guard ys.count == outputs.count else {
             throw .value("the model has \(outputs.count) output(s) but \(ys.count) target array(s) were given")
         }
-        var trainX = x, trainY = ys
+        var trainX = x
+        var trainY = ys
         var validation = options.validationData
         let n = try sampleCount(x, ys)
         if options.validationSplit > 0 {
@@ -95,13 +100,16 @@ extension Model {
                 let idx = Array(order[(step * batchSize)..<min(count, (step + 1) * batchSize)])
                 let bx = try trainX.map { t throws(EngineError) in try t.rows(idx) }
                 let by = try trainY.map { t throws(EngineError) in try t.rows(idx) }
-                let result = if let chain {
-                    try chain.step(bx[0], by[0], loss: loss, optimizer: optimizer)
-                } else {
-                    try trainStep(bx, by, loss: loss, optimizer: optimizer)
-                }
+                let result =
+                    if let chain {
+                        try chain.step(bx[0], by[0], loss: loss, optimizer: optimizer)
+                    } else {
+                        try trainStep(bx, by, loss: loss, optimizer: optimizer)
+                    }
                 guard result.total.isFinite else {
-                    throw .value("the loss became \(result.total) at epoch \(epoch), batch \(step + 1): the training diverged (try a smaller learning rate)")
+                    throw .value(
+                        "the loss became \(result.total) at epoch \(epoch), batch \(step + 1): the training diverged (try a smaller learning rate)"
+                    )
                 }
                 // Losses are batch means, weighted by the batch size; metrics are already totals.
                 let values = try scores(result, by)
@@ -118,7 +126,9 @@ extension Model {
         return history
     }
 
-    public func fit(_ x: [Tensor], _ y: Tensor, options: FitOptions, progress: ((EpochReport) -> Void)? = nil) throws(EngineError) -> History {
+    public func fit(_ x: [Tensor], _ y: Tensor, options: FitOptions, progress: ((EpochReport) -> Void)? = nil) throws(EngineError)
+        -> History
+    {
         try fit(x, [y], options: options, progress: progress)
     }
 
@@ -200,7 +210,8 @@ extension Model {
     private func sampleCount(_ x: [Tensor], _ ys: [Tensor]) throws(EngineError) -> Int {
         let n = ys.first?.shape.first ?? 1
         for t in x + ys where t.shape.first != n {
-            throw .shape("the inputs and targets have different numbers of samples (\(t.shape.first ?? 0) and \(n)): data cardinality is ambiguous")
+            throw .shape(
+                "the inputs and targets have different numbers of samples (\(t.shape.first ?? 0) and \(n)): data cardinality is ambiguous")
         }
         return n
     }
@@ -229,8 +240,10 @@ extension Model {
         }
         for node in nodes {
             guard let layer = node.layer else { continue }
-            rows.append(SummaryRow(name: layer.name, type: layer.className, outputShape: node.shape,
-                                   params: layer.paramCount, connectedTo: node.inputs.map { "\($0.name)[0][0]" }))
+            rows.append(
+                SummaryRow(
+                    name: layer.name, type: layer.className, outputShape: node.shape,
+                    params: layer.paramCount, connectedTo: node.inputs.map { "\($0.name)[0][0]" }))
         }
         return rows
     }

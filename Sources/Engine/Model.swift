@@ -99,7 +99,10 @@ public final class Model {
         var seen: Set<ObjectIdentifier> = []
         var stack: [(SymbolicTensor, Bool)] = outputs.reversed().map { ($0, false) }
         while let (node, expanded) = stack.popLast() {
-            if expanded { order.append(node); continue }
+            if expanded {
+                order.append(node)
+                continue
+            }
             guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
             if node.layer == nil {
                 guard inputs.contains(where: { $0 === node }) else {
@@ -134,7 +137,9 @@ public final class Model {
             for j in layer.params.indices {
                 let w = weights[k]
                 guard w.shape == layer.params[j].shape else {
-                    throw .shape("set_weights: layer '\(layer.name)' weight \(j) has shape \(formatShape(layer.params[j].shape)), got \(formatShape(w.shape))")
+                    throw .shape(
+                        "set_weights: layer '\(layer.name)' weight \(j) has shape \(formatShape(layer.params[j].shape)), got \(formatShape(w.shape))"
+                    )
                 }
                 layer.params[j] = w
                 k += 1
@@ -152,7 +157,9 @@ public final class Model {
         var values: [ObjectIdentifier: Variable] = [:]
         for (input, x) in zip(inputs, batch) {
             guard Array(x.shape.dropFirst()) == input.shape else {
-                throw .shape("input '\(input.name)' expects shape \(formatShape([-1] + input.shape).replacingOccurrences(of: "-1", with: "None")), got \(formatShape(x.shape))")
+                throw .shape(
+                    "input '\(input.name)' expects shape \(formatShape([-1] + input.shape).replacingOccurrences(of: "-1", with: "None")), got \(formatShape(x.shape))"
+                )
             }
             values[ObjectIdentifier(input)] = Variable(x)
         }

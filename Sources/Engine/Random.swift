@@ -45,7 +45,8 @@ public struct Generator: Sendable {
 
     /// A double in [0, 1) with 53 random bits (numpy's `random_sample`).
     public mutating func nextDouble() -> Double {
-        let a = Double(nextUInt32() >> 5), b = Double(nextUInt32() >> 6)
+        let a = Double(nextUInt32() >> 5)
+        let b = Double(nextUInt32() >> 6)
         return (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
     }
 
@@ -55,7 +56,9 @@ public struct Generator: Sendable {
             cachedGauss = nil
             return g
         }
-        var x1 = 0.0, x2 = 0.0, r2 = 0.0
+        var x1 = 0.0
+        var x2 = 0.0
+        var r2 = 0.0
         repeat {
             x1 = 2 * nextDouble() - 1
             x2 = 2 * nextDouble() - 1
@@ -121,10 +124,12 @@ public struct Generator: Sendable {
 
     /// A normal draw redrawn until it lies within two standard deviations (Keras's truncated normal).
     public mutating func truncatedNormal(_ stddev: Double, _ shape: [Int]) -> Tensor {
-        Tensor(shape: shape, scalars: (0..<shape.reduce(1, *)).map { _ in
-            var x: Double
-            repeat { x = nextGaussian() } while Swift.abs(x) > 2
-            return x * stddev
-        })
+        Tensor(
+            shape: shape,
+            scalars: (0..<shape.reduce(1, *)).map { _ in
+                var x: Double
+                repeat { x = nextGaussian() } while Swift.abs(x) > 2
+                return x * stddev
+            })
     }
 }

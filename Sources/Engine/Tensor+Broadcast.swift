@@ -28,7 +28,8 @@ extension Tensor {
             return Tensor(shape: a.shape, scalars: out)
         }
         guard let shape = broadcastShape(a.shape, b.shape) else {
-            throw .shape("operands could not be broadcast together with shapes \(formatShape(a.shape)) \(formatShape(b.shape)) in '\(name)'")
+            throw .shape(
+                "operands could not be broadcast together with shapes \(formatShape(a.shape)) \(formatShape(b.shape)) in '\(name)'")
         }
         try checkSize(shape.reduce(1, *), shape)
         if b.count == 1 && shape == a.shape {
@@ -64,7 +65,8 @@ extension Tensor {
             }
             return Tensor(shape: shape, scalars: out)
         }
-        let ia = a.broadcastIndices(to: shape), ib = b.broadcastIndices(to: shape)
+        let ia = a.broadcastIndices(to: shape)
+        let ib = b.broadcastIndices(to: shape)
         var out = [Double](repeating: 0, count: ia.count)
         for i in 0..<out.count { out[i] = op(a.scalars[ia[i]], b.scalars[ib[i]]) }
         return Tensor(shape: shape, scalars: out)

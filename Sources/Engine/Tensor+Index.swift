@@ -29,7 +29,10 @@ public struct IndexPlan: Sendable {
         var resultShape: [Int] = []
         var axis = 0
         for item in items {
-            if item == .newAxis { resultShape.append(1); continue }
+            if item == .newAxis {
+                resultShape.append(1)
+                continue
+            }
             let n = shape[axis]
             switch item {
             case .at(let i):
@@ -75,10 +78,12 @@ public struct IndexPlan: Sendable {
             return Swift.min(Swift.max(v, lo), hi)
         }
         if step > 0 {
-            let s = clamp(start, 0, lo: 0, hi: n), e = clamp(stop, n, lo: 0, hi: n)
+            let s = clamp(start, 0, lo: 0, hi: n)
+            let e = clamp(stop, n, lo: 0, hi: n)
             return s < e ? Array(stride(from: s, to: e, by: step)) : []
         }
-        let s = clamp(start, n - 1, lo: -1, hi: n - 1), e = clamp(stop, -1, lo: -1, hi: n - 1)
+        let s = clamp(start, n - 1, lo: -1, hi: n - 1)
+        let e = clamp(stop, -1, lo: -1, hi: n - 1)
         return s > e ? Array(stride(from: s, to: e, by: step)) : []
     }
 

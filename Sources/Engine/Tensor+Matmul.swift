@@ -13,7 +13,9 @@ extension Tensor {
         let kb = b.rank == 2 ? b.shape[0] : b.shape[0]
         let n = b.rank == 2 ? b.shape[1] : 1
         guard k == kb else {
-            throw .shape("matmul: shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) are not aligned: \(k) (dim \(a.rank - 1)) != \(kb) (dim 0) in '\(name)'")
+            throw .shape(
+                "matmul: shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) are not aligned: \(k) (dim \(a.rank - 1)) != \(kb) (dim 0) in '\(name)'"
+            )
         }
         try checkSize(m * n, [m, n])
         let out = gemm(a.scalars, b.scalars, m: m, k: k, n: n)

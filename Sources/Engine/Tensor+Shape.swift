@@ -16,7 +16,8 @@ extension Tensor {
         guard p.sorted() == Array(0..<rank) else { throw .value("axes don't match array") }
         if rank < 2 { return self }
         if rank == 2 && p == [1, 0] {
-            let r = shape[0], c = shape[1]
+            let r = shape[0]
+            let c = shape[1]
             var out = [Double](repeating: 0, count: count)
             scalars.withUnsafeBufferPointer { s in
                 out.withUnsafeMutableBufferPointer { o in
@@ -50,7 +51,9 @@ extension Tensor {
         guard first.rank > 0 else { throw .value("zero-dimensional arrays cannot be concatenated") }
         let ax = try first.axis(axis)
         for p in parts where p.rank != first.rank || (0..<p.rank).contains(where: { $0 != ax && p.shape[$0] != first.shape[$0] }) {
-            throw .shape("concatenate: all the input array dimensions except for the concatenation axis must match exactly, got shapes \(formatShape(first.shape)) and \(formatShape(p.shape))")
+            throw .shape(
+                "concatenate: all the input array dimensions except for the concatenation axis must match exactly, got shapes \(formatShape(first.shape)) and \(formatShape(p.shape))"
+            )
         }
         let outer = first.shape[..<ax].reduce(1, *)
         var shape = first.shape

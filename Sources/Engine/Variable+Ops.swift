@@ -17,16 +17,20 @@ extension Variable {
         let v = try Tensor.zip(a.value, b.value, "*", *)
         let (needA, needB) = (a.isTracked, b.isTracked)
         return record("mul", v, [a, b]) { g throws(EngineError) in
-            [needA ? try Tensor.zip(g, b.value, "*", *).unbroadcast(to: a.shape) : Tensor.untracked,
-             needB ? try Tensor.zip(g, a.value, "*", *).unbroadcast(to: b.shape) : Tensor.untracked]
+            [
+                needA ? try Tensor.zip(g, b.value, "*", *).unbroadcast(to: a.shape) : Tensor.untracked,
+                needB ? try Tensor.zip(g, a.value, "*", *).unbroadcast(to: b.shape) : Tensor.untracked,
+            ]
         }
     }
 
     public static func div(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
         let v = try Tensor.zip(a.value, b.value, "/", /)
         return record("div", v, [a, b]) { g throws(EngineError) in
-            [try Tensor.zip(g, b.value, "/", /).unbroadcast(to: a.shape),
-             try Tensor.zip(Tensor.zip(g, v, "*", *), b.value, "/") { -$0 / $1 }.unbroadcast(to: b.shape)]
+            [
+                try Tensor.zip(g, b.value, "/", /).unbroadcast(to: a.shape),
+                try Tensor.zip(Tensor.zip(g, v, "*", *), b.value, "/") { -$0 / $1 }.unbroadcast(to: b.shape),
+            ]
         }
     }
 
@@ -35,8 +39,10 @@ extension Variable {
         return record("pow", v, [a, b]) { g throws(EngineError) in
             let da = try Tensor.zip(a.value, b.value, "**") { x, p in p == 0 ? 0 : p * Foundation.pow(x, p - 1) }
             let db = try Tensor.zip(a.value, v, "**") { x, y in x > 0 ? y * Foundation.log(x) : 0 }
-            return [try Tensor.zip(g, da, "*", *).unbroadcast(to: a.shape),
-                    try Tensor.zip(g, db, "*", *).unbroadcast(to: b.shape)]
+            return [
+                try Tensor.zip(g, da, "*", *).unbroadcast(to: a.shape),
+                try Tensor.zip(g, db, "*", *).unbroadcast(to: b.shape),
+            ]
         }
     }
 
@@ -49,12 +55,16 @@ extension Variable {
         try select("minimum", a, b) { $0 <= $1 }
     }
 
-    static func select(_ op: String, _ a: Variable, _ b: Variable, _ pickA: @escaping (Double, Double) -> Bool) throws(EngineError) -> Variable {
+    static func select(_ op: String, _ a: Variable, _ b: Variable, _ pickA: @escaping (Double, Double) -> Bool) throws(EngineError)
+        -> Variable
+    {
         let v = try Tensor.zip(a.value, b.value, op) { pickA($0, $1) ? $0 : $1 }
         return record(op, v, [a, b]) { g throws(EngineError) in
             let mask = try Tensor.zip(a.value, b.value, op) { pickA($0, $1) ? 1 : 0 }
-            return [try Tensor.zip(g, mask, "*", *).unbroadcast(to: a.shape),
-                    try Tensor.zip(g, mask, "*") { $0 * (1 - $1) }.unbroadcast(to: b.shape)]
+            return [
+                try Tensor.zip(g, mask, "*", *).unbroadcast(to: a.shape),
+                try Tensor.zip(g, mask, "*") { $0 * (1 - $1) }.unbroadcast(to: b.shape),
+            ]
         }
     }
 
@@ -109,7 +119,7 @@ extension Variable {
         }
     }
 
-    public static func neg(_ x: Variable) -> Variable { unary("neg", x, { -$0 }) { _, _ in -1 } }
+    public static func neg(_ x: Variable) -> Variable { unary("neg", x, { -$0 }, { _, _ in -1 }) }
     public static func exp(_ x: Variable) -> Variable { unary("exp", x, Foundation.exp) { _, y in y } }
     public static func log(_ x: Variable) -> Variable { unary("log", x, Foundation.log) { x, _ in 1 / x } }
     public static func sqrt(_ x: Variable) -> Variable { unary("sqrt", x, Foundation.sqrt) { _, y in 0.5 / y } }
@@ -119,15 +129,19 @@ extension Variable {
 
     /// Clips to [lo, hi]; the gradient is zero where the value was clipped (as in Keras's BCE).
     public static func clip(_ x: Variable, _ lo: Double, _ hi: Double) -> Variable {
-        unary("clip", x, { Swift.min(Swift.max($0, lo), hi) }) { x, _ in x >= lo && x <= hi ? 1 : 0 }
+        unary("clip", x, { Swift.min(Swift.max($0, lo), hi) }, { x, _ in x >= lo && x <= hi ? 1 : 0 })
     }
 
     /// Picks `a` where `condition` is non-zero, else `b`.
     public static func `where`(_ condition: Tensor, _ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
         guard let s1 = Tensor.broadcastShape(condition.shape, a.shape), let shape = Tensor.broadcastShape(s1, b.shape) else {
-            throw .shape("where: operands could not be broadcast together with shapes \(formatShape(condition.shape)) \(formatShape(a.shape)) \(formatShape(b.shape))")
+            throw .shape(
+                "where: operands could not be broadcast together with shapes \(formatShape(condition.shape)) \(formatShape(a.shape)) \(formatShape(b.shape))"
+            )
         }
-        let c = try condition.broadcast(to: shape), av = try a.value.broadcast(to: shape), bv = try b.value.broadcast(to: shape)
+        let c = try condition.broadcast(to: shape)
+        let av = try a.value.broadcast(to: shape)
+        let bv = try b.value.broadcast(to: shape)
         var out = av.scalars
         for i in 0..<out.count where c.scalars[i] == 0 { out[i] = bv.scalars[i] }
         return record("where", Tensor(shape: shape, scalars: out), [a, b]) { g in
@@ -139,7 +153,9 @@ extension Variable {
 
     // MARK: Reductions
 
-    public static func reduce(_ kind: Tensor.Reduction, _ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws(EngineError) -> Variable {
+    public static func reduce(_ kind: Tensor.Reduction, _ x: Variable, axis: Int? = nil, keepdims: Bool = false) throws(EngineError)
+        -> Variable
+    {
         let v = try x.value.reduce(kind, axis: axis, keepdims: keepdims)
         if kind == .argmax || kind == .argmin { return Variable(v) }
         let kept = try x.value.reduce(kind, axis: axis, keepdims: true)

@@ -78,7 +78,11 @@ func trainingReporter() -> (@Sendable (String, String) -> Void)? {
     guard isatty(STDERR_FILENO) != 0 else { return nil }
     return { path, line in
         var err = StandardError()
-        if line.hasPrefix("\r\u{1B}") { err.write(line) } else { err.write(line.replacingOccurrences(of: "\rEpoch", with: "\r\(path): Epoch")) }
+        if line.hasPrefix("\r\u{1B}") {
+            err.write(line)
+        } else {
+            err.write(line.replacingOccurrences(of: "\rEpoch", with: "\r\(path): Epoch"))
+        }
     }
 }
 
@@ -116,7 +120,8 @@ struct Render: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run lectures and compare them with the committed output; fail on drift, errors or failed asserts.")
+    static let configuration = CommandConfiguration(
+        abstract: "Run lectures and compare them with the committed output; fail on drift, errors or failed asserts.")
 
     @OptionGroup var options: CommonOptions
 

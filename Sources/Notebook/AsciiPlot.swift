@@ -7,7 +7,9 @@ struct AsciiPlot {
 
     func render() -> String {
         let f = NumberFormat(decimals: 2)
-        let yLabels = [plot.yRange.upperBound, (plot.yRange.lowerBound + plot.yRange.upperBound) / 2, plot.yRange.lowerBound].map { f.scalar($0) }
+        let yLabels = [plot.yRange.upperBound, (plot.yRange.lowerBound + plot.yRange.upperBound) / 2, plot.yRange.lowerBound].map {
+            f.scalar($0)
+        }
         let gutter = (yLabels.map(\.count).max() ?? 1) + 1
         let cols = width - gutter - 1
         var grid = Array(repeating: Array(repeating: Character(" "), count: cols), count: height)
@@ -35,12 +37,16 @@ struct AsciiPlot {
             let mark = AsciiPlot.marks[k % AsciiPlot.marks.count]
             var previous: (Int, Int)?
             for (x, y) in zip(s.xs, s.ys) {
-                guard let c = column(x), let r = row(y) else { previous = nil; continue }
+                guard let c = column(x), let r = row(y) else {
+                    previous = nil
+                    continue
+                }
                 // Lines fill the rows between neighbouring points so steep segments stay connected.
                 if s.style != .points, let (pc, pr) = previous, abs(pr - r) > 1 {
                     let steps = abs(pr - r)
                     for t in 1..<steps {
-                        let rr = pr + (r - pr) * t / steps, cc = pc + (c - pc) * t / steps
+                        let rr = pr + (r - pr) * t / steps
+                        let cc = pc + (c - pc) * t / steps
                         if grid[rr][cc] == " " || grid[rr][cc] == "·" { grid[rr][cc] = mark }
                     }
                 }
@@ -55,7 +61,9 @@ struct AsciiPlot {
             lines.append(String(repeating: " ", count: gutter - 1 - label.count) + label + " │" + String(grid[r]).trailingTrimmed)
         }
         lines.append(String(repeating: " ", count: gutter) + "└" + String(repeating: "─", count: cols))
-        let lo = f.scalar(plot.xRange.lowerBound), mid = f.scalar((plot.xRange.lowerBound + plot.xRange.upperBound) / 2), hi = f.scalar(plot.xRange.upperBound)
+        let lo = f.scalar(plot.xRange.lowerBound)
+        let mid = f.scalar((plot.xRange.lowerBound + plot.xRange.upperBound) / 2)
+        let hi = f.scalar(plot.xRange.upperBound)
         var axis = Array(repeating: Character(" "), count: cols + 1)
         func put(_ s: String, at p: Int) {
             let start = max(0, min(axis.count - s.count, p))
@@ -72,7 +80,10 @@ struct AsciiPlot {
         if plot.field != nil { legend.append("· predicted 1") }
         var line = String(repeating: " ", count: gutter)
         for item in legend {
-            if line.count + item.count + 3 > width { lines.append(line.trailingTrimmed); line = String(repeating: " ", count: gutter) }
+            if line.count + item.count + 3 > width {
+                lines.append(line.trailingTrimmed)
+                line = String(repeating: " ", count: gutter)
+            }
             line += item + "   "
         }
         lines.append(line.trailingTrimmed)

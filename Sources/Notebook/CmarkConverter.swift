@@ -19,7 +19,9 @@ enum CmarkConverter {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Parses `markdown` and hands the document node to `body`, freeing everything afterwards.
-    private static func withDocument<T>(_ markdown: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T) -> T {
+    private static func withDocument<T>(
+        _ markdown: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T
+    ) -> T {
         cmark_gfm_core_extensions_ensure_registered()
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
@@ -46,17 +48,20 @@ enum CmarkConverter {
                 let event = cmark_iter_next(iter)
                 if event == CMARK_EVENT_DONE { break }
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
-                      cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
-                var length: Int32 = 0, offset: Int32 = 0
+                    cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK
+                else { continue }
+                var length: Int32 = 0
+                var offset: Int32 = 0
                 var character: CChar = 0
                 let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
-                blocks.append(RawCodeBlock(
-                    info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
-                    literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
-                    startLine: Int(cmark_node_get_start_line(node)),
-                    endLine: Int(cmark_node_get_end_line(node)),
-                    startColumn: Int(cmark_node_get_start_column(node)),
-                    isFenced: fenced))
+                blocks.append(
+                    RawCodeBlock(
+                        info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
+                        literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+                        startLine: Int(cmark_node_get_start_line(node)),
+                        endLine: Int(cmark_node_get_end_line(node)),
+                        startColumn: Int(cmark_node_get_start_column(node)),
+                        isFenced: fenced))
             }
             return blocks
         }
@@ -82,7 +87,10 @@ enum CmarkConverter {
                 let event = cmark_iter_next(iter)
                 if event == CMARK_EVENT_DONE { break }
                 guard let node = cmark_iter_get_node(iter) else { continue }
-                if event == CMARK_EVENT_EXIT { depth -= 1; continue }
+                if event == CMARK_EVENT_EXIT {
+                    depth -= 1
+                    continue
+                }
                 let type = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "?"
                 var line = String(repeating: "  ", count: depth) + type
                 if cmark_node_get_start_line(node) > 0 {
@@ -102,7 +110,9 @@ enum CmarkConverter {
     /// Leaf nodes get only an ENTER event from the iterator, containers ENTER and EXIT.
     private static func isLeaf(_ node: OpaquePointer) -> Bool {
         let t = cmark_node_get_type(node)
-        return [CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_TEXT,
-                CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE].contains(t)
+        return [
+            CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_TEXT,
+            CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+        ].contains(t)
     }
 }

@@ -14,7 +14,8 @@ public enum DocumentReader {
             var options = BlockOptions()
             for word in words.dropFirst() {
                 let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-                let key = parts[0], value = parts.count > 1 ? parts[1] : "true"
+                let key = parts[0]
+                let value = parts.count > 1 ? parts[1] : "true"
                 let flag = value.lowercased() == "true" ? true : (value.lowercased() == "false" ? false : nil)
                 switch key {
                 case "echo" where flag != nil: options.echo = flag!
@@ -23,11 +24,12 @@ public enum DocumentReader {
                 case "eval" where flag != nil: options.eval = flag!
                 case "label": options.label = value
                 default:
-                    diagnostics.append(Diagnostic(
-                        file: path, location: SourceLocation(line: r.startLine, column: r.startColumn),
-                        message: "unknown block option '\(word)'",
-                        hint: "options are echo=, output=, error=, eval= (true or false) and label=NAME",
-                        sourceLine: r.startLine <= lines.count ? String(lines[r.startLine - 1]) : nil))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: path, location: SourceLocation(line: r.startLine, column: r.startColumn),
+                            message: "unknown block option '\(word)'",
+                            hint: "options are echo=, output=, error=, eval= (true or false) and label=NAME",
+                            sourceLine: r.startLine <= lines.count ? String(lines[r.startLine - 1]) : nil))
                 }
             }
             var literal = r.literal
@@ -37,6 +39,7 @@ public enum DocumentReader {
         var excluded = raw.map { $0.startLine...max($0.startLine, $0.endLine) }
         if frontMatter.lineCount > 0 { excluded.append(1...frontMatter.lineCount) }
         let (inlines, math) = ProseScanner.scan(source, excludedLines: excluded)
-        return Document(path: path, source: source, frontMatter: frontMatter, blocks: blocks, inlines: inlines, math: math, diagnostics: diagnostics)
+        return Document(
+            path: path, source: source, frontMatter: frontMatter, blocks: blocks, inlines: inlines, math: math, diagnostics: diagnostics)
     }
 }

@@ -38,7 +38,8 @@ public struct HTMLRenderer {
         for (i, span) in doc.inlines.enumerated() { edits.replace(span.range, with: HTMLRenderer.token("INLINE", i)) }
         for (i, m) in doc.math.enumerated() { edits.replace(m.range, with: HTMLRenderer.token("MATH", i)) }
         for (i, block) in doc.blocks.enumerated() {
-            edits.replace(edits.lineStart(block.fenceLine)..<edits.lineEnd(block.endLine), with: "\n" + HTMLRenderer.token("BLOCK", i) + "\n")
+            edits.replace(
+                edits.lineStart(block.fenceLine)..<edits.lineEnd(block.endLine), with: "\n" + HTMLRenderer.token("BLOCK", i) + "\n")
         }
         var html = CmarkConverter.html(edits.applied())
 
@@ -48,11 +49,13 @@ public struct HTMLRenderer {
             html = html.replacingOccurrences(of: "<p>\(t)</p>", with: cell).replacingOccurrences(of: t, with: cell)
         }
         for (i, value) in executed.inlineValues.enumerated() {
-            html = html.replacingOccurrences(of: HTMLRenderer.token("INLINE", i), with: "<span class=\"nn-value\">\(escapeHTML(value))</span>")
+            html = html.replacingOccurrences(
+                of: HTMLRenderer.token("INLINE", i), with: "<span class=\"nn-value\">\(escapeHTML(value))</span>")
         }
         for (i, m) in doc.math.enumerated() {
             let t = HTMLRenderer.token("MATH", i)
-            let span = m.display
+            let span =
+                m.display
                 ? "<span class=\"math display\">\(escapeHTML(m.tex))</span>"
                 : "<span class=\"math inline\">\(escapeHTML(m.tex))</span>"
             html = html.replacingOccurrences(of: "<p>\(t)</p>", with: "<p>\(span)</p>").replacingOccurrences(of: t, with: span)
@@ -84,15 +87,22 @@ public struct HTMLRenderer {
         case .table(let t): return tableHTML(t, format)
         case .summary(let s):
             var h = "<table class=\"nn-summary\"><caption>\(escapeHTML(s.title))</caption><thead><tr>"
-            h += s.columns.enumerated().map { "<th\($0.offset == 2 ? " class=\"num\"" : "")>\(escapeHTML($0.element))</th>" }.joined() + "</tr></thead><tbody>"
+            h +=
+                s.columns.enumerated().map { "<th\($0.offset == 2 ? " class=\"num\"" : "")>\(escapeHTML($0.element))</th>" }.joined()
+                + "</tr></thead><tbody>"
             for r in s.rows {
-                h += "<tr>" + r.enumerated().map { "<td\($0.offset == 2 ? " class=\"num\"" : "")>\(escapeHTML($0.element))</td>" }.joined() + "</tr>"
+                h +=
+                    "<tr>" + r.enumerated().map { "<td\($0.offset == 2 ? " class=\"num\"" : "")>\(escapeHTML($0.element))</td>" }.joined()
+                    + "</tr>"
             }
-            h += "</tbody><tfoot>" + s.totals.map { "<tr><td colspan=\"\(s.columns.count)\">\(escapeHTML($0))</td></tr>" }.joined() + "</tfoot></table>"
+            h +=
+                "</tbody><tfoot>" + s.totals.map { "<tr><td colspan=\"\(s.columns.count)\">\(escapeHTML($0))</td></tr>" }.joined()
+                + "</tfoot></table>"
             return h
         case .log(let l):
             let what = l.epochs > 0 ? "Training log · \(l.epochs) epoch\(l.epochs == 1 ? "" : "s")" : "Evaluation"
-            return "<details class=\"nn-log\" open><summary>\(what)</summary><pre>\(escapeHTML(l.lines.joined(separator: "\n")))</pre></details>"
+            return
+                "<details class=\"nn-log\" open><summary>\(what)</summary><pre>\(escapeHTML(l.lines.joined(separator: "\n")))</pre></details>"
         case .plot(let p): return "<figure class=\"nn-figure\">" + SVGPlot(plot: p).render() + "</figure>"
         case .error(let d): return "<div class=\"nn-error\" role=\"alert\"><pre>\(escapeHTML(d.formatted))</pre></div>"
         }
@@ -103,18 +113,24 @@ public struct HTMLRenderer {
         let caption = "<div class=\"nn-shape\">shape \(shapeText(shape))</div>"
         let text = TensorText(format: format)
         if shape.count <= 2 {
-            let rows = shape.count == 2 ? shape[0] : 1, cols = shape.last ?? 1
+            let rows = shape.count == 2 ? shape[0] : 1
+            let cols = shape.last ?? 1
             let cells = format.column(values)
             if rows <= 10 && cols <= 10 {
-                let tex = "\\begin{bmatrix}" + (0..<rows).map { r in (0..<cols).map { cells[r * cols + $0] }.joined(separator: " & ") }.joined(separator: " \\\\ ") + "\\end{bmatrix}"
+                let tex =
+                    "\\begin{bmatrix}"
+                    + (0..<rows).map { r in (0..<cols).map { cells[r * cols + $0] }.joined(separator: " & ") }.joined(separator: " \\\\ ")
+                    + "\\end{bmatrix}"
                 return "<div class=\"nn-tensor\"><span class=\"math display\">\(escapeHTML(tex))</span>\(caption)</div>"
             }
             var h = "<div class=\"nn-tensor\"><table class=\"nn-matrix\"><tbody>"
             for r in text.shown(rows) {
-                h += "<tr>" + text.shown(cols).map { c in
-                    guard let r, let c else { return "<td class=\"num\">…</td>" }
-                    return "<td class=\"num\">\(cells[r * cols + c])</td>"
-                }.joined() + "</tr>"
+                h +=
+                    "<tr>"
+                    + text.shown(cols).map { c in
+                        guard let r, let c else { return "<td class=\"num\">…</td>" }
+                        return "<td class=\"num\">\(cells[r * cols + c])</td>"
+                    }.joined() + "</tr>"
             }
             return h + "</tbody></table>\(caption)</div>"
         }
@@ -128,7 +144,9 @@ public struct HTMLRenderer {
         h += t.columns.enumerated().map { "<th\(numeric[$0.offset] ? " class=\"num\"" : "")>\(escapeHTML($0.element))</th>" }.joined()
         h += "</tr></thead><tbody>"
         for r in t.rows.indices {
-            h += "<tr>" + t.columns.indices.map { "<td\(numeric[$0] ? " class=\"num\"" : "")>\(escapeHTML(columns[$0][r]))</td>" }.joined() + "</tr>"
+            h +=
+                "<tr>" + t.columns.indices.map { "<td\(numeric[$0] ? " class=\"num\"" : "")>\(escapeHTML(columns[$0][r]))</td>" }.joined()
+                + "</tr>"
         }
         return h + "</tbody></table>"
     }
@@ -150,7 +168,8 @@ public struct HTMLRenderer {
         while let open = rest.range(of: "<h") {
             let after = rest[open.upperBound...]
             guard let level = after.first?.wholeNumberValue, (1...6).contains(level), after.dropFirst().first == ">",
-                  let close = after.range(of: "</h\(level)>") else {
+                let close = after.range(of: "</h\(level)>")
+            else {
                 out += rest[..<open.upperBound]
                 rest = after
                 continue
@@ -163,11 +182,15 @@ public struct HTMLRenderer {
             if slug.isEmpty { slug = "section" }
             var unique = slug
             var n = 1
-            while used.contains(unique) { unique = "\(slug)-\(n)"; n += 1 }
+            while used.contains(unique) {
+                unique = "\(slug)-\(n)"
+                n += 1
+            }
             used.insert(unique)
             toc.append(Heading(level: level, id: unique, title: plain))
             out += rest[..<open.lowerBound]
-            out += "<h\(level) id=\"\(unique)\">\(inner)<a class=\"anchor\" href=\"#\(unique)\" aria-label=\"link to this section\">#</a></h\(level)>"
+            out +=
+                "<h\(level) id=\"\(unique)\">\(inner)<a class=\"anchor\" href=\"#\(unique)\" aria-label=\"link to this section\">#</a></h\(level)>"
             rest = after[close.upperBound...]
         }
         out += rest
@@ -180,21 +203,22 @@ public struct HTMLRenderer {
         for c in s {
             if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
         }
-        return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+            of: "&gt;", with: ">")
     }
 
     /// The start of every page of the site, up to and including `<body>`.
     public static func head(title: String, assetsPrefix p: String, math: Bool = true) -> String {
         var s = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="Lectern">
-        <title>\(escapeHTML(title))</title>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="Lectern">
+            <title>\(escapeHTML(title))</title>
 
-        """
+            """
         if math { s += "<link rel=\"stylesheet\" href=\"\(p)katex/katex.min.css\">\n" }
         s += "<link rel=\"stylesheet\" href=\"\(p)lectern.css\">\n"
         if math { s += "<script defer src=\"\(p)katex/katex.min.js\"></script>\n<script defer src=\"\(p)lectern.js\"></script>\n" }

@@ -64,14 +64,19 @@ public enum MarkdownRenderer {
         func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
         let widths = t.columns.indices.map { j in max(3, ([t.columns[j]] + columns[j]).map { escape($0).count }.max() ?? 3) }
         func row(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { j, c in
-                let e = escape(c)
-                let pad = String(repeating: " ", count: widths[j] - e.count)
-                return numeric[j] ? pad + e : e + pad
-            }.joined(separator: " | ") + " |"
+            "| "
+                + cells.enumerated().map { j, c in
+                    let e = escape(c)
+                    let pad = String(repeating: " ", count: widths[j] - e.count)
+                    return numeric[j] ? pad + e : e + pad
+                }.joined(separator: " | ") + " |"
         }
         var lines = [row(t.columns)]
-        lines.append("|" + widths.enumerated().map { j, w in numeric[j] ? " " + String(repeating: "-", count: w - 1) + ": " : " " + String(repeating: "-", count: w) + " " }.joined(separator: "|") + "|")
+        lines.append(
+            "|"
+                + widths.enumerated().map { j, w in
+                    numeric[j] ? " " + String(repeating: "-", count: w - 1) + ": " : " " + String(repeating: "-", count: w) + " "
+                }.joined(separator: "|") + "|")
         for r in t.rows.indices { lines.append(row(columns.map { $0[r] })) }
         return lines.joined(separator: "\n")
     }
@@ -83,10 +88,11 @@ public enum MarkdownRenderer {
             l + widths.map { String(repeating: fill, count: $0) }.joined(separator: m) + r
         }
         func row(_ cells: [String], _ sep: String) -> String {
-            sep + cells.enumerated().map { j, c in
-                let pad = String(repeating: " ", count: widths[j] - c.count - 1)
-                return j == 2 ? pad + c + " " : " " + c + pad
-            }.joined(separator: sep) + sep
+            sep
+                + cells.enumerated().map { j, c in
+                    let pad = String(repeating: " ", count: widths[j] - c.count - 1)
+                    return j == 2 ? pad + c + " " : " " + c + pad
+                }.joined(separator: sep) + sep
         }
         var out = [s.title, line("┏", "┳", "┓", "━"), row(s.columns, "┃"), line("┡", "╇", "┩", "━")]
         for (i, r) in s.rows.enumerated() {

@@ -89,8 +89,10 @@ public struct Plot: Equatable, Sendable {
     public var xRange: ClosedRange<Double>
     public var yRange: ClosedRange<Double>
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], field: Field? = nil,
-                xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) {
+    public init(
+        title: String, xLabel: String, yLabel: String, series: [Series], field: Field? = nil,
+        xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel

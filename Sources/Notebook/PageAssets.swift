@@ -2,99 +2,99 @@
 public enum PageAssets {
     /// Typesets every `.math` element with the site's own KaTeX (no network at view time).
     public static let script = """
-    document.addEventListener("DOMContentLoaded", function () {
-      if (typeof katex === "undefined") return;
-      document.querySelectorAll(".math").forEach(function (el) {
-        try {
-          katex.render(el.textContent, el, { displayMode: el.classList.contains("display"), throwOnError: false });
-        } catch (e) { el.classList.add("math-error"); }
-      });
-    });
+        document.addEventListener("DOMContentLoaded", function () {
+          if (typeof katex === "undefined") return;
+          document.querySelectorAll(".math").forEach(function (el) {
+            try {
+              katex.render(el.textContent, el, { displayMode: el.classList.contains("display"), throwOnError: false });
+            } catch (e) { el.classList.add("math-error"); }
+          });
+        });
 
-    """
+        """
 
     public static let stylesheet = """
-    :root {
-      --bg: #fdfdfc; --fg: #1d1f21; --muted: #5f6368; --accent: #0b63b6; --rule: #e3e3e0;
-      --code-bg: #f5f5f2; --out-bg: #f0f6fc; --out-rule: #8fb8de; --err-bg: #fdf0ef; --err-rule: #c5221f;
-      --kw: #8e24aa; --num: #b35900; --str: #1b7f3b; --com: #6a737d; --fn: #0b63b6;
-    }
-    @media (prefers-color-scheme: dark) {
-      :root {
-        --bg: #16181b; --fg: #e6e6e3; --muted: #a0a4a8; --accent: #7ab7ff; --rule: #2e3236;
-        --code-bg: #1f2226; --out-bg: #182430; --out-rule: #3d6a94; --err-bg: #2d1b1b; --err-rule: #f28b82;
-        --kw: #d7a8ff; --num: #ffb366; --str: #8fd694; --com: #8b949e; --fn: #7ab7ff;
-      }
-      .nn-plot { background: #f7f7f5; border-radius: 6px; }
-    }
-    * { box-sizing: border-box; }
-    html { font-size: 17px; }
-    body { margin: 0; background: var(--bg); color: var(--fg);
-      font-family: "Charter", "Bitstream Charter", "Georgia", "DejaVu Serif", serif; line-height: 1.6; }
-    header.site { padding: .6rem 1.5rem; border-bottom: 1px solid var(--rule); font-family: system-ui, sans-serif; font-size: .9rem; }
-    a { color: var(--accent); }
-    .layout { display: flex; gap: 2.5rem; max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
-    main { flex: 1; min-width: 0; max-width: 46rem; }
-    nav.toc { flex: 0 0 14rem; position: sticky; top: 1rem; align-self: flex-start; font-family: system-ui, sans-serif; font-size: .85rem; }
-    nav.toc p { font-weight: 600; margin: 0 0 .4rem; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; font-size: .75rem; }
-    nav.toc ul { list-style: none; margin: 0; padding: 0; }
-    nav.toc li { margin: .25rem 0; }
-    nav.toc li.l3 { padding-left: .9rem; }
-    nav.toc a { color: var(--fg); text-decoration: none; }
-    nav.toc a:hover { color: var(--accent); }
-    h1, h2, h3 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; }
-    h1 { font-size: 2rem; margin-top: 0; }
-    h2 { margin-top: 2.2rem; border-bottom: 1px solid var(--rule); padding-bottom: .25rem; }
-    a.anchor { margin-left: .4rem; color: var(--rule); text-decoration: none; font-weight: 400; }
-    h1:hover a.anchor, h2:hover a.anchor, h3:hover a.anchor { color: var(--muted); }
-    p.tags span { display: inline-block; font-family: system-ui, sans-serif; font-size: .75rem; padding: .1rem .5rem;
-      border: 1px solid var(--rule); border-radius: 999px; color: var(--muted); }
-    code, pre { font-family: "JetBrains Mono", "DejaVu Sans Mono", "Menlo", monospace; font-size: .82rem; }
-    :not(pre) > code { background: var(--code-bg); padding: .05rem .3rem; border-radius: 3px; }
-    pre { overflow-x: auto; padding: .75rem 1rem; border-radius: 6px; margin: 0; line-height: 1.45; }
-    .nn-cell { margin: 1.2rem 0; }
-    .nn-code { background: var(--code-bg); border: 1px solid var(--rule); }
-    .nn-outputs { border-left: 3px solid var(--out-rule); background: var(--out-bg); border-radius: 0 6px 6px 0; margin-top: .35rem; padding: .25rem 0; }
-    .nn-outputs > * { margin: .4rem .8rem; }
-    .nn-out { background: transparent; padding: .2rem 0; }
-    .nn-value { font-family: "JetBrains Mono", "DejaVu Sans Mono", monospace; font-size: .88em; color: var(--num); }
-    .nn-tensor .math.display { display: block; overflow-x: auto; }
-    .nn-shape { font-family: system-ui, sans-serif; font-size: .75rem; color: var(--muted); }
-    table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
-    th, td { border-bottom: 1px solid var(--rule); padding: .3rem .7rem; text-align: left; }
-    thead th { border-bottom: 2px solid var(--muted); font-family: system-ui, sans-serif; font-size: .8rem; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; font-family: "DejaVu Sans Mono", monospace; font-size: .82rem; }
-    table.nn-summary td { font-family: "JetBrains Mono", "DejaVu Sans Mono", monospace; font-size: .8rem; }
-    table.nn-summary caption { text-align: left; font-family: system-ui, sans-serif; font-weight: 600; padding-bottom: .3rem; }
-    table.nn-summary tfoot td { border: none; font-size: .8rem; color: var(--muted); padding: .1rem .7rem; }
-    details.nn-log summary { cursor: pointer; font-family: system-ui, sans-serif; font-size: .85rem; color: var(--muted); }
-    .nn-figure { margin: .5rem 0; }
-    .nn-plot { width: 100%; height: auto; max-width: 640px; font-family: system-ui, sans-serif; font-size: 11px; }
-    .nn-plot .grid line { stroke: #e4e4e0; stroke-width: 1; }
-    .nn-plot .axis line { stroke: #555; stroke-width: 1; }
-    .nn-plot text { fill: #333; }
-    .nn-plot .title { font-size: 13px; font-weight: 600; }
-    .nn-plot .label { font-size: 12px; }
-    .nn-error { border-left: 3px solid var(--err-rule); background: var(--err-bg); border-radius: 0 6px 6px 0; }
-    .nn-error pre { color: var(--fg); }
-    .tok-kw { color: var(--kw); font-weight: 600; }
-    .tok-num { color: var(--num); }
-    .tok-str { color: var(--str); }
-    .tok-com { color: var(--com); font-style: italic; }
-    .tok-fn { color: var(--fn); }
-    nav.pager { display: flex; justify-content: space-between; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule);
-      font-family: system-ui, sans-serif; font-size: .9rem; }
-    ul.lectures { list-style: none; padding: 0; }
-    ul.lectures li { margin: .8rem 0; }
-    ul.lectures a { font-size: 1.15rem; font-family: system-ui, sans-serif; }
-    ul.lectures .status { font-size: .8rem; color: var(--muted); margin-left: .5rem; font-family: system-ui, sans-serif; }
-    @media (max-width: 60rem) { nav.toc { display: none; } .layout { padding: 1rem; } }
-    @media print {
-      nav.toc, header.site, nav.pager, a.anchor { display: none; }
-      body { background: #fff; color: #000; font-size: 11pt; }
-      .nn-cell, figure, table { break-inside: avoid; }
-      details.nn-log[open] summary { display: none; }
-    }
+        :root {
+          --bg: #fdfdfc; --fg: #1d1f21; --muted: #5f6368; --accent: #0b63b6; --rule: #e3e3e0;
+          --code-bg: #f5f5f2; --out-bg: #f0f6fc; --out-rule: #8fb8de; --err-bg: #fdf0ef; --err-rule: #c5221f;
+          --kw: #8e24aa; --num: #b35900; --str: #1b7f3b; --com: #6a737d; --fn: #0b63b6;
+        }
+        @media (prefers-color-scheme: dark) {
+          :root {
+            --bg: #16181b; --fg: #e6e6e3; --muted: #a0a4a8; --accent: #7ab7ff; --rule: #2e3236;
+            --code-bg: #1f2226; --out-bg: #182430; --out-rule: #3d6a94; --err-bg: #2d1b1b; --err-rule: #f28b82;
+            --kw: #d7a8ff; --num: #ffb366; --str: #8fd694; --com: #8b949e; --fn: #7ab7ff;
+          }
+          .nn-plot { background: #f7f7f5; border-radius: 6px; }
+        }
+        * { box-sizing: border-box; }
+        html { font-size: 17px; }
+        body { margin: 0; background: var(--bg); color: var(--fg);
+          font-family: "Charter", "Bitstream Charter", "Georgia", "DejaVu Serif", serif; line-height: 1.6; }
+        header.site { padding: .6rem 1.5rem; border-bottom: 1px solid var(--rule); font-family: system-ui, sans-serif; font-size: .9rem; }
+        a { color: var(--accent); }
+        .layout { display: flex; gap: 2.5rem; max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+        main { flex: 1; min-width: 0; max-width: 46rem; }
+        nav.toc { flex: 0 0 14rem; position: sticky; top: 1rem; align-self: flex-start; font-family: system-ui, sans-serif; font-size: .85rem; }
+        nav.toc p { font-weight: 600; margin: 0 0 .4rem; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; font-size: .75rem; }
+        nav.toc ul { list-style: none; margin: 0; padding: 0; }
+        nav.toc li { margin: .25rem 0; }
+        nav.toc li.l3 { padding-left: .9rem; }
+        nav.toc a { color: var(--fg); text-decoration: none; }
+        nav.toc a:hover { color: var(--accent); }
+        h1, h2, h3 { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; line-height: 1.25; }
+        h1 { font-size: 2rem; margin-top: 0; }
+        h2 { margin-top: 2.2rem; border-bottom: 1px solid var(--rule); padding-bottom: .25rem; }
+        a.anchor { margin-left: .4rem; color: var(--rule); text-decoration: none; font-weight: 400; }
+        h1:hover a.anchor, h2:hover a.anchor, h3:hover a.anchor { color: var(--muted); }
+        p.tags span { display: inline-block; font-family: system-ui, sans-serif; font-size: .75rem; padding: .1rem .5rem;
+          border: 1px solid var(--rule); border-radius: 999px; color: var(--muted); }
+        code, pre { font-family: "JetBrains Mono", "DejaVu Sans Mono", "Menlo", monospace; font-size: .82rem; }
+        :not(pre) > code { background: var(--code-bg); padding: .05rem .3rem; border-radius: 3px; }
+        pre { overflow-x: auto; padding: .75rem 1rem; border-radius: 6px; margin: 0; line-height: 1.45; }
+        .nn-cell { margin: 1.2rem 0; }
+        .nn-code { background: var(--code-bg); border: 1px solid var(--rule); }
+        .nn-outputs { border-left: 3px solid var(--out-rule); background: var(--out-bg); border-radius: 0 6px 6px 0; margin-top: .35rem; padding: .25rem 0; }
+        .nn-outputs > * { margin: .4rem .8rem; }
+        .nn-out { background: transparent; padding: .2rem 0; }
+        .nn-value { font-family: "JetBrains Mono", "DejaVu Sans Mono", monospace; font-size: .88em; color: var(--num); }
+        .nn-tensor .math.display { display: block; overflow-x: auto; }
+        .nn-shape { font-family: system-ui, sans-serif; font-size: .75rem; color: var(--muted); }
+        table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
+        th, td { border-bottom: 1px solid var(--rule); padding: .3rem .7rem; text-align: left; }
+        thead th { border-bottom: 2px solid var(--muted); font-family: system-ui, sans-serif; font-size: .8rem; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; font-family: "DejaVu Sans Mono", monospace; font-size: .82rem; }
+        table.nn-summary td { font-family: "JetBrains Mono", "DejaVu Sans Mono", monospace; font-size: .8rem; }
+        table.nn-summary caption { text-align: left; font-family: system-ui, sans-serif; font-weight: 600; padding-bottom: .3rem; }
+        table.nn-summary tfoot td { border: none; font-size: .8rem; color: var(--muted); padding: .1rem .7rem; }
+        details.nn-log summary { cursor: pointer; font-family: system-ui, sans-serif; font-size: .85rem; color: var(--muted); }
+        .nn-figure { margin: .5rem 0; }
+        .nn-plot { width: 100%; height: auto; max-width: 640px; font-family: system-ui, sans-serif; font-size: 11px; }
+        .nn-plot .grid line { stroke: #e4e4e0; stroke-width: 1; }
+        .nn-plot .axis line { stroke: #555; stroke-width: 1; }
+        .nn-plot text { fill: #333; }
+        .nn-plot .title { font-size: 13px; font-weight: 600; }
+        .nn-plot .label { font-size: 12px; }
+        .nn-error { border-left: 3px solid var(--err-rule); background: var(--err-bg); border-radius: 0 6px 6px 0; }
+        .nn-error pre { color: var(--fg); }
+        .tok-kw { color: var(--kw); font-weight: 600; }
+        .tok-num { color: var(--num); }
+        .tok-str { color: var(--str); }
+        .tok-com { color: var(--com); font-style: italic; }
+        .tok-fn { color: var(--fn); }
+        nav.pager { display: flex; justify-content: space-between; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule);
+          font-family: system-ui, sans-serif; font-size: .9rem; }
+        ul.lectures { list-style: none; padding: 0; }
+        ul.lectures li { margin: .8rem 0; }
+        ul.lectures a { font-size: 1.15rem; font-family: system-ui, sans-serif; }
+        ul.lectures .status { font-size: .8rem; color: var(--muted); margin-left: .5rem; font-family: system-ui, sans-serif; }
+        @media (max-width: 60rem) { nav.toc { display: none; } .layout { padding: 1rem; } }
+        @media print {
+          nav.toc, header.site, nav.pager, a.anchor { display: none; }
+          body { background: #fff; color: #000; font-size: 11pt; }
+          .nn-cell, figure, table { break-inside: avoid; }
+          details.nn-log[open] summary { display: none; }
+        }
 
-    """
+        """
 }

@@ -16,7 +16,8 @@ enum ProseScanner {
             for i in start..<max(start, end) { excludedByte[i] = true }
         }
         func location(_ offset: Int) -> SourceLocation {
-            var lo = 0, hi = lineStarts.count - 1
+            var lo = 0
+            var hi = lineStarts.count - 1
             while lo < hi {
                 let mid = (lo + hi + 1) / 2
                 if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
@@ -52,10 +53,15 @@ enum ProseScanner {
 
         var inlines: [InlineSpan] = []
         var math: [MathSpan] = []
-        let backtick = UInt8(ascii: "`"), dollar = UInt8(ascii: "$"), backslash = UInt8(ascii: "\\")
+        let backtick = UInt8(ascii: "`")
+        let dollar = UInt8(ascii: "$")
+        let backslash = UInt8(ascii: "\\")
         var i = 0
         while i < bytes.count {
-            if excludedByte[i] { i += 1; continue }
+            if excludedByte[i] {
+                i += 1
+                continue
+            }
             let b = bytes[i]
             if b == backslash, i + 1 < bytes.count {
                 let next = bytes[i + 1]
@@ -80,11 +86,19 @@ enum ProseScanner {
                     if bytes[j] == backtick {
                         var m = 0
                         while j + m < limit && bytes[j + m] == backtick { m += 1 }
-                        if m == n { closing = j; break }
+                        if m == n {
+                            closing = j
+                            break
+                        }
                         j += m
-                    } else { j += 1 }
+                    } else {
+                        j += 1
+                    }
                 }
-                guard let close = closing else { i += n; continue }
+                guard let close = closing else {
+                    i += n
+                    continue
+                }
                 var content = text((i + n)..<close).replacingOccurrences(of: "\n", with: " ")
                 if content.count >= 2, content.first == " ", content.last == " ", content.contains(where: { $0 != " " }) {
                     content = String(content.dropFirst().dropLast())
@@ -111,7 +125,10 @@ enum ProseScanner {
                     var j = i + 1
                     var found: Int?
                     while j < limit {
-                        if bytes[j] == backslash { j += 2; continue }
+                        if bytes[j] == backslash {
+                            j += 2
+                            continue
+                        }
                         if bytes[j] == dollar {
                             let after = j + 1 < bytes.count ? bytes[j + 1] : 0
                             if !isSpace(bytes[j - 1]) && !(after >= 0x30 && after <= 0x39) { found = j }

@@ -37,17 +37,20 @@ struct SVGPlot {
     }
 
     func render() -> String {
-        let pw = width - left - right, ph = height - top - bottom
+        let pw = width - left - right
+        let ph = height - top - bottom
         func x(_ v: Double) -> Double { left + (v - plot.xRange.lowerBound) / (plot.xRange.upperBound - plot.xRange.lowerBound) * pw }
         func y(_ v: Double) -> Double { top + ph - (v - plot.yRange.lowerBound) / (plot.yRange.upperBound - plot.yRange.lowerBound) * ph }
         func n(_ v: Double) -> String { String(format: "%.1f", v) }
-        var s = "<svg class=\"nn-plot\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escapeHTML(plot.title.isEmpty ? plot.series.map(\.name).joined(separator: ", ") : plot.title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var s =
+            "<svg class=\"nn-plot\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escapeHTML(plot.title.isEmpty ? plot.series.map(\.name).joined(separator: ", ") : plot.title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         if !plot.title.isEmpty {
             s += "<text class=\"title\" x=\"\(n(left + pw / 2))\" y=\"18\" text-anchor=\"middle\">\(escapeHTML(plot.title))</text>\n"
         }
         if let field = plot.field {
             // Neighbouring cells of one row with the same colour and shade become one rect.
-            let cw = pw / Double(field.columns), ch = ph / Double(field.rows)
+            let cw = pw / Double(field.columns)
+            let ch = ph / Double(field.rows)
             // Exact, non-overlapping cells: overlaps of translucent fills would show as seams.
             s += "<g class=\"field\" shape-rendering=\"crispEdges\">"
             for r in 0..<field.rows {
@@ -56,7 +59,8 @@ struct SVGPlot {
                     let (colour, shade) = SVGPlot.fieldStyle(field.values[r * field.columns + c])
                     var end = c + 1
                     while end < field.columns && SVGPlot.fieldStyle(field.values[r * field.columns + end]) == (colour, shade) { end += 1 }
-                    s += "<rect x=\"\(n(left + Double(c) * cw))\" y=\"\(n(top + ph - Double(r + 1) * ch))\" width=\"\(n(Double(end - c) * cw))\" height=\"\(n(ch))\" fill=\"\(colour)\" fill-opacity=\"\(shade)\"/>"
+                    s +=
+                        "<rect x=\"\(n(left + Double(c) * cw))\" y=\"\(n(top + ph - Double(r + 1) * ch))\" width=\"\(n(Double(end - c) * cw))\" height=\"\(n(ch))\" fill=\"\(colour)\" fill-opacity=\"\(shade)\"/>"
                     c = end
                 }
             }
@@ -79,10 +83,12 @@ struct SVGPlot {
             s += "<text x=\"\(n(left - 6))\" y=\"\(n(y(t) + 4))\" text-anchor=\"end\">\(SVGPlot.label(t))</text>"
         }
         if !plot.xLabel.isEmpty {
-            s += "<text class=\"label\" x=\"\(n(left + pw / 2))\" y=\"\(n(height - 6))\" text-anchor=\"middle\">\(escapeHTML(plot.xLabel))</text>"
+            s +=
+                "<text class=\"label\" x=\"\(n(left + pw / 2))\" y=\"\(n(height - 6))\" text-anchor=\"middle\">\(escapeHTML(plot.xLabel))</text>"
         }
         if !plot.yLabel.isEmpty {
-            s += "<text class=\"label\" transform=\"translate(14 \(n(top + ph / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeHTML(plot.yLabel))</text>"
+            s +=
+                "<text class=\"label\" transform=\"translate(14 \(n(top + ph / 2))) rotate(-90)\" text-anchor=\"middle\">\(escapeHTML(plot.yLabel))</text>"
         }
         s += "</g>\n<g class=\"series\">"
         for (k, series) in plot.series.enumerated() {
@@ -92,7 +98,8 @@ struct SVGPlot {
             case .points:
                 let shape = k % 2 == 0
                 for (px, py) in inside {
-                    s += shape
+                    s +=
+                        shape
                         ? "<circle cx=\"\(n(x(px)))\" cy=\"\(n(y(py)))\" r=\"3\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.6\"/>"
                         : "<rect x=\"\(n(x(px) - 3))\" y=\"\(n(y(py) - 3))\" width=\"6\" height=\"6\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"0.6\"/>"
                 }
@@ -106,19 +113,22 @@ struct SVGPlot {
             }
         }
         s += "</g>\n<g class=\"legend\">"
-        s += "<rect x=\"\(n(left + pw - 136))\" y=\"\(n(top + 1))\" width=\"134\" height=\"\(n(Double(plot.series.count) * 16 + 8))\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>"
+        s +=
+            "<rect x=\"\(n(left + pw - 136))\" y=\"\(n(top + 1))\" width=\"134\" height=\"\(n(Double(plot.series.count) * 16 + 8))\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ccc\"/>"
         var ly = top + 14
         for (k, series) in plot.series.enumerated() {
             let colour = SVGPlot.palette[k % SVGPlot.palette.count]
             let lx = left + pw - 130
             if series.style == .points {
                 // The same marker as in the plot: circles and squares alternate.
-                s += k % 2 == 0
+                s +=
+                    k % 2 == 0
                     ? "<circle cx=\"\(n(lx + 9))\" cy=\"\(n(ly - 4))\" r=\"4\" fill=\"\(colour)\"/>"
                     : "<rect x=\"\(n(lx + 5))\" y=\"\(n(ly - 8))\" width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
             } else {
                 let dash = series.style == .dashed ? " stroke-dasharray=\"6 4\"" : ""
-                s += "<line x1=\"\(n(lx))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 18))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
+                s +=
+                    "<line x1=\"\(n(lx))\" y1=\"\(n(ly - 4))\" x2=\"\(n(lx + 18))\" y2=\"\(n(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
             }
             s += "<text x=\"\(n(lx + 24))\" y=\"\(n(ly))\">\(escapeHTML(series.name))</text>"
             ly += 16

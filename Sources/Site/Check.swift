@@ -18,8 +18,9 @@ public enum Check {
                 return Report(result: r, drift: nil, missing: true)
             }
             let fm = FrontMatter.parse(r.markdown, file: r.source.relativePath).0
-            let drift = Drift.compare(old: String(decoding: data, as: UTF8.self), new: r.markdown,
-                                      rtol: rtol ?? fm.rtol ?? 0, atol: atol ?? fm.atol ?? 0)
+            let drift = Drift.compare(
+                old: String(decoding: data, as: UTF8.self), new: r.markdown,
+                rtol: rtol ?? fm.rtol ?? 0, atol: atol ?? fm.atol ?? 0)
             return Report(result: r, drift: drift, missing: false)
         }
     }
@@ -47,7 +48,8 @@ public enum Check {
             xml += "<testcase classname=\"lectern\" name=\"\(escapeHTML(r.result.source.relativePath))\""
             if r.failed {
                 let text = (r.result.failures.map(\.formatted) + describe(r, outputFolder: outputFolder)).joined(separator: "\n")
-                xml += "><failure message=\"\(escapeHTML(r.result.failures.first?.message ?? "drift"))\">\(escapeHTML(text))</failure></testcase>\n"
+                xml +=
+                    "><failure message=\"\(escapeHTML(r.result.failures.first?.message ?? "drift"))\">\(escapeHTML(text))</failure></testcase>\n"
             } else {
                 xml += "/>\n"
             }
@@ -58,7 +60,8 @@ public enum Check {
 
 extension Drift {
     static func numbersOnlyDiffer(_ a: String, _ b: String) -> Bool {
-        let (wa, na) = split(a), (wb, nb) = split(b)
+        let (wa, na) = split(a)
+        let (wb, nb) = split(b)
         return wa == wb && na.count == nb.count && !na.isEmpty
     }
 

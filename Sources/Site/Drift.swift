@@ -18,7 +18,8 @@ public struct Drift: Sendable {
     public static func compare(old: String, new: String, rtol: Double, atol: Double) -> Drift {
         let diff = LineDiff.diff(old.components(separatedBy: "\n"), new.components(separatedBy: "\n"))
         var changes: [Change] = []
-        var removed: [(text: String, line: Int)] = [], added: [String] = []
+        var removed: [(text: String, line: Int)] = []
+        var added: [String] = []
         var oldLine = 0
         func flush() {
             for k in 0..<max(removed.count, added.count) {
@@ -48,7 +49,8 @@ public struct Drift: Sendable {
 
     /// Splits a line into words and numbers; equal words and close numbers make it a tolerated drift.
     static func numbersClose(_ a: String, _ b: String, rtol: Double, atol: Double) -> Bool {
-        let (wa, na) = split(a), (wb, nb) = split(b)
+        let (wa, na) = split(a)
+        let (wb, nb) = split(b)
         guard wa == wb, na.count == nb.count, !na.isEmpty else { return false }
         return zip(na, nb).allSatisfy { x, y in x == y || abs(x - y) <= atol + rtol * abs(y) }
     }
@@ -62,13 +64,18 @@ public struct Drift: Sendable {
     /// (`-1.5e-05`, `0.2984`, `1441`); a sentence's full stop is not part of a number.
     static func numberTokens(_ s: String) -> (words: [String], numbers: [String]) {
         let chars = Array(s)
-        var words: [String] = [], numbers: [String] = []
+        var words: [String] = []
+        var numbers: [String] = []
         var text = ""
         var i = 0
         func digit(_ k: Int) -> Bool { k < chars.count && chars[k].isASCII && chars[k].isNumber }
         while i < chars.count {
             let startsNumber = digit(i) || (chars[i] == "-" && digit(i + 1) && (i == 0 || !chars[i - 1].isLetter))
-            guard startsNumber else { text.append(chars[i]); i += 1; continue }
+            guard startsNumber else {
+                text.append(chars[i])
+                i += 1
+                continue
+            }
             var j = i + 1
             while digit(j) { j += 1 }
             if j < chars.count && chars[j] == "." && digit(j + 1) {

@@ -1,6 +1,6 @@
 import Foundation
-import Notebook
 import NNLang
+import Notebook
 
 /// One lecture's outcome: its rendered files and what failed.
 public struct DocumentResult: Sendable {
@@ -32,38 +32,48 @@ public enum Execute {
     }
 
     /// `progress` hears `[i/n] path` as lectures finish; `training` hears live `fit` lines.
-    public static func run(_ files: [SourceFile], timeout: Double, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
-                           training: (@Sendable (String, String) -> Void)? = nil) -> [DocumentResult] {
+    public static func run(
+        _ files: [SourceFile], timeout: Double, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+        training: (@Sendable (String, String) -> Void)? = nil
+    ) -> [DocumentResult] {
         let collector = Collector(files.count)
         let titles = files.map(quickTitle)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i].relativePath
-            let result = runOne(files[i], timeout: timeout, navigation: navigation(files, i, titles: titles),
-                                training: training.map { sink in { @Sendable line in sink(path, line) } })
+            let result = runOne(
+                files[i], timeout: timeout, navigation: navigation(files, i, titles: titles),
+                training: training.map { sink in { @Sendable line in sink(path, line) } })
             let n = collector.store(result, at: i)
             progress?(n, files.count, files[i].relativePath)
         }
         return collector.results.map { $0! }
     }
 
-    static func runOne(_ file: SourceFile, timeout: Double, navigation: HTMLRenderer.Navigation,
-                       training: (@Sendable (String) -> Void)? = nil) -> DocumentResult {
+    static func runOne(
+        _ file: SourceFile, timeout: Double, navigation: HTMLRenderer.Navigation,
+        training: (@Sendable (String) -> Void)? = nil
+    ) -> DocumentResult {
         let text: String
         do {
             text = try String(contentsOf: file.url, encoding: .utf8)
         } catch {
-            let d = Diagnostic(file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
-            return DocumentResult(source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
+            let d = Diagnostic(
+                file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
+            return DocumentResult(
+                source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
         }
         let document = DocumentReader.read(text, path: file.relativePath)
-        let run = DocumentRunner.run(document, files: FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root),
-                                     timeout: timeout, progress: training)
+        let run = DocumentRunner.run(
+            document, files: FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root),
+            timeout: timeout, progress: training)
         let depth = file.relativePath.split(separator: "/").count - 1
-        let renderer = HTMLRenderer(highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/",
-                                    navigation: navigation)
-        return DocumentResult(source: file, title: document.frontMatter.title ?? title(of: document) ?? file.relativePath,
-                              markdown: MarkdownRenderer.render(run.executed), html: renderer.render(run.executed),
-                              failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
+        let renderer = HTMLRenderer(
+            highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/",
+            navigation: navigation)
+        return DocumentResult(
+            source: file, title: document.frontMatter.title ?? title(of: document) ?? file.relativePath,
+            markdown: MarkdownRenderer.render(run.executed), html: renderer.render(run.executed),
+            failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
     }
 
     /// The first `# heading` of a document without a front-matter title.

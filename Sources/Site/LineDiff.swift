@@ -13,7 +13,8 @@ public enum LineDiff {
         while head < old.count && head < new.count && old[head] == new[head] { head += 1 }
         var tail = 0
         while tail < old.count - head && tail < new.count - head && old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
-        let a = Array(old[head..<(old.count - tail)]), b = Array(new[head..<(new.count - tail)])
+        let a = Array(old[head..<(old.count - tail)])
+        let b = Array(new[head..<(new.count - tail)])
         var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
@@ -21,14 +22,19 @@ public enum LineDiff {
             }
         }
         var out: [Line] = old[..<head].map { .same($0) }
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
             if i < a.count && j < b.count && a[i] == b[j] {
-                out.append(.same(a[i])); i += 1; j += 1
+                out.append(.same(a[i]))
+                i += 1
+                j += 1
             } else if i < a.count && (j == b.count || lcs[i + 1][j] >= lcs[i][j + 1]) {
-                out.append(.removed(a[i], line: head + i + 1)); i += 1
+                out.append(.removed(a[i], line: head + i + 1))
+                i += 1
             } else {
-                out.append(.added(b[j])); j += 1
+                out.append(.added(b[j]))
+                j += 1
             }
         }
         out += old[(old.count - tail)...].map { .same($0) }

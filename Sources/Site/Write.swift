@@ -63,10 +63,12 @@ public enum Write {
         var items = ""
         for r in results {
             let href = escapeHTML(String(r.source.relativePath.dropLast(3)) + ".html")
-            let status = r.failures.isEmpty ? "" : "<span class=\"status\">\(r.failures.count) failure\(r.failures.count == 1 ? "" : "s")</span>"
+            let status =
+                r.failures.isEmpty ? "" : "<span class=\"status\">\(r.failures.count) failure\(r.failures.count == 1 ? "" : "s")</span>"
             items += "<li><a href=\"\(href)\">\(escapeHTML(r.title))</a>\(status)</li>\n"
         }
-        let page = HTMLRenderer.head(title: "Lectures", assetsPrefix: "assets/", math: false)
+        let page =
+            HTMLRenderer.head(title: "Lectures", assetsPrefix: "assets/", math: false)
             + "<div class=\"layout\"><main>\n<h1>Lectures</h1>\n<ul class=\"lectures\">\n\(items)</ul>\n</main></div>\n</body>\n</html>\n"
         try atomically(page, to: out.appendingPathComponent("index.html"))
     }

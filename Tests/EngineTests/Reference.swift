@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 
 /// The numbers of `Scripts/make_reference.py`, committed as `Fixtures/reference.json`.
@@ -36,6 +37,8 @@ func expectClose(_ a: Tensor, _ b: Tensor, rtol: Double = 1e-10, _ what: String 
     }
 }
 
-func expectClose(_ a: [Double], _ b: [Double], rtol: Double = 1e-10, _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
-    expectClose(Tensor(shape: [a.count], scalars: a), Tensor(shape: [b.count], scalars: b), rtol: rtol, what, sourceLocation: sourceLocation)
+func expectClose(_ a: [Double], _ b: [Double], rtol: Double = 1e-10, _ what: String = "", sourceLocation: SourceLocation = #_sourceLocation)
+{
+    expectClose(
+        Tensor(shape: [a.count], scalars: a), Tensor(shape: [b.count], scalars: b), rtol: rtol, what, sourceLocation: sourceLocation)
 }

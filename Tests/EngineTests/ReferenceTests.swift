@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 
 /// Engine numbers against the numpy float64 re-implementation of Keras 3 in
@@ -32,7 +33,8 @@ import Testing
 
     @Test func sgdHistoryOf20Epochs() throws {
         let m = try model(Context(seed: 0))
-        try m.compile(optimizer: Optimizer(.sgd(momentum: 0, nesterov: false), learningRate: 0.01), loss: .binaryCrossentropy, metrics: ["accuracy"])
+        try m.compile(
+            optimizer: Optimizer(.sgd(momentum: 0, nesterov: false), learningRate: 0.01), loss: .binaryCrossentropy, metrics: ["accuracy"])
         var options = FitOptions()
         options.epochs = 20
         options.shuffle = false
@@ -40,19 +42,25 @@ import Testing
         let sgd = network["sgd"] as! [String: Any]
         expectClose(h.values["loss"]!, Reference.doubles(sgd["history"]!), "SGD history")
         expectClose(h.values["accuracy"]!, Reference.doubles(sgd["accuracy"]!), "SGD accuracy")
-        for (w, e) in zip(m.weights, (sgd["final_weights"] as! [Any]).map(Reference.tensor)) { expectClose(w, e, rtol: 1e-9, "final weights") }
+        for (w, e) in zip(m.weights, (sgd["final_weights"] as! [Any]).map(Reference.tensor)) {
+            expectClose(w, e, rtol: 1e-9, "final weights")
+        }
     }
 
     @Test func adamHistoryOf3Epochs() throws {
         let m = try model(Context(seed: 0))
-        try m.compile(optimizer: Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01), loss: .binaryCrossentropy, metrics: [])
+        try m.compile(
+            optimizer: Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01), loss: .binaryCrossentropy, metrics: []
+        )
         var options = FitOptions()
         options.epochs = 3
         options.shuffle = false
         let h = try m.fit([x], y, options: options)
         let adam = network["adam"] as! [String: Any]
         expectClose(h.values["loss"]!, Reference.doubles(adam["history"]!), "Adam history")
-        for (w, e) in zip(m.weights, (adam["final_weights"] as! [Any]).map(Reference.tensor)) { expectClose(w, e, rtol: 1e-9, "final weights") }
+        for (w, e) in zip(m.weights, (adam["final_weights"] as! [Any]).map(Reference.tensor)) {
+            expectClose(w, e, rtol: 1e-9, "final weights")
+        }
     }
 
     @Test(arguments: Loss.allCases)
@@ -77,14 +85,15 @@ import Testing
         var w = (spec["weights"] as! [Any]).map(Reference.tensor)
         let g = (spec["grads"] as! [Any]).map { ($0 as! [Any]).map(Reference.tensor) }
         let expected = (spec["results"] as! [String: Any])[name] as! [String: Any]
-        let opt: Optimizer = switch name {
-        case "sgd": Optimizer(.sgd(momentum: 0, nesterov: false), learningRate: 0.1)
-        case "sgd_momentum": Optimizer(.sgd(momentum: 0.9, nesterov: false), learningRate: 0.1)
-        case "sgd_nesterov": Optimizer(.sgd(momentum: 0.9, nesterov: true), learningRate: 0.1)
-        case "adam": Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01)
-        case "rmsprop": Optimizer(.rmsprop(rho: 0.9, momentum: 0, epsilon: 1e-7), learningRate: 0.01)
-        default: Optimizer(.adagrad(initialAccumulator: 0.1, epsilon: 1e-7), learningRate: 0.1)
-        }
+        let opt: Optimizer =
+            switch name {
+            case "sgd": Optimizer(.sgd(momentum: 0, nesterov: false), learningRate: 0.1)
+            case "sgd_momentum": Optimizer(.sgd(momentum: 0.9, nesterov: false), learningRate: 0.1)
+            case "sgd_nesterov": Optimizer(.sgd(momentum: 0.9, nesterov: true), learningRate: 0.1)
+            case "adam": Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01)
+            case "rmsprop": Optimizer(.rmsprop(rho: 0.9, momentum: 0, epsilon: 1e-7), learningRate: 0.01)
+            default: Optimizer(.adagrad(initialAccumulator: 0.1, epsilon: 1e-7), learningRate: 0.1)
+            }
         opt.apply(g[0], to: &w)
         for (a, e) in zip(w, (expected["after_one"] as! [Any]).map(Reference.tensor)) { expectClose(a, e, "\(name) step 1") }
         opt.apply(g[1], to: &w)
@@ -109,10 +118,12 @@ import Testing
     @Test func kerasAgreesWhereRecorded() throws {
         let keras = Reference.json["keras"] as! [String: Any]
         guard keras["available"] as? Bool == true else { return }
-        let sgd = network["sgd"] as! [String: Any], adam = network["adam"] as! [String: Any]
+        let sgd = network["sgd"] as! [String: Any]
+        let adam = network["adam"] as! [String: Any]
         expectClose(Reference.doubles(keras["sgd_history"]!), Reference.doubles(sgd["history"]!), rtol: 1e-6, "Keras SGD history")
         expectClose(Reference.doubles(keras["adam_history"]!), Reference.doubles(adam["history"]!), rtol: 1e-6, "Keras Adam history")
-        let kerasLosses = keras["losses"] as! [String: Any], losses = Reference.json["losses"] as! [String: Any]
+        let kerasLosses = keras["losses"] as! [String: Any]
+        let losses = Reference.json["losses"] as! [String: Any]
         for (name, value) in kerasLosses {
             let ours = Reference.number((losses[name] as! [String: Any])["loss"]!)!
             expectClose([Reference.number(value)!], [ours], rtol: 1e-6, "Keras \(name)")
@@ -127,9 +138,11 @@ import Testing
         func make() throws -> Model {
             let context = Context(seed: 5)
             let out: Activation = loss == .categoricalCrossentropy || loss == .sparseCategoricalCrossentropy ? .softmax : .sigmoid
-            let layers: [Layer] = [Dense(units: 6, activation: .tanh, name: nil, context: context),
-                                   ActivationLayer(.relu, name: nil, context: context),
-                                   Dense(units: 3, activation: out, name: nil, context: context)]
+            let layers: [Layer] = [
+                Dense(units: 6, activation: .tanh, name: nil, context: context),
+                ActivationLayer(.relu, name: nil, context: context),
+                Dense(units: 3, activation: out, name: nil, context: context),
+            ]
             let m = try Model(layers: layers, input: SymbolicTensor(input: [4], name: "x"), name: nil, context: context)
             try m.compile(optimizer: Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-7), learningRate: 0.01), loss: loss, metrics: [])
             return m
@@ -137,12 +150,14 @@ import Testing
         var rng = Generator(seed: 9)
         let x = rng.randn([8, 4])
         let labels = Tensor(shape: [8], scalars: (0..<8).map { Double($0 % 3) })
-        let y = switch loss {
-        case .categoricalCrossentropy: try Loss.oneHot(labels, classes: 3)
-        case .sparseCategoricalCrossentropy: labels
-        default: rng.rand([8, 3])
-        }
-        let fused = try make(), graph = try make()
+        let y =
+            switch loss {
+            case .categoricalCrossentropy: try Loss.oneHot(labels, classes: 3)
+            case .sparseCategoricalCrossentropy: labels
+            default: rng.rand([8, 3])
+            }
+        let fused = try make()
+        let graph = try make()
         let chain = try #require(DenseChain(fused))
         for _ in 0..<3 {
             let a = try chain.step(x, y, loss: loss, optimizer: fused.optimizer!)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 
 @Suite struct TensorTests {
@@ -16,7 +17,8 @@ import Testing
                 let z = try Tensor.zip(x, y, "+", +)
                 #expect(z.shape == s)
                 // Each element is the sum of the elements the index maps to in each operand.
-                let xb = try x.broadcast(to: s), yb = try y.broadcast(to: s)
+                let xb = try x.broadcast(to: s)
+                let yb = try y.broadcast(to: s)
                 #expect(z.scalars == zip(xb.scalars, yb.scalars).map(+))
             }
         }
@@ -33,7 +35,8 @@ import Testing
     @Test(arguments: [(1, 1, 1), (3, 5, 2), (7, 9, 300), (33, 17, 513)])
     func matmulIsBitIdenticalToNaiveOrder(_ dims: (Int, Int, Int)) {
         let (m, k, n) = dims
-        let a = (0..<(m * k)).map { sin(Double($0)) }, b = (0..<(k * n)).map { cos(Double($0) * 0.7) }
+        let a = (0..<(m * k)).map { sin(Double($0)) }
+        let b = (0..<(k * n)).map { cos(Double($0) * 0.7) }
         let c = Tensor.gemm(a, b, m: m, k: k, n: n)
         for i in 0..<m {
             for j in 0..<n {
@@ -48,7 +51,8 @@ import Testing
     @Test(arguments: [(4, 8, 8), (5, 3, 9), (64, 100, 24), (37, 129, 71)])
     func vectorKernelMatchesPortableKernel(_ dims: (Int, Int, Int)) {
         let (m, k, n) = dims
-        let a = (0..<(m * k)).map { sin(Double($0) * 0.31) * 1e3 }, b = (0..<(k * n)).map { cos(Double($0) * 0.17) / 7 }
+        let a = (0..<(m * k)).map { sin(Double($0) * 0.31) * 1e3 }
+        let b = (0..<(k * n)).map { cos(Double($0) * 0.17) / 7 }
         #expect(Tensor.gemm(a, b, m: m, k: k, n: n) == Tensor.gemmPortable(a, b, m: m, k: k, n: n))
     }
 

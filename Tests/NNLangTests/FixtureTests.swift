@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 import Engine
+import Foundation
 import Notebook
+import Testing
+
 @testable import NNLang
 
 /// One case of a fixture program: its source and what it must show or fail with.
@@ -20,16 +21,23 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
         var cases: [FixtureCase] = []
         var lines: [String] = []
         func flush() {
-            var source: [String] = [], expected: [String] = [], error: String?
+            var source: [String] = []
+            var expected: [String] = []
+            var error: String?
             for l in lines {
-                if l.hasPrefix("# expect: ") { expected.append(String(l.dropFirst(10))) }
-                else if l.hasPrefix("# error: ") { error = String(l.dropFirst(9)) }
-                else { source.append(l) }
+                if l.hasPrefix("# expect: ") {
+                    expected.append(String(l.dropFirst(10)))
+                } else if l.hasPrefix("# error: ") {
+                    error = String(l.dropFirst(9))
+                } else {
+                    source.append(l)
+                }
             }
             // Leading comment lines of the file describe the format; drop them but keep line numbers of the case.
             while let first = source.first, first.hasPrefix("#") && cases.isEmpty { source.removeFirst() }
             if source.contains(where: { !$0.isEmpty }) {
-                cases.append(FixtureCase(file: name, index: cases.count, source: source.joined(separator: "\n"), expected: expected, error: error))
+                cases.append(
+                    FixtureCase(file: name, index: cases.count, source: source.joined(separator: "\n"), expected: expected, error: error))
             }
             lines = []
         }
@@ -47,8 +55,9 @@ func runProgram(_ source: String) -> (outputs: [String], error: LangError?) {
 }
 
 func runProgramHere(_ source: String) -> (outputs: [String], error: LangError?) {
-    let interpreter = Interpreter(seed: 0, format: NumberFormat(decimals: 4),
-                                  files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
+    let interpreter = Interpreter(
+        seed: 0, format: NumberFormat(decimals: 4),
+        files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
     let (statements, syntaxErrors) = Parser.parse(source)
     if let first = syntaxErrors.first { return ([], first) }
     interpreter.prepare([statements])
@@ -66,7 +75,8 @@ func describe(_ output: Output) -> String {
     case .tensor(let shape, let values):
         let text = TensorText(format: format).text(shape: shape, values: values).replacingOccurrences(of: "\n", with: "")
         return text.split(separator: " ", omittingEmptySubsequences: false).joined(separator: " ")
-            .replacingOccurrences(of: "] [", with: "] [") + " " + (shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")")
+            .replacingOccurrences(of: "] [", with: "] [") + " "
+            + (shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")")
     case .table(let t): return "table " + t.columns.joined(separator: ", ")
     case .summary(let s): return s.title
     case .log(let l): return "log \(l.lines.count)"

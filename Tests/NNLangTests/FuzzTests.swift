@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NNLang
 
 /// SplitMix64: a tiny deterministic generator, so every fuzz run tries the same inputs.
@@ -18,17 +19,20 @@ struct SplitMix {
 /// Random token soup and random mutations of the fixture programs: the parser and the
 /// interpreter must report errors, never crash or hang.
 @Suite struct FuzzTests {
-    static let vocabulary = ["x", "y", "np", "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "+=", "+", "-", "*", "**", "/", "//",
-                             "@", "<", "==", "not", "and", "or", "if", "else", "elif", "for", "in", "while", "def", "return",
-                             "lambda", "import", "from", "1", "2.5", "0", "'s'", "f'{x}'", "\"", "'", "#", "\n", "\n    ", "\n  ",
-                             "\t", "\\", "grad", "sigmoid", "print", "range", "len", "None", "True", "assert", "break", "pass",
-                             "np.array", "np.zeros((2,2))", "Dense", "Sequential", "[1, 2]", "$", "`", "{nn}", "é", "∂"]
+    static let vocabulary = [
+        "x", "y", "np", "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "+=", "+", "-", "*", "**", "/", "//",
+        "@", "<", "==", "not", "and", "or", "if", "else", "elif", "for", "in", "while", "def", "return",
+        "lambda", "import", "from", "1", "2.5", "0", "'s'", "f'{x}'", "\"", "'", "#", "\n", "\n    ", "\n  ",
+        "\t", "\\", "grad", "sigmoid", "print", "range", "len", "None", "True", "assert", "break", "pass",
+        "np.array", "np.zeros((2,2))", "Dense", "Sequential", "[1, 2]", "$", "`", "{nn}", "é", "∂",
+    ]
 
     @Test func tokenSoupNeverCrashesTheParser() {
         var rng = SplitMix(state: 1)
         for _ in 0..<1500 {
             let n = rng.below(40)
-            let source = (0..<n).map { _ in Self.vocabulary[rng.below(Self.vocabulary.count)] }.joined(separator: rng.below(3) == 0 ? "" : " ")
+            let source = (0..<n).map { _ in Self.vocabulary[rng.below(Self.vocabulary.count)] }.joined(
+                separator: rng.below(3) == 0 ? "" : " ")
             _ = Parser.parse(source)
             _ = Parser.parseExpression(source)
         }
@@ -52,8 +56,9 @@ struct SplitMix {
             let (statements, errors) = Parser.parse(source)
             if errors.isEmpty {
                 _ = withLargeStack {
-                    let interpreter = Interpreter(seed: 0, format: .init(decimals: 4),
-                                                  files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
+                    let interpreter = Interpreter(
+                        seed: 0, format: .init(decimals: 4),
+                        files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
                     return interpreter.run(statements, timeout: 0.5).error?.message
                 }
             }
@@ -76,13 +81,19 @@ struct SplitMix {
     @Test func highlightsFromTheLexersTokensAndKeepsTheText() {
         let code = "def f(x):  # square it\n    return x ** 2.5 + len('a<b')\n"
         let html = Highlighter.html(code)
-        #expect(html.contains("<span class=\"tok-kw\">def</span> <span class=\"tok-fn\">f</span>(x):  <span class=\"tok-com\"># square it</span>"))
+        #expect(
+            html.contains(
+                "<span class=\"tok-kw\">def</span> <span class=\"tok-fn\">f</span>(x):  <span class=\"tok-com\"># square it</span>"))
         #expect(html.contains("<span class=\"tok-num\">2.5</span>"))
         #expect(html.contains("<span class=\"tok-str\">'a&lt;b'</span>"))
         // Stripping the tags gives back the code.
         var plain = html
-        while let open = plain.range(of: "<span"), let close = plain[open.lowerBound...].range(of: ">") { plain.removeSubrange(open.lowerBound..<close.upperBound) }
-        plain = plain.replacingOccurrences(of: "</span>", with: "").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        while let open = plain.range(of: "<span"), let close = plain[open.lowerBound...].range(of: ">") {
+            plain.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        plain = plain.replacingOccurrences(of: "</span>", with: "").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+            of: "&gt;", with: ">"
+        ).replacingOccurrences(of: "&amp;", with: "&")
         #expect(plain == code)
     }
 
@@ -101,42 +112,51 @@ struct SplitMix {
 /// fixed: float→int overflow, `arange()` with no arguments, 0-d arrays given an axis,
 /// unchecked sizes in `eye`, `choice`, `permutation`, data sets and `Dense`.)
 @Suite struct LibraryFuzzTests {
-    static let functions = ["np.array", "np.zeros", "np.ones", "np.eye", "np.full", "np.linspace", "np.arange", "np.reshape",
+    static let functions = [
+        "np.array", "np.zeros", "np.ones", "np.eye", "np.full", "np.linspace", "np.arange", "np.reshape",
         "np.transpose", "np.dot", "np.exp", "np.log", "np.maximum", "np.clip", "np.where", "np.sum", "np.mean", "np.argmax",
         "np.round", "np.allclose", "np.concatenate", "np.vstack", "np.hstack", "np.outer", "np.std", "np.random.rand",
         "np.random.uniform", "np.random.choice", "np.random.permutation", "np.random.randint", "sigmoid", "leaky_relu",
         "softmax", "d_relu", "grad", "table", "plot", "shapes", "forward_table", "backprop_table", "gradcheck", "make_moons",
         "make_blobs", "make_spiral", "make_regression", "train_test_split", "standardize", "to_categorical", "read_csv",
         "Dense", "Dropout", "Concatenate", "Input", "Sequential", "Model", "SGD", "Adam", "len", "range", "round", "int",
-        "sorted", "set", "x.reshape", "x.sum", "x.astype", "x.item", "m.predict", "m.evaluate", "m.set_weights", "m.fit"]
-    static let values = ["0", "1", "-1", "3", "-5", "10**9", "1e300", "float('nan')", "float('inf')", "0.5", "None", "True",
+        "sorted", "set", "x.reshape", "x.sum", "x.astype", "x.item", "m.predict", "m.evaluate", "m.set_weights", "m.fit",
+    ]
+    static let values = [
+        "0", "1", "-1", "3", "-5", "10**9", "1e300", "float('nan')", "float('inf')", "0.5", "None", "True",
         "''", "'relu'", "[]", "[1, 2]", "[[1, 2], [3]]", "(2, 3)", "(0,)", "(-1, 2)", "()", "np.ones((2, 3))", "np.zeros((0,))",
-        "np.array(5.0)", "{}", "m", "lambda v: v", "x", "X", "y"]
-    static let keywords = ["axis", "keepdims", "alpha", "shape", "size", "test_size", "units", "activation", "input_shape",
-        "epochs", "batch_size", "learning_rate", "num_classes"]
+        "np.array(5.0)", "{}", "m", "lambda v: v", "x", "X", "y",
+    ]
+    static let keywords = [
+        "axis", "keepdims", "alpha", "shape", "size", "test_size", "units", "activation", "input_shape",
+        "epochs", "batch_size", "learning_rate", "num_classes",
+    ]
 
     @Test func hostileLibraryCallsNeverTrap() {
         let setup = """
-        import numpy as np
-        from keras.models import Sequential
-        from keras.layers import Dense
-        x = np.array([[0.5, -1.0], [1.5, 0.2]])
-        X = np.random.rand(6, 2)
-        y = np.array([0.0, 1.0, 1.0, 0.0, 1.0, 0.0])
-        m = Sequential([Dense(3, activation='relu', input_shape=(2,)), Dense(1, activation='sigmoid')])
-        m.compile(optimizer='sgd', loss='binary_crossentropy')
-        """
+            import numpy as np
+            from keras.models import Sequential
+            from keras.layers import Dense
+            x = np.array([[0.5, -1.0], [1.5, 0.2]])
+            X = np.random.rand(6, 2)
+            y = np.array([0.0, 1.0, 1.0, 0.0, 1.0, 0.0])
+            m = Sequential([Dense(3, activation='relu', input_shape=(2,)), Dense(1, activation='sigmoid')])
+            m.compile(optimizer='sgd', loss='binary_crossentropy')
+            """
         var rng = SplitMix(state: 11)
         var calls: [String] = []
         for _ in 0..<600 {
             var args = (0..<rng.below(4)).map { _ in Self.values[rng.below(Self.values.count)] }
-            if rng.below(3) == 0 { args.append("\(Self.keywords[rng.below(Self.keywords.count)])=\(Self.values[rng.below(Self.values.count)])") }
+            if rng.below(3) == 0 {
+                args.append("\(Self.keywords[rng.below(Self.keywords.count)])=\(Self.values[rng.below(Self.values.count)])")
+            }
             calls.append("\(Self.functions[rng.below(Self.functions.count)])(\(args.joined(separator: ", ")))")
         }
         let program = calls
         let failures = withLargeStack {
-            let interp = Interpreter(seed: 0, format: .init(decimals: 4),
-                                     files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
+            let interp = Interpreter(
+                seed: 0, format: .init(decimals: 4),
+                files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
             _ = interp.run(Parser.parse(setup).statements, timeout: 10)
             var failures = 0
             for call in program {

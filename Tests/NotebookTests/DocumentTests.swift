@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Notebook
 
 @Suite struct DocumentTests {
@@ -70,16 +71,18 @@ import Testing
 /// dollars) through the reader and both renderers: nothing traps, and a document without
 /// outputs or inline values comes back byte for byte.
 @Suite struct MarkdownFuzzTests {
-    static let fragments = ["# Title\n", "Some *text* with `code` and `{nn} x` and `{nn} `.\n", "$a_1$ and $$b$$ and \\(c\\) and \\$5 $ 6 $\n",
+    static let fragments = [
+        "# Title\n", "Some *text* with `code` and `{nn} x` and `{nn} `.\n", "$a_1$ and $$b$$ and \\(c\\) and \\$5 $ 6 $\n",
         "```nn\nx = 1\nx\n```\n", "```nn echo=false\ny = 2\n```\n", "```nn eval=false\nnope(\n```\n", "```nn\nunclosed = [1,\n",
         "~~~nn\nz = 2\n~~~\n", "```python\nnot nn\n```\n", "    indented `{nn} 1`\n", "- item\n  ```nn\n  w = 5\n  ```\n",
         "| a | b |\n|---|---|\n| `{nn} x` | $m$ |\n", "---\ntitle: T\n---\n", "---\nbad: [\n---\n", "\t\ttabs\n", "émoji 🎉 ∂L/∂w\n",
-        "<div>raw</div>\n", "```nn\n", "```\n", "`{nn}", "$$\n", "\n\n", "```nn {bad}\nx\n```\n"]
+        "<div>raw</div>\n", "```nn\n", "```\n", "`{nn}", "$$\n", "\n\n", "```nn {bad}\nx\n```\n",
+    ]
 
     @Test func randomDocumentsNeverTrap() {
         var state: UInt64 = 5
         func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(n))
         }
         for _ in 0..<500 {
@@ -87,8 +90,9 @@ import Testing
             if next(3) == 0 { source = source.replacingOccurrences(of: "\n", with: "\r\n") }
             if next(10) == 0 { source = "\u{FEFF}" + source }
             let doc = DocumentReader.read(source, path: "fuzz.md")
-            let executed = ExecutedDocument(document: doc, blockOutputs: doc.blocks.map { _ in [.integer(1)] },
-                                            inlineValues: doc.inlines.map { _ in "v" })
+            let executed = ExecutedDocument(
+                document: doc, blockOutputs: doc.blocks.map { _ in [.integer(1)] },
+                inlineValues: doc.inlines.map { _ in "v" })
             _ = MarkdownRenderer.render(executed)
             _ = HTMLRenderer(highlight: { $0 }, assetsPrefix: "assets/").render(executed)
             if doc.inlines.isEmpty {
@@ -101,7 +105,8 @@ import Testing
     @Test func crlfLinesAreCountedLikeLF() {
         let lf = "---\ntitle: T\n---\n# T\n\n```nn echo=false\nx = 2\n```\n\nValue `{nn} x` and $a_1$.\n"
         let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
-        let a = DocumentReader.read(lf, path: "a.md"), b = DocumentReader.read(crlf, path: "b.md")
+        let a = DocumentReader.read(lf, path: "a.md")
+        let b = DocumentReader.read(crlf, path: "b.md")
         #expect(a.frontMatter.title == "T" && b.frontMatter.title == "T")
         #expect(a.blocks.map(\.fenceLine) == b.blocks.map(\.fenceLine))
         #expect(a.inlines.map(\.location) == b.inlines.map(\.location))

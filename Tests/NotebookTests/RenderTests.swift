@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Notebook
 
 /// One of every output kind, for the golden files.
@@ -13,17 +14,28 @@ let everyOutput: [Output] = [
     .tensor(shape: [2, 3], values: [1, 0.5, -0.25, 3, 2, 1]),
     .tensor(shape: [3], values: [0.1, 0.2, 0.3]),
     .tensor(shape: [12, 12], values: (0..<144).map { Double($0) / 8 }),
-    .table(Table(columns: ["name", "value", "count"], rows: [[.text("a|b"), .number(0.5), .integer(3)], [.text("c"), .number(-1.25), .integer(10)]])),
-    .summary(ModelSummary(title: "Model: \"sequential\"", columns: ["Layer (type)", "Output Shape", "Param #"],
-                          rows: [["dense (Dense)", "(None, 4)", "16"], ["dense_1 (Dense)", "(None, 1)", "5"]],
-                          totals: ["Total params: 21 (168.00 B)", "Trainable params: 21 (168.00 B)", "Non-trainable params: 0 (0.00 B)"])),
+    .table(
+        Table(
+            columns: ["name", "value", "count"],
+            rows: [[.text("a|b"), .number(0.5), .integer(3)], [.text("c"), .number(-1.25), .integer(10)]])),
+    .summary(
+        ModelSummary(
+            title: "Model: \"sequential\"", columns: ["Layer (type)", "Output Shape", "Param #"],
+            rows: [["dense (Dense)", "(None, 4)", "16"], ["dense_1 (Dense)", "(None, 1)", "5"]],
+            totals: ["Total params: 21 (168.00 B)", "Trainable params: 21 (168.00 B)", "Non-trainable params: 0 (0.00 B)"])),
     .log(TrainingLog(lines: ["Epoch 1/2 - 1 steps - loss: 0.6931", "Epoch 2/2 - 1 steps - loss: 0.5000"], epochs: 2)),
-    .plot(Plot(title: "Activations", xLabel: "z", yLabel: "",
-               series: [.init(name: "line", xs: [-1, 0, 1], ys: [0, 0.5, 1], style: .line),
-                        .init(name: "dots", xs: [-0.5, 0.5], ys: [0.8, 0.2], style: .points)],
-               field: .init(columns: 2, rows: 2, values: [0, 1, 0.2, 0.9]), xRange: -1...1, yRange: 0...1)),
-    .error(Diagnostic(file: "x.md", location: SourceLocation(line: 12, column: 7), message: "ValueError: bad shapes",
-                      hint: "check the shapes", sourceLine: "W_bad @ x")),
+    .plot(
+        Plot(
+            title: "Activations", xLabel: "z", yLabel: "",
+            series: [
+                .init(name: "line", xs: [-1, 0, 1], ys: [0, 0.5, 1], style: .line),
+                .init(name: "dots", xs: [-0.5, 0.5], ys: [0.8, 0.2], style: .points),
+            ],
+            field: .init(columns: 2, rows: 2, values: [0, 1, 0.2, 0.9]), xRange: -1...1, yRange: 0...1)),
+    .error(
+        Diagnostic(
+            file: "x.md", location: SourceLocation(line: 12, column: 7), message: "ValueError: bad shapes",
+            hint: "check the shapes", sourceLine: "W_bad @ x")),
 ]
 
 @Suite struct RenderTests {
@@ -41,11 +53,15 @@ let everyOutput: [Output] = [
         ExecutedDocument(document: DocumentReader.read(source, path: "t.md"), blockOutputs: outputs, inlineValues: inline)
     }
 
-    static let source = "# T\n\nSome *emphasis*  kept   as written.\n\n```nn\nx = 1\n```\n\nValue: `{nn} x`.\n\n```nn echo=false\ny = 2\n```\nEnd\n"
+    static let source =
+        "# T\n\nSome *emphasis*  kept   as written.\n\n```nn\nx = 1\n```\n\nValue: `{nn} x`.\n\n```nn echo=false\ny = 2\n```\nEnd\n"
 
     @Test func spliceKeepsTheAuthorsBytesAndInsertsOutputs() {
         let md = MarkdownRenderer.render(executed(Self.source, [[.integer(1)], [.scalar(2)]], ["1"]))
-        #expect(md == "# T\n\nSome *emphasis*  kept   as written.\n\n```nn\nx = 1\n```\n\n```text\n1\n```\n\nValue: 1.\n\n```text\n2\n```\nEnd\n")
+        #expect(
+            md
+                == "# T\n\nSome *emphasis*  kept   as written.\n\n```nn\nx = 1\n```\n\n```text\n1\n```\n\nValue: 1.\n\n```text\n2\n```\nEnd\n"
+        )
     }
 
     @Test func spliceWithoutOutputsIsTheSource() {
@@ -64,15 +80,18 @@ let everyOutput: [Output] = [
         #expect(MarkdownRenderer.markdown(.text("a ``` b"), NumberFormat()) == "````text\na ``` b\n````")
     }
 
-    @Test(arguments: [(0.298371109, "0.2984"), (0.5, "0.5"), (1441.0, "1441"), (-0.00001, "-1e-05"), (1.2e-7, "1.2e-07"),
-                      (-0.0, "0"), (-0.00004, "-4e-05"), (2e20, "2e+20"), (Double.infinity, "inf")])
+    @Test(arguments: [
+        (0.298371109, "0.2984"), (0.5, "0.5"), (1441.0, "1441"), (-0.00001, "-1e-05"), (1.2e-7, "1.2e-07"),
+        (-0.0, "0"), (-0.00004, "-4e-05"), (2e20, "2e+20"), (Double.infinity, "inf"),
+    ])
     func scalarFormatting(_ c: (Double, String)) {
         #expect(NumberFormat(decimals: 4).scalar(c.0) == c.1)
     }
 
     @Test func diagnosticFormatHasFileLineColumnCaretAndHint() {
-        let d = Diagnostic(file: "b.md", location: SourceLocation(line: 57, column: 7), message: "NameError: name 'W3' is not defined",
-                           hint: "did you mean 'W2'?", sourceLine: "y = W3 @ x")
+        let d = Diagnostic(
+            file: "b.md", location: SourceLocation(line: 57, column: 7), message: "NameError: name 'W3' is not defined",
+            hint: "did you mean 'W2'?", sourceLine: "y = W3 @ x")
         #expect(d.formatted == "b.md:57:7: NameError: name 'W3' is not defined\n 57 | y = W3 @ x\n    |       ^\nhint: did you mean 'W2'?")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LecternCLI
 @testable import Site
 
@@ -10,7 +11,8 @@ struct Capture: TextOutputStream {
 }
 
 func lectern(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    var out = Capture(), err = Capture()
+    var out = Capture()
+    var err = Capture()
     let code = Lectern.main(arguments: arguments, output: &out, errors: &err)
     return (code, out.text, err.text)
 }
@@ -37,14 +39,18 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
 
     @Test func renderWritesMirroredTreeAndIsByteStable() throws {
         let dir = try scratchCourse()
-        let course = dir.appendingPathComponent("course"), out = dir.appendingPathComponent("out")
+        let course = dir.appendingPathComponent("course")
+        let out = dir.appendingPathComponent("out")
         let sourceBefore = try read(course.appendingPathComponent("good.md"))
         let first = lectern(["render", course.path, "--out", out.path])
         #expect(first.code == 1, "the broken lecture fails the run")
-        for f in ["good.md", "good.html", "part/broken.md", "part/broken.html", "index.html", "assets/lectern.css", "assets/katex/katex.min.js"] {
+        for f in [
+            "good.md", "good.html", "part/broken.md", "part/broken.html", "index.html", "assets/lectern.css", "assets/katex/katex.min.js",
+        ] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "missing \(f)")
         }
-        let md = try read(out.appendingPathComponent("good.md")), html = try read(out.appendingPathComponent("good.html"))
+        let md = try read(out.appendingPathComponent("good.md"))
+        let html = try read(out.appendingPathComponent("good.html"))
         _ = lectern(["render", course.path, "--out", out.path])
         #expect(try read(out.appendingPathComponent("good.md")) == md)
         #expect(try read(out.appendingPathComponent("good.html")) == html)
@@ -68,7 +74,8 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
 
     @Test func checkPassesAfterRenderAndNamesTheDriftedLine() throws {
         let dir = try scratchCourse()
-        let good = dir.appendingPathComponent("course/good.md").path, out = dir.appendingPathComponent("out")
+        let good = dir.appendingPathComponent("course/good.md").path
+        let out = dir.appendingPathComponent("out")
         #expect(lectern(["render", good, "--out", out.path]).code == 0)
         #expect(lectern(["check", good, "--out", out.path]).code == 0)
 
@@ -92,7 +99,8 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
 
     @Test func checkWritesJUnit() throws {
         let dir = try scratchCourse()
-        let good = dir.appendingPathComponent("course/good.md").path, out = dir.appendingPathComponent("out")
+        let good = dir.appendingPathComponent("course/good.md").path
+        let out = dir.appendingPathComponent("out")
         _ = lectern(["render", good, "--out", out.path])
         let junit = dir.appendingPathComponent("junit.xml")
         #expect(lectern(["check", good, "--out", out.path, "--junit", junit.path]).code == 0)
@@ -128,8 +136,9 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
     @Test func timeoutsBadFilesAndDivergenceBecomeErrorsAndTheRestRenders() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-limits-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Bundle.module.url(forResource: "limits", withExtension: nil, subdirectory: "Fixtures")!,
-                                         to: dir.appendingPathComponent("limits"))
+        try FileManager.default.copyItem(
+            at: Bundle.module.url(forResource: "limits", withExtension: nil, subdirectory: "Fixtures")!,
+            to: dir.appendingPathComponent("limits"))
         let out = dir.appendingPathComponent("out")
         let r = lectern(["render", dir.appendingPathComponent("limits").path, "--out", out.path, "--timeout", "0.5"])
         #expect(r.code == 1)

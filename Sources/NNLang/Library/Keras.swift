@@ -1,6 +1,6 @@
 import Dispatch
-import Foundation
 import Engine
+import Foundation
 import Notebook
 
 // MARK: - Keras objects as the language sees them
@@ -9,7 +9,9 @@ final class SymbolicObject: EngineObject {
     let symbol: SymbolicTensor
     init(_ symbol: SymbolicTensor) { self.symbol = symbol }
     var typeName: String { "KerasTensor" }
-    var displayText: String { "<KerasTensor shape=\(formatShape([-1] + symbol.shape).replacingOccurrences(of: "-1", with: "None")), name=\(symbol.name)>" }
+    var displayText: String {
+        "<KerasTensor shape=\(formatShape([-1] + symbol.shape).replacingOccurrences(of: "-1", with: "None")), name=\(symbol.name)>"
+    }
     func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
         name == "shape" ? .tuple([.none] + symbol.shape.map { .int($0) }) : (name == "name" ? .str(symbol.name) : nil)
     }
@@ -25,7 +27,8 @@ final class LayerObject: EngineObject {
         switch name {
         case "name": return .str(layer.name)
         case "units": return (layer as? Dense).map { .int($0.units) }
-        case "activation": return (layer as? Dense).map { .str($0.activation.name) } ?? (layer as? ActivationLayer).map { .str($0.activation.name) }
+        case "activation":
+            return (layer as? Dense).map { .str($0.activation.name) } ?? (layer as? ActivationLayer).map { .str($0.activation.name) }
         case "weights", "trainable_weights": return .list(ListBox(layer.params.map { .tensor(Variable($0)) }))
         case "kernel": return layer.params.first.map { .tensor(Variable($0)) }
         case "bias": return layer.params.count > 1 ? .tensor(Variable(layer.params[1])) : nil
@@ -34,7 +37,9 @@ final class LayerObject: EngineObject {
             return Library.fn(name) { args throws(Failure) in
                 let ws = try interp.iterate(try args.required(0, "weights")).map { v throws(Failure) in try interp.tensor(v).value }
                 guard ws.count == self.layer.params.count, zip(ws, self.layer.params).allSatisfy({ $0.shape == $1.shape }) else {
-                    throw Failure("ValueError: set_weights: layer '\(self.layer.name)' expects weights of shapes \(self.layer.params.map { formatShape($0.shape) }.joined(separator: ", "))")
+                    throw Failure(
+                        "ValueError: set_weights: layer '\(self.layer.name)' expects weights of shapes \(self.layer.params.map { formatShape($0.shape) }.joined(separator: ", "))"
+                    )
                 }
                 self.layer.params = ws
                 return .none
@@ -46,22 +51,28 @@ final class LayerObject: EngineObject {
                 let symbols: [SymbolicTensor]? = {
                     if case .object(let o as SymbolicObject) = x { return [o.symbol] }
                     if let items = try? interp.iterate(x) {
-                        let s = items.compactMap { v -> SymbolicTensor? in if case .object(let o as SymbolicObject) = v { o.symbol } else { nil } }
+                        let s = items.compactMap { v -> SymbolicTensor? in
+                            if case .object(let o as SymbolicObject) = v { o.symbol } else { nil }
+                        }
                         return s.count == items.count && !s.isEmpty ? s : nil
                     }
                     return nil
                 }()
                 if let symbols {
-                    return .object(SymbolicObject(try engine { () throws(EngineError) in
-                        try SymbolicTensor.apply(self.layer, to: symbols, context: interp.context)
-                    }))
+                    return .object(
+                        SymbolicObject(
+                            try engine { () throws(EngineError) in
+                                try SymbolicTensor.apply(self.layer, to: symbols, context: interp.context)
+                            }))
                 }
                 // Called on data: run the layer eagerly.
                 let t = try interp.tensor(x)
-                return .tensor(try engine { () throws(EngineError) in
-                    try self.layer.build([Array(t.shape.dropFirst())], interp.context)
-                    return try self.layer.call([t], params: self.layer.params.map { Variable($0) }, training: false, context: interp.context)
-                })
+                return .tensor(
+                    try engine { () throws(EngineError) in
+                        try self.layer.build([Array(t.shape.dropFirst())], interp.context)
+                        return try self.layer.call(
+                            [t], params: self.layer.params.map { Variable($0) }, training: false, context: interp.context)
+                    })
             }
         default: return nil
         }
@@ -78,7 +89,10 @@ final class OptimizerObject: EngineObject {
         case "learning_rate", "lr": return .float(optimizer.learningRate)
         case "iterations": return .int(optimizer.iterations)
         case "__set_learning_rate":
-            return Library.fn(name) { args throws(Failure) in self.optimizer.learningRate = try args.double(0, "value", 0.01); return .none }
+            return Library.fn(name) { args throws(Failure) in
+                self.optimizer.learningRate = try args.double(0, "value", 0.01)
+                return .none
+            }
         default: return nil
         }
     }
@@ -145,7 +159,9 @@ final class ModelObject: EngineObject {
             }
         case "add":
             return Library.fn(name) { args throws(Failure) in
-                guard case .object(let l as LayerObject) = try args.required(0, "layer") else { throw Failure("TypeError: add() expects a layer") }
+                guard case .object(let l as LayerObject) = try args.required(0, "layer") else {
+                    throw Failure("TypeError: add() expects a layer")
+                }
                 try engine { () throws(EngineError) in try model.add(l.layer) }
                 return .none
             }
@@ -164,7 +180,10 @@ final class ModelObject: EngineObject {
                 let r = try engine { () throws(EngineError) in try model.evaluate(x, ys) }
                 let names = model.evaluationNames
                 if Library.verbosity(args.optional(3, "verbose")) > 0 {
-                    interp.emit(.log(TrainingLog(lines: [zip(names, r).map { "\($0): \(Library.logNumber($1))" }.joined(separator: " - ")], epochs: 0)))
+                    interp.emit(
+                        .log(
+                            TrainingLog(
+                                lines: [zip(names, r).map { "\($0): \(Library.logNumber($1))" }.joined(separator: " - ")], epochs: 0)))
                 }
                 return r.count == 1 ? .float(r[0]) : .list(ListBox(r.map { .float($0) }))
             }
@@ -211,7 +230,9 @@ extension Library {
         switch v {
         case nil, .none?: return Optimizer(name: "rmsprop")!
         case .str(let s)?:
-            guard let o = Optimizer(name: s) else { throw Failure("ValueError: unknown optimizer '\(s)'", hint: "known: 'sgd', 'adam', 'rmsprop', 'adagrad'") }
+            guard let o = Optimizer(name: s) else {
+                throw Failure("ValueError: unknown optimizer '\(s)'", hint: "known: 'sgd', 'adam', 'rmsprop', 'adagrad'")
+            }
             return o
         case .object(let o as OptimizerObject)?: return o.optimizer
         default: throw Failure("TypeError: optimizer must be a name or an optimizer object")
@@ -222,7 +243,9 @@ extension Library {
         switch v {
         case .str(let s)?:
             guard let l = Loss(name: s) else {
-                throw Failure("ValueError: unknown loss '\(s)'", hint: "known: " + Loss.allCases.map(\.rawValue).joined(separator: ", ") + ", mse, mae")
+                throw Failure(
+                    "ValueError: unknown loss '\(s)'",
+                    hint: "known: " + Loss.allCases.map(\.rawValue).joined(separator: ", ") + ", mse, mae")
             }
             return l
         case .object(let o as LossObject)?: return o.loss
@@ -274,7 +297,8 @@ extension Library {
                 guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.epoch == report.epochs else { return }
                 let width = String(report.epochs).count
                 let epoch = String(repeating: " ", count: width - String(report.epoch).count) + String(report.epoch)
-                lines.append("Epoch \(epoch)/\(report.epochs) - " + report.logs.map { "\($0.0): \(logNumber($0.1))" }.joined(separator: " - "))
+                lines.append(
+                    "Epoch \(epoch)/\(report.epochs) - " + report.logs.map { "\($0.0): \(logNumber($0.1))" }.joined(separator: " - "))
             }
         }
         if verbose > 0 { interp.emit(.log(TrainingLog(lines: lines, epochs: options.epochs))) }
@@ -296,7 +320,8 @@ extension Library {
             let now = DispatchTime.now().uptimeNanoseconds
             guard now - start > 500_000_000, now - lastDraw > 100_000_000 || report.epoch == report.epochs else { return }
             lastDraw = now
-            let width = 20, done = width * report.epoch / max(report.epochs, 1)
+            let width = 20
+            let done = width * report.epoch / max(report.epochs, 1)
             let bar = String(repeating: "━", count: done) + String(repeating: "─", count: width - done)
             let loss = report.logs.first.map { " - \($0.0): \(Library.logNumber($0.1))" } ?? ""
             sink("\rEpoch \(report.epoch)/\(report.epochs) \(bar)\(loss)")
@@ -315,9 +340,11 @@ extension Library {
         var columns = ["Layer (type)", "Output Shape", "Param #"]
         if functional { columns.append("Connected to") }
         let body = rows.map { r -> [String] in
-            var cells = ["\(r.name) (\(r.type))",
-                         model.isBuilt ? "(None, " + r.outputShape.map(String.init).joined(separator: ", ") + ")" : "?",
-                         r.params.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))]
+            var cells = [
+                "\(r.name) (\(r.type))",
+                model.isBuilt ? "(None, " + r.outputShape.map(String.init).joined(separator: ", ") + ")" : "?",
+                r.params.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))),
+            ]
             if functional { cells.append(r.connectedTo.isEmpty ? "-" : r.connectedTo.joined(separator: ", ")) }
             return cells
         }
@@ -326,14 +353,20 @@ extension Library {
             var bytes = Double(n * 8)
             var unit = 0
             let units = ["B", "KB", "MB", "GB"]
-            while bytes >= 1024 && unit < units.count - 1 { bytes /= 1024; unit += 1 }
+            while bytes >= 1024 && unit < units.count - 1 {
+                bytes /= 1024
+                unit += 1
+            }
             return String(format: "%.2f %@", bytes, units[unit])
         }
         func count(_ n: Int) -> String { n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
-        return ModelSummary(title: "Model: \"\(model.name)\"", columns: columns, rows: body,
-                            totals: ["Total params: \(count(total)) (\(size(total)))",
-                                     "Trainable params: \(count(total)) (\(size(total)))",
-                                     "Non-trainable params: 0 (0.00 B)"])
+        return ModelSummary(
+            title: "Model: \"\(model.name)\"", columns: columns, rows: body,
+            totals: [
+                "Total params: \(count(total)) (\(size(total)))",
+                "Trainable params: \(count(total)) (\(size(total)))",
+                "Non-trainable params: 0 (0.00 B)",
+            ])
     }
 
     static func activationArg(_ v: Value?) throws(Failure) -> Activation {
@@ -354,7 +387,8 @@ extension Library {
     static func initializer(_ v: Value?, _ fallback: Initializer) throws(Failure) -> Initializer {
         guard case .str(let s)? = v else { return fallback }
         guard let i = Initializer(rawValue: s) else {
-            throw Failure("ValueError: unknown initializer '\(s)'", hint: "known: " + Initializer.allCases.map(\.rawValue).joined(separator: ", "))
+            throw Failure(
+                "ValueError: unknown initializer '\(s)'", hint: "known: " + Initializer.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return i
     }
@@ -363,26 +397,33 @@ extension Library {
         let ctx = interp.context
         var k: [String: Value] = [:]
         k["Dense"] = fn("Dense") { args throws(Failure) in
-            try args.accept(["units", "activation", "use_bias", "kernel_initializer", "bias_initializer", "input_shape", "input_dim", "name"])
+            try args.accept([
+                "units", "activation", "use_bias", "kernel_initializer", "bias_initializer", "input_shape", "input_dim", "name",
+            ])
             let units = try args.required(0, "units").asInt("units")
             guard units >= 1 else { throw Failure("ValueError: Dense needs a positive number of units, got \(units)") }
-            let layer = Dense(units: units, activation: try activationArg(args.optional(1, "activation")),
-                              useBias: try args.bool(2, "use_bias", true),
-                              kernelInitializer: try initializer(args.optional(3, "kernel_initializer"), .glorotUniform),
-                              biasInitializer: try initializer(args.optional(4, "bias_initializer"), .zeros),
-                              name: try args.string(7, "name"), context: ctx)
+            let layer = Dense(
+                units: units, activation: try activationArg(args.optional(1, "activation")),
+                useBias: try args.bool(2, "use_bias", true),
+                kernelInitializer: try initializer(args.optional(3, "kernel_initializer"), .glorotUniform),
+                biasInitializer: try initializer(args.optional(4, "bias_initializer"), .zeros),
+                name: try args.string(7, "name"), context: ctx)
             if let s = args.optional(5, "input_shape"), !s.isNone { layer.declaredInputShape = try interp.shape(s) }
             if let d = args.optional(6, "input_dim"), !d.isNone { layer.declaredInputShape = [try d.asInt()] }
             return .object(LayerObject(layer))
         }
         k["Activation"] = fn("Activation") { args throws(Failure) in
             try args.accept(["activation", "name"])
-            return .object(LayerObject(ActivationLayer(try activationArg(args.optional(0, "activation")), name: try args.string(1, "name"), context: ctx)))
+            return .object(
+                LayerObject(
+                    ActivationLayer(try activationArg(args.optional(0, "activation")), name: try args.string(1, "name"), context: ctx)))
         }
         k["LeakyReLU"] = fn("LeakyReLU") { args throws(Failure) in
             try args.accept(["negative_slope", "alpha", "name"])
             let slope = try args.double(0, "negative_slope", try args.double(-1, "alpha", 0.3))
-            return .object(LayerObject(ActivationLayer(.leakyRelu(alpha: slope), kerasName: "LeakyReLU", name: try args.string(2, "name"), context: ctx)))
+            return .object(
+                LayerObject(
+                    ActivationLayer(.leakyRelu(alpha: slope), kerasName: "LeakyReLU", name: try args.string(2, "name"), context: ctx)))
         }
         k["ReLU"] = fn("ReLU") { args throws(Failure) in
             .object(LayerObject(ActivationLayer(.relu, kerasName: "ReLU", name: try args.string(-1, "name"), context: ctx)))
@@ -425,51 +466,75 @@ extension Library {
                 }
             }
             let name = try args.string(1, "name")
-            return .object(ModelObject(try engine { () throws(EngineError) in try Model(layers: layers, input: input, name: name, context: ctx) }))
+            return .object(
+                ModelObject(try engine { () throws(EngineError) in try Model(layers: layers, input: input, name: name, context: ctx) }))
         }
         k["Model"] = fn("Model") { args throws(Failure) in
             try args.accept(["inputs", "outputs", "name"])
             func symbols(_ v: Value) throws(Failure) -> [SymbolicTensor] {
                 if case .object(let s as SymbolicObject) = v { return [s.symbol] }
                 return try interp.iterate(v).map { i throws(Failure) in
-                    guard case .object(let s as SymbolicObject) = i else { throw Failure("TypeError: Model inputs and outputs must come from Input(...) and layers") }
+                    guard case .object(let s as SymbolicObject) = i else {
+                        throw Failure("TypeError: Model inputs and outputs must come from Input(...) and layers")
+                    }
                     return s.symbol
                 }
             }
-            let ins = try symbols(try args.required(0, "inputs")), outs = try symbols(try args.required(1, "outputs"))
+            let ins = try symbols(try args.required(0, "inputs"))
+            let outs = try symbols(try args.required(1, "outputs"))
             let name = try args.string(2, "name")
-            return .object(ModelObject(try engine { () throws(EngineError) in try Model(inputs: ins, outputs: outs, name: name, context: ctx) }))
+            return .object(
+                ModelObject(try engine { () throws(EngineError) in try Model(inputs: ins, outputs: outs, name: name, context: ctx) }))
         }
         k["Functional"] = k["Model"]
         k["SGD"] = fn("SGD") { args throws(Failure) in
             try args.accept(["learning_rate", "momentum", "nesterov"])
-            return .object(OptimizerObject(Optimizer(.sgd(momentum: try args.double(1, "momentum", 0), nesterov: try args.bool(2, "nesterov", false)),
-                                                     learningRate: try args.double(0, "learning_rate", 0.01))))
+            return .object(
+                OptimizerObject(
+                    Optimizer(
+                        .sgd(momentum: try args.double(1, "momentum", 0), nesterov: try args.bool(2, "nesterov", false)),
+                        learningRate: try args.double(0, "learning_rate", 0.01))))
         }
         k["Adam"] = fn("Adam") { args throws(Failure) in
             try args.accept(["learning_rate", "beta_1", "beta_2", "epsilon"])
-            return .object(OptimizerObject(Optimizer(.adam(beta1: try args.double(1, "beta_1", 0.9), beta2: try args.double(2, "beta_2", 0.999),
-                                                            epsilon: try args.double(3, "epsilon", 1e-7)),
-                                                     learningRate: try args.double(0, "learning_rate", 0.001))))
+            return .object(
+                OptimizerObject(
+                    Optimizer(
+                        .adam(
+                            beta1: try args.double(1, "beta_1", 0.9), beta2: try args.double(2, "beta_2", 0.999),
+                            epsilon: try args.double(3, "epsilon", 1e-7)),
+                        learningRate: try args.double(0, "learning_rate", 0.001))))
         }
         k["RMSprop"] = fn("RMSprop") { args throws(Failure) in
             try args.accept(["learning_rate", "rho", "momentum", "epsilon"])
-            return .object(OptimizerObject(Optimizer(.rmsprop(rho: try args.double(1, "rho", 0.9), momentum: try args.double(2, "momentum", 0),
-                                                               epsilon: try args.double(3, "epsilon", 1e-7)),
-                                                     learningRate: try args.double(0, "learning_rate", 0.001))))
+            return .object(
+                OptimizerObject(
+                    Optimizer(
+                        .rmsprop(
+                            rho: try args.double(1, "rho", 0.9), momentum: try args.double(2, "momentum", 0),
+                            epsilon: try args.double(3, "epsilon", 1e-7)),
+                        learningRate: try args.double(0, "learning_rate", 0.001))))
         }
         k["Adagrad"] = fn("Adagrad") { args throws(Failure) in
             try args.accept(["learning_rate", "initial_accumulator_value", "epsilon"])
-            return .object(OptimizerObject(Optimizer(.adagrad(initialAccumulator: try args.double(1, "initial_accumulator_value", 0.1),
-                                                               epsilon: try args.double(2, "epsilon", 1e-7)),
-                                                     learningRate: try args.double(0, "learning_rate", 0.001))))
+            return .object(
+                OptimizerObject(
+                    Optimizer(
+                        .adagrad(
+                            initialAccumulator: try args.double(1, "initial_accumulator_value", 0.1),
+                            epsilon: try args.double(2, "epsilon", 1e-7)),
+                        learningRate: try args.double(0, "learning_rate", 0.001))))
         }
-        for (cls, loss) in [("BinaryCrossentropy", Loss.binaryCrossentropy), ("CategoricalCrossentropy", .categoricalCrossentropy),
-                            ("SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy), ("MeanSquaredError", .meanSquaredError),
-                            ("MeanAbsoluteError", .meanAbsoluteError)] {
+        for (cls, loss) in [
+            ("BinaryCrossentropy", Loss.binaryCrossentropy), ("CategoricalCrossentropy", .categoricalCrossentropy),
+            ("SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy), ("MeanSquaredError", .meanSquaredError),
+            ("MeanAbsoluteError", .meanAbsoluteError),
+        ] {
             k[cls] = fn(cls) { args throws(Failure) in
                 if let fromLogits = args.optional(-1, "from_logits"), try interp.truthy(fromLogits) {
-                    throw Failure("ValueError: from_logits=True is not supported yet", hint: "end the model with a sigmoid or softmax activation instead")
+                    throw Failure(
+                        "ValueError: from_logits=True is not supported yet",
+                        hint: "end the model with a sigmoid or softmax activation instead")
                 }
                 return .object(LossObject(loss, className: cls))
             }
@@ -480,7 +545,11 @@ extension Library {
             guard n >= 1, y.count * n <= Interpreter.maxElements else {
                 throw Failure("ValueError: to_categorical needs a positive num_classes that fits in memory, got \(n)")
             }
-            return .tensor(Variable(try engine { () throws(EngineError) in try Loss.oneHot(y.rank == 2 && y.shape[1] == 1 ? try y.reshaped([-1]) : y, classes: n) }))
+            return .tensor(
+                Variable(
+                    try engine { () throws(EngineError) in
+                        try Loss.oneHot(y.rank == 2 && y.shape[1] == 1 ? try y.reshaped([-1]) : y, classes: n)
+                    }))
         }
         return k
     }
@@ -488,9 +557,13 @@ extension Library {
     /// `keras` and its submodules; `tensorflow.keras.*` maps onto the same.
     static func kerasModules(_ interp: Interpreter) -> [String: Value] {
         let k = kerasNames(interp)
-        func pick(_ name: String, _ keys: [String]) -> Value { .module(Module(name, Dictionary(uniqueKeysWithValues: keys.compactMap { key in k[key].map { (key, $0) } }))) }
+        func pick(_ name: String, _ keys: [String]) -> Value {
+            .module(Module(name, Dictionary(uniqueKeysWithValues: keys.compactMap { key in k[key].map { (key, $0) } })))
+        }
         var losses: [String: Value] = [:]
-        for key in ["BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError", "MeanAbsoluteError"] { losses[key] = k[key] }
+        for key in [
+            "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError", "MeanAbsoluteError",
+        ] { losses[key] = k[key] }
         for l in Loss.allCases where l != .halfSSE {
             losses[l.rawValue] = fn(l.rawValue) { args throws(Failure) in
                 let y = try args.tensor(0, "y_true")
@@ -500,7 +573,9 @@ extension Library {
         }
         var modules: [String: Value] = [
             "keras.models": pick("keras.models", ["Sequential", "Model"]),
-            "keras.layers": pick("keras.layers", ["Dense", "Activation", "LeakyReLU", "ReLU", "Softmax", "Flatten", "Dropout", "Concatenate", "Input", "InputLayer"]),
+            "keras.layers": pick(
+                "keras.layers",
+                ["Dense", "Activation", "LeakyReLU", "ReLU", "Softmax", "Flatten", "Dropout", "Concatenate", "Input", "InputLayer"]),
             "keras.optimizers": pick("keras.optimizers", ["SGD", "Adam", "RMSprop", "Adagrad"]),
             "keras.losses": .module(Module("keras.losses", losses)),
             "keras.utils": pick("keras.utils", ["to_categorical"]),

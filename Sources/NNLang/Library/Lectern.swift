@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 import Notebook
 
 // MARK: - grad, gradcheck and the output builders
@@ -11,14 +11,21 @@ extension Library {
             try args.accept(["L", "wrt"])
             let root = try interp.tensor(try args.required(0, "L"))
             let wrt = try args.required(1, "wrt")
-            let many: [Value]? = { if case .list(let b) = wrt { return b.items }; if case .tuple(let t) = wrt { return t }; return nil }()
+            let many: [Value]? = {
+                if case .list(let b) = wrt { return b.items }
+                if case .tuple(let t) = wrt { return t }
+                return nil
+            }()
             let targets = try (many ?? [wrt]).map { v throws(Failure) in try interp.tensor(v) }
             guard root.value.count == 1 else {
-                throw Failure("ValueError: grad(L, W) needs a scalar L, got shape \(formatShape(root.shape))", hint: "reduce it first, e.g. np.sum(L) or np.mean(L)")
+                throw Failure(
+                    "ValueError: grad(L, W) needs a scalar L, got shape \(formatShape(root.shape))",
+                    hint: "reduce it first, e.g. np.sum(L) or np.mean(L)")
             }
             for t in targets where !t.isTracked {
-                throw Failure("ValueError: grad(L, W): W is not a variable L was computed from",
-                              hint: "pass the variable by its name, as in grad(L, W1), after assigning W1 = ... before computing L")
+                throw Failure(
+                    "ValueError: grad(L, W): W is not a variable L was computed from",
+                    hint: "pass the variable by its name, as in grad(L, W1), after assigning W1 = ... before computing L")
             }
             let grads = try engine { () throws(EngineError) in try Variable.gradients(of: root, wrt: targets) }
             let values: [Value] = zip(grads, many ?? [wrt]).map { g, original in
@@ -63,7 +70,9 @@ extension Library {
             }
         }
         for (k, v) in args.keywords { columns.append((k, try cells(v, interp))) }
-        guard let n = columns.first?.1.count else { throw Failure("TypeError: table() needs at least one column", hint: "e.g. table(z=z, a=sigmoid(z))") }
+        guard let n = columns.first?.1.count else {
+            throw Failure("TypeError: table() needs at least one column", hint: "e.g. table(z=z, a=sigmoid(z))")
+        }
         for (name, c) in columns where c.count != n {
             throw Failure("ValueError: table(): column '\(name)' has \(c.count) values but '\(columns[0].0)' has \(n)")
         }
@@ -97,10 +106,16 @@ extension Library {
             let series = h.history.keys.map { k in
                 Plot.Series(name: k, xs: epochs, ys: h.history.values[k]!, style: k.hasPrefix("val_") ? .dashed : .line)
             }
-            return .output(.plot(try makePlot(series, title: try args.string(-1, "title") ?? "Training history", xLabel: "epoch",
-                                              yLabel: try args.string(-1, "ylabel") ?? "")))
+            return .output(
+                .plot(
+                    try makePlot(
+                        series, title: try args.string(-1, "title") ?? "Training history", xLabel: "epoch",
+                        yLabel: try args.string(-1, "ylabel") ?? "")))
         }
-        let range = try args.optional(-1, "x").map { v throws(Failure) in try interp.iterate(v).map { i throws(Failure) in try i.asDouble() } } ?? [-5, 5]
+        let range =
+            try args.optional(-1, "x").map { v throws(Failure) in try interp.iterate(v).map { i throws(Failure) in try i.asDouble() } } ?? [
+                -5, 5,
+            ]
         guard range.count == 2, range[0] < range[1] else { throw Failure("ValueError: plot(..., x=(a, b)) needs a < b") }
         let n = 201
         let xs = (0..<n).map { range[0] + (range[1] - range[0]) * Double($0) / Double(n - 1) }
@@ -117,34 +132,48 @@ extension Library {
             series.append(Plot.Series(name: name, xs: xs, ys: y.scalars, style: .line))
         }
         guard !series.isEmpty else { throw Failure("TypeError: plot() needs at least one function or a History") }
-        return .output(.plot(try makePlot(series, title: try args.string(-1, "title") ?? "", xLabel: try args.string(-1, "xlabel") ?? "z",
-                                          yLabel: try args.string(-1, "ylabel") ?? "")))
+        return .output(
+            .plot(
+                try makePlot(
+                    series, title: try args.string(-1, "title") ?? "", xLabel: try args.string(-1, "xlabel") ?? "z",
+                    yLabel: try args.string(-1, "ylabel") ?? "")))
     }
 
-    static func makePlot(_ series: [Plot.Series], title: String, xLabel: String, yLabel: String, field: Plot.Field? = nil,
-                         xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) throws(Failure) -> Plot {
-        let xs = series.flatMap(\.xs).filter(\.isFinite), ys = series.flatMap(\.ys).filter(\.isFinite)
+    static func makePlot(
+        _ series: [Plot.Series], title: String, xLabel: String, yLabel: String, field: Plot.Field? = nil,
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil
+    ) throws(Failure) -> Plot {
+        let xs = series.flatMap(\.xs).filter(\.isFinite)
+        let ys = series.flatMap(\.ys).filter(\.isFinite)
         guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else {
             throw Failure("ValueError: nothing to plot: every value is nan or inf")
         }
         func padded(_ a: Double, _ b: Double) -> ClosedRange<Double> {
             a == b ? (a - 1)...(b + 1) : a...b
         }
-        return Plot(title: title, xLabel: xLabel, yLabel: yLabel, series: series, field: field,
-                    xRange: xRange ?? padded(x0, x1), yRange: yRange ?? padded(y0, y1))
+        return Plot(
+            title: title, xLabel: xLabel, yLabel: yLabel, series: series, field: field,
+            xRange: xRange ?? padded(x0, x1), yRange: yRange ?? padded(y0, y1))
     }
 
     /// The model's prediction over a grid covering the data, with the points by class.
     static func decisionBoundary(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         try args.accept(["model", "X", "y", "title"])
         let m = try model(args.required(0, "model"))
-        let x = try args.tensor(1, "X"), y = try args.tensor(2, "y")
-        guard x.rank == 2, x.shape[1] == 2 else { throw Failure("ValueError: plot_decision_boundary needs X of shape (n, 2), got \(formatShape(x.shape))") }
+        let x = try args.tensor(1, "X")
+        let y = try args.tensor(2, "y")
+        guard x.rank == 2, x.shape[1] == 2 else {
+            throw Failure("ValueError: plot_decision_boundary needs X of shape (n, 2), got \(formatShape(x.shape))")
+        }
         let n = x.shape[0]
-        let xs = (0..<n).map { x.scalars[2 * $0] }, ys = (0..<n).map { x.scalars[2 * $0 + 1] }
-        let padX = ((xs.max()! - xs.min()!) * 0.1).nonZero, padY = ((ys.max()! - ys.min()!) * 0.1).nonZero
-        let xr = (xs.min()! - padX)...(xs.max()! + padX), yr = (ys.min()! - padY)...(ys.max()! + padY)
-        let cols = 72, rows = 36
+        let xs = (0..<n).map { x.scalars[2 * $0] }
+        let ys = (0..<n).map { x.scalars[2 * $0 + 1] }
+        let padX = ((xs.max()! - xs.min()!) * 0.1).nonZero
+        let padY = ((ys.max()! - ys.min()!) * 0.1).nonZero
+        let xr = (xs.min()! - padX)...(xs.max()! + padX)
+        let yr = (ys.min()! - padY)...(ys.max()! + padY)
+        let cols = 72
+        let rows = 36
         var grid: [Double] = []
         for r in 0..<rows {
             for c in 0..<cols {
@@ -154,22 +183,35 @@ extension Library {
         }
         let points = Tensor(shape: [rows * cols, 2], scalars: grid)
         // Several inputs of one column each (the functional two-input model) get one column each.
-        let batch: [Tensor] = m.inputs.count == 2
-            ? [try engine { () throws(EngineError) in try points.indexed([.range(start: nil, stop: nil, step: nil), .range(start: 0, stop: 1, step: nil)]) },
-               try engine { () throws(EngineError) in try points.indexed([.range(start: nil, stop: nil, step: nil), .range(start: 1, stop: 2, step: nil)]) }]
+        let batch: [Tensor] =
+            m.inputs.count == 2
+            ? [
+                try engine { () throws(EngineError) in
+                    try points.indexed([.range(start: nil, stop: nil, step: nil), .range(start: 0, stop: 1, step: nil)])
+                },
+                try engine { () throws(EngineError) in
+                    try points.indexed([.range(start: nil, stop: nil, step: nil), .range(start: 1, stop: 2, step: nil)])
+                },
+            ]
             : [points]
         let p = try engine { () throws(EngineError) in try m.predict(batch)[0] }
         let classes = p.shape.last ?? 1
-        let field: [Double] = classes == 1 ? p.scalars
+        let field: [Double] =
+            classes == 1
+            ? p.scalars
             : (try engine { () throws(EngineError) in try p.reduce(.argmax, axis: -1) }).scalars.map { $0 / Double(max(classes - 1, 1)) }
-        let labels = y.rank == 2 && y.shape[1] > 1 ? (try engine { () throws(EngineError) in try y.reduce(.argmax, axis: -1) }).scalars : y.scalars
+        let labels =
+            y.rank == 2 && y.shape[1] > 1 ? (try engine { () throws(EngineError) in try y.reduce(.argmax, axis: -1) }).scalars : y.scalars
         let distinct = Array(Set(labels)).sorted()
         let series = distinct.map { label in
             let idx = labels.indices.filter { labels[$0] == label }
             return Plot.Series(name: "class \(Int(label))", xs: idx.map { xs[$0] }, ys: idx.map { ys[$0] }, style: .points)
         }
-        return .output(.plot(try makePlot(series, title: try args.string(3, "title") ?? "Decision boundary", xLabel: "x₁", yLabel: "x₂",
-                                          field: Plot.Field(columns: cols, rows: rows, values: field), xRange: xr, yRange: yr)))
+        return .output(
+            .plot(
+                try makePlot(
+                    series, title: try args.string(3, "title") ?? "Decision boundary", xLabel: "x₁", yLabel: "x₂",
+                    field: Plot.Field(columns: cols, rows: rows, values: field), xRange: xr, yRange: yr)))
     }
 
     // MARK: Model tables
@@ -177,15 +219,22 @@ extension Library {
     /// Both conventions per Dense layer: the lecture's W (units × inputs), Keras's kernel, and
     /// the shape equation on a column vector.
     static func shapesTable(_ m: Model) throws(Failure) -> Table {
-        guard m.isBuilt else { throw Failure("ValueError: the model has no input shape yet", hint: "give the first layer input_shape=(n,) or start with Input(shape=(n,))") }
+        guard m.isBuilt else {
+            throw Failure(
+                "ValueError: the model has no input shape yet",
+                hint: "give the first layer input_shape=(n,) or start with Input(shape=(n,))")
+        }
         var rows: [[Cell]] = []
         for layer in m.layers {
             guard let d = layer as? Dense else { continue }
-            let inputs = d.params[0].shape[0], units = d.units
-            rows.append([.text(d.name), .text("\(units)×\(inputs)"), .text(formatShape(d.params[0].shape)),
-                         .text(d.useBias ? "\(units)×1" : "—"),
-                         .text("(\(units)×1) = (\(units)×\(inputs))(\(inputs)×1)" + (d.useBias ? " + (\(units)×1)" : "")),
-                         .integer(d.paramCount)])
+            let inputs = d.params[0].shape[0]
+            let units = d.units
+            rows.append([
+                .text(d.name), .text("\(units)×\(inputs)"), .text(formatShape(d.params[0].shape)),
+                .text(d.useBias ? "\(units)×1" : "—"),
+                .text("(\(units)×1) = (\(units)×\(inputs))(\(inputs)×1)" + (d.useBias ? " + (\(units)×1)" : "")),
+                .integer(d.paramCount),
+            ])
         }
         return Table(columns: ["layer", "W (lecture)", "kernel (Keras)", "b", "z = W a + b", "params"], rows: rows)
     }
@@ -193,7 +242,9 @@ extension Library {
     /// z and a of every neuron of every Dense layer for one sample (the first row of x).
     static func forwardTable(_ m: Model, _ x: Tensor) throws(Failure) -> Table {
         guard m.isSequential else { throw Failure("ValueError: forward_table supports Sequential models") }
-        var a = try engine { () throws(EngineError) in try x.rank == 1 ? x.reshaped([1, -1]) : x.indexed([.range(start: 0, stop: 1, step: nil)]) }
+        var a = try engine { () throws(EngineError) in
+            try x.rank == 1 ? x.reshaped([1, -1]) : x.indexed([.range(start: 0, stop: 1, step: nil)])
+        }
         _ = try engine { () throws(EngineError) in try m.predict([a]) }
         var rows: [[Cell]] = []
         for layer in m.layers {
@@ -204,7 +255,9 @@ extension Library {
                 for j in 0..<d.units { rows.append([.text(d.name), .integer(j + 1), .number(z.scalars[j]), .number(out.scalars[j])]) }
                 a = out
             } else {
-                a = try engine { () throws(EngineError) in try layer.call([Variable(a)], params: layer.params.map { Variable($0) }, training: false, context: m.context).value }
+                a = try engine { () throws(EngineError) in
+                    try layer.call([Variable(a)], params: layer.params.map { Variable($0) }, training: false, context: m.context).value
+                }
             }
         }
         return Table(columns: ["layer", "neuron", "z", "a"], rows: rows)
@@ -237,7 +290,8 @@ extension Library {
         let first = try args.required(0, "model_or_loss")
         if case .object(let o as ModelObject) = first {
             let m = o.model
-            let x = try Library.inputs(try args.required(1, "x"), interp), y = try args.tensor(2, "y")
+            let x = try Library.inputs(try args.required(1, "x"), interp)
+            let y = try args.tensor(2, "y")
             guard let loss = m.loss else { throw Failure("ValueError: gradcheck(model, x, y) needs a compiled model (for its loss)") }
             let (_, grads) = try engine { () throws(EngineError) in try m.gradients(x, y) }
             for (layer, g) in zip(m.layers, grads) {
@@ -294,14 +348,22 @@ extension Library {
         }
         d["make_circles"] = fn("make_circles") { args throws(Failure) in
             try args.accept(["n_samples", "noise", "factor", "random_state", "shuffle"])
-            return pair(Datasets.circles(try count(args, 0, "n_samples", 100), noise: try args.double(1, "noise", 0), factor: try args.double(2, "factor", 0.8), &interp.context.rng))
+            return pair(
+                Datasets.circles(
+                    try count(args, 0, "n_samples", 100), noise: try args.double(1, "noise", 0), factor: try args.double(2, "factor", 0.8),
+                    &interp.context.rng))
         }
         d["make_blobs"] = fn("make_blobs") { args throws(Failure) in
             try args.accept(["n_samples", "centers", "n_features", "cluster_std", "random_state"])
-            let n = try count(args, 0, "n_samples", 100), features = try count(args, 2, "n_features", 2, limit: 10_000)
-            guard n * features <= Interpreter.maxElements else { throw Failure("MemoryError: make_blobs(): \(n) × \(features) values are over the memory limit") }
-            return pair(Datasets.blobs(n, centers: try count(args, 1, "centers", 3, limit: 1000), features: features,
-                                       std: try args.double(3, "cluster_std", 1), &interp.context.rng))
+            let n = try count(args, 0, "n_samples", 100)
+            let features = try count(args, 2, "n_features", 2, limit: 10_000)
+            guard n * features <= Interpreter.maxElements else {
+                throw Failure("MemoryError: make_blobs(): \(n) × \(features) values are over the memory limit")
+            }
+            return pair(
+                Datasets.blobs(
+                    n, centers: try count(args, 1, "centers", 3, limit: 1000), features: features,
+                    std: try args.double(3, "cluster_std", 1), &interp.context.rng))
         }
         d["make_xor"] = fn("make_xor") { args throws(Failure) in
             try args.accept(["n_samples", "noise"])
@@ -309,12 +371,18 @@ extension Library {
         }
         d["make_spiral"] = fn("make_spiral") { args throws(Failure) in
             try args.accept(["n_samples", "classes", "noise"])
-            return pair(Datasets.spiral(try count(args, 0, "n_samples", 300), classes: try count(args, 1, "classes", 2, limit: 100), noise: try args.double(2, "noise", 0.2), &interp.context.rng))
+            return pair(
+                Datasets.spiral(
+                    try count(args, 0, "n_samples", 300), classes: try count(args, 1, "classes", 2, limit: 100),
+                    noise: try args.double(2, "noise", 0.2), &interp.context.rng))
         }
         d["make_regression"] = fn("make_regression") { args throws(Failure) in
             try args.accept(["n_samples", "n_features", "noise", "random_state"])
-            let n = try count(args, 0, "n_samples", 100), features = try count(args, 1, "n_features", 1, limit: 10_000)
-            guard n * features <= Interpreter.maxElements else { throw Failure("MemoryError: make_regression(): \(n) × \(features) values are over the memory limit") }
+            let n = try count(args, 0, "n_samples", 100)
+            let features = try count(args, 1, "n_features", 1, limit: 10_000)
+            guard n * features <= Interpreter.maxElements else {
+                throw Failure("MemoryError: make_regression(): \(n) × \(features) values are over the memory limit")
+            }
             let r = Datasets.regression(n, features: features, noise: try args.double(2, "noise", 0), &interp.context.rng)
             return pair((r.0, r.1))
         }
@@ -322,8 +390,9 @@ extension Library {
             try args.accept(["*", "test_size", "shuffle", "random_state"])
             let arrays = try args.positional.map { v throws(Failure) in try interp.tensor(v).value }
             let parts = try engine { () throws(EngineError) in
-                try Datasets.trainTestSplit(arrays, testSize: try interp.doubleE(args.optional(-1, "test_size"), 0.25),
-                                            shuffle: (try? args.bool(-1, "shuffle", true)) ?? true, &interp.context.rng)
+                try Datasets.trainTestSplit(
+                    arrays, testSize: try interp.doubleE(args.optional(-1, "test_size"), 0.25),
+                    shuffle: (try? args.bool(-1, "shuffle", true)) ?? true, &interp.context.rng)
             }
             return .list(ListBox(parts.map { .tensor(Variable($0)) }))
         }
@@ -342,19 +411,24 @@ extension Library {
             var rows: [[Double]] = []
             for (i, line) in lines.dropFirst().enumerated() {
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard cells.count == header.count else { throw Failure("ValueError: \(path):\(i + 2): expected \(header.count) fields, found \(cells.count)") }
-                rows.append(try cells.map { c throws(Failure) in
-                    guard let v = Double(c) else { throw Failure("ValueError: \(path):\(i + 2): '\(c)' is not a number") }
-                    return v
-                })
+                guard cells.count == header.count else {
+                    throw Failure("ValueError: \(path):\(i + 2): expected \(header.count) fields, found \(cells.count)")
+                }
+                rows.append(
+                    try cells.map { c throws(Failure) in
+                        guard let v = Double(c) else { throw Failure("ValueError: \(path):\(i + 2): '\(c)' is not a number") }
+                        return v
+                    })
             }
             if let target = try args.string(1, "target") {
                 guard let t = header.firstIndex(of: target) else {
                     throw Failure("KeyError: no column '\(target)' in \(path)", hint: "columns: " + header.joined(separator: ", "))
                 }
                 let x = rows.flatMap { r in r.enumerated().filter { $0.offset != t }.map(\.element) }
-                return .tuple([.tensor(Variable(Tensor(shape: [rows.count, header.count - 1], scalars: x))),
-                               .tensor(Variable(Tensor(shape: [rows.count], scalars: rows.map { $0[t] })))])
+                return .tuple([
+                    .tensor(Variable(Tensor(shape: [rows.count, header.count - 1], scalars: x))),
+                    .tensor(Variable(Tensor(shape: [rows.count], scalars: rows.map { $0[t] }))),
+                ])
             }
             return .tensor(Variable(Tensor(shape: [rows.count, header.count], scalars: rows.flatMap { $0 })))
         }

@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 import Notebook
 
 /// The names a document starts with, and the modules it can import.
@@ -43,8 +43,9 @@ enum Library {
                 let sub = String(name.dropFirst(prefix.count))
                 if let m = keras["keras." + sub] { return m }
             }
-            throw Failure("ModuleNotFoundError: No module named '\(name)'",
-                          hint: "nn blocks can import numpy, math, keras (and its submodules) and tensorflow.keras")
+            throw Failure(
+                "ModuleNotFoundError: No module named '\(name)'",
+                hint: "nn blocks can import numpy, math, keras (and its submodules) and tensorflow.keras")
         }
     }
 
@@ -105,37 +106,52 @@ enum Library {
         b["float"] = fn("float") { args throws(Failure) in
             guard let v = args.optional(0, "x") else { return .float(0) }
             if case .str(let s) = v {
-                guard let d = Double(s.trimmingCharacters(in: .whitespaces)) ?? (["inf", "+inf"].contains(s.lowercased()) ? .infinity : nil) else {
+                guard
+                    let d = Double(s.trimmingCharacters(in: .whitespaces)) ?? (["inf", "+inf"].contains(s.lowercased()) ? .infinity : nil)
+                else {
                     throw Failure("ValueError: could not convert string to float: '\(s)'")
                 }
                 return .float(d)
             }
             if case .tensor(let t) = v, t.value.count != 1 {
-                throw Failure("TypeError: only length-1 arrays can be converted to Python scalars", hint: "index one element first, e.g. float(a[0, 0])")
+                throw Failure(
+                    "TypeError: only length-1 arrays can be converted to Python scalars",
+                    hint: "index one element first, e.g. float(a[0, 0])")
             }
             return .float(try v.asDouble("float() argument"))
         }
         b["int"] = fn("int") { args throws(Failure) in
             guard let v = args.optional(0, "x") else { return .int(0) }
             if case .str(let s) = v {
-                guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else { throw Failure("ValueError: invalid literal for int() with base 10: '\(s)'") }
+                guard let i = Int(s.trimmingCharacters(in: .whitespaces)) else {
+                    throw Failure("ValueError: invalid literal for int() with base 10: '\(s)'")
+                }
                 return .int(i)
             }
             return .int(try exactInt(try v.asDouble("int() argument").rounded(.towardZero)))
         }
-        b["bool"] = fn("bool") { args throws(Failure) in .bool(try args.optional(0, "x").map { v throws(Failure) in try interp.truthy(v) } ?? false) }
+        b["bool"] = fn("bool") { args throws(Failure) in
+            .bool(try args.optional(0, "x").map { v throws(Failure) in try interp.truthy(v) } ?? false)
+        }
         b["str"] = fn("str") { args throws(Failure) in .str(args.optional(0, "object").map(interp.str) ?? "") }
         b["repr"] = fn("repr") { args throws(Failure) in .str(interp.pythonRepr(try args.required(0, "obj"))) }
-        b["list"] = fn("list") { args throws(Failure) in .list(ListBox(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? [])) }
-        b["tuple"] = fn("tuple") { args throws(Failure) in .tuple(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? []) }
+        b["list"] = fn("list") { args throws(Failure) in
+            .list(ListBox(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? []))
+        }
+        b["tuple"] = fn("tuple") { args throws(Failure) in
+            .tuple(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? [])
+        }
         b["dict"] = fn("dict") { args throws(Failure) in
             let d = DictBox()
             if let src = args.positional.first {
-                if case .dict(let other) = src { for (k, v) in zip(other.keys, other.values) { try d.set(k, v) } }
-                else {
+                if case .dict(let other) = src {
+                    for (k, v) in zip(other.keys, other.values) { try d.set(k, v) }
+                } else {
                     for pair in try interp.iterate(src) {
                         let kv = try interp.iterate(pair)
-                        guard kv.count == 2 else { throw Failure("ValueError: dictionary update sequence element has length \(kv.count); 2 is required") }
+                        guard kv.count == 2 else {
+                            throw Failure("ValueError: dictionary update sequence element has length \(kv.count); 2 is required")
+                        }
                         try d.set(kv[0], kv[1])
                     }
                 }
@@ -145,7 +161,10 @@ enum Library {
         }
         b["enumerate"] = fn("enumerate") { args throws(Failure) in
             let start = try args.int(1, "start", 0)
-            return .list(ListBox(try interp.iterate(try args.required(0, "iterable")).enumerated().map { .tuple([.int($0.offset + start), $0.element]) }))
+            return .list(
+                ListBox(
+                    try interp.iterate(try args.required(0, "iterable")).enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
+            )
         }
         b["zip"] = fn("zip") { args throws(Failure) in
             let lists = try args.positional.map { v throws(Failure) in try interp.iterate(v) }
@@ -166,7 +185,10 @@ enum Library {
                 var bestKey = try k(best)
                 for v in items.dropFirst() {
                     let kv = try k(v)
-                    if try interp.order(kv, bestKey) * sign > 0 { best = v; bestKey = kv }
+                    if try interp.order(kv, bestKey) * sign > 0 {
+                        best = v
+                        bestKey = kv
+                    }
                 }
                 return best
             }
@@ -179,7 +201,10 @@ enum Library {
             var failure: Failure?
             var order = Array(items.indices)
             order.sort { i, j in
-                do throws(Failure) { return try interp.order(keys[i], keys[j]) < 0 } catch { failure = error; return false }
+                do throws(Failure) { return try interp.order(keys[i], keys[j]) < 0 } catch {
+                    failure = error
+                    return false
+                }
             }
             if let failure { throw failure }
             items = order.map { items[$0] }
@@ -191,12 +216,16 @@ enum Library {
             var items: [Value] = []
             for v in try args.optional(0, "iterable").map({ v throws(Failure) in try interp.iterate(v) }) ?? [] {
                 var seen = false
-                for u in items where try interp.equal(u, v) { seen = true; break }
+                for u in items where try interp.equal(u, v) {
+                    seen = true
+                    break
+                }
                 if !seen { items.append(v) }
             }
             return .list(ListBox(items))
         }
-        b["reversed"] = fn("reversed") { args throws(Failure) in .list(ListBox(try interp.iterate(try args.required(0, "seq")).reversed())) }
+        b["reversed"] = fn("reversed") { args throws(Failure) in .list(ListBox(try interp.iterate(try args.required(0, "seq")).reversed()))
+        }
         b["any"] = fn("any") { args throws(Failure) in
             for v in try interp.iterate(try args.required(0, "iterable")) where try interp.truthy(v) { return .bool(true) }
             return .bool(false)
@@ -207,12 +236,14 @@ enum Library {
         }
         b["map"] = fn("map") { args throws(Failure) in
             let f = try args.required(0, "function")
-            return .list(ListBox(try interp.iterate(try args.required(1, "iterable")).map { v throws(Failure) in try interp.callValue(f, [v]) }))
+            return .list(
+                ListBox(try interp.iterate(try args.required(1, "iterable")).map { v throws(Failure) in try interp.callValue(f, [v]) }))
         }
         b["filter"] = fn("filter") { args throws(Failure) in
             let f = try args.required(0, "function")
             var kept: [Value] = []
-            for v in try interp.iterate(try args.required(1, "iterable")) where try interp.truthy(f.isNone ? v : try interp.callValue(f, [v])) {
+            for v in try interp.iterate(try args.required(1, "iterable"))
+            where try interp.truthy(f.isNone ? v : try interp.callValue(f, [v])) {
                 kept.append(v)
             }
             return .list(ListBox(kept))
@@ -221,14 +252,20 @@ enum Library {
             let v = try args.required(0, "obj")
             let types = try args.required(1, "classinfo")
             let names: [String]
-            if case .tuple(let t) = types { names = t.compactMap { if case .builtin(let b) = $0 { b.name } else { nil } } }
-            else if case .builtin(let b) = types { names = [b.name] } else { names = [] }
+            if case .tuple(let t) = types {
+                names = t.compactMap { if case .builtin(let b) = $0 { b.name } else { nil } }
+            } else if case .builtin(let b) = types {
+                names = [b.name]
+            } else {
+                names = []
+            }
             return .bool(names.contains { $0 == v.typeName || ($0 == "float" && v.typeName == "int" && false) })
         }
         b["type"] = fn("type") { args throws(Failure) in .str(try args.required(0, "obj").typeName) }
         b["pow"] = fn("pow") { args throws(Failure) in try interp.binary("**", try args.required(0, "base"), try args.required(1, "exp")) }
         b["divmod"] = fn("divmod") { args throws(Failure) in
-            let a = try args.required(0, "a"), c = try args.required(1, "b")
+            let a = try args.required(0, "a")
+            let c = try args.required(1, "b")
             return .tuple([try interp.binary("//", a, c), try interp.binary("%", a, c)])
         }
         b["Ellipsis"] = .module(Module("Ellipsis", [:]))
@@ -248,23 +285,29 @@ enum Library {
 
     static func mathModule(_ interp: Interpreter) -> Value {
         var m: [String: Value] = ["pi": .float(Double.pi), "e": .float(M_E), "inf": .float(.infinity), "nan": .float(.nan)]
-        let unary: [(String, (Double) -> Double)] = [("exp", Foundation.exp), ("log", Foundation.log), ("sqrt", Foundation.sqrt),
-                                                     ("sin", Foundation.sin), ("cos", Foundation.cos), ("tanh", Foundation.tanh),
-                                                     ("fabs", Swift.abs), ("log10", Foundation.log10), ("log2", Foundation.log2)]
+        let unary: [(String, (Double) -> Double)] = [
+            ("exp", Foundation.exp), ("log", Foundation.log), ("sqrt", Foundation.sqrt),
+            ("sin", Foundation.sin), ("cos", Foundation.cos), ("tanh", Foundation.tanh),
+            ("fabs", Swift.abs), ("log10", Foundation.log10), ("log2", Foundation.log2),
+        ]
         for (name, f) in unary {
             m[name] = fn(name) { args throws(Failure) in
                 let x = try args.required(0, "x")
                 if case .tensor(let t) = x, t.isTracked { return try Library.elementwise(name, x, interp) }
                 let d = try x.asDouble()
-                if (name == "log" || name == "sqrt") && (d < 0 || (name == "log" && d == 0)) { throw Failure("ValueError: math domain error") }
+                if (name == "log" || name == "sqrt") && (d < 0 || (name == "log" && d == 0)) {
+                    throw Failure("ValueError: math domain error")
+                }
                 return .float(f(d))
             }
         }
         m["floor"] = fn("floor") { args throws(Failure) in .int(try exactInt(try args.required(0, "x").asDouble().rounded(.down))) }
         m["ceil"] = fn("ceil") { args throws(Failure) in .int(try exactInt(try args.required(0, "x").asDouble().rounded(.up))) }
         m["isclose"] = fn("isclose") { args throws(Failure) in
-            let a = try args.required(0, "a").asDouble(), b = try args.required(1, "b").asDouble()
-            let rt = try args.double(2, "rel_tol", 1e-9), at = try args.double(3, "abs_tol", 0)
+            let a = try args.required(0, "a").asDouble()
+            let b = try args.required(1, "b").asDouble()
+            let rt = try args.double(2, "rel_tol", 1e-9)
+            let at = try args.double(3, "abs_tol", 0)
             return .bool(Swift.abs(a - b) <= Swift.max(rt * Swift.max(Swift.abs(a), Swift.abs(b)), at))
         }
         return .module(Module("math", m))

@@ -1,11 +1,13 @@
-import Foundation
 import Engine
+import Foundation
 
 // MARK: - numpy as `np`
 
 extension Library {
     /// Applies a differentiable elementwise function: a plain number in, a plain number out.
-    static func elementwise(_ name: String, _ x: Value, _ interp: Interpreter, _ op: ((Variable) throws(EngineError) -> Variable)? = nil) throws(Failure) -> Value {
+    static func elementwise(_ name: String, _ x: Value, _ interp: Interpreter, _ op: ((Variable) throws(EngineError) -> Variable)? = nil)
+        throws(Failure) -> Value
+    {
         let variable = try interp.tensor(x)
         let r: Variable
         if let op {
@@ -76,7 +78,8 @@ extension Library {
         m["identity"] = m["eye"]
         m["linspace"] = fn("linspace") { args throws(Failure) in
             try args.accept(["start", "stop", "num", "endpoint"])
-            let a = try args.double(0, "start", 0), b = try args.double(1, "stop", 1)
+            let a = try args.double(0, "start", 0)
+            let b = try args.double(1, "stop", 1)
             let n = try args.int(2, "num", 50)
             let endpoint = try args.bool(3, "endpoint", true)
             try interp.checkSize([n])
@@ -88,7 +91,9 @@ extension Library {
         }
         m["arange"] = fn("arange") { args throws(Failure) in
             let nums = try args.positional.map { v throws(Failure) in try v.asDouble() }
-            guard (1...3).contains(nums.count) else { throw Failure("TypeError: arange() takes 1 to 3 positional arguments (stop, or start, stop[, step])") }
+            guard (1...3).contains(nums.count) else {
+                throw Failure("TypeError: arange() takes 1 to 3 positional arguments (stop, or start, stop[, step])")
+            }
             let (a, b, s): (Double, Double, Double) = nums.count == 1 ? (0, nums[0], 1) : (nums[0], nums[1], nums.count > 2 ? nums[2] : 1)
             guard s != 0 else { throw Failure("ValueError: arange: step cannot be zero") }
             let steps = ((b - a) / s).rounded(.up)
@@ -110,23 +115,30 @@ extension Library {
         }
         for name in ["dot", "matmul"] {
             m[name] = fn(name) { args throws(Failure) in
-                let a = try interp.tensor(try args.required(0, "a")), b = try interp.tensor(try args.required(1, "b"))
-                if name == "dot" && (a.value.isScalar || b.value.isScalar) { return .tensor(try engine { () throws(EngineError) in try Variable.mul(a, b) }) }
+                let a = try interp.tensor(try args.required(0, "a"))
+                let b = try interp.tensor(try args.required(1, "b"))
+                if name == "dot" && (a.value.isScalar || b.value.isScalar) {
+                    return .tensor(try engine { () throws(EngineError) in try Variable.mul(a, b) })
+                }
                 return .tensor(try engine { () throws(EngineError) in try Variable.matmul(a, b) })
             }
         }
         m["outer"] = fn("outer") { args throws(Failure) in
-            let a = try interp.tensor(try args.required(0, "a")), b = try interp.tensor(try args.required(1, "b"))
-            return .tensor(try engine { () throws(EngineError) in
-                try Variable.matmul(try Variable.reshape(a, [-1, 1]), try Variable.reshape(b, [1, -1]))
-            })
+            let a = try interp.tensor(try args.required(0, "a"))
+            let b = try interp.tensor(try args.required(1, "b"))
+            return .tensor(
+                try engine { () throws(EngineError) in
+                    try Variable.matmul(try Variable.reshape(a, [-1, 1]), try Variable.reshape(b, [1, -1]))
+                })
         }
         for name in ["exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "square"] {
             m[name] = fn(name) { args throws(Failure) in try elementwise(name, try args.required(0, "x"), interp) }
         }
         m["absolute"] = m["abs"]
         m["log1p"] = fn("log1p") { args throws(Failure) in
-            try elementwise("log1p", try args.required(0, "x"), interp) { v in Variable.unary("log1p", v, Foundation.log1p) { x, _ in 1 / (1 + x) } }
+            try elementwise("log1p", try args.required(0, "x"), interp) { v in
+                Variable.unary("log1p", v, Foundation.log1p) { x, _ in 1 / (1 + x) }
+            }
         }
         m["power"] = fn("power") { args throws(Failure) in try interp.binary("**", try args.required(0, "x1"), try args.required(1, "x2")) }
         for name in ["add", "subtract", "multiply", "divide"] {
@@ -137,9 +149,12 @@ extension Library {
         }
         for name in ["maximum", "minimum"] {
             m[name] = fn(name) { args throws(Failure) in
-                let x = try args.required(0, "x1"), y = try args.required(1, "x2")
+                let x = try args.required(0, "x1")
+                let y = try args.required(1, "x2")
                 let r = try engine { () throws(EngineError) in
-                    name == "maximum" ? try Variable.maximum(try interp.tensorE(x), try interp.tensorE(y)) : try Variable.minimum(try interp.tensorE(x), try interp.tensorE(y))
+                    name == "maximum"
+                        ? try Variable.maximum(try interp.tensorE(x), try interp.tensorE(y))
+                        : try Variable.minimum(try interp.tensorE(x), try interp.tensorE(y))
                 }
                 if x.isPlainNumber && y.isPlainNumber { return .float(r.value.scalars[0]) }
                 return .tensor(r)
@@ -147,12 +162,14 @@ extension Library {
         }
         m["clip"] = fn("clip") { args throws(Failure) in
             let x = try args.required(0, "a")
-            let lo = try args.double(1, "a_min", -.infinity), hi = try args.double(2, "a_max", .infinity)
+            let lo = try args.double(1, "a_min", -.infinity)
+            let hi = try args.double(2, "a_max", .infinity)
             return try elementwise("clip", x, interp) { v in Variable.clip(v, lo, hi) }
         }
         m["where"] = fn("where") { args throws(Failure) in
             let c = try interp.tensor(try args.required(0, "condition")).value
-            let a = try interp.tensor(try args.required(1, "x")), b = try interp.tensor(try args.required(2, "y"))
+            let a = try interp.tensor(try args.required(1, "x"))
+            let b = try interp.tensor(try args.required(2, "y"))
             return .tensor(try engine { () throws(EngineError) in try Variable.where(c, a, b) })
         }
         for kind in [Tensor.Reduction.sum, .mean, .max, .min, .argmax, .argmin] {
@@ -182,8 +199,10 @@ extension Library {
         for name in ["allclose", "isclose"] {
             m[name] = fn(name) { args throws(Failure) in
                 try args.accept(["a", "b", "rtol", "atol"])
-                let a = try args.tensor(0, "a"), b = try args.tensor(1, "b")
-                let rtol = try args.double(2, "rtol", 1e-5), atol = try args.double(3, "atol", 1e-8)
+                let a = try args.tensor(0, "a")
+                let b = try args.tensor(1, "b")
+                let rtol = try args.double(2, "rtol", 1e-5)
+                let atol = try args.double(3, "atol", 1e-8)
                 let close = try engine { () throws(EngineError) in
                     try Tensor.zip(a, b, name) { x, y in
                         (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) ? 1 : 0
@@ -207,7 +226,9 @@ extension Library {
                 let ax = name == "hstack" && parts.allSatisfy({ $0.value.rank == 1 }) ? 0 : axis
                 parts = try parts.map { p throws(Failure) in
                     guard p.value.rank < 2 else { return p }
-                    return try engine { () throws(EngineError) in try Variable.reshape(p, name == "vstack" ? [1, -1] : (ax == 0 ? [-1] : [-1, 1])) }
+                    return try engine { () throws(EngineError) in
+                        try Variable.reshape(p, name == "vstack" ? [1, -1] : (ax == 0 ? [-1] : [-1, 1]))
+                    }
                 }
                 return .tensor(try engine { () throws(EngineError) in try Variable.concatenate(parts, axis: ax) })
             }
@@ -276,7 +297,10 @@ extension Library {
             try args.accept(["low", "high", "size"])
             var low = try args.int(0, "low", 0)
             var high = try args.optional(1, "high").map { v throws(Failure) in try v.asInt() }
-            if high == nil { high = low; low = 0 }
+            if high == nil {
+                high = low
+                low = 0
+            }
             guard let h = high, h > low else { throw Failure("ValueError: low >= high") }
             let dims = try sized(args, 2)
             let n = dims?.reduce(1, *) ?? 1
@@ -295,8 +319,9 @@ extension Library {
             return .tensor(Variable(try engine { () throws(EngineError) in try t.indexed([.list(p)]) }))
         }
         r["shuffle"] = fn("shuffle") { _ throws(Failure) in
-            throw Failure("TypeError: np.random.shuffle shuffles in place, which nn values do not support",
-                          hint: "use x = x[np.random.permutation(len(x))]")
+            throw Failure(
+                "TypeError: np.random.shuffle shuffles in place, which nn values do not support",
+                hint: "use x = x[np.random.permutation(len(x))]")
         }
         r["choice"] = fn("choice") { args throws(Failure) in
             try args.accept(["a", "size", "replace"])
@@ -304,12 +329,21 @@ extension Library {
             // An int population is 0..<a, drawn from without listing it.
             let pool: [Value]?
             let population: Int
-            if case .int(let n) = a { pool = nil; population = n } else { let p = try interp.iterate(a); pool = p; population = p.count }
+            if case .int(let n) = a {
+                pool = nil
+                population = n
+            } else {
+                let p = try interp.iterate(a)
+                pool = p
+                population = p.count
+            }
             guard population > 0 else { throw Failure("ValueError: a must be a non-empty sequence or a positive integer") }
             let dims = try sized(args, 1)
             let n = dims?.reduce(1, *) ?? 1
             let replace = try args.bool(2, "replace", true)
-            guard replace || n <= population else { throw Failure("ValueError: Cannot take a larger sample than population when 'replace=False'") }
+            guard replace || n <= population else {
+                throw Failure("ValueError: Cannot take a larger sample than population when 'replace=False'")
+            }
             if !replace { try interp.checkSize([population]) }
             let picks = interp.context.rng.choice(population, size: n, replace: replace).map { i in pool?[i] ?? .int(i) }
             if dims == nil { return picks[0] }
@@ -333,14 +367,20 @@ extension Library {
         switch name {
         case "reshape":
             method = { args throws(Failure) in
-                let s = args.positional.count == 1 ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() }
+                let s =
+                    args.positional.count == 1
+                    ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() }
                 return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, s) })
             }
         case "ravel", "flatten":
             method = { _ throws(Failure) in .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, [-1]) }) }
         case "transpose":
             method = { args throws(Failure) in
-                let perm = args.positional.isEmpty ? nil : (args.positional.count == 1 ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() })
+                let perm =
+                    args.positional.isEmpty
+                    ? nil
+                    : (args.positional.count == 1
+                        ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() })
                 return .tensor(try engine { () throws(EngineError) in try Variable.transpose(t, perm) })
             }
         case "sum", "mean", "max", "min", "argmax", "argmin":
@@ -402,8 +442,16 @@ extension Library {
 
     static func listMethod(_ l: ListBox, _ name: String, _ interp: Interpreter) -> Value? {
         switch name {
-        case "append": return fn("append") { args throws(Failure) in l.items.append(try args.required(0, "object")); return .none }
-        case "extend": return fn("extend") { args throws(Failure) in l.items += try interp.iterate(try args.required(0, "iterable")); return .none }
+        case "append":
+            return fn("append") { args throws(Failure) in
+                l.items.append(try args.required(0, "object"))
+                return .none
+            }
+        case "extend":
+            return fn("extend") { args throws(Failure) in
+                l.items += try interp.iterate(try args.required(0, "iterable"))
+                return .none
+            }
         case "pop":
             return fn("pop") { args throws(Failure) in
                 guard !l.items.isEmpty else { throw Failure("IndexError: pop from empty list") }
@@ -431,14 +479,25 @@ extension Library {
                 for v in l.items where try interp.equal(v, x) { n += 1 }
                 return .int(n)
             }
-        case "reverse": return fn("reverse") { _ throws(Failure) in l.items.reverse(); return .none }
+        case "reverse":
+            return fn("reverse") { _ throws(Failure) in
+                l.items.reverse()
+                return .none
+            }
         case "copy": return fn("copy") { _ throws(Failure) in .list(ListBox(l.items)) }
-        case "clear": return fn("clear") { _ throws(Failure) in l.items.removeAll(); return .none }
+        case "clear":
+            return fn("clear") { _ throws(Failure) in
+                l.items.removeAll()
+                return .none
+            }
         case "sort":
             return fn("sort") { args throws(Failure) in
                 var failure: Failure?
                 l.items.sort { a, b in
-                    do throws(Failure) { return try interp.order(a, b) < 0 } catch { failure = error; return false }
+                    do throws(Failure) { return try interp.order(a, b) < 0 } catch {
+                        failure = error
+                        return false
+                    }
                 }
                 if let failure { throw failure }
                 if try args.bool(-1, "reverse", false) { l.items.reverse() }
@@ -453,7 +512,8 @@ extension Library {
         case "keys": return fn("keys") { _ throws(Failure) in .list(ListBox(d.keys)) }
         case "values": return fn("values") { _ throws(Failure) in .list(ListBox(d.values)) }
         case "items": return fn("items") { _ throws(Failure) in .list(ListBox(zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
-        case "get": return fn("get") { args throws(Failure) in d.get(try args.required(0, "key")) ?? (args.optional(1, "default") ?? .none) }
+        case "get":
+            return fn("get") { args throws(Failure) in d.get(try args.required(0, "key")) ?? (args.optional(1, "default") ?? .none) }
         case "update":
             return fn("update") { args throws(Failure) in
                 if case .dict(let o) = try args.required(0, "other") { for (k, v) in zip(o.keys, o.values) { try d.set(k, v) } }
@@ -491,20 +551,32 @@ extension Library {
                 var chars = Array(s)[...]
                 while let c = chars.popFirst() {
                     if c == "{" {
-                        if chars.first == "{" { chars.removeFirst(); out.append("{"); continue }
+                        if chars.first == "{" {
+                            chars.removeFirst()
+                            out.append("{")
+                            continue
+                        }
                         var field = ""
                         while let d = chars.popFirst(), d != "}" { field.append(d) }
                         let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
                         let key = parts.first.map(String.init) ?? ""
                         let spec = parts.count > 1 ? String(parts[1]) : ""
                         let v: Value
-                        if key.isEmpty { v = try args.required(auto, "{}"); auto += 1 }
-                        else if let i = Int(key) { v = try args.required(i, key) }
-                        else { v = try args.required(-1, key) }
+                        if key.isEmpty {
+                            v = try args.required(auto, "{}")
+                            auto += 1
+                        } else if let i = Int(key) {
+                            v = try args.required(i, key)
+                        } else {
+                            v = try args.required(-1, key)
+                        }
                         out += try interp.formatValue(v, spec: spec)
                     } else if c == "}" && chars.first == "}" {
-                        chars.removeFirst(); out.append("}")
-                    } else { out.append(c) }
+                        chars.removeFirst()
+                        out.append("}")
+                    } else {
+                        out.append(c)
+                    }
                 }
                 return .str(out)
             }

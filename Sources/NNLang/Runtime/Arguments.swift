@@ -10,11 +10,14 @@ public struct Arguments {
     /// Declares the parameters, in order; an unknown keyword is an error that lists them.
     public func accept(_ names: [String]) throws(Failure) {
         for (k, _) in keywords where !names.contains(k) {
-            throw Failure("TypeError: \(function)() got an unexpected keyword argument '\(k)'",
-                          hint: names.isEmpty ? "\(function)() takes no keyword arguments" : "valid keywords: " + names.joined(separator: ", "))
+            throw Failure(
+                "TypeError: \(function)() got an unexpected keyword argument '\(k)'",
+                hint: names.isEmpty ? "\(function)() takes no keyword arguments" : "valid keywords: " + names.joined(separator: ", "))
         }
         if positional.count > names.count && !names.contains("*") {
-            throw Failure("TypeError: \(function)() takes \(names.count) positional argument\(names.count == 1 ? "" : "s") but \(positional.count) were given")
+            throw Failure(
+                "TypeError: \(function)() takes \(names.count) positional argument\(names.count == 1 ? "" : "s") but \(positional.count) were given"
+            )
         }
     }
 

@@ -15,8 +15,10 @@ public enum DocumentRunner {
     }
 
     /// `progress` receives live training lines for a terminal; nil renders silently.
-    public static func run(_ doc: Document, files: FileAccess, timeout: Double,
-                           progress: (@Sendable (String) -> Void)? = nil) -> Run {
+    public static func run(
+        _ doc: Document, files: FileAccess, timeout: Double,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) -> Run {
         withLargeStack { runHere(doc, files: files, timeout: timeout, progress: progress) }
     }
 
@@ -24,8 +26,9 @@ public enum DocumentRunner {
         var failures = doc.diagnostics
         guard doc.frontMatter.execute else {
             let inline = doc.inlines.map { "`{nn} \($0.expression)`" }
-            return Run(executed: ExecutedDocument(document: doc, blockOutputs: doc.blocks.map { _ in [] }, inlineValues: inline),
-                       failures: failures, expectedErrors: 0, blocksRun: 0)
+            return Run(
+                executed: ExecutedDocument(document: doc, blockOutputs: doc.blocks.map { _ in [] }, inlineValues: inline),
+                failures: failures, expectedErrors: 0, blocksRun: 0)
         }
         let interpreter = Interpreter(seed: doc.frontMatter.seed, format: NumberFormat(decimals: doc.frontMatter.decimals), files: files)
         interpreter.trainingProgress = progress
@@ -35,14 +38,16 @@ public enum DocumentRunner {
         func diagnostic(_ e: LangError, _ block: CodeBlock) -> Diagnostic {
             let line = block.firstCodeLine + e.position.line - 1
             let column = block.column + max(e.position.column, 1) - 1
-            return Diagnostic(file: doc.path, location: SourceLocation(line: line, column: column), message: e.message, hint: e.hint,
-                              sourceLine: doc.line(line))
+            return Diagnostic(
+                file: doc.path, location: SourceLocation(line: line, column: column), message: e.message, hint: e.hint,
+                sourceLine: doc.line(line))
         }
 
         var outputs: [[Output]] = []
         var inlineValues = Array(repeating: "", count: doc.inlines.count)
         var nextInline = 0
-        var expected = 0, ran = 0
+        var expected = 0
+        var ran = 0
         func evaluateInlines(before line: Int) {
             while nextInline < doc.inlines.count && doc.inlines[nextInline].location.line < line {
                 let span = doc.inlines[nextInline]
@@ -52,9 +57,11 @@ public enum DocumentRunner {
                 case .failure(let e):
                     inlineValues[nextInline] = "[error: \(e.message)]"
                     // Point into the span: past the opening backtick and `{nn} `.
-                    failures.append(Diagnostic(file: doc.path, location: SourceLocation(line: span.location.line, column: span.location.column + 6),
-                                               message: e.message, hint: e.hint,
-                                               sourceLine: doc.line(span.location.line)))
+                    failures.append(
+                        Diagnostic(
+                            file: doc.path, location: SourceLocation(line: span.location.line, column: span.location.column + 6),
+                            message: e.message, hint: e.hint,
+                            sourceLine: doc.line(span.location.line)))
                 }
                 nextInline += 1
             }
@@ -62,7 +69,10 @@ public enum DocumentRunner {
 
         for (block, (statements, syntaxErrors)) in zip(doc.blocks, parsed) {
             evaluateInlines(before: block.fenceLine)
-            guard block.options.eval else { outputs.append([]); continue }
+            guard block.options.eval else {
+                outputs.append([])
+                continue
+            }
             ran += 1
             var shown: [Output] = []
             var failed: [Diagnostic] = []
@@ -80,10 +90,11 @@ public enum DocumentRunner {
             }
             if block.options.error {
                 if failed.isEmpty {
-                    let d = Diagnostic(file: doc.path, location: SourceLocation(line: block.fenceLine, column: block.column),
-                                       message: "this block is marked error=true but ran without an error",
-                                       hint: "remove error=true, or fix the example so it fails as intended",
-                                       sourceLine: doc.line(block.fenceLine))
+                    let d = Diagnostic(
+                        file: doc.path, location: SourceLocation(line: block.fenceLine, column: block.column),
+                        message: "this block is marked error=true but ran without an error",
+                        hint: "remove error=true, or fix the example so it fails as intended",
+                        sourceLine: doc.line(block.fenceLine))
                     failures.append(d)
                     shown.append(.error(d))
                 } else {
@@ -95,8 +106,9 @@ public enum DocumentRunner {
             outputs.append(shown)
         }
         evaluateInlines(before: Int.max)
-        return Run(executed: ExecutedDocument(document: doc, blockOutputs: outputs, inlineValues: inlineValues),
-                   failures: failures, expectedErrors: expected, blocksRun: ran)
+        return Run(
+            executed: ExecutedDocument(document: doc, blockOutputs: outputs, inlineValues: inlineValues),
+            failures: failures, expectedErrors: expected, blocksRun: ran)
     }
 }
 
@@ -108,7 +120,9 @@ enum GradTargets {
             switch e.kind {
             case .call(let callee, let args):
                 if case .name(let callee) = callee.kind, callee.text == "grad" {
-                    let wrt = args.first(where: { $0.keyword == "wrt" })?.value ?? (args.count > 1 && args[1].keyword == nil ? args[1].value : nil)
+                    let wrt =
+                        args.first(where: { $0.keyword == "wrt" })?.value
+                        ?? (args.count > 1 && args[1].keyword == nil ? args[1].value : nil)
                     if let wrt {
                         switch wrt.kind {
                         case .name(let n): names.insert(n.text)
@@ -119,32 +133,60 @@ enum GradTargets {
                     }
                 }
                 visit(callee)
-                args.forEach { visit($0.value) }
+                for a in args { visit(a.value) }
             case .unary(_, let a), .not(let a), .starred(let a), .attribute(let a, _), .lambda(_, let a): visit(a)
-            case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b): visit(a); visit(b)
-            case .compare(let a, let rest): visit(a); rest.forEach { visit($0.1) }
-            case .list(let items), .tuple(let items): items.forEach(visit)
-            case .dict(let pairs): pairs.forEach { visit($0.0); visit($0.1) }
+            case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b):
+                visit(a)
+                visit(b)
+            case .compare(let a, let rest):
+                visit(a)
+                for (_, e) in rest { visit(e) }
+            case .list(let items), .tuple(let items):
+                for i in items { visit(i) }
+            case .dict(let pairs):
+                for (k, v) in pairs {
+                    visit(k)
+                    visit(v)
+                }
             case .subscript(let a, _): visit(a)
-            case .conditional(let a, let b, let c): visit(a); visit(b); visit(c)
-            case .comprehension(let a, let clauses, _): visit(a); clauses.forEach { visit($0.iterable) }
+            case .conditional(let a, let b, let c):
+                visit(a)
+                visit(b)
+                visit(c)
+            case .comprehension(let a, let clauses, _):
+                visit(a)
+                for c in clauses { visit(c.iterable) }
             default: break
             }
         }
         func visit(_ s: Stmt) {
             switch s.kind {
             case .expression(let e), .return(let e?): visit(e)
-            case .assign(let t, let v): t.forEach(visit); visit(v)
+            case .assign(let targets, let v):
+                for t in targets { visit(t) }
+                visit(v)
             case .augmented(_, _, let v): visit(v)
-            case .if(let branches, let e): branches.forEach { visit($0.0); $0.1.forEach(visit) }; e?.forEach(visit)
-            case .for(_, let it, let body): visit(it); body.forEach(visit)
-            case .while(let c, let body): visit(c); body.forEach(visit)
-            case .def(_, _, let body): body.forEach(visit)
+            case .if(let branches, let otherwise):
+                for (condition, body) in branches {
+                    visit(condition)
+                    for s in body { visit(s) }
+                }
+                for s in otherwise ?? [] { visit(s) }
+            case .for(_, let it, let body):
+                visit(it)
+                for s in body { visit(s) }
+            case .while(let c, let body):
+                visit(c)
+                for s in body { visit(s) }
+            case .def(_, _, let body):
+                for s in body { visit(s) }
             case .assert(let t, _): visit(t)
             default: break
             }
         }
-        blocks.forEach { $0.forEach(visit) }
+        for block in blocks {
+            for s in block { visit(s) }
+        }
         return names
     }
 }

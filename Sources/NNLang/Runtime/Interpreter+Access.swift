@@ -7,11 +7,15 @@ extension Interpreter {
         switch base {
         case .list(let l): return try sequenceItem(l.items, keys, wrap: { .list(ListBox($0)) })
         case .tuple(let t): return try sequenceItem(t, keys, wrap: { .tuple($0) })
-        case .str(let s): return try sequenceItem(s.map { .str(String($0)) }, keys, wrap: { .str($0.map { v in if case .str(let c) = v { c } else { "" } }.joined()) })
+        case .str(let s):
+            return try sequenceItem(
+                s.map { .str(String($0)) }, keys, wrap: { .str($0.map { v in if case .str(let c) = v { c } else { "" } }.joined()) })
         case .range: return try getItem(.list(ListBox(try iterate(base))), keys)
         case .dict(let d):
             guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
-            guard let v = d.get(k) else { throw Failure("KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", ")) }
+            guard let v = d.get(k) else {
+                throw Failure("KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", "))
+            }
             return v
         case .tensor(let t):
             let items = try indexItems(keys)
@@ -19,7 +23,9 @@ extension Interpreter {
             return .tensor(r)
         case .object(let o):
             if let getter = try o.attribute("__getitem__", self) {
-                guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: \(o.typeName) indices must be single values") }
+                guard keys.count == 1, case .value(let k) = keys[0] else {
+                    throw Failure("TypeError: \(o.typeName) indices must be single values")
+                }
                 return try callValue(getter, [k])
             }
             throw Failure("TypeError: '\(o.typeName)' object is not subscriptable")
@@ -30,13 +36,17 @@ extension Interpreter {
 
     private func sequenceItem(_ items: [Value], _ keys: [Key], wrap: ([Value]) -> Value) throws(Failure) -> Value {
         guard keys.count == 1 else {
-            throw Failure("TypeError: list indices must be integers or slices, not tuple", hint: "convert the list to an array with np.array(...) for a[i, j] indexing")
+            throw Failure(
+                "TypeError: list indices must be integers or slices, not tuple",
+                hint: "convert the list to an array with np.array(...) for a[i, j] indexing")
         }
         switch keys[0] {
         case .value(let k):
             let i = try k.asInt("list index")
             let j = i < 0 ? i + items.count : i
-            guard j >= 0, j < items.count else { throw Failure("IndexError: index \(i) is out of range for a sequence of length \(items.count)") }
+            guard j >= 0, j < items.count else {
+                throw Failure("IndexError: index \(i) is out of range for a sequence of length \(items.count)")
+            }
             return items[j]
         case .slice(let a, let b, let c):
             guard c != 0 else { throw Failure("ValueError: slice step cannot be zero") }
@@ -110,8 +120,9 @@ extension Interpreter {
         case .module(let m):
             found = m.members[name]
             if found == nil {
-                throw Failure("AttributeError: module '\(m.name)' has no attribute '\(name)'",
-                              hint: closestName(to: name, in: Array(m.members.keys)).map { "did you mean '\(m.name).\($0)'?" })
+                throw Failure(
+                    "AttributeError: module '\(m.name)' has no attribute '\(name)'",
+                    hint: closestName(to: name, in: Array(m.members.keys)).map { "did you mean '\(m.name).\($0)'?" })
             }
         case .tensor(let t): found = try Library.tensorAttribute(t, name, self)
         case .list(let l): found = Library.listMethod(l, name, self)

@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 import Notebook
 
 // MARK: - How values are shown
@@ -54,7 +54,8 @@ extension Interpreter {
         case .tuple(let t): return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map(repr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
         case .float(let d): return format.scalar(d)
-        case .tensor(let t): return t.value.isScalar ? format.scalar(t.value.scalars[0]) : "array(" + arrayText(t.value, indent: 6, separator: ", ") + ")"
+        case .tensor(let t):
+            return t.value.isScalar ? format.scalar(t.value.scalars[0]) : "array(" + arrayText(t.value, indent: 6, separator: ", ") + ")"
         default: return str(v)
         }
     }
@@ -114,7 +115,8 @@ extension Interpreter {
                 return "[" + (0..<t.shape[axis]).map { padded[offset + $0] }.joined(separator: separator) + "]"
             }
             let step = t.shape[(axis + 1)...].reduce(1, *)
-            let rows = separator.trimmingCharacters(in: .whitespaces) + String(repeating: "\n", count: t.rank - axis - 1)
+            let rows =
+                separator.trimmingCharacters(in: .whitespaces) + String(repeating: "\n", count: t.rank - axis - 1)
                 + String(repeating: " ", count: indent + depth + 1)
             return "[" + (0..<t.shape[axis]).map { render(axis + 1, offset + $0 * step, depth + 1) }.joined(separator: rows) + "]"
         }
@@ -129,21 +131,43 @@ extension Interpreter {
         var chars = Array(spec)
         var fill: Character = " "
         var align: Character?
-        if chars.count >= 2, "<>^=".contains(chars[1]) { fill = chars[0]; align = chars[1]; chars.removeFirst(2) }
-        else if let c = chars.first, "<>^=".contains(c) { align = c; chars.removeFirst() }
+        if chars.count >= 2, "<>^=".contains(chars[1]) {
+            fill = chars[0]
+            align = chars[1]
+            chars.removeFirst(2)
+        } else if let c = chars.first, "<>^=".contains(c) {
+            align = c
+            chars.removeFirst()
+        }
         var sign: Character = "-"
-        if let c = chars.first, "+- ".contains(c) { sign = c; chars.removeFirst() }
+        if let c = chars.first, "+- ".contains(c) {
+            sign = c
+            chars.removeFirst()
+        }
         if chars.first == "#" { chars.removeFirst() }
-        if chars.first == "0" { fill = "0"; align = align ?? "="; chars.removeFirst() }
+        if chars.first == "0" {
+            fill = "0"
+            align = align ?? "="
+            chars.removeFirst()
+        }
         var width = 0
-        while let c = chars.first, let d = c.wholeNumberValue { width = width * 10 + d; chars.removeFirst() }
+        while let c = chars.first, let d = c.wholeNumberValue {
+            width = width * 10 + d
+            chars.removeFirst()
+        }
         var grouping = false
-        if chars.first == "," || chars.first == "_" { grouping = true; chars.removeFirst() }
+        if chars.first == "," || chars.first == "_" {
+            grouping = true
+            chars.removeFirst()
+        }
         var precision: Int?
         if chars.first == "." {
             chars.removeFirst()
             var p = 0
-            while let c = chars.first, let d = c.wholeNumberValue { p = p * 10 + d; chars.removeFirst() }
+            while let c = chars.first, let d = c.wholeNumberValue {
+                p = p * 10 + d
+                chars.removeFirst()
+            }
             precision = p
         }
         let type = chars.first
@@ -173,9 +197,13 @@ extension Interpreter {
             case "g", "G": body = String(format: "%.\(max(precision ?? 6, 1))g", m)
             case "%": body = String(format: "%.\(precision ?? 6)f", m * 100) + "%"
             case nil:
-                if isInt { body = String(Int(m)) }
-                else if let p = precision { body = String(format: "%.\(max(p, 1))g", m) }
-                else { body = pythonFloat(m) }
+                if isInt {
+                    body = String(Int(m))
+                } else if let p = precision {
+                    body = String(format: "%.\(max(p, 1))g", m)
+                } else {
+                    body = pythonFloat(m)
+                }
             default: throw Failure("ValueError: Unknown format code '\(type!)'")
             }
             if grouping { body = groupThousands(body) }
@@ -216,10 +244,20 @@ extension Interpreter {
         var out = ""
         var chars = Array(template)[...]
         while let c = chars.popFirst() {
-            guard c == "%" else { out.append(c); continue }
-            if chars.first == "%" { chars.removeFirst(); out.append("%"); continue }
+            guard c == "%" else {
+                out.append(c)
+                continue
+            }
+            if chars.first == "%" {
+                chars.removeFirst()
+                out.append("%")
+                continue
+            }
             var spec = ""
-            while let d = chars.first, !"sdfegrixEG".contains(d) { spec.append(d); chars.removeFirst() }
+            while let d = chars.first, !"sdfegrixEG".contains(d) {
+                spec.append(d)
+                chars.removeFirst()
+            }
             guard let type = chars.popFirst() else { throw Failure("ValueError: incomplete format") }
             guard !values.isEmpty else { throw Failure("TypeError: not enough arguments for format string") }
             let v = values.removeFirst()

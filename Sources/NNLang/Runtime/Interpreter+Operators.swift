@@ -1,5 +1,5 @@
-import Foundation
 import Engine
+import Foundation
 
 // MARK: - Operators with Python and numpy semantics
 
@@ -36,19 +36,28 @@ extension Interpreter {
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
         case (.tensor, _), (_, .tensor):
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
-        case (.list, .int), (.list, .float), (.int, .list), (.float, .list), (.list, .list) where op == "@":
+        case (.list, .int), (.list, .float), (.int, .list), (.float, .list),
+            (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
         default:
-            throw Failure("TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
-                          hint: a.typeName == "list" || b.typeName == "list" ? "convert lists to arrays with np.array(...) for elementwise arithmetic" : nil)
+            throw Failure(
+                "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
+                hint: a.typeName == "list" || b.typeName == "list"
+                    ? "convert lists to arrays with np.array(...) for elementwise arithmetic" : nil)
         }
     }
 
     private func intOp(_ op: String, _ x: Int, _ y: Int) throws(Failure) -> Value {
         switch op {
-        case "+": let (r, o) = x.addingReportingOverflow(y); return o ? .float(Double(x) + Double(y)) : .int(r)
-        case "-": let (r, o) = x.subtractingReportingOverflow(y); return o ? .float(Double(x) - Double(y)) : .int(r)
-        case "*": let (r, o) = x.multipliedReportingOverflow(by: y); return o ? .float(Double(x) * Double(y)) : .int(r)
+        case "+":
+            let (r, o) = x.addingReportingOverflow(y)
+            return o ? .float(Double(x) + Double(y)) : .int(r)
+        case "-":
+            let (r, o) = x.subtractingReportingOverflow(y)
+            return o ? .float(Double(x) - Double(y)) : .int(r)
+        case "*":
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            return o ? .float(Double(x) * Double(y)) : .int(r)
         case "/":
             guard y != 0 else { throw Failure("ZeroDivisionError: division by zero") }
             return .float(Double(x) / Double(y))
@@ -62,7 +71,9 @@ extension Interpreter {
             return op == "//" ? .int(adjust ? q - 1 : q) : .int(adjust ? r + y : r)
         case "**":
             if y < 0 { return .float(Foundation.pow(Double(x), Double(y))) }
-            var result = 1, base = x, e = y
+            var result = 1
+            var base = x
+            var e = y
             while e > 0 {
                 if e & 1 == 1 {
                     let (r, o) = result.multipliedReportingOverflow(by: base)
@@ -121,7 +132,12 @@ extension Interpreter {
                 }
                 return try Variable.matmul(a, b)
             case "//": return Variable(try Tensor.zip(a.value, b.value, "//") { ($0 / $1).rounded(.down) })
-            case "%": return Variable(try Tensor.zip(a.value, b.value, "%") { x, y in let r = fmod(x, y); return r != 0 && (r < 0) != (y < 0) ? r + y : r })
+            case "%":
+                return Variable(
+                    try Tensor.zip(a.value, b.value, "%") { x, y in
+                        let r = fmod(x, y)
+                        return r != 0 && (r < 0) != (y < 0) ? r + y : r
+                    })
             case "&": return Variable(try Tensor.zip(a.value, b.value, "&") { $0 != 0 && $1 != 0 ? 1 : 0 })
             case "|": return Variable(try Tensor.zip(a.value, b.value, "|") { $0 != 0 || $1 != 0 ? 1 : 0 })
             default: throw EngineError.value("unsupported operator \(op) for arrays")
@@ -135,7 +151,9 @@ extension Interpreter {
             let found: Bool
             switch b {
             case .str(let s):
-                guard case .str(let sub) = a else { throw Failure("TypeError: 'in <string>' requires string as left operand, not \(a.typeName)") }
+                guard case .str(let sub) = a else {
+                    throw Failure("TypeError: 'in <string>' requires string as left operand, not \(a.typeName)")
+                }
                 found = s.contains(sub)
             case .dict(let d): found = d.get(a) != nil
             default: found = try iterate(b).contains { (try? equal($0, a)) ?? false }
@@ -172,7 +190,8 @@ extension Interpreter {
 
     /// Elementwise comparison; a one-element result is a plain bool, as numpy's scalar bool acts.
     private func tensorCompare(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
-        let x = try tensor(a).value, y = try tensor(b).value
+        let x = try tensor(a).value
+        let y = try tensor(b).value
         let f: (Double, Double) -> Bool
         switch op {
         case "==": f = { $0 == $1 }
@@ -216,7 +235,8 @@ extension Interpreter {
 
     func order(_ a: Value, _ b: Value) throws(Failure) -> Int {
         if a.isNumber && b.isNumber {
-            let x = try a.asDouble(), y = try b.asDouble()
+            let x = try a.asDouble()
+            let y = try b.asDouble()
             return x < y ? -1 : (x > y ? 1 : 0)
         }
         switch (a, b) {
@@ -247,8 +267,9 @@ extension Interpreter {
             let parts = try items.map { i throws(Failure) in try tensor(i) }
             let first = parts[0].shape
             guard parts.allSatisfy({ $0.shape == first }) else {
-                throw Failure("ValueError: setting an array element with a sequence: the nested lists have different lengths",
-                              hint: "every row of a matrix needs the same number of entries")
+                throw Failure(
+                    "ValueError: setting an array element with a sequence: the nested lists have different lengths",
+                    hint: "every row of a matrix needs the same number of entries")
             }
             if parts.contains(where: \.isTracked) {
                 return try engine { () throws(EngineError) in
@@ -284,7 +305,8 @@ extension Interpreter {
         for d in dims {
             let (p, o) = total.multipliedReportingOverflow(by: d)
             guard !o, p <= Interpreter.maxElements else {
-                throw Failure("MemoryError: an array of shape \(formatShape(dims)) is over the memory limit of \(Interpreter.maxElements) elements")
+                throw Failure(
+                    "MemoryError: an array of shape \(formatShape(dims)) is over the memory limit of \(Interpreter.maxElements) elements")
             }
             total = p
         }

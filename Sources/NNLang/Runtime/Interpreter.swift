@@ -56,7 +56,10 @@ public final class Interpreter {
             for s in statements {
                 if case .expression(let e) = s.kind {
                     let v = try eval(e, globals)
-                    if !v.isNone { flushPrinted(); emitted.append(display(v)) }
+                    if !v.isNone {
+                        flushPrinted()
+                        emitted.append(display(v))
+                    }
                 } else {
                     let flow = try exec(s, globals)
                     if case .returned = flow { throw LangError("SyntaxError: 'return' outside function", at: s.position) }
@@ -96,8 +99,9 @@ public final class Interpreter {
     private func tick(_ position: Position) throws(LangError) {
         ticks &+= 1
         if ticks & 1023 == 0 && DispatchTime.now() > deadline {
-            throw LangError("TimeoutError: the block ran past its time limit", at: position,
-                            hint: "raise it with --timeout SECONDS, or make the loop shorter")
+            throw LangError(
+                "TimeoutError: the block ran past its time limit", at: position,
+                hint: "raise it with --timeout SECONDS, or make the loop shorter")
         }
     }
 
@@ -166,7 +170,9 @@ public final class Interpreter {
         case .pass: break
         case .def(let name, let params, let body):
             let defaults = try params.map { p throws(LangError) in try p.defaultValue.map { e throws(LangError) in try eval(e, scope) } }
-            set(Name(name), .function(Function(name: name, parameters: params, defaults: defaults, body: .statements(body), closure: scope)), scope)
+            set(
+                Name(name),
+                .function(Function(name: name, parameters: params, defaults: defaults, body: .statements(body), closure: scope)), scope)
         case .return(let e):
             return .returned(try e.map { e throws(LangError) in try eval(e, scope) } ?? .none)
         case .assert(let test, let message):
@@ -198,8 +204,9 @@ public final class Interpreter {
                 var value = mod.members[name]
                 if value == nil, let sub = try? Library.module(module + "." + name, self) { value = sub }
                 guard let value else {
-                    throw LangError("ImportError: cannot import name '\(name)' from '\(module)'", at: stmt.position,
-                                    hint: closestName(to: name, in: Array(mod.members.keys)).map { "did you mean '\($0)'?" })
+                    throw LangError(
+                        "ImportError: cannot import name '\(name)' from '\(module)'", at: stmt.position,
+                        hint: closestName(to: name, in: Array(mod.members.keys)).map { "did you mean '\($0)'?" })
                 }
                 set(Name(alias ?? name), value, scope)
             }
@@ -209,12 +216,15 @@ public final class Interpreter {
                 case .name(let n): scope.remove(n)
                 case .subscript(let base, let items):
                     let b = try eval(base, scope)
-                    if case .dict(let d) = b, case .index(let k) = items.first { d.remove(try eval(k, scope)) }
-                    else if case .list(let l) = b, case .index(let k) = items.first {
+                    if case .dict(let d) = b, case .index(let k) = items.first {
+                        d.remove(try eval(k, scope))
+                    } else if case .list(let l) = b, case .index(let k) = items.first {
                         let key = try eval(k, scope)
                         let i = try at(t.position) { () throws(Failure) in try key.asInt("index") }
                         let j = i < 0 ? i + l.items.count : i
-                        guard j >= 0, j < l.items.count else { throw LangError("IndexError: list assignment index out of range", at: t.position) }
+                        guard j >= 0, j < l.items.count else {
+                            throw LangError("IndexError: list assignment index out of range", at: t.position)
+                        }
                         l.items.remove(at: j)
                     }
                 default: throw LangError("SyntaxError: cannot delete this expression", at: t.position)
@@ -266,7 +276,9 @@ public final class Interpreter {
             if let star = targets.firstIndex(where: { if case .starred = $0.kind { true } else { false } }) {
                 let after = targets.count - star - 1
                 guard items.count >= targets.count - 1 else {
-                    throw LangError("ValueError: not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))", at: target.position)
+                    throw LangError(
+                        "ValueError: not enough values to unpack (expected at least \(targets.count - 1), got \(items.count))",
+                        at: target.position)
                 }
                 for i in 0..<star { try assign(targets[i], items[i], scope) }
                 if case .starred(let inner) = targets[star].kind {
@@ -276,7 +288,8 @@ public final class Interpreter {
                 return
             }
             guard items.count == targets.count else {
-                let message = items.count > targets.count
+                let message =
+                    items.count > targets.count
                     ? "ValueError: too many values to unpack (expected \(targets.count))"
                     : "ValueError: not enough values to unpack (expected \(targets.count), got \(items.count))"
                 throw LangError(message, at: target.position)
@@ -407,7 +420,9 @@ public final class Interpreter {
         }
     }
 
-    private func comprehend(_ element: Expr, _ clauses: ArraySlice<ComprehensionClause>, _ scope: Scope, _ out: inout [Value]) throws(LangError) {
+    private func comprehend(_ element: Expr, _ clauses: ArraySlice<ComprehensionClause>, _ scope: Scope, _ out: inout [Value])
+        throws(LangError)
+    {
         guard let clause = clauses.first else {
             out.append(try eval(element, scope))
             return
@@ -417,7 +432,10 @@ public final class Interpreter {
             try tick(element.position)
             try assign(clause.target, item, scope)
             var keep = true
-            for c in clause.conditions where !(try truthy(try eval(c, scope), c.position)) { keep = false; break }
+            for c in clause.conditions where !(try truthy(try eval(c, scope), c.position)) {
+                keep = false
+                break
+            }
             if keep { try comprehend(element, clauses.dropFirst(), scope, &out) }
         }
     }
@@ -479,7 +497,8 @@ public final class Interpreter {
         }
     }
 
-    func callFunction(_ f: Function, _ positional: [Value], _ keywords: [(String, Value)], at position: Position) throws(LangError) -> Value {
+    func callFunction(_ f: Function, _ positional: [Value], _ keywords: [(String, Value)], at position: Position) throws(LangError) -> Value
+    {
         depth += 1
         defer { depth -= 1 }
         guard depth < 400 else {
@@ -504,11 +523,13 @@ public final class Interpreter {
             }
         }
         if !rest.isEmpty {
-            throw LangError("TypeError: \(f.name)() takes \(f.parameters.count) positional arguments but \(positional.count) were given", at: position)
+            throw LangError(
+                "TypeError: \(f.name)() takes \(f.parameters.count) positional arguments but \(positional.count) were given", at: position)
         }
         for (k, _) in keywords where !f.parameters.contains(where: { $0.name == k }) {
-            throw LangError("TypeError: \(f.name)() got an unexpected keyword argument '\(k)'", at: position,
-                            hint: "valid keywords: " + f.parameters.map(\.name).joined(separator: ", "))
+            throw LangError(
+                "TypeError: \(f.name)() got an unexpected keyword argument '\(k)'", at: position,
+                hint: "valid keywords: " + f.parameters.map(\.name).joined(separator: ", "))
         }
         switch f.body {
         case .expression(let e): return try eval(e, scope)
@@ -540,8 +561,9 @@ public final class Interpreter {
         case .range(let a, let b, let s): return s > 0 ? a < b : a > b
         case .tensor(let t):
             guard t.value.count == 1 else {
-                throw Failure("ValueError: the truth value of an array with more than one element is ambiguous",
-                              hint: "use a.any() or a.all(), or np.allclose(a, b) to compare arrays")
+                throw Failure(
+                    "ValueError: the truth value of an array with more than one element is ambiguous",
+                    hint: "use a.any() or a.all(), or np.allclose(a, b) to compare arrays")
             }
             return t.value.scalars[0] != 0
         default: return true

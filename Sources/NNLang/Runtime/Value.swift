@@ -62,7 +62,9 @@ public final class DictBox {
 
     public func set(_ key: Value, _ value: Value) throws(Failure) {
         guard let h = HashKey(key) else { throw Failure("TypeError: unhashable type: '\(key.typeName)'") }
-        if let i = index[h] { values[i] = value } else {
+        if let i = index[h] {
+            values[i] = value
+        } else {
             index[h] = keys.count
             keys.append(key)
             values.append(value)
@@ -94,7 +96,10 @@ enum HashKey: Hashable {
         case .none: self = .none
         case .tuple(let items):
             var keys: [HashKey] = []
-            for i in items { guard let k = HashKey(i) else { return nil }; keys.append(k) }
+            for i in items {
+                guard let k = HashKey(i) else { return nil }
+                keys.append(k)
+            }
             self = .tuple(keys)
         default: return nil
         }
@@ -163,7 +168,8 @@ public struct Failure: Error {
 
     init(_ e: EngineError) {
         switch e {
-        case .shape(let m): self.init("ValueError: " + m, hint: "check the shapes of the operands: a product (m×k)(k×n) needs equal inner dimensions")
+        case .shape(let m):
+            self.init("ValueError: " + m, hint: "check the shapes of the operands: a product (m×k)(k×n) needs equal inner dimensions")
         case .value(let m): self.init(m.hasPrefix("MemoryError") ? m : "ValueError: " + m)
         case .index(let m): self.init("IndexError: " + m)
         }

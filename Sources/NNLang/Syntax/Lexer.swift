@@ -20,7 +20,9 @@ public struct Lexer {
 
     private static let threeCharOps: Set<String> = ["**=", "//=", "...", ">>=", "<<="]
     private static let twoCharOps: Set<String> = ["**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "@=", "->", "<<", ">>"]
-    private static let oneCharOps: Set<Character> = ["+", "-", "*", "/", "%", "@", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "~", "&", "|", "^"]
+    private static let oneCharOps: Set<Character> = [
+        "+", "-", "*", "/", "%", "@", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "~", "&", "|", "^",
+    ]
 
     public static func tokenize(_ source: String) -> (tokens: [Token], errors: [LangError]) {
         var lexer = Lexer(source)
@@ -42,7 +44,12 @@ public struct Lexer {
     private mutating func advance() -> Character {
         let c = chars[i]
         i += 1
-        if c == "\n" { line += 1; column = 1 } else { column += 1 }
+        if c == "\n" {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
         return c
     }
 
@@ -72,7 +79,8 @@ public struct Lexer {
                 while let d = peek(), d != "\n" { _ = advance() }
                 spans.append((start..<i, .comment))
             } else if c == "\\" && peek(1) == "\n" {
-                _ = advance(); _ = advance()
+                _ = advance()
+                _ = advance()
             } else if c.isLetter || c == "_" {
                 lexNameOrString(pos)
             } else if c.isNumber || (c == "." && (peek(1)?.isNumber ?? false)) {
@@ -154,17 +162,31 @@ public struct Lexer {
         var text = ""
         var isFloat = false
         if peek() == "0", let x = peek(1), x == "x" || x == "X" || x == "b" || x == "B" || x == "o" || x == "O" {
-            _ = advance(); _ = advance()
-            while let c = peek(), c.isHexDigit || c == "_" { if c != "_" { text.append(c) }; _ = advance() }
+            _ = advance()
+            _ = advance()
+            while let c = peek(), c.isHexDigit || c == "_" {
+                if c != "_" { text.append(c) }
+                _ = advance()
+            }
             let radix = (x == "x" || x == "X") ? 16 : (x == "b" || x == "B") ? 2 : 8
-            if let v = Int(text, radix: radix) { emit(.int(v), pos) } else { errors.append(LangError("SyntaxError: invalid number literal", at: pos)) }
+            if let v = Int(text, radix: radix) {
+                emit(.int(v), pos)
+            } else {
+                errors.append(LangError("SyntaxError: invalid number literal", at: pos))
+            }
             return
         }
-        while let c = peek(), c.isNumber || c == "_" { if c != "_" { text.append(c) }; _ = advance() }
+        while let c = peek(), c.isNumber || c == "_" {
+            if c != "_" { text.append(c) }
+            _ = advance()
+        }
         if peek() == ".", !(peek(1)?.isLetter ?? false) || peek(1) == "e" || peek(1) == "E" {
             isFloat = true
             text.append(advance())
-            while let c = peek(), c.isNumber || c == "_" { if c != "_" { text.append(c) }; _ = advance() }
+            while let c = peek(), c.isNumber || c == "_" {
+                if c != "_" { text.append(c) }
+                _ = advance()
+            }
         }
         if let e = peek(), e == "e" || e == "E", let n = peek(1), n.isNumber || ((n == "-" || n == "+") && (peek(2)?.isNumber ?? false)) {
             isFloat = true
@@ -185,21 +207,31 @@ public struct Lexer {
         defer { spans.append((start..<i, .string)) }
         let quote = advance()
         let triple = peek() == quote && peek(1) == quote
-        if triple { _ = advance(); _ = advance() }
+        if triple {
+            _ = advance()
+            _ = advance()
+        }
         let raw = prefix.contains("r")
         var body = ""
         var closed = false
         while let c = peek() {
             if c == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
                 _ = advance()
-                if triple { _ = advance(); _ = advance() }
+                if triple {
+                    _ = advance()
+                    _ = advance()
+                }
                 closed = true
                 break
             }
             if c == "\n" && !triple { break }
             if c == "\\" && !raw, let n = peek(1) {
-                _ = advance(); _ = advance()
-                if prefix.contains("f") && (n == "{" || n == "}") { body += "\\" + String(n); continue }
+                _ = advance()
+                _ = advance()
+                if prefix.contains("f") && (n == "{" || n == "}") {
+                    body += "\\" + String(n)
+                    continue
+                }
                 switch n {
                 case "n": body.append("\n")
                 case "t": body.append("\t")
@@ -208,7 +240,9 @@ public struct Lexer {
                 case "\"": body.append("\"")
                 case "\n": break
                 case "0": body.append("\0")
-                default: body.append("\\"); body.append(n)
+                default:
+                    body.append("\\")
+                    body.append(n)
                 }
                 continue
             }
@@ -224,10 +258,13 @@ public struct Lexer {
         let three = String(chars[i..<min(i + 3, chars.count)])
         let two = String(chars[i..<min(i + 2, chars.count)])
         let op: String
-        if Lexer.threeCharOps.contains(three) { op = three }
-        else if Lexer.twoCharOps.contains(two) { op = two }
-        else if Lexer.oneCharOps.contains(chars[i]) { op = String(chars[i]) }
-        else {
+        if Lexer.threeCharOps.contains(three) {
+            op = three
+        } else if Lexer.twoCharOps.contains(two) {
+            op = two
+        } else if Lexer.oneCharOps.contains(chars[i]) {
+            op = String(chars[i])
+        } else {
             errors.append(LangError("SyntaxError: invalid character '\(chars[i])'", at: pos))
             _ = advance()
             return

@@ -51,12 +51,18 @@ public struct Parser {
     }
 
     private mutating func matchOp(_ ops: String...) -> Bool {
-        for op in ops where checkOp(op) { current += 1; return true }
+        for op in ops where checkOp(op) {
+            current += 1
+            return true
+        }
         return false
     }
 
     private mutating func matchName(_ name: String) -> Bool {
-        if checkName(name) { current += 1; return true }
+        if checkName(name) {
+            current += 1
+            return true
+        }
         return false
     }
 
@@ -70,13 +76,18 @@ public struct Parser {
     }
 
     private mutating func identifier(_ context: String) throws(LangError) -> String {
-        if case .name(let n) = peek.kind, !Parser.keywords.contains(n) { current += 1; return n }
+        if case .name(let n) = peek.kind, !Parser.keywords.contains(n) {
+            current += 1
+            return n
+        }
         throw error("SyntaxError: expected a name \(context)")
     }
 
-    static let keywords: Set<String> = ["and", "or", "not", "if", "elif", "else", "for", "while", "in", "is", "def", "return",
-                                        "lambda", "True", "False", "None", "break", "continue", "pass", "import", "from",
-                                        "as", "assert", "del", "global", "class", "with", "try", "except", "yield"]
+    static let keywords: Set<String> = [
+        "and", "or", "not", "if", "elif", "else", "for", "while", "in", "is", "def", "return",
+        "lambda", "True", "False", "None", "break", "continue", "pass", "import", "from",
+        "as", "assert", "del", "global", "class", "with", "try", "except", "yield",
+    ]
 
     /// Skips to the start of the next statement after an error.
     private mutating func synchronize() {
@@ -86,7 +97,12 @@ public struct Parser {
             switch t.kind {
             case .newline where depth == 0: return
             case .indent: depth += 1
-            case .dedent: depth -= 1; if depth < 0 { current -= 1; return }
+            case .dedent:
+                depth -= 1
+                if depth < 0 {
+                    current -= 1
+                    return
+                }
             default: break
             }
         }
@@ -97,7 +113,10 @@ public struct Parser {
     mutating func parseProgram() -> [Stmt] {
         var statements: [Stmt] = []
         while !peek.isEOF {
-            if check(.newline) || check(.indent) || check(.dedent) { current += 1; continue }
+            if check(.newline) || check(.indent) || check(.dedent) {
+                current += 1
+                continue
+            }
             do { statements += try statement() } catch {
                 errors.append(error)
                 synchronize()
@@ -118,7 +137,9 @@ public struct Parser {
                 return [Stmt(.while(cond, try block("'while' statement", start)), start.position)]
             case "def": return [try defStatement()]
             case "class", "try", "with", "yield", "except":
-                throw error("SyntaxError: '\(kw)' is not supported in nn blocks", hint: "nn blocks support assignments, if/for/while, def, lambda, assert, import and print")
+                throw error(
+                    "SyntaxError: '\(kw)' is not supported in nn blocks",
+                    hint: "nn blocks support assignments, if/for/while, def, lambda, assert, import and print")
             default: break
             }
         }
@@ -139,7 +160,10 @@ public struct Parser {
         if !check(.newline) {
             // A one-line body: `if x: y = 1`.
             var body = [try simpleStatement()]
-            while matchOp(";") { if check(.newline) { break }; body.append(try simpleStatement()) }
+            while matchOp(";") {
+                if check(.newline) { break }
+                body.append(try simpleStatement())
+            }
             if check(.newline) { current += 1 }
             return body
         }
@@ -150,7 +174,10 @@ public struct Parser {
         current += 1
         var body: [Stmt] = []
         while !check(.dedent) && !peek.isEOF {
-            if check(.newline) { current += 1; continue }
+            if check(.newline) {
+                current += 1
+                continue
+            }
             do { body += try statement() } catch {
                 errors.append(error)
                 synchronize()
@@ -175,7 +202,9 @@ public struct Parser {
                 let t = advance()
                 elseBody = try block("'else' statement", t)
                 break
-            } else { break }
+            } else {
+                break
+            }
         }
         return Stmt(.if(branches, elseBody), start.position)
     }
@@ -216,9 +245,15 @@ public struct Parser {
         let start = peek
         if case .name(let kw) = start.kind {
             switch kw {
-            case "pass": current += 1; return Stmt(.pass, start.position)
-            case "break": current += 1; return Stmt(.break, start.position)
-            case "continue": current += 1; return Stmt(.continue, start.position)
+            case "pass":
+                current += 1
+                return Stmt(.pass, start.position)
+            case "break":
+                current += 1
+                return Stmt(.break, start.position)
+            case "continue":
+                current += 1
+                return Stmt(.continue, start.position)
             case "return":
                 current += 1
                 let value = check(.newline) || checkOp(";") || peek.isEOF || check(.dedent) ? nil : try expressionList()
@@ -393,13 +428,18 @@ public struct Parser {
             let t = peek
             var op: String?
             switch t.kind {
-            case .op(let o) where ["<", ">", "==", "!=", "<=", ">="].contains(o): current += 1; op = o
-            case .name("in"): current += 1; op = "in"
+            case .op(let o) where ["<", ">", "==", "!=", "<=", ">="].contains(o):
+                current += 1
+                op = o
+            case .name("in"):
+                current += 1
+                op = "in"
             case .name("is"):
                 current += 1
                 op = matchName("not") ? "is not" : "is"
             case .name("not") where tokens[current + 1].kind == .name("in"):
-                current += 2; op = "not in"
+                current += 2
+                op = "not in"
             default: break
             }
             guard let op else { break }
@@ -557,14 +597,24 @@ public struct Parser {
     private mutating func atom() throws(LangError) -> Expr {
         let t = peek
         switch t.kind {
-        case .int(let v): current += 1; return Expr(.int(v), t.position)
-        case .float(let v): current += 1; return Expr(.float(v), t.position)
+        case .int(let v):
+            current += 1
+            return Expr(.int(v), t.position)
+        case .float(let v):
+            current += 1
+            return Expr(.float(v), t.position)
         case .string, .fstring: return try strings()
         case .name(let n):
             switch n {
-            case "True": current += 1; return Expr(.bool(true), t.position)
-            case "False": current += 1; return Expr(.bool(false), t.position)
-            case "None": current += 1; return Expr(.none, t.position)
+            case "True":
+                current += 1
+                return Expr(.bool(true), t.position)
+            case "False":
+                current += 1
+                return Expr(.bool(false), t.position)
+            case "None":
+                current += 1
+                return Expr(.none, t.position)
             default:
                 if Parser.keywords.contains(n) { throw error("SyntaxError: invalid syntax", hint: "'\(n)' is a keyword") }
                 current += 1
@@ -634,7 +684,9 @@ public struct Parser {
         var isF = false
         while true {
             switch peek.kind {
-            case .string(let s): parts.append(.literal(s)); current += 1
+            case .string(let s):
+                parts.append(.literal(s))
+                current += 1
             case .fstring(let body):
                 isF = true
                 parts += try Parser.fstringParts(body, at: peek.position)
@@ -656,27 +708,51 @@ public struct Parser {
         while i < chars.count {
             let c = chars[i]
             if c == "\\", i + 1 < chars.count, chars[i + 1] == "{" || chars[i + 1] == "}" {
-                literal.append(chars[i + 1]); i += 2; continue
+                literal.append(chars[i + 1])
+                i += 2
+                continue
             }
-            if c == "{" && i + 1 < chars.count && chars[i + 1] == "{" { literal.append("{"); i += 2; continue }
-            if c == "}" && i + 1 < chars.count && chars[i + 1] == "}" { literal.append("}"); i += 2; continue }
+            if c == "{" && i + 1 < chars.count && chars[i + 1] == "{" {
+                literal.append("{")
+                i += 2
+                continue
+            }
+            if c == "}" && i + 1 < chars.count && chars[i + 1] == "}" {
+                literal.append("}")
+                i += 2
+                continue
+            }
             if c == "{" {
-                if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
-                var depth = 0, j = i + 1
-                var exprEnd = -1, conversion: Character?, specStart = -1
+                if !literal.isEmpty {
+                    parts.append(.literal(literal))
+                    literal = ""
+                }
+                var depth = 0
+                var j = i + 1
+                var exprEnd = -1
+                var conversion: Character?
+                var specStart = -1
                 var quote: Character?
                 while j < chars.count {
                     let d = chars[j]
-                    if let q = quote { if d == q { quote = nil } }
-                    else if d == "'" || d == "\"" { quote = d }
-                    else if "([{".contains(d) { depth += 1 }
-                    else if ")]}".contains(d) && depth > 0 { depth -= 1 }
-                    else if depth == 0 && d == "!" && j + 1 < chars.count && chars[j + 1] != "=" && exprEnd < 0 {
-                        exprEnd = j; conversion = j + 1 < chars.count ? chars[j + 1] : nil; j += 1
+                    if let q = quote {
+                        if d == q { quote = nil }
+                    } else if d == "'" || d == "\"" {
+                        quote = d
+                    } else if "([{".contains(d) {
+                        depth += 1
+                    } else if ")]}".contains(d) && depth > 0 {
+                        depth -= 1
+                    } else if depth == 0 && d == "!" && j + 1 < chars.count && chars[j + 1] != "=" && exprEnd < 0 {
+                        exprEnd = j
+                        conversion = j + 1 < chars.count ? chars[j + 1] : nil
+                        j += 1
                     } else if depth == 0 && d == ":" && specStart < 0 {
                         if exprEnd < 0 { exprEnd = j }
                         specStart = j + 1
-                    } else if depth == 0 && d == "}" { break }
+                    } else if depth == 0 && d == "}" {
+                        break
+                    }
                     j += 1
                 }
                 guard j < chars.count else {
@@ -696,7 +772,8 @@ public struct Parser {
                     if selfDocumenting { parts.append(.literal(source + "=")) }
                     parts.append(.expression(e, conversion: conversion ?? (selfDocumenting && spec.isEmpty ? "r" : nil), spec: spec))
                 case .failure(let err):
-                    throw LangError("SyntaxError: f-string: \(err.message.replacingOccurrences(of: "SyntaxError: ", with: ""))", at: position)
+                    throw LangError(
+                        "SyntaxError: f-string: \(err.message.replacingOccurrences(of: "SyntaxError: ", with: ""))", at: position)
                 }
                 i = j + 1
                 continue
