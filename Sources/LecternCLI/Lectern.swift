@@ -47,7 +47,9 @@ struct CommonOptions: ParsableArguments {
 
     /// Discovers and runs the lectures, with terminal progress when stderr is a TTY.
     func runLectures() throws(BuildError) -> [DocumentResult] {
-        Execute.run(try Discover.files(inputs), timeout: timeout, progress: progressReporter(), training: trainingReporter())
+        Execute.run(
+            try Discover.files(inputs), timeout: timeout, linkIndex: Discover.includesFolder(inputs),
+            progress: progressReporter(), training: trainingReporter())
     }
 }
 

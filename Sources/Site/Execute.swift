@@ -32,8 +32,9 @@ public enum Execute {
     }
 
     /// `progress` hears `[i/n] path` as lectures finish; `training` hears live `fit` lines.
+    /// `linkIndex` adds the link back to the site's index (folder builds have one).
     public static func run(
-        _ files: [SourceFile], timeout: Double, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+        _ files: [SourceFile], timeout: Double, linkIndex: Bool = true, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
         training: (@Sendable (String, String) -> Void)? = nil
     ) -> [DocumentResult] {
         let collector = Collector(files.count)
@@ -41,7 +42,7 @@ public enum Execute {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i].relativePath
             let result = runOne(
-                files[i], timeout: timeout, navigation: navigation(files, i, titles: titles),
+                files[i], timeout: timeout, navigation: navigation(files, i, titles: titles, linkIndex: linkIndex),
                 training: training.map { sink in { @Sendable line in sink(path, line) } })
             let n = collector.store(result, at: i)
             progress?(n, files.count, files[i].relativePath)
@@ -82,14 +83,14 @@ public enum Execute {
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.
-    static func navigation(_ files: [SourceFile], _ i: Int, titles: [String]) -> HTMLRenderer.Navigation {
+    static func navigation(_ files: [SourceFile], _ i: Int, titles: [String], linkIndex: Bool) -> HTMLRenderer.Navigation {
         let file = files[i]
         let up = String(repeating: "../", count: file.relativePath.split(separator: "/").count - 1)
         func link(_ j: Int) -> (String, String)? {
             guard j >= 0, j < files.count, files[j].root == file.root else { return nil }
             return (titles[j], up + String(files[j].relativePath.dropLast(3)) + ".html")
         }
-        return HTMLRenderer.Navigation(index: up + "index.html", previous: link(i - 1), next: link(i + 1))
+        return HTMLRenderer.Navigation(index: linkIndex ? up + "index.html" : nil, previous: link(i - 1), next: link(i + 1))
     }
 
     /// A lecture's title without running it: the front matter's, else its first heading.
