@@ -133,6 +133,8 @@ int lectern_gemm_uses_avx2(void) {
 }
 
 static void run(operands o, double *c, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n) {
+    // An empty sum is zero: with k = 0 the tiles below would leave C unwritten.
+    if (k == 0) { for (ptrdiff_t i = 0; i < m * n; i++) c[i] = 0.0; return; }
     if (lectern_gemm_uses_avx2()) gemm_avx2(o, c, m, k, n);
     else gemm_block_scalar(o, c, k, n, 0, m, 0, n);
 }

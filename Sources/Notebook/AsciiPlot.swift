@@ -4,6 +4,8 @@ struct AsciiPlot {
     let width = 72
     let height = 20
     static let marks: [Character] = ["*", "o", "+", "x", "#", "%", "@", "="]
+    /// Background marks of the decision regions of classes 1, 2, …
+    static let regionMarks: [Character] = ["·", ":", "-", "'"]
 
     func render() -> String {
         let f = NumberFormat(decimals: 2)
@@ -24,12 +26,13 @@ struct AsciiPlot {
             return height - 1 - min(height - 1, max(0, Int((t * Double(height - 1)).rounded())))
         }
         if let field = plot.field {
-            // Shade the decision regions: '.' where the prediction is above one half.
+            // Shade the decision regions: class 0 blank, then one mark per class.
             for r in 0..<height {
                 for c in 0..<cols {
                     let fc = min(field.columns - 1, c * field.columns / cols)
                     let fr = min(field.rows - 1, (height - 1 - r) * field.rows / height)
-                    if field.values[fr * field.columns + fc] > 0.5 { grid[r][c] = "·" }
+                    let k = field.predicted(field.values[fr * field.columns + fc])
+                    if k > 0 { grid[r][c] = AsciiPlot.regionMarks[(k - 1) % AsciiPlot.regionMarks.count] }
                 }
             }
         }
@@ -77,7 +80,11 @@ struct AsciiPlot {
             lines.append(String(repeating: " ", count: gutter + max(0, cols / 2 - plot.xLabel.count / 2)) + plot.xLabel)
         }
         var legend = plot.series.enumerated().map { "\(AsciiPlot.marks[$0.offset % AsciiPlot.marks.count]) \($0.element.name)" }
-        if plot.field != nil { legend.append("· predicted 1") }
+        if let field = plot.field {
+            for k in 1..<max(field.classes, 2) {
+                legend.append("\(AsciiPlot.regionMarks[(k - 1) % AsciiPlot.regionMarks.count]) predicted \(k)")
+            }
+        }
         var line = String(repeating: " ", count: gutter)
         for item in legend {
             if line.count + item.count + 3 > width {

@@ -70,15 +70,22 @@ public struct Plot: Equatable, Sendable {
     }
 
     /// A grid of values in [0, 1] over the plot area, row 0 at the bottom.
+    /// With two classes a value is the probability of class 1; with more, it is the
+    /// predicted class index.
     public struct Field: Equatable, Sendable {
         public var columns: Int
         public var rows: Int
         public var values: [Double]
-        public init(columns: Int, rows: Int, values: [Double]) {
+        public var classes: Int
+        public init(columns: Int, rows: Int, values: [Double], classes: Int = 2) {
             self.columns = columns
             self.rows = rows
             self.values = values
+            self.classes = classes
         }
+
+        /// The predicted class of a cell.
+        public func predicted(_ value: Double) -> Int { classes > 2 ? Int(value) : (value > 0.5 ? 1 : 0) }
     }
 
     public var title: String

@@ -24,9 +24,10 @@ struct SVGPlot {
         return out
     }
 
-    /// The colour of a decision-field cell (blue for class 0, orange for 1) and a shade in
-    /// five steps of confidence.
-    static func fieldStyle(_ v: Double) -> (String, String) {
+    /// The colour of a decision-field cell, the colour of its class's points, and a shade:
+    /// with two classes in five steps of confidence, with more a flat tint.
+    static func fieldStyle(_ field: Plot.Field, _ v: Double) -> (String, String) {
+        guard field.classes <= 2 else { return (palette[field.predicted(v) % palette.count], "0.22") }
         let confidence = min(1, abs(v - 0.5) * 2)
         return (v > 0.5 ? palette[1] : palette[0], String(format: "%.2f", 0.08 + 0.07 * (confidence * 4).rounded()))
     }
@@ -56,9 +57,11 @@ struct SVGPlot {
             for r in 0..<field.rows {
                 var c = 0
                 while c < field.columns {
-                    let (colour, shade) = SVGPlot.fieldStyle(field.values[r * field.columns + c])
+                    let (colour, shade) = SVGPlot.fieldStyle(field, field.values[r * field.columns + c])
                     var end = c + 1
-                    while end < field.columns && SVGPlot.fieldStyle(field.values[r * field.columns + end]) == (colour, shade) { end += 1 }
+                    while end < field.columns && SVGPlot.fieldStyle(field, field.values[r * field.columns + end]) == (colour, shade) {
+                        end += 1
+                    }
                     s +=
                         "<rect x=\"\(n(left + Double(c) * cw))\" y=\"\(n(top + ph - Double(r + 1) * ch))\" width=\"\(n(Double(end - c) * cw))\" height=\"\(n(ch))\" fill=\"\(colour)\" fill-opacity=\"\(shade)\"/>"
                     c = end

@@ -68,6 +68,11 @@ import Testing
         #expect(Tensor.matmul2D(a2, bt, .right) == (try Tensor.matmul(a2, try bt.transposed())))
     }
 
+    @Test func productOverAnEmptyAxisIsZero() throws {
+        let z = try Tensor.matmul(Tensor(shape: [8, 0], scalars: []), Tensor(shape: [0, 16], scalars: []))
+        #expect(z == Tensor.zeros([8, 16]))
+    }
+
     @Test func matmulShapeErrorNamesBothShapes() {
         #expect(throws: EngineError.shape("matmul: shapes (4, 2) and (3, 1) are not aligned: 2 (dim 1) != 3 (dim 0) in '@'")) {
             try Tensor.matmul(Tensor.ones([4, 2]), Tensor.ones([3, 1]))

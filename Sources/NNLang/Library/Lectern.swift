@@ -196,10 +196,16 @@ extension Library {
             : [points]
         let p = try engine { () throws(EngineError) in try m.predict(batch)[0] }
         let classes = p.shape.last ?? 1
-        let field: [Double] =
-            classes == 1
-            ? p.scalars
-            : (try engine { () throws(EngineError) in try p.reduce(.argmax, axis: -1) }).scalars.map { $0 / Double(max(classes - 1, 1)) }
+        // One output unit: the probability of class 1; two softmax units: the same from the
+        // second column; more: the predicted class.
+        let field: [Double]
+        if classes == 1 {
+            field = p.scalars
+        } else if classes == 2 {
+            field = (0..<(p.count / 2)).map { p.scalars[2 * $0 + 1] }
+        } else {
+            field = (try engine { () throws(EngineError) in try p.reduce(.argmax, axis: -1) }).scalars
+        }
         let labels =
             y.rank == 2 && y.shape[1] > 1 ? (try engine { () throws(EngineError) in try y.reduce(.argmax, axis: -1) }).scalars : y.scalars
         let distinct = Array(Set(labels)).sorted()
@@ -211,7 +217,7 @@ extension Library {
             .plot(
                 try makePlot(
                     series, title: try args.string(3, "title") ?? "Decision boundary", xLabel: "x₁", yLabel: "x₂",
-                    field: Plot.Field(columns: cols, rows: rows, values: field), xRange: xr, yRange: yr)))
+                    field: Plot.Field(columns: cols, rows: rows, values: field, classes: max(classes, 2)), xRange: xr, yRange: yr)))
     }
 
     // MARK: Model tables

@@ -106,6 +106,7 @@ public enum DocumentRunner {
             outputs.append(shown)
         }
         evaluateInlines(before: Int.max)
+        interpreter.finish()
         return Run(
             executed: ExecutedDocument(document: doc, blockOutputs: outputs, inlineValues: inlineValues),
             failures: failures, expectedErrors: expected, blocksRun: ran)

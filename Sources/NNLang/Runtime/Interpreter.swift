@@ -33,6 +33,12 @@ public final class Interpreter {
         for (name, value) in Library.prelude(self) { prelude.set(Name(name), value) }
     }
 
+    /// Releases the document's values; the interpreter cannot run anything afterwards.
+    public func finish() {
+        globals.removeAll()
+        globals.parent?.removeAll()
+    }
+
     /// Reads every block of the document once before running, to learn the names that
     /// `grad` differentiates with respect to.
     public func prepare(_ blocks: [[Stmt]]) {

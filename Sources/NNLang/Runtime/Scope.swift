@@ -56,6 +56,14 @@ public final class Scope {
         }
     }
 
+    /// Drops every binding (the end of a document: builtins capture their interpreter, so
+    /// the bindings would otherwise keep it, and every tensor it made, alive).
+    func removeAll() {
+        slots = []
+        localIDs = []
+        localValues = []
+    }
+
     /// Every name visible from here, for "did you mean" hints.
     var visibleNames: [String] {
         var names: Set<String> = []
