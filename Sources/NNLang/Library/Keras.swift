@@ -369,6 +369,23 @@ extension Library {
             ])
     }
 
+    /// A Keras optimizer constructor: its parameters in order (the learning rate first) with
+    /// Keras's defaults; `nesterov` is read as a bool.
+    static func optimizer(
+        _ name: String, _ parameters: [String], defaults: [Double], _ kind: @escaping ([Double]) -> Optimizer.Kind
+    ) -> Value {
+        fn(name) { args throws(Failure) in
+            try args.accept(parameters)
+            var values: [Double] = []
+            for (i, (parameter, fallback)) in zip(parameters, defaults).enumerated() {
+                values.append(
+                    parameter == "nesterov" ? (try args.bool(i, parameter, fallback != 0) ? 1 : 0) : try args.double(i, parameter, fallback)
+                )
+            }
+            return .object(OptimizerObject(Optimizer(kind(values), learningRate: values[0])))
+        }
+    }
+
     static func activationArg(_ v: Value?) throws(Failure) -> Activation {
         switch v {
         case nil, .none?: return .linear
@@ -487,43 +504,17 @@ extension Library {
                 ModelObject(try engine { () throws(EngineError) in try Model(inputs: ins, outputs: outs, name: name, context: ctx) }))
         }
         k["Functional"] = k["Model"]
-        k["SGD"] = fn("SGD") { args throws(Failure) in
-            try args.accept(["learning_rate", "momentum", "nesterov"])
-            return .object(
-                OptimizerObject(
-                    Optimizer(
-                        .sgd(momentum: try args.double(1, "momentum", 0), nesterov: try args.bool(2, "nesterov", false)),
-                        learningRate: try args.double(0, "learning_rate", 0.01))))
+        k["SGD"] = optimizer("SGD", ["learning_rate", "momentum", "nesterov"], defaults: [0.01, 0, 0]) {
+            .sgd(momentum: $0[1], nesterov: $0[2] != 0)
         }
-        k["Adam"] = fn("Adam") { args throws(Failure) in
-            try args.accept(["learning_rate", "beta_1", "beta_2", "epsilon"])
-            return .object(
-                OptimizerObject(
-                    Optimizer(
-                        .adam(
-                            beta1: try args.double(1, "beta_1", 0.9), beta2: try args.double(2, "beta_2", 0.999),
-                            epsilon: try args.double(3, "epsilon", 1e-7)),
-                        learningRate: try args.double(0, "learning_rate", 0.001))))
+        k["Adam"] = optimizer("Adam", ["learning_rate", "beta_1", "beta_2", "epsilon"], defaults: [0.001, 0.9, 0.999, 1e-7]) {
+            .adam(beta1: $0[1], beta2: $0[2], epsilon: $0[3])
         }
-        k["RMSprop"] = fn("RMSprop") { args throws(Failure) in
-            try args.accept(["learning_rate", "rho", "momentum", "epsilon"])
-            return .object(
-                OptimizerObject(
-                    Optimizer(
-                        .rmsprop(
-                            rho: try args.double(1, "rho", 0.9), momentum: try args.double(2, "momentum", 0),
-                            epsilon: try args.double(3, "epsilon", 1e-7)),
-                        learningRate: try args.double(0, "learning_rate", 0.001))))
+        k["RMSprop"] = optimizer("RMSprop", ["learning_rate", "rho", "momentum", "epsilon"], defaults: [0.001, 0.9, 0, 1e-7]) {
+            .rmsprop(rho: $0[1], momentum: $0[2], epsilon: $0[3])
         }
-        k["Adagrad"] = fn("Adagrad") { args throws(Failure) in
-            try args.accept(["learning_rate", "initial_accumulator_value", "epsilon"])
-            return .object(
-                OptimizerObject(
-                    Optimizer(
-                        .adagrad(
-                            initialAccumulator: try args.double(1, "initial_accumulator_value", 0.1),
-                            epsilon: try args.double(2, "epsilon", 1e-7)),
-                        learningRate: try args.double(0, "learning_rate", 0.001))))
+        k["Adagrad"] = optimizer("Adagrad", ["learning_rate", "initial_accumulator_value", "epsilon"], defaults: [0.001, 0.1, 1e-7]) {
+            .adagrad(initialAccumulator: $0[1], epsilon: $0[2])
         }
         for (cls, loss) in [
             ("BinaryCrossentropy", Loss.binaryCrossentropy), ("CategoricalCrossentropy", .categoricalCrossentropy),
