@@ -100,7 +100,10 @@ extension Library {
     // MARK: plots
 
     static func plot(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept(["*", "x", "title", "xlabel", "ylabel"])
+        try args.accept(["*", "x", "title", "xlabel", "ylabel", "label"])
+        if let first = args.positional.first, first.isData {
+            return try plotData(&args, interp)
+        }
         if case .object(let h as HistoryObject)? = args.positional.first {
             let epochs = (1...max(h.history.epochs, 1)).map(Double.init)
             let series = h.history.keys.map { k in
@@ -136,6 +139,30 @@ extension Library {
             .plot(
                 try makePlot(
                     series, title: try args.string(-1, "title") ?? "", xLabel: try args.string(-1, "xlabel") ?? "z",
+                    yLabel: try args.string(-1, "ylabel") ?? "")))
+    }
+
+    /// matplotlib's `plot(xs, ys)` (or `plot(ys)` against 0, 1, 2, …): a line through data
+    /// points; several `ys` pairs with the same xs, `plot(xs, ys1, ys2)`, give several lines.
+    static func plotData(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        let arrays = try args.positional.map { v throws(Failure) in try interp.tensor(v).value }
+        for a in arrays where a.rank > 1 && !(a.rank == 2 && a.shape[1] == 1) {
+            throw Failure("ValueError: plot(xs, ys) takes 1-D data, got shape \(formatShape(a.shape))")
+        }
+        let xs = arrays.count == 1 ? (0..<arrays[0].count).map(Double.init) : arrays[0].scalars
+        let ysList = arrays.count == 1 ? [arrays[0]] : Array(arrays.dropFirst())
+        var series: [Plot.Series] = []
+        for (i, ys) in ysList.enumerated() {
+            guard ys.count == xs.count else {
+                throw Failure("ValueError: plot(xs, ys): x and y must have the same length, got \(xs.count) and \(ys.count)")
+            }
+            let name = ysList.count == 1 ? (try args.string(-1, "label") ?? "y") : "y\(i + 1)"
+            series.append(Plot.Series(name: name, xs: xs, ys: ys.scalars, style: .line))
+        }
+        return .output(
+            .plot(
+                try makePlot(
+                    series, title: try args.string(-1, "title") ?? "", xLabel: try args.string(-1, "xlabel") ?? "x",
                     yLabel: try args.string(-1, "ylabel") ?? "")))
     }
 

@@ -42,6 +42,16 @@ public enum Value {
     }
 
     public var isNone: Bool { if case .none = self { true } else { false } }
+
+    /// A tensor or a list/tuple of numbers: data to plot or tabulate.
+    var isData: Bool {
+        switch self {
+        case .tensor: return true
+        case .list(let l): return l.items.first.map { $0.isNumber || $0.isData } ?? false
+        case .tuple(let t): return t.first.map { $0.isNumber || $0.isData } ?? false
+        default: return false
+        }
+    }
 }
 
 /// A list has reference semantics, as in Python.
