@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Engine
 
 /// Random ops on random shapes: each either succeeds with the shape numpy would give or throws
@@ -8,7 +9,7 @@ import Testing
     struct Rng {
         var state: UInt64
         mutating func below(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((state >> 33) % UInt64(max(n, 1)))
         }
     }
@@ -22,8 +23,10 @@ import Testing
     @Test func randomOpsThrowOrSucceedWithNumpysShape() {
         var rng = Rng(state: 42)
         for _ in 0..<3000 {
-            let a = Self.tensor(Self.shape(&rng)), b = Self.tensor(Self.shape(&rng))
-            let va = Variable.leaf(a), vb = Variable.leaf(b)
+            let a = Self.tensor(Self.shape(&rng))
+            let b = Self.tensor(Self.shape(&rng))
+            let va = Variable.leaf(a)
+            let vb = Variable.leaf(b)
             let axis = rng.below(5) - 2
             do {
                 switch rng.below(9) {
@@ -42,7 +45,8 @@ import Testing
                 case 6: _ = try Variable.transpose(va)
                 case 7:
                     let items: [IndexItem] = (0..<rng.below(3)).map { _ in
-                        [.at(rng.below(5) - 2), .range(start: rng.below(3) - 1, stop: nil, step: [1, -1, 2][rng.below(3)]), .newAxis][rng.below(3)]
+                        [.at(rng.below(5) - 2), .range(start: rng.below(3) - 1, stop: nil, step: [1, -1, 2][rng.below(3)]), .newAxis][
+                            rng.below(3)]
                     }
                     _ = try Variable.index(va, items)
                 default:

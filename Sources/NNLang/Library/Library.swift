@@ -22,15 +22,23 @@ enum Library {
         return names
     }
 
-    /// Resolves an importable module; others are a clear error.
+    /// Resolves an importable module, once per document (a second `import` gets the same
+    /// module, as in Python); other modules are a clear error.
     static func module(_ name: String, _ interp: Interpreter) throws(Failure) -> Value {
+        if let cached = interp.modules[name] { return cached }
+        let m = try makeModule(name, interp)
+        interp.modules[name] = m
+        return m
+    }
+
+    private static func makeModule(_ name: String, _ interp: Interpreter) throws(Failure) -> Value {
         let keras = kerasModules(interp)
         switch name {
         case "numpy": return numpy(interp)
         case "math": return mathModule(interp)
         case "keras", "tensorflow.keras": return keras["keras"]!
         case "tensorflow":
-            var members = interp.globalsPrelude(["keras": keras["keras"]!])
+            var members = ["keras": keras["keras"]!]
             members["random"] = .module(Module("tensorflow.random", ["set_seed": numpySeed(interp)]))
             return .module(Module("tensorflow", members))
         case "numpy.random": return numpyRandom(interp)
@@ -312,9 +320,4 @@ enum Library {
         }
         return .module(Module("math", m))
     }
-}
-
-extension Interpreter {
-    /// The prelude's members plus extras, for modules such as `tensorflow` that expose Keras.
-    func globalsPrelude(_ extra: [String: Value]) -> [String: Value] { extra }
 }

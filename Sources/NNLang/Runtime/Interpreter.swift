@@ -14,6 +14,8 @@ public final class Interpreter {
     var emitted: [Output] = []
     private var printed = ""
     let files: FileAccess
+    /// Modules imported so far, by dotted name.
+    var modules: [String: Value] = [:]
     /// Where long `fit` calls report their epochs while they run (a terminal), if anywhere.
     /// Never part of the rendered output.
     public var trainingProgress: (@Sendable (String) -> Void)?
@@ -35,6 +37,7 @@ public final class Interpreter {
 
     /// Releases the document's values; the interpreter cannot run anything afterwards.
     public func finish() {
+        modules = [:]
         globals.removeAll()
         globals.parent?.removeAll()
     }
