@@ -1,14 +1,18 @@
 import Foundation
 import Notebook
 
-/// Step 6 for `lectern check`: compare each fresh render with the committed Markdown.
+/// Step 6 for `lectern check`: compare each fresh render with the committed Markdown, and
+/// the committed HTML when the Markdown is unchanged.
 public enum Check {
     public struct Report: Sendable {
         public var result: DocumentResult
         /// nil when there is no committed file to compare with.
         public var drift: Drift?
         public var missing: Bool
-        public var failed: Bool { !result.failures.isEmpty || missing || (drift?.isFailure ?? false) }
+        /// The Markdown is byte-identical but the HTML is not: the pages were made by another
+        /// version of Lectern (or edited) and need a fresh `lectern render`.
+        public var staleHTML = false
+        public var failed: Bool { !result.failures.isEmpty || missing || staleHTML || (drift?.isFailure ?? false) }
     }
 
     public static func compare(_ results: [DocumentResult], against out: URL, rtol: Double?, atol: Double?) -> [Report] {
@@ -18,10 +22,15 @@ public enum Check {
                 return Report(result: r, drift: nil, missing: true)
             }
             let fm = FrontMatter.parse(r.markdown, file: r.source.relativePath).0
-            let drift = Drift.compare(
-                old: String(decoding: data, as: UTF8.self), new: r.markdown,
-                rtol: rtol ?? fm.rtol ?? 0, atol: atol ?? fm.atol ?? 0)
-            return Report(result: r, drift: drift, missing: false)
+            let committed = String(decoding: data, as: UTF8.self)
+            let drift = Drift.compare(old: committed, new: r.markdown, rtol: rtol ?? fm.rtol ?? 0, atol: atol ?? fm.atol ?? 0)
+            var report = Report(result: r, drift: drift, missing: false)
+            // With the same Markdown the HTML holds the same values, so any difference is a stale page.
+            if committed == r.markdown {
+                let html = FileManager.default.contents(atPath: url.deletingPathExtension().appendingPathExtension("html").path)
+                report.staleHTML = html.map { String(decoding: $0, as: UTF8.self) } != r.html
+            }
+            return report
         }
     }
 
@@ -29,6 +38,9 @@ public enum Check {
     public static func describe(_ report: Report, outputFolder: String) -> [String] {
         let path = outputFolder + "/" + report.result.source.relativePath
         if report.missing { return ["\(path): no committed output to compare with (run 'lectern render' first)"] }
+        if report.staleHTML {
+            return ["\(path.dropLast(3)).html: the page differs from a fresh render with the same numbers (run 'lectern render')"]
+        }
         return (report.drift?.changes ?? []).map { c in
             let note = c.withinTolerance ? " (within tolerance)" : ""
             if !c.old.isEmpty && !c.new.isEmpty && Drift.numbersOnlyDiffer(c.old, c.new) {

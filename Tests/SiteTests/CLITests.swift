@@ -97,6 +97,19 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
         #expect(tolerant.out.contains("(within tolerance)"))
     }
 
+    @Test func checkFailsOnAStaleHTMLPage() throws {
+        let dir = try scratchCourse()
+        let good = dir.appendingPathComponent("course/good.md").path
+        let out = dir.appendingPathComponent("out")
+        _ = lectern(["render", good, "--out", out.path])
+        let page = out.appendingPathComponent("good.html")
+        try (try read(page)).replacingOccurrences(of: "<article>", with: "<article class=\"old\">").write(
+            to: page, atomically: true, encoding: .utf8)
+        let r = lectern(["check", good, "--out", out.path])
+        #expect(r.code == 1)
+        #expect(r.out.contains("good.html: the page differs from a fresh render"))
+    }
+
     @Test func checkWritesJUnit() throws {
         let dir = try scratchCourse()
         let good = dir.appendingPathComponent("course/good.md").path
