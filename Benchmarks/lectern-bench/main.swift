@@ -27,8 +27,10 @@ if only == nil || only == "matmul" {
         var rng = Generator(seed: 1)
         let a = rng.rand([n, n]).scalars
         let b = rng.rand([n, n]).scalars
-        let t = best(n >= 1024 ? 2 : 5) { _ = Tensor.gemm(a, b, m: n, k: n, n: n) }
+        let t = best(n >= 1024 ? 2 : 5) { _ = Tensor.gemm(a, b, m: n, k: n, n: n, threads: 1) }
         print("matmul_\(n) \(t) \(2 * Double(n * n * n) / t / 1e9)")
+        let t2 = best(n >= 1024 ? 2 : 5) { _ = Tensor.gemm(a, b, m: n, k: n, n: n, threads: 2) }
+        print("matmul_\(n)_2threads \(t2) \(2 * Double(n * n * n) / t2 / 1e9)")
     }
 }
 

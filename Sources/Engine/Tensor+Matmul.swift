@@ -1,4 +1,6 @@
 import CKernels
+import Dispatch
+import Foundation
 
 // MARK: - Matrix product
 
@@ -30,15 +32,44 @@ extension Tensor {
     /// Every output element sums its k products in ascending order of k, with no fused
     /// multiply-add, whatever the CPU's vector width: the result is the same on every machine.
     /// The kernel is C (`CKernels`) so it can use AVX2 where the CPU has it.
-    public static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Double] {
+    public static func gemm(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int, threads: Int? = nil) -> [Double] {
         guard m > 0, n > 0 else { return [] }
         return [Double](unsafeUninitializedCapacity: m * n) { c, count in
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
-                    lectern_gemm(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
+                    gemmRows(pa.baseAddress!, pb.baseAddress!, c.baseAddress!, m: m, k: k, n: n, threads: threads)
                 }
             }
             count = m * n
+        }
+    }
+
+    /// Unsafe pointers handed to worker threads that write disjoint rows of C.
+    private struct SharedPointers: @unchecked Sendable {
+        let a: UnsafePointer<Double>
+        let b: UnsafePointer<Double>
+        let c: UnsafeMutablePointer<Double>
+    }
+
+    /// Large products split their rows of C across `Parallelism.threads` threads. Each
+    /// element is still the same sum in the same order, so the result does not depend on
+    /// the number of threads (tested).
+    private static func gemmRows(
+        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, m: Int, k: Int, n: Int,
+        threads requested: Int? = nil
+    ) {
+        let threads = min(requested ?? Parallelism.threads, m / 32)
+        guard threads > 1, m * n * k >= 1 << 21 else {
+            lectern_gemm(a, b, c, m, k, n)
+            return
+        }
+        // Row blocks of a multiple of 4 rows, so each thread's tiles are whole.
+        let rowsPer = (m + threads - 1) / threads + 3 & ~3
+        let shared = SharedPointers(a: a, b: b, c: c)
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            let r0 = t * rowsPer
+            let r1 = min(m, r0 + rowsPer)
+            if r0 < r1 { lectern_gemm(shared.a + r0 * k, shared.b, shared.c + r0 * n, r1 - r0, k, n) }
         }
     }
 
@@ -54,7 +85,7 @@ extension Tensor {
             a.scalars.withUnsafeBufferPointer { pa in
                 b.scalars.withUnsafeBufferPointer { pb in
                     switch transpose {
-                    case .none: lectern_gemm(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
+                    case .none: gemmRows(pa.baseAddress!, pb.baseAddress!, c.baseAddress!, m: m, k: k, n: n)
                     case .left: lectern_gemm_tn(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
                     case .right: lectern_gemm_nt(pa.baseAddress, pb.baseAddress, c.baseAddress!, m, k, n)
                     }

@@ -68,6 +68,18 @@ import Testing
         #expect(Tensor.matmul2D(a2, bt, .right) == (try Tensor.matmul(a2, try bt.transposed())))
     }
 
+    /// The same large products with one and with two threads give the same bits.
+    @Test(arguments: [(130, 150, 120), (257, 64, 300), (96, 513, 40)])
+    func productsAreBitIdenticalWithOneAndTwoThreads(_ dims: (Int, Int, Int)) {
+        let (m, k, n) = dims
+        let a = (0..<(m * k)).map { sin(Double($0) * 0.37) }
+        let b = (0..<(k * n)).map { cos(Double($0) * 0.11) }
+        let one = Tensor.gemm(a, b, m: m, k: k, n: n, threads: 1)
+        let two = Tensor.gemm(a, b, m: m, k: k, n: n, threads: 2)
+        #expect(one == two)
+        #expect(one == Tensor.gemmPortable(a, b, m: m, k: k, n: n))
+    }
+
     @Test func productOverAnEmptyAxisIsZero() throws {
         let z = try Tensor.matmul(Tensor(shape: [8, 0], scalars: []), Tensor(shape: [0, 16], scalars: []))
         #expect(z == Tensor.zeros([8, 16]))
