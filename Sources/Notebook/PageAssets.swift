@@ -85,7 +85,9 @@ public enum PageAssets {
         nav.pager { display: flex; justify-content: space-between; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule);
           font-family: system-ui, sans-serif; font-size: .9rem; }
         ul.lectures { list-style: none; padding: 0; }
-        ul.lectures li { margin: .8rem 0; }
+        ul.lectures li { margin: 1rem 0; display: flex; gap: 1rem; align-items: baseline; }
+        ul.lectures .number { font-family: system-ui, sans-serif; color: var(--muted); min-width: 1.5rem; text-align: right; }
+        ul.lectures p.tags { margin: .3rem 0 0; }
         ul.lectures a { font-size: 1.15rem; font-family: system-ui, sans-serif; }
         ul.lectures .status { font-size: .8rem; color: var(--muted); margin-left: .5rem; font-family: system-ui, sans-serif; }
         @media (max-width: 60rem) { nav.toc { display: none; } .layout { padding: 1rem; } }

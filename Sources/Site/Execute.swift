@@ -6,6 +6,7 @@ import Notebook
 public struct DocumentResult: Sendable {
     public var source: SourceFile
     public var title: String
+    public var tags: [String] = []
     public var markdown: String
     public var html: String
     public var failures: [Diagnostic]
@@ -73,7 +74,7 @@ public enum Execute {
             navigation: navigation)
         return DocumentResult(
             source: file, title: document.frontMatter.title ?? title(of: document) ?? file.relativePath,
-            markdown: MarkdownRenderer.render(run.executed), html: renderer.render(run.executed),
+            tags: document.frontMatter.tags, markdown: MarkdownRenderer.render(run.executed), html: renderer.render(run.executed),
             failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
     }
 

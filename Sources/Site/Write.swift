@@ -61,11 +61,14 @@ public enum Write {
     /// The course's front page: every lecture with its title and status.
     public static func index(_ results: [DocumentResult], into out: URL) throws(BuildError) {
         var items = ""
-        for r in results {
+        for (i, r) in results.enumerated() {
             let href = escapeHTML(String(r.source.relativePath.dropLast(3)) + ".html")
             let status =
                 r.failures.isEmpty ? "" : "<span class=\"status\">\(r.failures.count) failure\(r.failures.count == 1 ? "" : "s")</span>"
-            items += "<li><a href=\"\(href)\">\(escapeHTML(r.title))</a>\(status)</li>\n"
+            let tags =
+                r.tags.isEmpty ? "" : "<p class=\"tags\">" + r.tags.map { "<span>\(escapeHTML($0))</span>" }.joined(separator: " ") + "</p>"
+            items +=
+                "<li><span class=\"number\">\(i + 1)</span><div><a href=\"\(href)\">\(escapeHTML(r.title))</a>\(status)\(tags)</div></li>\n"
         }
         let page =
             HTMLRenderer.head(title: "Lectures", assetsPrefix: "assets/", math: false)
