@@ -234,6 +234,98 @@ extension Library {
             }
         }
         m["shape"] = fn("shape") { args throws(Failure) in .tuple(try args.tensor(0, "a").shape.map { .int($0) }) }
+        for (name, f) in [
+            ("sign", { (x: Double) in x > 0 ? 1.0 : (x < 0 ? -1 : 0) }), ("floor", { $0.rounded(.down) }), ("ceil", { $0.rounded(.up) }),
+        ] {
+            m[name] = fn(name) { args throws(Failure) in
+                try elementwise(name, try args.required(0, "x"), interp) { v in Variable.unary(name, v, f) { _, _ in 0 } }
+            }
+        }
+        m["var"] = fn("var") { args throws(Failure) in
+            try args.accept(["a", "axis", "keepdims"])
+            let t = try interp.tensor(try args.required(0, "a"))
+            let axis = try args.axis(1)
+            let keep = try args.bool(2, "keepdims", false)
+            return .tensor(
+                try engine { () throws(EngineError) in
+                    let centred = try Variable.sub(t, try Variable.reduce(.mean, t, axis: axis, keepdims: true))
+                    return try Variable.reduce(.mean, try Variable.mul(centred, centred), axis: axis, keepdims: keep)
+                })
+        }
+        m["prod"] = fn("prod") { args throws(Failure) in
+            let t = try args.tensor(0, "a")
+            return .float(t.scalars.reduce(1, *))
+        }
+        m["cumsum"] = fn("cumsum") { args throws(Failure) in
+            let t = try args.tensor(0, "a")
+            var total = 0.0
+            return .tensor(
+                Variable(
+                    Tensor(
+                        shape: [t.count],
+                        scalars: t.scalars.map {
+                            total += $0
+                            return total
+                        })))
+        }
+        m["argsort"] = fn("argsort") { args throws(Failure) in
+            let t = try args.tensor(0, "a")
+            guard t.rank <= 1 else { throw Failure("ValueError: argsort supports 1-D arrays") }
+            // A stable sort, as numpy's default for equal keys in practice.
+            let order = t.scalars.indices.sorted { (t.scalars[$0], $0) < (t.scalars[$1], $1) }
+            return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init))))
+        }
+        m["unique"] = fn("unique") { args throws(Failure) in
+            let values = Array(Set(try args.tensor(0, "ar").scalars)).sorted()
+            return .tensor(Variable(Tensor(shape: [values.count], scalars: values)))
+        }
+        m["diag"] = fn("diag") { args throws(Failure) in
+            let t = try args.tensor(0, "v")
+            if t.rank == 1 {
+                try interp.checkSize([t.count, t.count])
+                var out = Tensor.zeros([t.count, t.count])
+                for i in 0..<t.count { out.scalars[i * t.count + i] = t.scalars[i] }
+                return .tensor(Variable(out))
+            }
+            guard t.rank == 2 else { throw Failure("ValueError: diag needs a 1-D or 2-D array") }
+            let n = min(t.shape[0], t.shape[1])
+            return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { t.scalars[$0 * t.shape[1] + $0] })))
+        }
+        m["tile"] = fn("tile") { args throws(Failure) in
+            let t = try args.tensor(0, "A")
+            let reps = try args.int(1, "reps", 1)
+            try interp.checkSize([t.count, max(reps, 0)])
+            guard t.rank <= 1 else { throw Failure("ValueError: tile supports 1-D arrays and an int count") }
+            return .tensor(
+                Variable(Tensor(shape: [t.count * max(reps, 0)], scalars: Array(repeating: t.scalars, count: max(reps, 0)).flatMap { $0 })))
+        }
+        m["expand_dims"] = fn("expand_dims") { args throws(Failure) in
+            let t = try interp.tensor(try args.required(0, "a"))
+            let axis = try args.int(1, "axis", 0)
+            var shape = t.shape
+            let at = axis < 0 ? axis + shape.count + 1 : axis
+            guard at >= 0, at <= shape.count else {
+                throw Failure("IndexError: axis \(axis) is out of bounds for the result's \(shape.count + 1) dimensions")
+            }
+            shape.insert(1, at: at)
+            return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, shape) })
+        }
+        m["squeeze"] = fn("squeeze") { args throws(Failure) in
+            let t = try interp.tensor(try args.required(0, "a"))
+            return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, t.shape.filter { $0 != 1 }) })
+        }
+        m["meshgrid"] = fn("meshgrid") { args throws(Failure) in
+            let x = try args.tensor(0, "x")
+            let y = try args.tensor(1, "y")
+            try interp.checkSize([y.count, x.count])
+            let xx = (0..<y.count).flatMap { _ in x.scalars }
+            let yy = y.scalars.flatMap { v in Array(repeating: v, count: x.count) }
+            return .list(
+                ListBox([
+                    .tensor(Variable(Tensor(shape: [y.count, x.count], scalars: xx))),
+                    .tensor(Variable(Tensor(shape: [y.count, x.count], scalars: yy))),
+                ]))
+        }
         m["random"] = numpyRandom(interp)
         return .module(Module("numpy", m))
     }
