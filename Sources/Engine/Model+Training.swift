@@ -17,6 +17,7 @@ public struct FitOptions: Sendable {
     public var shuffle = true
     public var validationSplit = 0.0
     public var validationData: (x: [Tensor], ys: [Tensor])?
+    public var earlyStopping: EarlyStopping?
     public init() {}
 }
 
@@ -26,6 +27,8 @@ public struct EpochReport: Sendable {
     public let epochs: Int
     public let steps: Int
     public let logs: [(String, Double)]
+    /// True for the epoch training ends with (the last one, or an early stop).
+    public let isLast: Bool
 }
 
 extension Model {
@@ -93,6 +96,7 @@ extension Model {
         let names = evaluationNames
         let lossCount = self.lossCount
         var history = History()
+        var stopper = try options.earlyStopping.map { rule throws(EngineError) in try EarlyStopping.Tracker(rule) }
         for epoch in 1...max(1, options.epochs) {
             let order = options.shuffle ? context.rng.permutation(count) : Array(0..<count)
             var sums = Array(repeating: 0.0, count: names.count)
@@ -121,8 +125,11 @@ extension Model {
             }
             for (k, v) in logs { history.append(k, v) }
             history.epochs = epoch
-            progress?(EpochReport(epoch: epoch, epochs: options.epochs, steps: steps, logs: logs))
+            let stop = try stopper?.observe(epoch: epoch - 1, logs: logs) { self.weights } ?? false
+            progress?(EpochReport(epoch: epoch, epochs: options.epochs, steps: steps, logs: logs, isLast: stop || epoch == options.epochs))
+            if stop { break }
         }
+        if let best = stopper?.bestWeights { try setWeights(best) }
         return history
     }
 

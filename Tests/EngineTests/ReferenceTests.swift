@@ -168,3 +168,37 @@ import Testing
         for (f, g) in zip(fused.weights, graph.weights) { expectClose(f, g, rtol: 1e-11, "weights") }
     }
 }
+
+/// EarlyStopping follows Keras 3's `on_epoch_end`: `wait` counts epochs without an
+/// improvement (by more than `min_delta`), training stops once `wait >= patience` (never after
+/// the first epoch), and the best epoch's weights are kept when restoring.
+@Suite struct EarlyStoppingTests {
+    func stopEpoch(_ values: [Double], patience: Int, minDelta: Double = 0, mode: EarlyStopping.Mode = .auto, monitor: String = "val_loss")
+        throws -> Int?
+    {
+        var rule = EarlyStopping()
+        rule.patience = patience
+        rule.minDelta = minDelta
+        rule.mode = mode
+        rule.monitor = monitor
+        var tracker = try EarlyStopping.Tracker(rule)
+        for (epoch, v) in values.enumerated() where try tracker.observe(epoch: epoch, logs: [(monitor, v)], weights: { [] }) {
+            return epoch
+        }
+        return nil
+    }
+
+    @Test func stopsAfterPatienceEpochsWithoutImprovement() throws {
+        #expect(try stopEpoch([1.0, 0.9, 0.95, 0.96, 0.5], patience: 2) == 3)
+        #expect(try stopEpoch([1.0, 0.9, 0.95, 0.85, 0.96, 0.97], patience: 2) == 5)
+        #expect(try stopEpoch([1.0, 1.1], patience: 0) == 1)
+        #expect(try stopEpoch([1.0, 0.99, 0.98], patience: 1, minDelta: 0.05) == 1)
+        #expect(try stopEpoch([0.5, 0.7, 0.6, 0.65], patience: 1, monitor: "val_accuracy") == 2)
+        #expect(try stopEpoch([3, 2, 1], patience: 1) == nil)
+    }
+
+    @Test func unknownDirectionNeedsAMode() {
+        #expect(throws: EngineError.self) { try stopEpoch([1, 2], patience: 0, monitor: "val_f1") }
+        #expect((try? stopEpoch([1, 2], patience: 0, mode: .max, monitor: "val_f1")) == .some(nil))
+    }
+}

@@ -117,6 +117,20 @@ final class LossObject: EngineObject {
     }
 }
 
+final class EarlyStoppingObject: EngineObject {
+    let rule: EarlyStopping
+    init(_ rule: EarlyStopping) { self.rule = rule }
+    var typeName: String { "EarlyStopping" }
+    var displayText: String { "<EarlyStopping monitor=\(rule.monitor), patience=\(rule.patience)>" }
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "monitor": return .str(rule.monitor)
+        case "patience": return .int(rule.patience)
+        default: return nil
+        }
+    }
+}
+
 final class HistoryObject: EngineObject {
     let history: History
     init(_ history: History) { self.history = history }
@@ -272,7 +286,7 @@ extension Library {
     }
 
     static func fit(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept(["x", "y", "batch_size", "epochs", "verbose", "validation_split", "validation_data", "shuffle"])
+        try args.accept(["x", "y", "batch_size", "epochs", "verbose", "validation_split", "validation_data", "shuffle", "callbacks"])
         let x = try inputs(try args.required(0, "x"), interp)
         let ys = try inputs(try args.required(1, "y"), interp)
         var options = FitOptions()
@@ -285,6 +299,14 @@ extension Library {
             guard parts.count >= 2 else { throw Failure("ValueError: validation_data must be a tuple (x_val, y_val)") }
             options.validationData = (try inputs(parts[0], interp), try inputs(parts[1], interp))
         }
+        if let callbacks = args.optional(8, "callbacks"), !callbacks.isNone {
+            for c in try interp.iterate(callbacks) {
+                guard case .object(let e as EarlyStoppingObject) = c else {
+                    throw Failure("TypeError: fit(callbacks=...) supports EarlyStopping, got \(c.typeName)")
+                }
+                options.earlyStopping = e.rule
+            }
+        }
         guard options.epochs >= 1, options.batchSize >= 1 else { throw Failure("ValueError: epochs and batch_size must be positive") }
         let verbose = verbosity(args.optional(4, "verbose"))
         var lines: [String] = []
@@ -294,14 +316,17 @@ extension Library {
         let history = try engine { () throws(EngineError) in
             try model.fit(x, ys, options: options) { report in
                 live.update(report)
-                guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.epoch == report.epochs else { return }
+                guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.isLast else { return }
                 let width = String(report.epochs).count
                 let epoch = String(repeating: " ", count: width - String(report.epoch).count) + String(report.epoch)
                 lines.append(
                     "Epoch \(epoch)/\(report.epochs) - " + report.logs.map { "\($0.0): \(logNumber($0.1))" }.joined(separator: " - "))
             }
         }
-        if verbose > 0 { interp.emit(.log(TrainingLog(lines: lines, epochs: options.epochs))) }
+        if verbose > 0 {
+            if history.epochs < options.epochs { lines.append("Epoch \(history.epochs): early stopping") }
+            interp.emit(.log(TrainingLog(lines: lines, epochs: history.epochs)))
+        }
         return .object(HistoryObject(history))
     }
 
@@ -530,6 +555,25 @@ extension Library {
                 return .object(LossObject(loss, className: cls))
             }
         }
+        k["EarlyStopping"] = fn("EarlyStopping") { args throws(Failure) in
+            try args.accept(["monitor", "min_delta", "patience", "verbose", "mode", "baseline", "restore_best_weights", "start_from_epoch"])
+            var rule = EarlyStopping()
+            rule.monitor = try args.string(0, "monitor") ?? "val_loss"
+            rule.minDelta = try args.double(1, "min_delta", 0)
+            rule.patience = try args.int(2, "patience", 0)
+            if let mode = try args.string(4, "mode") {
+                guard let m = EarlyStopping.Mode(rawValue: mode) else {
+                    throw Failure("ValueError: EarlyStopping mode must be 'auto', 'min' or 'max'")
+                }
+                rule.mode = m
+            }
+            if let baseline = args.optional(5, "baseline"), !baseline.isNone {
+                throw Failure("ValueError: EarlyStopping(baseline=...) is not supported yet")
+            }
+            rule.restoreBestWeights = try args.bool(6, "restore_best_weights", false)
+            rule.startFromEpoch = try args.int(7, "start_from_epoch", 0)
+            return .object(EarlyStoppingObject(rule))
+        }
         k["to_categorical"] = fn("to_categorical") { args throws(Failure) in
             let y = try args.tensor(0, "y")
             let n = try args.int(1, "num_classes", try exactInt(min(y.scalars.max() ?? 0, 1e9)) + 1)
@@ -570,6 +614,7 @@ extension Library {
             "keras.optimizers": pick("keras.optimizers", ["SGD", "Adam", "RMSprop", "Adagrad"]),
             "keras.losses": .module(Module("keras.losses", losses)),
             "keras.utils": pick("keras.utils", ["to_categorical"]),
+            "keras.callbacks": pick("keras.callbacks", ["EarlyStopping"]),
             "keras.activations": .module(Module("keras.activations", activations(interp))),
             "keras.metrics": .module(Module("keras.metrics", [:])),
         ]
