@@ -308,10 +308,12 @@ public final class Interpreter {
             let base = try eval(baseExpr, scope)
             let keys = try evalSlices(items, scope)
             try at(target.position) { () throws(Failure) in try setItem(base, keys, value) }
-            // Tensors are values: write the updated tensor back to its name.
-            if case .tensor = base, case .name = baseExpr.kind {
-                try assign(baseExpr, updatedTensor ?? base, scope)
+            // Tensors are values: write the updated tensor back to where it came from — a name,
+            // or for `a[1][0] = v` the row `a[1]`, which in turn writes back into `a`.
+            if case .tensor = base {
+                let updated = updatedTensor ?? base
                 updatedTensor = nil
+                try assign(baseExpr, updated, scope)
             }
         case .attribute(let objExpr, let name):
             let obj = try eval(objExpr, scope)
