@@ -5,6 +5,8 @@ public enum IndexItem: Sendable, Equatable {
     case at(Int)
     case range(start: Int?, stop: Int?, step: Int?)
     case list([Int])
+    /// A boolean mask along one axis: its length must be the axis's.
+    case mask([Bool])
     case newAxis
     case ellipsis
 }
@@ -44,6 +46,15 @@ public struct IndexPlan: Sendable {
             case .range(let start, let stop, let step):
                 let r = IndexPlan.sliceIndices(n: n, start: start, stop: stop, step: step ?? 1)
                 guard step != 0 else { throw .value("slice step cannot be zero") }
+                selections.append(r)
+                resultShape.append(r.count)
+            case .mask(let mask):
+                guard mask.count == n else {
+                    throw .index(
+                        "boolean index did not match indexed array along axis \(axis); size of axis is \(n) but size of corresponding boolean axis is \(mask.count)"
+                    )
+                }
+                let r = mask.indices.filter { mask[$0] }
                 selections.append(r)
                 resultShape.append(r.count)
             case .list(let list):

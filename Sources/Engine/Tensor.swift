@@ -4,6 +4,11 @@
 public struct Tensor: Equatable, Sendable {
     public private(set) var shape: [Int]
     public var scalars: [Double]
+    /// Set on the results of comparisons: numpy's boolean arrays, which index as masks.
+    /// The values are still 0 and 1, and the flag takes no part in arithmetic or equality.
+    public var isBoolean = false
+
+    public static func == (a: Tensor, b: Tensor) -> Bool { a.shape == b.shape && a.scalars == b.scalars }
 
     public init(shape: [Int], scalars: [Double]) {
         precondition(shape.reduce(1, *) == scalars.count, "shape \(shape) does not hold \(scalars.count) values")

@@ -499,7 +499,15 @@ extension Library {
             method = { args throws(Failure) in
                 let dtype = try args.required(0, "dtype")
                 if isIntegerType(dtype) { return .tensor(Variable(t.value.map { $0.rounded(.towardZero) })) }
-                return .tensor(Variable(t.value))
+                var converted = t.value
+                // To bool keeps (or makes) a mask; to float makes plain numbers again.
+                let toBool: Bool = { if case .builtin(let b) = dtype { b.name == "bool" } else { false } }()
+                converted.isBoolean = toBool
+                if toBool {
+                    converted = converted.map { $0 != 0 ? 1 : 0 }
+                    converted.isBoolean = true
+                }
+                return .tensor(Variable(converted))
             }
         case "dot":
             method = { args throws(Failure) in

@@ -18,6 +18,11 @@ extension Interpreter {
             }
             return v
         case .tensor(let t):
+            if let mask = Interpreter.fullMask(keys, t.shape) {
+                // A mask of the array's own shape picks the marked elements, flattened.
+                let flat = try engine { () throws(EngineError) in try Variable.reshape(t, [-1]) }
+                return .tensor(try engine { () throws(EngineError) in try Variable.index(flat, [.list(mask)]) })
+            }
             let items = try indexItems(keys)
             let r = try engine { () throws(EngineError) in try Variable.index(t, items) }
             return .tensor(r)
@@ -54,6 +59,15 @@ extension Interpreter {
         }
     }
 
+    /// The flat positions a boolean mask of the array's whole shape selects (for rank ≥ 2;
+    /// a 1-D mask is an ordinary index along the first axis).
+    static func fullMask(_ keys: [Key], _ shape: [Int]) -> [Int]? {
+        guard keys.count == 1, case .value(.tensor(let m)) = keys[0], m.value.isBoolean, m.shape == shape, shape.count >= 2 else {
+            return nil
+        }
+        return m.value.scalars.indices.filter { m.value.scalars[$0] != 0 }
+    }
+
     func indexItems(_ keys: [Key]) throws(Failure) -> [IndexItem] {
         var items: [IndexItem] = []
         for k in keys {
@@ -67,8 +81,13 @@ extension Interpreter {
                 switch v {
                 case .list, .tensor:
                     let t = try tensor(v).value
-                    guard t.rank == 1 else { throw Failure("IndexError: only 1-D integer arrays can index an axis") }
-                    items.append(.list(try t.scalars.map { d throws(Failure) in try Value.float(d).asInt("index") }))
+                    guard t.rank == 1 else { throw Failure("IndexError: only 1-D integer or boolean arrays can index an axis") }
+                    if t.isBoolean {
+                        // A boolean mask keeps the positions marked true.
+                        items.append(.mask(t.scalars.map { $0 != 0 }))
+                    } else {
+                        items.append(.list(try t.scalars.map { d throws(Failure) in try Value.float(d).asInt("index") }))
+                    }
                 default: items.append(.at(try v.asInt("index")))
                 }
             }
@@ -97,9 +116,16 @@ extension Interpreter {
             try d.set(k, value)
         case .tensor(let t):
             var copy = t.value
-            let items = try indexItems(keys)
             let v = try tensor(value).value
-            try engine { () throws(EngineError) in try copy.assign(items, v) }
+            if let mask = Interpreter.fullMask(keys, t.shape) {
+                // `a[a < 0] = 0`: assign through the flattened array, then restore the shape.
+                var flat = try engine { () throws(EngineError) in try copy.reshaped([-1]) }
+                try engine { () throws(EngineError) in try flat.assign([.list(mask)], v) }
+                copy = try engine { () throws(EngineError) in try flat.reshaped(t.shape) }
+            } else {
+                let items = try indexItems(keys)
+                try engine { () throws(EngineError) in try copy.assign(items, v) }
+            }
             updatedTensor = .tensor(Variable(copy))
         default:
             throw Failure("TypeError: '\(base.typeName)' object does not support item assignment")

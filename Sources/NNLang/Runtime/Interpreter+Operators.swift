@@ -12,6 +12,12 @@ extension Interpreter {
         case ("-", .tensor(let t)): return .tensor(Variable.neg(t))
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
+        case ("~", .bool(let b)): return .bool(!b)
+        case ("~", .tensor(let t)):
+            // numpy's ~ on a boolean array is logical not.
+            var r = t.value.map { $0 == 0 ? 1 : 0 }
+            r.isBoolean = true
+            return .tensor(Variable(r))
         default: throw Failure("TypeError: bad operand type for unary \(op): '\(v.typeName)'")
         }
     }
@@ -138,8 +144,10 @@ extension Interpreter {
                         let r = fmod(x, y)
                         return r != 0 && (r < 0) != (y < 0) ? r + y : r
                     })
-            case "&": return Variable(try Tensor.zip(a.value, b.value, "&") { $0 != 0 && $1 != 0 ? 1 : 0 })
-            case "|": return Variable(try Tensor.zip(a.value, b.value, "|") { $0 != 0 || $1 != 0 ? 1 : 0 })
+            case "&", "|":
+                var r = try Tensor.zip(a.value, b.value, op) { op == "&" ? ($0 != 0 && $1 != 0 ? 1 : 0) : ($0 != 0 || $1 != 0 ? 1 : 0) }
+                r.isBoolean = a.value.isBoolean && b.value.isBoolean
+                return Variable(r)
             default: throw EngineError.value("unsupported operator \(op) for arrays")
             }
         }
@@ -201,8 +209,9 @@ extension Interpreter {
         case "<=": f = { $0 <= $1 }
         default: f = { $0 >= $1 }
         }
-        let r = try engine { () throws(EngineError) in try Tensor.zip(x, y, op) { f($0, $1) ? 1 : 0 } }
+        var r = try engine { () throws(EngineError) in try Tensor.zip(x, y, op) { f($0, $1) ? 1 : 0 } }
         if r.isScalar { return .bool(r.scalars[0] != 0) }
+        r.isBoolean = true
         return .tensor(Variable(r))
     }
 
@@ -279,7 +288,10 @@ extension Interpreter {
             var scalars: [Double] = []
             scalars.reserveCapacity(parts.count * parts[0].value.count)
             for p in parts { scalars += p.value.scalars }
-            return Variable(Tensor(shape: [parts.count] + first, scalars: scalars))
+            var t = Tensor(shape: [parts.count] + first, scalars: scalars)
+            // A list of bools (or of boolean rows) is a boolean array, as in numpy.
+            t.isBoolean = items.allSatisfy { if case .bool = $0 { true } else { false } } || parts.allSatisfy(\.value.isBoolean)
+            return Variable(t)
         case .range:
             return try tensor(.list(ListBox(try iterate(v))))
         default:
