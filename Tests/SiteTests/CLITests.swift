@@ -156,10 +156,11 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
         let r = lectern(["render", dir.appendingPathComponent("limits").path, "--out", out.path, "--timeout", "0.5"])
         #expect(r.code == 1)
         #expect(r.err.contains("limits.md:4:1: TimeoutError: the block ran past its time limit"), "got \(r.err)")
-        #expect(r.err.contains("limits.md:14:18: PermissionError: '../../outside.csv' is outside the project"))
+        #expect(r.err.contains("limits.md:19:18: PermissionError: '../../outside.csv' is outside the project"))
         #expect(r.err.contains("ValueError: the loss became"))
         let md = try read(out.appendingPathComponent("limits.md"))
         #expect(md.contains("```text\n(3, 2)\n```"), "the CSV inside the project was read")
+        #expect(md.contains("```text\n((3, 2), [2, 4, 6])\n```"), "loadtxt read the table, skipping the comment")
         #expect(md.contains("Still here: 2."))
     }
 }

@@ -314,6 +314,35 @@ extension Library {
             let t = try interp.tensor(try args.required(0, "a"))
             return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, t.shape.filter { $0 != 1 }) })
         }
+        m["loadtxt"] = fn("loadtxt") { args throws(Failure) in
+            try args.accept(["fname", "dtype", "comments", "delimiter", "skiprows"])
+            guard let path = try args.string(0, "fname") else { throw Failure("TypeError: loadtxt() needs a file name") }
+            let delimiter = try args.string(3, "delimiter")
+            let skip = try args.int(4, "skiprows", 0)
+            let lines = try interp.files.read(path).sourceLines.dropFirst(max(skip, 0))
+            var rows: [[Double]] = []
+            for (i, line) in lines.enumerated() {
+                let text = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+                let fields =
+                    delimiter.map { d in text.components(separatedBy: d) } ?? text.split(whereSeparator: \.isWhitespace).map(String.init)
+                rows.append(
+                    try fields.map { f throws(Failure) in
+                        guard let v = Double(f.trimmingCharacters(in: .whitespaces)) else {
+                            throw Failure("ValueError: \(path):\(i + 1 + max(skip, 0)): could not convert '\(f)' to a number")
+                        }
+                        return v
+                    })
+                guard rows.last!.count == rows[0].count else {
+                    throw Failure(
+                        "ValueError: \(path):\(i + 1 + max(skip, 0)): expected \(rows[0].count) columns, found \(rows.last!.count)")
+                }
+            }
+            guard let width = rows.first?.count else { return .tensor(Variable(Tensor(shape: [0], scalars: []))) }
+            // As numpy: one row or one column comes back 1-D.
+            let shape = rows.count == 1 || width == 1 ? [rows.count * width] : [rows.count, width]
+            return .tensor(Variable(Tensor(shape: shape, scalars: rows.flatMap { $0 })))
+        }
         m["meshgrid"] = fn("meshgrid") { args throws(Failure) in
             let x = try args.tensor(0, "x")
             let y = try args.tensor(1, "y")

@@ -180,7 +180,7 @@ extension Interpreter {
             guard type == nil || type == "s" else { throw Failure("ValueError: Unknown format code '\(type!)' for object of type 'str'") }
             body = precision.map { String(s.prefix($0)) } ?? s
         case .int, .bool, .float, .tensor:
-            if case .tensor(let t) = v, !t.value.isScalar {
+            if case .tensor(let t) = v, t.value.count != 1 {
                 body = str(v)
                 break
             }
