@@ -59,7 +59,7 @@ struct SplitMix {
                     let interpreter = Interpreter(
                         seed: 0, format: .init(decimals: 4),
                         files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
-                    return interpreter.run(statements, timeout: 0.5).error?.message
+                    return interpreter.run(statements, timeout: 0.1).error?.message
                 }
             }
         }
