@@ -18,6 +18,9 @@ public struct FitOptions: Sendable {
     public var validationSplit = 0.0
     public var validationData: (x: [Tensor], ys: [Tensor])?
     public var earlyStopping: EarlyStopping?
+    /// Asked after every batch; returning a message stops training with that error (the
+    /// document's time limit).
+    public var interruption: (@Sendable () -> String?)?
     public init() {}
 }
 
@@ -110,6 +113,7 @@ extension Model {
                     } else {
                         try trainStep(bx, by, loss: loss, optimizer: optimizer)
                     }
+                if let message = options.interruption?() { throw .value(message) }
                 guard result.total.isFinite else {
                     throw .value(
                         "the loss became \(result.total) at epoch \(epoch), batch \(step + 1): the training diverged (try a smaller learning rate)"

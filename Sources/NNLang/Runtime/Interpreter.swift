@@ -105,6 +105,9 @@ public final class Interpreter {
         printed = ""
     }
 
+    /// When the running block must stop; long engine work (training) checks it between steps.
+    var deadlineValue: DispatchTime { deadline }
+
     private func tick(_ position: Position) throws(LangError) {
         ticks &+= 1
         if ticks & 1023 == 0 && DispatchTime.now() > deadline {
