@@ -18,10 +18,19 @@ enum CmarkConverter {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// cmark-gfm is not thread-safe with extensions: registering them fills a global registry,
+    /// and processing inlines adds the extensions' characters (like `~`) to a global table and
+    /// removes them afterwards (standardese/standardese#199 describes it). Lectures render on
+    /// several threads, so every use of the library holds this lock; a parse takes
+    /// milliseconds. Without it a lecture could now and then lose its strikethrough.
+    private static let lock = NSLock()
+
     /// Parses `markdown` and hands the document node to `body`, freeing everything afterwards.
     private static func withDocument<T>(
         _ markdown: String, options: Int32, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) -> T
     ) -> T {
+        lock.lock()
+        defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
