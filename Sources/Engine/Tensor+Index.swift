@@ -117,14 +117,12 @@ extension Tensor {
         // Whole rows picked along the first axis (a batch of samples): copy row by row.
         if shape.count >= 1, plan.selections.count == shape.count, isPlainRows(plan) {
             let row = shape.dropFirst().reduce(1, *)
-            do {
-                var out: [Double] = []
-                out.reserveCapacity(plan.selections[0].count * row)
-                scalars.withUnsafeBufferPointer { src in
-                    for r in plan.selections[0] { out.append(contentsOf: src[(r * row)..<((r + 1) * row)]) }
-                }
-                return Tensor(shape: plan.resultShape, scalars: out)
+            var out: [Double] = []
+            out.reserveCapacity(plan.selections[0].count * row)
+            scalars.withUnsafeBufferPointer { src in
+                for r in plan.selections[0] { out.append(contentsOf: src[(r * row)..<((r + 1) * row)]) }
             }
+            return Tensor(shape: plan.resultShape, scalars: out)
         }
         return Tensor(shape: plan.resultShape, scalars: plan.offsets().map { scalars[$0] })
     }
