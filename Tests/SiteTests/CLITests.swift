@@ -196,3 +196,13 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
         #expect(Set(copies).count == 1)
     }
 }
+
+@Suite struct LargeDiffTests {
+    @Test func unrelatedLongFilesDiffWithoutTheQuadraticTable() {
+        let a = (0..<3000).map { "old \($0)" }
+        let b = (0..<3000).map { "new \($0)" }
+        let d = LineDiff.diff(a, b)
+        #expect(d.count == 6000)
+        #expect(d.first == .removed("old 0", line: 1))
+    }
+}
