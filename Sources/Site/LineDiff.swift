@@ -15,6 +15,12 @@ public enum LineDiff {
         while tail < old.count - head && tail < new.count - head && old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
         let a = Array(old[head..<(old.count - tail)])
         let b = Array(new[head..<(new.count - tail)])
+        // The table below is quadratic; past a few million cells (two unrelated long files)
+        // report the middle as wholly replaced instead.
+        guard a.count * b.count <= 4_000_000 else {
+            return old[..<head].map { .same($0) } + a.enumerated().map { .removed($0.element, line: head + $0.offset + 1) }
+                + b.map { .added($0) } + old[(old.count - tail)...].map { .same($0) }
+        }
         var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
