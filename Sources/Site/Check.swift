@@ -21,9 +21,8 @@ public enum Check {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return Report(result: r, drift: nil, missing: true)
             }
-            let fm = FrontMatter.parse(r.markdown, file: r.source.relativePath).0
             let committed = String(decoding: data, as: UTF8.self)
-            let drift = Drift.compare(old: committed, new: r.markdown, rtol: rtol ?? fm.rtol ?? 0, atol: atol ?? fm.atol ?? 0)
+            let drift = Drift.compare(old: committed, new: r.markdown, rtol: rtol ?? r.rtol ?? 0, atol: atol ?? r.atol ?? 0)
             var report = Report(result: r, drift: drift, missing: false)
             // With the same Markdown the HTML holds the same values, so any difference is a stale page.
             if committed == r.markdown {

@@ -7,6 +7,9 @@ public struct DocumentResult: Sendable {
     public var source: SourceFile
     public var title: String
     public var tags: [String] = []
+    /// The lecture's own `check` tolerances, from its front matter.
+    public var rtol: Double?
+    public var atol: Double?
     public var markdown: String
     public var html: String
     public var failures: [Diagnostic]
@@ -39,11 +42,14 @@ public enum Execute {
         training: (@Sendable (String, String) -> Void)? = nil
     ) -> [DocumentResult] {
         let collector = Collector(files.count)
-        let titles = files.map(quickTitle)
+        // Each file is read once: its title is needed up front for the neighbours' links.
+        let texts = files.map { try? String(contentsOf: $0.url, encoding: .utf8) }
+        let titles = zip(files, texts).map { file, text in text.map { title($0, path: file.relativePath) } ?? file.relativePath }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = files[i].relativePath
             let result = runOne(
-                files[i], timeout: timeout, navigation: navigation(files, i, titles: titles, linkIndex: linkIndex),
+                files[i], text: texts[i], title: titles[i], timeout: timeout,
+                navigation: navigation(files, i, titles: titles, linkIndex: linkIndex),
                 training: training.map { sink in { @Sendable line in sink(path, line) } })
             let n = collector.store(result, at: i)
             progress?(n, files.count, files[i].relativePath)
@@ -52,13 +58,10 @@ public enum Execute {
     }
 
     static func runOne(
-        _ file: SourceFile, timeout: Double, navigation: HTMLRenderer.Navigation,
+        _ file: SourceFile, text: String?, title: String, timeout: Double, navigation: HTMLRenderer.Navigation,
         training: (@Sendable (String) -> Void)? = nil
     ) -> DocumentResult {
-        let text: String
-        do {
-            text = try String(contentsOf: file.url, encoding: .utf8)
-        } catch {
+        guard let text else {
             let d = Diagnostic(
                 file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
             return DocumentResult(
@@ -73,14 +76,10 @@ public enum Execute {
             highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/",
             navigation: navigation)
         return DocumentResult(
-            source: file, title: document.frontMatter.title ?? title(of: document) ?? file.relativePath,
-            tags: document.frontMatter.tags, markdown: MarkdownRenderer.render(run.executed), html: renderer.render(run.executed),
+            source: file, title: title, tags: document.frontMatter.tags,
+            rtol: document.frontMatter.rtol, atol: document.frontMatter.atol, markdown: MarkdownRenderer.render(run.executed),
+            html: renderer.render(run.executed),
             failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
-    }
-
-    /// The first `# heading` of a document without a front-matter title.
-    static func title(of document: Document) -> String? {
-        document.lines.first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.
@@ -95,9 +94,8 @@ public enum Execute {
     }
 
     /// A lecture's title without running it: the front matter's, else its first heading.
-    static func quickTitle(_ file: SourceFile) -> String {
-        guard let text = try? String(contentsOf: file.url, encoding: .utf8) else { return file.relativePath }
-        let (fm, _) = FrontMatter.parse(text, file: file.relativePath)
-        return fm.title ?? text.sourceLines.first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? file.relativePath
+    static func title(_ text: String, path: String) -> String {
+        FrontMatter.parse(text, file: path).0.title
+            ?? text.sourceLines.first { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) } ?? path
     }
 }

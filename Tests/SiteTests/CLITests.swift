@@ -97,6 +97,24 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
         #expect(tolerant.out.contains("(within tolerance)"))
     }
 
+    @Test func frontMatterToleranceAppliesToCheck() throws {
+        let dir = try scratchCourse()
+        let source = dir.appendingPathComponent("course/good.md")
+        let out = dir.appendingPathComponent("out")
+        try (try read(source)).replacingOccurrences(of: "title: Good", with: "title: Good\nrtol: 0.1")
+            .write(to: source, atomically: true, encoding: .utf8)
+        _ = lectern(["render", source.path, "--out", out.path])
+        let file = out.appendingPathComponent("good.md")
+        let lines = try read(file).components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.hasPrefix("The loss is ") })
+        var changed = lines
+        changed[index] = "The loss is 1.3500."  // within 10% of the true value
+        try changed.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let r = lectern(["check", source.path, "--out", out.path])
+        #expect(r.code == 0, "got \(r.out)")
+        #expect(r.out.contains("(within tolerance)"))
+    }
+
     @Test func checkFailsOnAStaleHTMLPage() throws {
         let dir = try scratchCourse()
         let good = dir.appendingPathComponent("course/good.md").path

@@ -309,7 +309,7 @@ extension Library {
         }
         let deadline = interp.deadlineValue
         options.interruption = {
-            DispatchTime.now() > deadline ? "TimeoutError: the block ran past its time limit (raise it with --timeout SECONDS)" : nil
+            DispatchTime.now() > deadline ? "\(Interpreter.timeoutMessage) (\(Interpreter.timeoutHint))" : nil
         }
         guard options.epochs >= 1, options.batchSize >= 1 else { throw Failure("ValueError: epochs and batch_size must be positive") }
         let verbose = verbosity(args.optional(4, "verbose"))

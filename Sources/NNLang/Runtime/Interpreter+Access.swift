@@ -95,7 +95,9 @@ extension Interpreter {
         return items
     }
 
-    func setItem(_ base: Value, _ keys: [Key], _ value: Value) throws(Failure) {
+    /// Assigns into a list, dict or tensor. Tensors are values, so for them the updated tensor
+    /// is returned, for the caller to store where the original came from.
+    func setItem(_ base: Value, _ keys: [Key], _ value: Value) throws(Failure) -> Value? {
         switch base {
         case .list(let l):
             guard keys.count == 1 else { throw Failure("TypeError: list indices must be integers") }
@@ -111,9 +113,11 @@ extension Interpreter {
                 l.items.replaceSubrange(lo..<(lo + r.count), with: try iterate(value))
             default: throw Failure("ValueError: extended slice assignment is not supported")
             }
+            return nil
         case .dict(let d):
             guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
             try d.set(k, value)
+            return nil
         case .tensor(let t):
             var copy = t.value
             let v = try tensor(value).value
@@ -126,7 +130,7 @@ extension Interpreter {
                 let items = try indexItems(keys)
                 try engine { () throws(EngineError) in try copy.assign(items, v) }
             }
-            updatedTensor = .tensor(Variable(copy))
+            return .tensor(Variable(copy))
         default:
             throw Failure("TypeError: '\(base.typeName)' object does not support item assignment")
         }

@@ -108,12 +108,13 @@ public final class Interpreter {
     /// When the running block must stop; long engine work (training) checks it between steps.
     var deadlineValue: DispatchTime { deadline }
 
+    static let timeoutMessage = "TimeoutError: the block ran past its time limit"
+    static let timeoutHint = "raise it with --timeout SECONDS, or make the loop shorter"
+
     private func tick(_ position: Position) throws(LangError) {
         ticks &+= 1
         if ticks & 1023 == 0 && DispatchTime.now() > deadline {
-            throw LangError(
-                "TimeoutError: the block ran past its time limit", at: position,
-                hint: "raise it with --timeout SECONDS, or make the loop shorter")
+            throw LangError(Interpreter.timeoutMessage, at: position, hint: Interpreter.timeoutHint)
         }
     }
 
@@ -310,12 +311,9 @@ public final class Interpreter {
         case .subscript(let baseExpr, let items):
             let base = try eval(baseExpr, scope)
             let keys = try evalSlices(items, scope)
-            try at(target.position) { () throws(Failure) in try setItem(base, keys, value) }
             // Tensors are values: write the updated tensor back to where it came from — a name,
             // or for `a[1][0] = v` the row `a[1]`, which in turn writes back into `a`.
-            if case .tensor = base {
-                let updated = updatedTensor ?? base
-                updatedTensor = nil
+            if let updated = try at(target.position, { () throws(Failure) in try setItem(base, keys, value) }) {
                 try assign(baseExpr, updated, scope)
             }
         case .attribute(let objExpr, let name):
@@ -325,8 +323,6 @@ public final class Interpreter {
             throw LangError("SyntaxError: cannot assign to expression", at: target.position)
         }
     }
-
-    var updatedTensor: Value?
 
     /// Runs a builtin-level operation and stamps its failure with a source position.
     func at<T>(_ position: Position, _ body: () throws(Failure) -> T) throws(LangError) -> T {
