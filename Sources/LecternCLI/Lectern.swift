@@ -7,7 +7,8 @@ public struct Lectern: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "Run neural-network lecture notes and render them as Markdown and HTML.",
-        subcommands: [Render.self, Check.self])
+        version: LecternVersion.current,
+        subcommands: [Render.self, Check.self, Init.self, Import.self, Export.self])
 
     public init() {}
 
@@ -17,6 +18,9 @@ public struct Lectern: ParsableCommand {
             var command = try parseAsRoot(arguments)
             if var render = command as? Render { return render.execute(&output, &errors) }
             if var check = command as? Check { return check.execute(&output, &errors) }
+            if let command = command as? Init { return command.execute(&output, &errors) }
+            if let command = command as? Import { return command.execute(&output, &errors) }
+            if let command = command as? Export { return command.execute(&output, &errors) }
             try command.run()
             return 0
         } catch {
