@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,13 +28,21 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Site", dependencies: ["Notebook", "NNLang"]),
         .target(
+            name: "Serve",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
             name: "LecternCLI",
-            dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Site", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
         .executableTarget(name: "lectern-bench", dependencies: ["Engine", "NNLang"], path: "Benchmarks/lectern-bench"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures"), .copy("Snapshots")]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "LecternCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ServeTests", dependencies: ["Serve"]),
     ]
 )

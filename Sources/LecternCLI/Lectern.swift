@@ -7,7 +7,8 @@ public struct Lectern: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lectern",
         abstract: "Run neural-network lecture notes and render them as Markdown and HTML.",
-        subcommands: [Render.self, Check.self])
+        version: LecternVersion.current,
+        subcommands: [Render.self, Check.self, ServeCommand.self, Init.self, Import.self, Export.self])
 
     public init() {}
 
@@ -17,6 +18,10 @@ public struct Lectern: ParsableCommand {
             var command = try parseAsRoot(arguments)
             if var render = command as? Render { return render.execute(&output, &errors) }
             if var check = command as? Check { return check.execute(&output, &errors) }
+            if let command = command as? Init { return command.execute(&output, &errors) }
+            if let command = command as? Import { return command.execute(&output, &errors) }
+            if let command = command as? Export { return command.execute(&output, &errors) }
+            if let command = command as? ServeCommand { return command.execute(&output, &errors) }
             try command.run()
             return 0
         } catch {
@@ -96,6 +101,15 @@ func summaryLine(_ r: DocumentResult) -> String {
     return line
 }
 
+/// The steps of `render`: run the lectures, write their files, the assets and the index.
+func buildSite(_ options: CommonOptions, into out: URL) throws(BuildError) -> [DocumentResult] {
+    let results = try options.runLectures()
+    for r in results { try Write.outputs(r, into: out) }
+    try Write.assets(into: out)
+    if Discover.includesFolder(options.inputs) { try Write.index(results, into: out) }
+    return results
+}
+
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run lectures and write Markdown, HTML and the site into the output folder.")
 
@@ -103,11 +117,7 @@ struct Render: ParsableCommand {
 
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
-            let results = try options.runLectures()
-            let out = URL(fileURLWithPath: options.out)
-            for r in results { try Write.outputs(r, into: out) }
-            try Write.assets(into: out)
-            if Discover.includesFolder(options.inputs) { try Write.index(results, into: out) }
+            let results = try buildSite(options, into: URL(fileURLWithPath: options.out))
             for r in results {
                 print(summaryLine(r), to: &output)
                 for d in r.failures { print(d.formatted, to: &errors) }

@@ -26,8 +26,11 @@ public enum Check {
             var report = Report(result: r, drift: drift, missing: false)
             // With the same Markdown the HTML holds the same values, so any difference is a stale page.
             if committed == r.markdown {
-                let html = FileManager.default.contents(atPath: url.deletingPathExtension().appendingPathExtension("html").path)
-                report.staleHTML = html.map { String(decoding: $0, as: UTF8.self) } != r.html
+                func committedText(_ ext: String) -> String? {
+                    FileManager.default.contents(atPath: url.deletingPathExtension().appendingPathExtension(ext).path)
+                        .map { String(decoding: $0, as: UTF8.self) }
+                }
+                report.staleHTML = committedText("html") != r.html || committedText("ipynb") != r.notebook
             }
             return report
         }
@@ -38,7 +41,9 @@ public enum Check {
         let path = outputFolder + "/" + report.result.source.relativePath
         if report.missing { return ["\(path): no committed output to compare with (run 'lectern render' first)"] }
         if report.staleHTML {
-            return ["\(path.dropLast(3)).html: the page differs from a fresh render with the same numbers (run 'lectern render')"]
+            return [
+                "\(path.dropLast(3)).html: the page or notebook differs from a fresh render with the same numbers (run 'lectern render')"
+            ]
         }
         return (report.drift?.changes ?? []).map { c in
             let note = c.withinTolerance ? " (within tolerance)" : ""

@@ -12,6 +12,8 @@ public struct DocumentResult: Sendable {
     public var atol: Double?
     public var markdown: String
     public var html: String
+    /// The lecture as a Jupyter notebook with Lectern's outputs (nbformat 4 JSON).
+    public var notebook = ""
     public var failures: [Diagnostic]
     public var expectedErrors: Int
     public var blocks: Int
@@ -78,8 +80,13 @@ public enum Execute {
         return DocumentResult(
             source: file, title: title, tags: document.frontMatter.tags,
             rtol: document.frontMatter.rtol, atol: document.frontMatter.atol, markdown: MarkdownRenderer.render(run.executed),
-            html: renderer.render(run.executed),
+            html: renderer.render(run.executed), notebook: notebookJSON(run.executed),
             failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
+    }
+
+    static func notebookJSON(_ executed: ExecutedDocument) -> String {
+        // Encoding plain strings and numbers cannot fail; an empty notebook would be caught by check.
+        String(decoding: (try? JupyterExport.notebook(executed).encoded()) ?? Data(), as: UTF8.self)
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.

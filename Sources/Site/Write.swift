@@ -6,7 +6,10 @@ public enum Write {
     /// Writes `text` via a temporary file in the same folder and a rename, so an interrupted run
     /// leaves the previous file intact. An unchanged file is left alone.
     public static func atomically(_ text: String, to url: URL) throws(BuildError) {
-        let data = Data(text.utf8)
+        try atomically(Data(text.utf8), to: url)
+    }
+
+    public static func atomically(_ data: Data, to url: URL) throws(BuildError) {
         if let existing = FileManager.default.contents(atPath: url.path), existing == data { return }
         let folder = url.deletingLastPathComponent()
         do {
@@ -28,6 +31,7 @@ public enum Write {
         let stem = String(result.source.relativePath.dropLast(3))
         try atomically(result.markdown, to: out.appendingPathComponent(stem + ".md"))
         try atomically(result.html, to: out.appendingPathComponent(stem + ".html"))
+        try atomically(result.notebook, to: out.appendingPathComponent(stem + ".ipynb"))
     }
 
     /// Where Debian's libjs-katex installs KaTeX.

@@ -125,7 +125,7 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
             to: page, atomically: true, encoding: .utf8)
         let r = lectern(["check", good, "--out", out.path])
         #expect(r.code == 1)
-        #expect(r.out.contains("good.html: the page differs from a fresh render"))
+        #expect(r.out.contains("good.html: the page or notebook differs from a fresh render"))
     }
 
     @Test func checkWritesJUnit() throws {
