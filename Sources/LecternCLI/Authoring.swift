@@ -85,7 +85,11 @@ struct Export: ParsableCommand {
             }
             let target = URL(fileURLWithPath: out ?? files[0].url.deletingPathExtension().appendingPathExtension("ipynb").path)
             guard target.pathExtension == "ipynb" else { throw BuildError.usage("\(target.path): the notebook's name must end in .ipynb") }
-            let result = Execute.run(files, timeout: timeout, linkIndex: false)[0]
+            let options: CommonOptions
+            do { options = try CommonOptions.parse(["--timeout", String(timeout), "--", lecture]) } catch {
+                throw BuildError.usage(CommonOptions.message(for: error))
+            }
+            let result = try options.runLectures()[0]
             try Write.atomically(result.notebook, to: target)
             for d in result.failures { print(d.formatted, to: &errors) }
             print("wrote \(target.path)" + (result.failures.isEmpty ? "" : " (\(plural(result.failures.count, "failure")))"), to: &output)

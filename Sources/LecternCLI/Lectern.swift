@@ -8,7 +8,7 @@ public struct Lectern: ParsableCommand {
         commandName: "lectern",
         abstract: "Run neural-network lecture notes and render them as Markdown and HTML.",
         version: LecternVersion.current,
-        subcommands: [Render.self, Check.self, ServeCommand.self, Init.self, Import.self, Export.self])
+        subcommands: [Render.self, Check.self, ServeCommand.self, Init.self, Import.self, Export.self, WorkerCommand.self])
 
     public init() {}
 
@@ -48,13 +48,26 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds a block may run before it is stopped.")
     var timeout: Double = 60
 
+    @Option(name: .long, help: "Gigabytes of memory (address space) each lecture's worker process may use.")
+    var memory: Double = Double(WorkerLimits.defaultMemoryBytes >> 30)
+
     var inputs: [String] { paths.isEmpty ? ["notebooks"] : paths }
+
+    func validate() throws {
+        guard timeout.isFinite && timeout > 0 else {
+            throw ValidationError("--timeout must be a positive number of seconds, not \(timeout)")
+        }
+        guard memory.isFinite && memory > 0 && memory <= 1_048_576 else {
+            throw ValidationError("--memory must be a positive number of gigabytes (at most 1048576), not \(memory)")
+        }
+    }
 
     /// Discovers and runs the lectures, with terminal progress when stderr is a TTY.
     func runLectures() throws(BuildError) -> [DocumentResult] {
-        Execute.run(
-            try Discover.files(inputs), timeout: timeout, linkIndex: Discover.includesFolder(inputs),
-            progress: progressReporter(), training: trainingReporter())
+        try Execute.run(
+            try Discover.files(inputs), timeout: timeout,
+            isolation: .current(limits: WorkerLimits(memoryBytes: UInt64(memory * Double(1 << 30)))),
+            linkIndex: Discover.includesFolder(inputs), progress: progressReporter(), training: trainingReporter())
     }
 }
 
@@ -162,6 +175,16 @@ struct Check: ParsableCommand {
         } catch {
             return failureStatus(error, &errors)
         }
+    }
+}
+
+/// `lectern __worker`: runs one lecture sent on stdin (see `Worker`); not for people.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "__worker", shouldDisplay: false)
+
+    func run() throws {
+        let status = Worker.serve()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

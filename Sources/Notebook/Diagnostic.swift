@@ -1,5 +1,6 @@
 /// A position in a Markdown file: 1-based line and column.
-public struct SourceLocation: Equatable, Hashable, Sendable, Comparable {
+/// Column 0 means the position is a whole line (a crash inside a block has no column).
+public struct SourceLocation: Equatable, Hashable, Sendable, Comparable, Codable {
     public var line: Int
     public var column: Int
     public init(line: Int, column: Int) {
@@ -10,7 +11,7 @@ public struct SourceLocation: Equatable, Hashable, Sendable, Comparable {
 }
 
 /// The one error type: where, what, and how to fix it.
-public struct Diagnostic: Error, Equatable, Sendable {
+public struct Diagnostic: Error, Equatable, Sendable, Codable {
     public var file: String
     public var location: SourceLocation
     public var message: String
@@ -28,14 +29,15 @@ public struct Diagnostic: Error, Equatable, Sendable {
 
     /// `file.md:L:C: message`, the source line, a caret under the column, and the hint.
     public var formatted: String {
-        var out = "\(file):\(location.line):\(location.column): \(message)"
+        let column = location.column > 0 ? ":\(location.column)" : ""
+        var out = "\(file):\(location.line)\(column): \(message)"
         if let sourceLine {
             let gutter = String(location.line)
             let pad = String(repeating: " ", count: gutter.count)
             out += "\n \(gutter) | \(sourceLine)"
             // Tabs in the source line are kept in the caret line so the caret stays aligned.
             let prefix = sourceLine.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
-            out += "\n \(pad) | \(prefix)^"
+            if location.column > 0 { out += "\n \(pad) | \(prefix)^" }
         }
         if let hint { out += "\nhint: \(hint)" }
         return out

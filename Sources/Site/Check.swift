@@ -17,6 +17,8 @@ public enum Check {
 
     public static func compare(_ results: [DocumentResult], against out: URL, rtol: Double?, atol: Double?) -> [Report] {
         results.map { r in
+            // Nothing was rendered to compare: the failures say why.
+            if r.unrendered { return Report(result: r, drift: nil, missing: false) }
             let url = out.appendingPathComponent(String(r.source.relativePath.dropLast(3)) + ".md")
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 return Report(result: r, drift: nil, missing: true)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A lecture found on disk: where it is and where its outputs go.
-public struct SourceFile: Sendable {
+public struct SourceFile: Sendable, Codable {
     public var url: URL
     /// The path relative to its input root (`intro/01-forward.md`); outputs mirror it.
     public var relativePath: String

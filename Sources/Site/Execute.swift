@@ -3,7 +3,7 @@ import NNLang
 import Notebook
 
 /// One lecture's outcome: its rendered files and what failed.
-public struct DocumentResult: Sendable {
+public struct DocumentResult: Sendable, Codable {
     public var source: SourceFile
     public var title: String
     public var tags: [String] = []
@@ -17,6 +17,8 @@ public struct DocumentResult: Sendable {
     public var failures: [Diagnostic]
     public var expectedErrors: Int
     public var blocks: Int
+    /// No pages were made (the file could not be read or rendered): the previous outputs stay.
+    public var unrendered = false
 }
 
 /// Step 2: read, run and render each lecture; lectures run in parallel, each in its own interpreter.
@@ -37,56 +39,88 @@ public enum Execute {
         }
     }
 
+    /// How lectures run: which binary serves as the worker, and its limits.
+    public struct Isolation: Sendable {
+        /// The `lectern` executable to spawn as `lectern __worker` (normally this very binary).
+        public var worker: String
+        public var limits: WorkerLimits
+        public init(worker: String, limits: WorkerLimits = WorkerLimits()) {
+            self.worker = worker
+            self.limits = limits
+        }
+
+        /// This process's own executable; `LECTERN_WORKER` overrides it (the tests run inside the
+        /// test runner, which is not lectern, and point it at the built binary).
+        public static func current(limits: WorkerLimits = WorkerLimits()) -> Isolation {
+            let override = ProcessInfo.processInfo.environment["LECTERN_WORKER"].flatMap { $0.isEmpty ? nil : $0 }
+            return Isolation(worker: override ?? Bundle.main.executablePath ?? CommandLine.arguments[0], limits: limits)
+        }
+    }
+
+    /// Runs every lecture in its own worker process, as many at once as there are cores.
     /// `progress` hears `[i/n] path` as lectures finish; `training` hears live `fit` lines.
     /// `linkIndex` adds the link back to the site's index (folder builds have one).
     public static func run(
-        _ files: [SourceFile], timeout: Double, linkIndex: Bool = true, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
-        training: (@Sendable (String, String) -> Void)? = nil
-    ) -> [DocumentResult] {
+        _ files: [SourceFile], timeout: Double, isolation: Isolation, linkIndex: Bool = true,
+        progress: (@Sendable (Int, Int, String) -> Void)? = nil, training: (@Sendable (String, String) -> Void)? = nil
+    ) throws(BuildError) -> [DocumentResult] {
+        guard FileManager.default.isExecutableFile(atPath: isolation.worker) else {
+            throw .io("cannot run lectures: the worker executable \(isolation.worker) is missing (set LECTERN_WORKER to lectern's path)")
+        }
+        // A worker that dies while we feed it its job must not take the parent with it.
+        signal(SIGPIPE, SIG_IGN)
         let collector = Collector(files.count)
         // Each file is read once: its title is needed up front for the neighbours' links.
         let texts = files.map { try? String(contentsOf: $0.url, encoding: .utf8) }
         let titles = zip(files, texts).map { file, text in text.map { title($0, path: file.relativePath) } ?? file.relativePath }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let path = files[i].relativePath
-            let result = runOne(
-                files[i], text: texts[i], title: titles[i], timeout: timeout,
-                navigation: navigation(files, i, titles: titles, linkIndex: linkIndex),
-                training: training.map { sink in { @Sendable line in sink(path, line) } })
+            let file = files[i]
+            let result: DocumentResult
+            if let text = texts[i] {
+                let nav = navigation(files, i, titles: titles, linkIndex: linkIndex)
+                let job = WorkerJob(
+                    file: file, text: text, title: titles[i], timeout: timeout, index: nav.index,
+                    previous: nav.previous.map { .init(title: $0.title, href: $0.href) },
+                    next: nav.next.map { .init(title: $0.title, href: $0.href) }, limits: isolation.limits, training: training != nil)
+                result = isolated(
+                    job, worker: isolation.worker, training: training.map { sink in { line in sink(file.relativePath, line) } })
+            } else {
+                let d = Diagnostic(
+                    file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
+                result = DocumentResult(
+                    source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
+            }
             let n = collector.store(result, at: i)
-            progress?(n, files.count, files[i].relativePath)
+            progress?(n, files.count, file.relativePath)
         }
         return collector.results.map { $0! }
     }
 
-    static func runOne(
-        _ file: SourceFile, text: String?, title: String, timeout: Double, navigation: HTMLRenderer.Navigation,
-        training: (@Sendable (String) -> Void)? = nil
-    ) -> DocumentResult {
-        guard let text else {
-            let d = Diagnostic(
-                file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
-            return DocumentResult(
-                source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
+    /// Runs one lecture in a worker. If the worker dies, a second worker runs the lecture up to
+    /// the block that was running and shows the crash there; if that dies too, a third renders
+    /// it without running anything.
+    static func isolated(_ job: WorkerJob, worker: String, training: ((String) -> Void)?) -> DocumentResult {
+        let first = WorkerProcess.run(job, executable: worker, training: training)
+        if let result = first.result { return result }
+        var crash = WorkerJob.Crash(
+            line: first.lastLine, reason: first.reason, rendering: first.rendering,
+            runUntil: first.rendering ? 0 : first.lastLine ?? 0)
+        var retry = job
+        retry.training = false
+        while true {
+            retry.crash = crash
+            if let result = WorkerProcess.run(retry, executable: worker, training: nil).result { return result }
+            guard crash.runUntil > 0 else { break }
+            crash.runUntil = 0
         }
-        let document = DocumentReader.read(text, path: file.relativePath)
-        let run = DocumentRunner.run(
-            document, files: FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root),
-            timeout: timeout, progress: training)
-        let depth = file.relativePath.split(separator: "/").count - 1
-        let renderer = HTMLRenderer(
-            highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/",
-            navigation: navigation)
-        return DocumentResult(
-            source: file, title: title, tags: document.frontMatter.tags,
-            rtol: document.frontMatter.rtol, atol: document.frontMatter.atol, markdown: MarkdownRenderer.render(run.executed),
-            html: renderer.render(run.executed), notebook: notebookJSON(run.executed),
-            failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
-    }
-
-    static func notebookJSON(_ executed: ExecutedDocument) -> String {
-        // Encoding plain strings and numbers cannot fail; an empty notebook would be caught by check.
-        String(decoding: (try? JupyterExport.notebook(executed).encoded()) ?? Data(), as: UTF8.self)
+        // Not even an unexecuted render survived: report it, and keep the previous outputs.
+        let d = Diagnostic(
+            file: job.file.relativePath, location: SourceLocation(line: crash.line ?? 1, column: 0),
+            message: "crashed while running this block: \(crash.reason); the page could not be rendered")
+        var result = DocumentResult(
+            source: job.file, title: job.title, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
+        result.unrendered = true
+        return result
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.

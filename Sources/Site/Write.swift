@@ -28,6 +28,7 @@ public enum Write {
     }
 
     public static func outputs(_ result: DocumentResult, into out: URL) throws(BuildError) {
+        guard !result.unrendered else { return }
         let stem = String(result.source.relativePath.dropLast(3))
         try atomically(result.markdown, to: out.appendingPathComponent(stem + ".md"))
         try atomically(result.html, to: out.appendingPathComponent(stem + ".html"))

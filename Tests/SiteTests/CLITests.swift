@@ -11,6 +11,7 @@ struct Capture: TextOutputStream {
 }
 
 func lectern(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
+    _ = testIsolation
     var out = Capture()
     var err = Capture()
     let code = Lectern.main(arguments: arguments, output: &out, errors: &err)
@@ -205,9 +206,9 @@ func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .
             try FileManager.default.copyItem(at: course.appendingPathComponent("good.md"), to: course.appendingPathComponent("copy\(i).md"))
         }
         let files = try Discover.files([course.path])
-        let parallel = Execute.run(files, timeout: 30)
+        let parallel = try Execute.run(files, timeout: 30, isolation: testIsolation)
         for (file, result) in zip(files, parallel) {
-            let alone = Execute.run([file], timeout: 30)[0]
+            let alone = try Execute.run([file], timeout: 30, isolation: testIsolation)[0]
             #expect(alone.markdown == result.markdown, "\(file.relativePath)")
         }
         let copies = parallel.filter { $0.source.relativePath.hasPrefix("copy") }.map(\.markdown)

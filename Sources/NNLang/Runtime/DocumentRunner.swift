@@ -15,14 +15,19 @@ public enum DocumentRunner {
     }
 
     /// `progress` receives live training lines for a terminal; nil renders silently.
+    /// `started` hears the file line of each block and inline value before it runs, so a worker
+    /// process can tell its parent where it was if it crashes.
     public static func run(
         _ doc: Document, files: FileAccess, timeout: Double,
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (String) -> Void)? = nil, started: (@Sendable (Int) -> Void)? = nil
     ) -> Run {
-        withLargeStack { runHere(doc, files: files, timeout: timeout, progress: progress) }
+        withLargeStack { runHere(doc, files: files, timeout: timeout, progress: progress, started: started) }
     }
 
-    static func runHere(_ doc: Document, files: FileAccess, timeout: Double, progress: (@Sendable (String) -> Void)?) -> Run {
+    static func runHere(
+        _ doc: Document, files: FileAccess, timeout: Double, progress: (@Sendable (String) -> Void)?,
+        started: (@Sendable (Int) -> Void)? = nil
+    ) -> Run {
         var failures = doc.diagnostics
         guard doc.frontMatter.execute else {
             let inline = doc.inlines.map { "`{nn} \($0.expression)`" }
@@ -51,6 +56,7 @@ public enum DocumentRunner {
         func evaluateInlines(before line: Int) {
             while nextInline < doc.inlines.count && doc.inlines[nextInline].location.line < line {
                 let span = doc.inlines[nextInline]
+                started?(span.location.line)
                 let result = Parser.parseExpression(span.expression).flatMap { interpreter.evaluateInline($0) }
                 switch result {
                 case .success(let v): inlineValues[nextInline] = interpreter.inlineText(v)
@@ -74,6 +80,7 @@ public enum DocumentRunner {
                 continue
             }
             ran += 1
+            started?(block.fenceLine)
             var shown: [Output] = []
             var failed: [Diagnostic] = []
             if !syntaxErrors.isEmpty {
