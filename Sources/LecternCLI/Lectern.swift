@@ -51,6 +51,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Gigabytes of memory (address space) each lecture's worker process may use.")
     var memory: Double = Double(WorkerLimits.defaultMemoryBytes >> 30)
 
+    @Flag(name: .long, help: "Run every lecture, ignoring and not updating the cache in .lectern/cache.")
+    var noCache = false
+
     var inputs: [String] { paths.isEmpty ? ["notebooks"] : paths }
 
     func validate() throws {
@@ -64,9 +67,10 @@ struct CommonOptions: ParsableArguments {
 
     /// Discovers and runs the lectures, with terminal progress when stderr is a TTY.
     func runLectures() throws(BuildError) -> [DocumentResult] {
-        try Execute.run(
-            try Discover.files(inputs), timeout: timeout,
-            isolation: .current(limits: WorkerLimits(memoryBytes: UInt64(memory * Double(1 << 30)))),
+        let isolation = Execute.Isolation.current(limits: WorkerLimits(memoryBytes: UInt64(memory * Double(1 << 30))))
+        let cache = noCache ? nil : RenderCache(folder: RenderCache.folder(for: inputs), worker: isolation.worker)
+        return try Execute.run(
+            try Discover.files(inputs), timeout: timeout, isolation: isolation, cache: cache,
             linkIndex: Discover.includesFolder(inputs), progress: progressReporter(), training: trainingReporter())
     }
 }

@@ -19,6 +19,8 @@ public struct DocumentResult: Sendable, Codable {
     public var blocks: Int
     /// No pages were made (the file could not be read or rendered): the previous outputs stay.
     public var unrendered = false
+    /// The files the lecture read while it ran (absolute paths): part of its cache key.
+    public var inputs: [String] = []
 }
 
 /// Step 2: read, run and render each lecture; lectures run in parallel, each in its own interpreter.
@@ -61,7 +63,7 @@ public enum Execute {
     /// `progress` hears `[i/n] path` as lectures finish; `training` hears live `fit` lines.
     /// `linkIndex` adds the link back to the site's index (folder builds have one).
     public static func run(
-        _ files: [SourceFile], timeout: Double, isolation: Isolation, linkIndex: Bool = true,
+        _ files: [SourceFile], timeout: Double, isolation: Isolation, cache: RenderCache? = nil, linkIndex: Bool = true,
         progress: (@Sendable (Int, Int, String) -> Void)? = nil, training: (@Sendable (String, String) -> Void)? = nil
     ) throws(BuildError) -> [DocumentResult] {
         guard FileManager.default.isExecutableFile(atPath: isolation.worker) else {
@@ -82,8 +84,13 @@ public enum Execute {
                     file: file, text: text, title: titles[i], timeout: timeout, index: nav.index,
                     previous: nav.previous.map { .init(title: $0.title, href: $0.href) },
                     next: nav.next.map { .init(title: $0.title, href: $0.href) }, limits: isolation.limits, training: training != nil)
-                result = isolated(
-                    job, worker: isolation.worker, training: training.map { sink in { line in sink(file.relativePath, line) } })
+                if let hit = cache?.lookup(job) {
+                    result = hit
+                } else {
+                    result = isolated(
+                        job, worker: isolation.worker, training: training.map { sink in { line in sink(file.relativePath, line) } })
+                    cache?.store(result, for: job)
+                }
             } else {
                 let d = Diagnostic(
                     file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")

@@ -60,8 +60,9 @@ public enum Worker {
             }
             if job.training { training = { text in send(.training(text)) } }
         }
+        let files = FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root)
         let run = DocumentRunner.run(
-            document, files: FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root),
+            document, files: files,
             timeout: job.timeout, progress: training, started: started)
         var executed = run.executed
         var failures = run.failures
@@ -77,7 +78,8 @@ public enum Worker {
         return DocumentResult(
             source: file, title: job.title, tags: original.frontMatter.tags, rtol: original.frontMatter.rtol,
             atol: original.frontMatter.atol, markdown: MarkdownRenderer.render(executed), html: renderer.render(executed),
-            notebook: notebookJSON(executed), failures: failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
+            notebook: notebookJSON(executed), failures: failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun,
+            inputs: files.log.paths)
     }
 
     static func notebookJSON(_ executed: ExecutedDocument) -> String {

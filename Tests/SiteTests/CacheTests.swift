@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@testable import LecternCLI
+@testable import Site
+
+/// The render cache: unchanged lectures are not run again, a changed lecture or data file is,
+/// and a cached render is byte-identical to a clean one.
+@Suite(.serialized) struct CacheTests {
+    /// A project with `notebooks/` (so the cache lives in its `.lectern/`), `count` lectures, one
+    /// of which reads `data.csv`.
+    func project(_ count: Int) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-cache-\(UUID().uuidString)")
+        let notebooks = dir.appendingPathComponent("notebooks")
+        try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
+        for i in 0..<count {
+            try "# Lecture \(i)\n\n```nn\nprint(\(i) * 2)\n```\n".write(
+                to: notebooks.appendingPathComponent(String(format: "%03d.md", i)), atomically: true, encoding: .utf8)
+        }
+        try "x,y\n1,2\n3,4\n".write(to: notebooks.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
+        try "# Data\n\n```nn\nX, y = read_csv('data.csv', target='y')\nprint(X.sum())\n```\n".write(
+            to: notebooks.appendingPathComponent("reader.md"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    func render(_ dir: URL, _ extra: [String] = []) -> (code: Int32, out: String, err: String) {
+        lectern(
+            ["render", "--cache-test", dir.appendingPathComponent("notebooks").path, "--out", dir.appendingPathComponent("output").path]
+                + extra)
+    }
+
+    /// The modification times of the cache's headers: a re-run rewrites nothing, so a changed
+    /// set of entries shows which lectures ran.
+    func entries(_ dir: URL) throws -> Set<String> {
+        let cache = dir.appendingPathComponent(".lectern/cache")
+        return Set(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".json") })
+    }
+
+    @Test func onlyWhatChangedRunsAgain() throws {
+        let dir = try project(30)
+        #expect(render(dir).code == 0)
+        let first = try entries(dir)
+        #expect(first.count == 31)
+
+        #expect(render(dir).code == 0)
+        #expect(try entries(dir) == first, "nothing changed: no new entries")
+
+        let lecture = dir.appendingPathComponent("notebooks/007.md")
+        try "# Lecture 7\n\n```nn\nprint(7 * 3)\n```\n".write(to: lecture, atomically: true, encoding: .utf8)
+        #expect(render(dir).code == 0)
+        #expect(try entries(dir).subtracting(first).count == 1, "only the edited lecture ran")
+        #expect(try read(dir.appendingPathComponent("output/007.md")).contains("21"))
+
+        let before = try entries(dir)
+        try "x,y\n10,2\n3,4\n".write(to: dir.appendingPathComponent("notebooks/data.csv"), atomically: true, encoding: .utf8)
+        #expect(render(dir).code == 0)
+        let after = try entries(dir)
+        #expect(after.subtracting(before).count == 0, "the reader's key is its source: its entry is replaced in place")
+        #expect(try read(dir.appendingPathComponent("output/reader.md")).contains("13.0"), "the data file's change re-ran its reader")
+    }
+
+    @Test func aCachedRenderIsByteIdenticalToACleanOne() throws {
+        let dir = try project(5)
+        #expect(render(dir).code == 0)
+        #expect(render(dir).code == 0)
+        let cached = dir.appendingPathComponent("output")
+        let clean = dir.appendingPathComponent("clean")
+        #expect(
+            lectern(["render", dir.appendingPathComponent("notebooks").path, "--out", clean.path]).code == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: clean.path) where !name.hasPrefix("assets") {
+            #expect(
+                FileManager.default.contents(atPath: clean.appendingPathComponent(name).path)
+                    == FileManager.default.contents(atPath: cached.appendingPathComponent(name).path), "\(name) differs")
+        }
+    }
+
+    @Test func failuresAreNotCached() throws {
+        let dir = try project(1)
+        try "# Broken\n\n```nn\n1 / 0\n```\n".write(
+            to: dir.appendingPathComponent("notebooks/broken.md"), atomically: true, encoding: .utf8)
+        #expect(render(dir).code == 1)
+        #expect(try entries(dir).count == 2, "the two good lectures only")
+    }
+
+    @Test func checkUsesTheCacheAndNoCacheIgnoresIt() throws {
+        let dir = try project(3)
+        #expect(render(dir).code == 0)
+        let check = lectern([
+            "check", "--cache-test", dir.appendingPathComponent("notebooks").path, "--out", dir.appendingPathComponent("output").path,
+        ])
+        #expect(check.code == 0, "\(check.out)")
+        try FileManager.default.removeItem(at: dir.appendingPathComponent(".lectern"))
+        #expect(render(dir, ["--no-cache"]).code == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".lectern").path))
+    }
+}
