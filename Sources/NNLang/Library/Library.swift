@@ -19,7 +19,7 @@ enum Library {
         for (k, v) in datasets(interp) { names[k] = v }
         for (k, v) in kerasNames(interp) { names[k] = v }
         names["math"] = mathModule(interp)
-        return names
+        return objectNames(interp, wrapping: names)
     }
 
     /// Resolves an importable module, once per document (a second `import` gets the same

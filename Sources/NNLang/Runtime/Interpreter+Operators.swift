@@ -6,6 +6,7 @@ import Foundation
 extension Interpreter {
     func unary(_ op: String, _ v: Value) throws(Failure) -> Value {
         switch (op, v) {
+        case (_, .instance(let i)): return try instanceUnary(op, i)
         case ("-", .int(let i)): return i == .min ? .float(-Double(i)) : .int(-i)
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
@@ -23,6 +24,7 @@ extension Interpreter {
     }
 
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
+        if a.isInstance || b.isInstance, let r = try instanceBinary(op, a, b) { return r }
         switch (a, b) {
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
         case (.bool(let x), _): return try binary(op, .int(x ? 1 : 0), b)
@@ -39,11 +41,12 @@ extension Interpreter {
         case (.list(let x), .int(let n)) where op == "*":
             guard x.items.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the list would have over 10,000,000 items") }
             return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
+        case (.int, .list) where op == "*", (.int, .str) where op == "*": return try binary(op, b, a)
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
-        case (.tensor, _), (_, .tensor):
+        case (.set(let x), .set(let y)) where ["|", "&", "-", "^"].contains(op): return try setOperation(op, x, y)
+        case (.tensor, _) where !b.isInstance, (_, .tensor) where !a.isInstance:
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
-        case (.list, .int), (.list, .float), (.int, .list), (.float, .list),
-            (.list, .list) where op == "@":
+        case (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
         default:
             throw Failure(
@@ -163,7 +166,13 @@ extension Interpreter {
                     throw Failure("TypeError: 'in <string>' requires string as left operand, not \(a.typeName)")
                 }
                 found = s.contains(sub)
-            case .dict(let d): found = d.get(a) != nil
+            case .dict(let d), .set(let d): found = d.get(a) != nil
+            case .instance(let i):
+                if let m = try instanceAttribute(i, "__contains__") {
+                    found = try truthy(try callValue(m, [a]))
+                } else {
+                    found = try drain(b).contains { (try? equal($0, a)) ?? false }
+                }
             default: found = try iterate(b).contains { (try? equal($0, a)) ?? false }
             }
             return .bool(op == "in" ? found : !found)
@@ -171,6 +180,7 @@ extension Interpreter {
         case "is not": return .bool(!identical(a, b))
         default: break
         }
+        if a.isInstance || b.isInstance, let r = try instanceCompare(op, a, b) { return r }
         if case .tensor = a { return try tensorCompare(op, a, b) }
         if case .tensor = b { return try tensorCompare(op, a, b) }
         switch op {
@@ -184,15 +194,6 @@ extension Interpreter {
             case "<=": return .bool(c <= 0)
             default: return .bool(c >= 0)
             }
-        }
-    }
-
-    private func identical(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case (.none, .none): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.list(let x), .list(let y)): return x === y
-        default: return false
         }
     }
 
@@ -221,6 +222,10 @@ extension Interpreter {
         case (.str(let x), .str(let y)): return x == y
         case (.list(let x), .list(let y)): return try sequenceEqual(x.items, y.items)
         case (.tuple(let x), .tuple(let y)): return try sequenceEqual(x, y)
+        case (.instance, _), (_, .instance): return try truthy(try compare("==", a, b))
+        case (.type(let x), .type(let y)): return x === y
+        case (.set(let x), .set(let y)):
+            return x.keys.count == y.keys.count && x.keys.allSatisfy { y.get($0) != nil }
         case (.dict(let x), .dict(let y)):
             guard x.keys.count == y.keys.count else { return false }
             for (k, v) in zip(x.keys, x.values) {
@@ -342,15 +347,16 @@ extension Interpreter {
                 let row = try engine { () throws(EngineError) in try Variable.index(t, [.at(i)]) }
                 return row.value.isScalar && !row.isTracked ? .float(row.value.scalars[0]) : .tensor(row)
             }
-        case .object(let o):
-            if let items = try o.attribute("__iter__", self), case .list(let l) = items { return l.items }
-            throw Failure("TypeError: '\(o.typeName)' object is not iterable")
+        case .set(let d): return d.keys
+        case .object, .instance: return try drain(v)
         default: throw Failure("TypeError: '\(v.typeName)' object is not iterable")
         }
     }
 }
 
 extension Value {
+    var isInstance: Bool { if case .instance = self { true } else { false } }
+
     var isNumber: Bool {
         switch self {
         case .int, .float, .bool: return true
