@@ -57,6 +57,14 @@ extension Interpreter {
         return instance
     }
 
+    /// A builtin exception with its arguments, for errors whose arguments are values (a
+    /// KeyError's key) rather than the message text.
+    func builtinException(_ name: String, _ args: [Value]) -> ExceptionBox {
+        let i = Instance(exceptionClasses[name]!)
+        i.attributes["args"] = .tuple(args)
+        return ExceptionBox(i)
+    }
+
     /// `str(e)` of an exception: its message (a single argument as text, several as a tuple).
     func exceptionText(_ i: Instance) -> String {
         if let m = i.message { return m }

@@ -14,7 +14,9 @@ extension Interpreter {
         case .dict(let d):
             guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
             guard let v = d.get(k) else {
-                throw Failure("KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", "))
+                throw Failure(
+                    "KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", "),
+                    exception: builtinException("KeyError", [k]))
             }
             return v
         case .tensor(let t):

@@ -48,6 +48,9 @@ extension Interpreter {
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
         case (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
+        case (.list, .float) where op == "*", (.float, .list) where op == "*", (.str, .float) where op == "*",
+            (.float, .str) where op == "*", (.tuple, .float) where op == "*", (.float, .tuple) where op == "*":
+            throw Failure("TypeError: can't multiply sequence by non-int of type 'float'")
         default:
             throw Failure(
                 "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
@@ -248,6 +251,11 @@ extension Interpreter {
     }
 
     func order(_ a: Value, _ b: Value) throws(Failure) -> Int {
+        if a.isInstance || b.isInstance {
+            // Sorting asks only `<`, as Python's does.
+            if try truthy(try compare("<", a, b)) { return -1 }
+            return try truthy(try compare("<", b, a)) ? 1 : 0
+        }
         if a.isNumber && b.isNumber {
             let x = try a.asDouble()
             let y = try b.asDouble()

@@ -37,7 +37,9 @@ extension Interpreter {
         case "remove", "discard":
             return method { args throws(Failure) in
                 let v = try args.required(0, "elem")
-                if !d.remove(v) && name == "remove" { throw Failure("KeyError: \(interp.pythonRepr(v))") }
+                if !d.remove(v) && name == "remove" {
+                    throw Failure("KeyError: \(interp.pythonRepr(v))", exception: interp.builtinException("KeyError", [v]))
+                }
                 return .none
             }
         case "update":

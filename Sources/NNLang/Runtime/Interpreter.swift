@@ -279,7 +279,9 @@ public final class Interpreter {
                     let b = try eval(base, scope)
                     if case .dict(let d) = b, case .index(let k) = items.first {
                         let key = try eval(k, scope)
-                        guard d.remove(key) else { throw LangError("KeyError: \(repr(key))", at: t.position) }
+                        guard d.remove(key) else {
+                            throw LangError("KeyError: \(repr(key))", at: t.position, exception: builtinException("KeyError", [key]))
+                        }
                     } else if case .instance(let i) = b, case .index(let k) = items.first {
                         let key = try eval(k, scope)
                         try at(t.position) { () throws(Failure) in

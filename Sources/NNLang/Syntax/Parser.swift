@@ -366,7 +366,7 @@ public struct Parser {
             let manager = try expression()
             var target: Expr?
             if matchName("as") {
-                target = try targetList()
+                target = try bitOr()
                 try validateTarget(target!)
                 bindTargets(target!)
             }
