@@ -59,13 +59,15 @@ final class GeneratorChannel: @unchecked Sendable {
     private var transfer: Value = .none
     private var failure: LangError?
     private var closing = false
-    /// The generator's own call depth, swapped with the caller's on every hand-off.
-    private var depth = 0
     /// What the generator returned (`StopIteration.value`, the value of `yield from`).
     private(set) var returned: Value = .none
 
     /// Generator threads reserve this much stack: the tree-walker recurses per expression.
-    static let stackSize = 128 << 20
+    static let stackSize = 64 << 20
+    /// A resumed generator counts as this many calls towards the recursion limit: each one
+    /// runs on a fresh stack, and generators resuming generators (`yield from` recursion)
+    /// must stop long before the threads' stacks add up.
+    static let depthCost = 10
 
     init(interpreter: Interpreter, body: @escaping (Interpreter) throws(LangError) -> Value) {
         self.interpreter = interpreter
@@ -78,16 +80,18 @@ final class GeneratorChannel: @unchecked Sendable {
         case .finished: return nil
         case .running: throw LangError("ValueError: generator already executing", at: Position(line: 0, column: 0))
         case .fresh:
-            state = .running
-            handOff {
+            try handOff {
+                state = .running
                 let thread = Thread { self.runBody() }
                 thread.stackSize = GeneratorChannel.stackSize
                 thread.start()
             }
         case .suspended:
-            state = .running
-            transfer = sending
-            handOff { resumed.signal() }
+            try handOff {
+                state = .running
+                transfer = sending
+                resumed.signal()
+            }
         }
         if let failure {
             self.failure = nil
@@ -96,18 +100,19 @@ final class GeneratorChannel: @unchecked Sendable {
         return state == .finished ? nil : transfer
     }
 
-    /// Starts the other side and waits until it yields or ends, with the interpreter's
-    /// per-thread state swapped in for it.
-    private func handOff(_ start: () -> Void) {
+    /// Starts the other side and waits until it yields or ends. A generator's body holds no
+    /// call frames when it yields, so the call depth simply continues across the hand-off.
+    private func handOff(_ start: () -> Void) throws(LangError) {
+        guard interpreter.depth + GeneratorChannel.depthCost < Interpreter.maxDepth else {
+            throw LangError("RecursionError: maximum recursion depth exceeded in a generator", at: Position(line: 0, column: 0))
+        }
         let savedGenerator = interpreter.activeGenerator
-        let savedDepth = interpreter.depth
         interpreter.activeGenerator = self
-        interpreter.depth = depth
+        interpreter.depth += GeneratorChannel.depthCost
         start()
         yielded.wait()
-        depth = interpreter.depth
+        interpreter.depth -= GeneratorChannel.depthCost
         interpreter.activeGenerator = savedGenerator
-        interpreter.depth = savedDepth
     }
 
     private func runBody() {
@@ -138,7 +143,11 @@ final class GeneratorChannel: @unchecked Sendable {
         case .suspended:
             closing = true
             state = .running
-            handOff { resumed.signal() }
+            let saved = interpreter.activeGenerator
+            interpreter.activeGenerator = self
+            resumed.signal()
+            yielded.wait()
+            interpreter.activeGenerator = saved
         case .fresh:
             state = .finished
             body = nil

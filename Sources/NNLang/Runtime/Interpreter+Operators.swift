@@ -174,9 +174,9 @@ extension Interpreter {
                 if let m = try instanceAttribute(i, "__contains__") {
                     found = try truthy(try callValue(m, [a]))
                 } else {
-                    found = try drain(b).contains { (try? equal($0, a)) ?? false }
+                    found = try contains(try drain(b), a)
                 }
-            default: found = try iterate(b).contains { (try? equal($0, a)) ?? false }
+            default: found = try contains(try iterate(b), a)
             }
             return .bool(op == "in" ? found : !found)
         case "is": return .bool(identical(a, b))
@@ -217,6 +217,15 @@ extension Interpreter {
         if r.isScalar { return .bool(r.scalars[0] != 0) }
         r.isBoolean = true
         return .tensor(Variable(r))
+    }
+
+    /// `a in items`: identity first, then `==`, as Python's containment test.
+    private func contains(_ items: [Value], _ a: Value) throws(Failure) -> Bool {
+        for item in items {
+            if identical(item, a) { return true }
+            if try equal(item, a) { return true }
+        }
+        return false
     }
 
     func equal(_ a: Value, _ b: Value) throws(Failure) -> Bool {

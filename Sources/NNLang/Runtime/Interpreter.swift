@@ -493,6 +493,7 @@ public final class Interpreter {
             let v = try eval(operand, scope)
             return try at(expr.position) { () throws(Failure) in try unary(op, v) }
         case .binary(let op, let l, let r):
+            if case .binary = l.kind { return try evalChain(expr, scope) }
             let a = try eval(l, scope)
             let b = try eval(r, scope)
             return try at(expr.position) { () throws(Failure) in try binary(op, a, b) }
@@ -521,7 +522,8 @@ public final class Interpreter {
             var positional: [Value] = []
             var keywords: [(String, Value)] = []
             for a in args {
-                let v = try eval(a.value, scope)
+                let v =
+                    try drainsAtOnce(callee, args) ? try eval(Expr(a.value.kind.eager, a.value.position), scope) : try eval(a.value, scope)
                 if a.isDoubleStarred {
                     guard case .dict(let d) = v else {
                         throw LangError("TypeError: argument after ** must be a mapping, not \(v.typeName)", at: a.value.position)
@@ -579,6 +581,36 @@ public final class Interpreter {
         case .starred:
             throw LangError("SyntaxError: can't use starred expression here", at: expr.position)
         }
+    }
+
+    /// `list(x for x in xs)` and the like: a builtin that takes the whole generator before
+    /// running any other code gets the items as a list, sparing the generator's thread.
+    private func drainsAtOnce(_ callee: Value, _ args: [Argument]) -> Bool {
+        guard args.count == 1, case .comprehension(_, _, .generator) = args[0].value.kind else { return false }
+        switch callee {
+        case .type(let c): return c.constructor != nil && ["list", "tuple", "set", "dict"].contains(c.name)
+        case .builtin(let b): return b.name == "sorted"
+        default: return false
+        }
+    }
+
+    /// `a + b - c + …`, which nests to the left, evaluated in a loop so that a 100,000-term
+    /// expression does not recurse 100,000 levels deep.
+    private func evalChain(_ expr: Expr, _ scope: Scope) throws(LangError) -> Value {
+        var spine: [Expr] = []
+        var node = expr
+        while case .binary(_, let left, _) = node.kind {
+            spine.append(node)
+            node = left
+        }
+        var value = try eval(node, scope)
+        for n in spine.reversed() {
+            guard case .binary(let op, _, let right) = n.kind else { continue }
+            let b = try eval(right, scope)
+            let a = value
+            value = try at(n.position) { () throws(Failure) in try binary(op, a, b) }
+        }
+        return value
     }
 
     /// Runs `produce` once per combination of the clauses' items that passes their conditions.

@@ -215,9 +215,18 @@ public struct Failure: Error {
         switch e {
         case .shape(let m):
             self.init("ValueError: " + m, hint: "check the shapes of the operands: a product (m×k)(k×n) needs equal inner dimensions")
-        case .value(let m): self.init(m.hasPrefix("MemoryError") || m.hasPrefix("TimeoutError") ? m : "ValueError: " + m)
+        case .value(let m): self.init(Failure.hasErrorPrefix(m) ? m : "ValueError: " + m)
         case .index(let m): self.init("IndexError: " + m)
         }
+    }
+}
+
+extension Failure {
+    /// The message already names its exception (`MemoryError: …`): no second prefix.
+    static func hasErrorPrefix(_ message: String) -> Bool {
+        guard let colon = message.firstIndex(of: ":") else { return false }
+        let name = message[..<colon]
+        return name.hasSuffix("Error") && !name.contains(" ")
     }
 }
 

@@ -40,6 +40,14 @@ public struct Expr: Sendable {
     }
 }
 
+extension Expr.Kind {
+    /// A generator expression as the list comprehension with the same items.
+    var eager: Expr.Kind {
+        guard case .comprehension(let e, let clauses, .generator) = self else { return self }
+        return .comprehension(e, clauses, kind: .list)
+    }
+}
+
 public enum ComprehensionKind: Sendable {
     case list, set, generator
 }

@@ -65,8 +65,15 @@ enum ASTWalk {
     }
 
     static func expressions(in expr: Expr, _ visit: (Expr) -> Void) {
-        visit(expr)
         func e(_ x: Expr?) { if let x { expressions(in: x, visit) } }
+        // A long `a + b + c + …` nests to the left: walk that spine in a loop, not by recursion.
+        var expr = expr
+        while case .binary(_, let left, let right) = expr.kind {
+            visit(expr)
+            e(right)
+            expr = left
+        }
+        visit(expr)
         func clauses(_ cs: [ComprehensionClause]) {
             for c in cs {
                 e(c.target)
