@@ -65,6 +65,13 @@ extension Interpreter {
         return ExceptionBox(i)
     }
 
+    /// The StopIteration that ends an iterator; a generator's return value is its `value`.
+    func stopIteration(_ value: Value) -> Failure {
+        Failure(
+            value.isNone ? "StopIteration" : "StopIteration: \(str(value))",
+            exception: builtinException("StopIteration", value.isNone ? [] : [value]))
+    }
+
     /// `str(e)` of an exception: its message (a single argument as text, several as a tuple).
     func exceptionText(_ i: Instance) -> String {
         if let m = i.message { return m }

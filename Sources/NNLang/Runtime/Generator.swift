@@ -43,14 +43,14 @@ final class Generator: EngineObject {
         } catch {
             throw Failure(error.message, hint: error.hint, exception: error.exception)
         }
-        throw Failure("StopIteration")
+        throw channel.interpreter.stopIteration(channel.returned)
     }
 }
 
 /// The two threads' meeting point. Only one side runs at a time: the caller waits on
 /// `yielded` while the body runs, the body waits on `resumed` while the caller runs.
 final class GeneratorChannel: @unchecked Sendable {
-    private let interpreter: Interpreter
+    let interpreter: Interpreter
     private var body: ((Interpreter) throws(LangError) -> Value)?
     private let resumed = DispatchSemaphore(value: 0)
     private let yielded = DispatchSemaphore(value: 0)

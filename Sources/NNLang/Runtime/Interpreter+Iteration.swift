@@ -105,7 +105,8 @@ extension Interpreter {
         }
         if let result { return result }
         if let fallback { return fallback }
-        throw Failure("StopIteration")
+        if case .object(let g as Generator) = v { throw stopIteration(g.channel.returned) }
+        throw stopIteration(.none)
     }
 
     /// Runs `body` for each item, lazily (a generator advances one item per turn); `body`

@@ -37,6 +37,9 @@ extension Interpreter {
             for k in i.attributes.keys.sorted() { try d.set(.str(k), i.attributes[k]!) }
             return .dict(d)
         case "args" where i.cls.isException: return .tuple([])
+        case "value" where i.cls.isSubclass(of: exceptionClasses["StopIteration"]!):
+            if case .tuple(let args)? = i.attributes["args"], let first = args.first { return first }
+            return .none
         default: break
         }
         if let hook = i.cls.lookup("__getattr__") {
