@@ -3,6 +3,7 @@
 
 Run by hand (not in CI) with CPython 3.11 after editing Tests/NNLangTests/Fixtures/python.nn:
     python3 Scripts/python_fixtures.py > Tests/NNLangTests/Fixtures/python.expected.json
+    python3 Scripts/python_fixtures.py fuzz > Tests/NNLangTests/Fixtures/fuzz.expected.json
 
 The fixture file holds programs separated by lines '# ---' (the leading comment lines of the
 file describe it). Each program runs in a fresh namespace; what it prints is recorded, and
@@ -15,8 +16,9 @@ import io
 import json
 import pathlib
 import sys
+import warnings
 
-FIXTURE = pathlib.Path(__file__).parent.parent / "Tests/NNLangTests/Fixtures/python.nn"
+FIXTURES = pathlib.Path(__file__).parent.parent / "Tests/NNLangTests/Fixtures"
 
 
 def cases(text):
@@ -54,7 +56,9 @@ def run(source):
 
 
 def main():
-    results = [run(c) for c in cases(FIXTURE.read_text())]
+    warnings.simplefilter("ignore")  # CPython's SyntaxWarnings about odd literals in random programs
+    name = sys.argv[1] if len(sys.argv) > 1 else "python"
+    results = [run(c) for c in cases((FIXTURES / (name + ".nn")).read_text())]
     json.dump({"python": sys.version.split()[0], "cases": results}, sys.stdout, indent=1, ensure_ascii=False)
     sys.stdout.write("\n")
 

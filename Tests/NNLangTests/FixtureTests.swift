@@ -112,7 +112,7 @@ struct PythonCase: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { program.testDescription }
 
-    static func load() -> [PythonCase] {
+    static func load(_ name: String) -> [PythonCase] {
         struct Expected: Decodable {
             struct Case: Decodable {
                 var stdout: String
@@ -120,17 +120,27 @@ struct PythonCase: CustomTestStringConvertible, Sendable {
             }
             var cases: [Case]
         }
-        let url = Bundle.module.url(forResource: "python.expected", withExtension: "json", subdirectory: "Fixtures")!
+        let url = Bundle.module.url(forResource: name + ".expected", withExtension: "json", subdirectory: "Fixtures")!
         let expected = try! JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
-        let programs = FixtureCase.load("python")
-        precondition(programs.count == expected.cases.count, "python.expected.json is stale: run Scripts/python_fixtures.py")
+        let programs = FixtureCase.load(name)
+        precondition(programs.count == expected.cases.count, "\(name).expected.json is stale: run Scripts/python_fixtures.py \(name)")
         return zip(programs, expected.cases).map { PythonCase(program: $0, stdout: $1.stdout, error: $1.error) }
     }
 }
 
 @Suite struct PythonFixtureTests {
-    @Test(arguments: PythonCase.load())
+    @Test(arguments: PythonCase.load("python"))
     func programPrintsWhatCPythonPrints(_ c: PythonCase) {
+        expectCPythonOutput(c)
+    }
+
+    /// Random programs (Scripts/fuzz_programs.py) against CPython's output for them.
+    @Test(arguments: PythonCase.load("fuzz"))
+    func randomProgramPrintsWhatCPythonPrints(_ c: PythonCase) {
+        expectCPythonOutput(c)
+    }
+
+    private func expectCPythonOutput(_ c: PythonCase) {
         let (outputs, error) = runProgram(c.program.source)
         var expected = c.stdout
         if expected.hasSuffix("\n") { expected.removeLast() }

@@ -41,7 +41,10 @@ extension Interpreter {
         case (.list(let x), .int(let n)) where op == "*":
             guard x.items.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the list would have over 10,000,000 items") }
             return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
-        case (.int, .list) where op == "*", (.int, .str) where op == "*": return try binary(op, b, a)
+        case (.int, .list) where op == "*", (.int, .str) where op == "*", (.int, .tuple) where op == "*": return try binary(op, b, a)
+        case (.tuple(let x), .int(let n)) where op == "*":
+            guard x.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the tuple would have over 10,000,000 items") }
+            return .tuple(Array(repeating: x, count: max(0, n)).flatMap { $0 })
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
         case (.set(let x), .set(let y)) where ["|", "&", "-", "^"].contains(op): return try setOperation(op, x, y)
         case (.tensor, _) where !b.isInstance, (_, .tensor) where !a.isInstance:
@@ -82,7 +85,10 @@ extension Interpreter {
             let adjust = r != 0 && (r < 0) != (y < 0)
             return op == "//" ? .int(adjust ? q - 1 : q) : .int(adjust ? r + y : r)
         case "**":
-            if y < 0 { return .float(Foundation.pow(Double(x), Double(y))) }
+            if y < 0 {
+                guard x != 0 else { throw Failure("ZeroDivisionError: 0.0 cannot be raised to a negative power") }
+                return .float(Foundation.pow(Double(x), Double(y)))
+            }
             var result = 1
             var base = x
             var e = y
@@ -118,16 +124,39 @@ extension Interpreter {
             return .float(x / y)
         case "//":
             guard y != 0 else { throw Failure("ZeroDivisionError: float floor division by zero") }
-            return .float((x / y).rounded(.down))
+            return .float(Interpreter.floatDivmod(x, y).quotient)
         case "%":
             guard y != 0 else { throw Failure("ZeroDivisionError: float modulo") }
-            let r = fmod(x, y)
-            return .float(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+            return .float(Interpreter.floatDivmod(x, y).remainder)
         case "**":
             if x < 0 && y != y.rounded() { throw Failure("ValueError: a negative number to a fractional power is complex") }
+            if x == 0 && y < 0 { throw Failure("ZeroDivisionError: 0.0 cannot be raised to a negative power") }
             return .float(Foundation.pow(x, y))
         default: throw Failure("TypeError: unsupported operand type(s) for \(op): 'float' and 'float'")
         }
+    }
+
+    /// CPython's float `divmod`: the remainder has the divisor's sign (a zero one too), and
+    /// the quotient is computed from `x - remainder`, so `1 // 0.1` is 9.0 as in Python.
+    static func floatDivmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
+        var mod = fmod(x, y)
+        var div = (x - mod) / y
+        if mod != 0 {
+            if (y < 0) != (mod < 0) {
+                mod += y
+                div -= 1
+            }
+        } else {
+            mod = copysign(0, y)
+        }
+        var floorDiv: Double
+        if div != 0 {
+            floorDiv = div.rounded(.down)
+            if div - floorDiv > 0.5 { floorDiv += 1 }
+        } else {
+            floorDiv = copysign(0, x / y)
+        }
+        return (floorDiv, mod)
     }
 
     func tensorOp(_ op: String, _ a: Variable, _ b: Variable) throws(Failure) -> Variable {
@@ -169,7 +198,9 @@ extension Interpreter {
                     throw Failure("TypeError: 'in <string>' requires string as left operand, not \(a.typeName)")
                 }
                 found = s.contains(sub)
-            case .dict(let d), .set(let d): found = d.get(a) != nil
+            case .dict(let d), .set(let d):
+                guard HashKey(a) != nil else { throw Failure("TypeError: unhashable type: '\(a.typeName)'") }
+                found = d.get(a) != nil
             case .instance(let i):
                 if let m = try instanceAttribute(i, "__contains__") {
                     found = try truthy(try callValue(m, [a]))
