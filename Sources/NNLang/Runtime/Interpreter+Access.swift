@@ -197,7 +197,7 @@ extension Interpreter {
         case .instance(let i): found = try instanceAttribute(i, name)
         case .type(let c): found = try classAttribute(c, name)
         case .set(let d): found = setMethod(d, name)
-        case .function(let f): found = f.attributes[name] ?? (name == "__name__" ? .str(f.name) : nil)
+        case .function(let f): found = f.attributes[name] ?? functionAttribute(f, name)
         case .builtin(let b): found = name == "__name__" ? .str(b.name) : nil
         case .method(let m): found = name == "__self__" ? m.receiver : (name == "__func__" ? m.function : try attribute(m.function, name))
         case .int, .float, .bool:

@@ -16,7 +16,7 @@ extension Interpreter {
         var positionalCount = 0
         for (i, p) in params.enumerated() {
             switch p.kind {
-            case .positional:
+            case .positional, .positionalOnly:
                 positionalCount += 1
                 if next < positional.count {
                     scope.set(p.symbol, positional[next])
@@ -44,6 +44,9 @@ extension Interpreter {
                 bound[i] = true
             } else if let extra {
                 try at(position) { () throws(Failure) in try extra.set(.str(k), v) }
+            } else if params.contains(where: { $0.name == k && $0.kind == .positionalOnly }) {
+                throw LangError(
+                    "TypeError: \(f.name)() got some positional-only arguments passed as keyword arguments: '\(k)'", at: position)
             } else {
                 throw LangError(
                     "TypeError: \(f.name)() got an unexpected keyword argument '\(k)'", at: position,
@@ -69,6 +72,19 @@ extension Interpreter {
             throw LangError(
                 "TypeError: \(f.name)() missing \(group.count) required \(kind) argument\(group.count == 1 ? "" : "s"): \(list)",
                 at: position)
+        }
+    }
+
+    /// `f.__name__` and `f.__doc__` (the body's leading string).
+    func functionAttribute(_ f: Function, _ name: String) -> Value? {
+        switch name {
+        case "__name__", "__qualname__": return .str(f.name)
+        case "__doc__":
+            if case .statements(let body) = f.body, case .expression(let e)? = body.first?.kind, case .string(let doc) = e.kind {
+                return .str(doc)
+            }
+            return .none
+        default: return nil
         }
     }
 

@@ -451,7 +451,13 @@ public final class Interpreter {
                     let v = try eval(e, scope)
                     out += try at(e.position) { () throws(Failure) in
                         let converted: Value = conversion == "r" ? .str(pythonRepr(v)) : (conversion == "s" ? .str(str(v)) : v)
-                        if case .instance = converted, spec.isEmpty { return str(converted) }
+                        if case .instance(let i) = converted {
+                            if let f = try instanceAttribute(i, "__format__") { return str(try callValue(f, [.str(spec)])) }
+                            guard spec.isEmpty else {
+                                throw Failure("TypeError: unsupported format string passed to \(i.cls.name).__format__")
+                            }
+                            return str(converted)
+                        }
                         return try formatValue(converted, spec: spec)
                     }
                     try checkDisplay(at: e.position)

@@ -78,6 +78,8 @@ public struct Parameter: Sendable {
 
     public enum Kind: Sendable {
         case positional
+        /// Before a `/`: given only by position.
+        case positionalOnly
         /// `*args`
         case variadic
         /// `**kwargs`

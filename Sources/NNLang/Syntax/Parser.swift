@@ -380,6 +380,12 @@ public struct Parser {
         var keywordOnly = false
         while !checkOp(closing) {
             var kind: Parameter.Kind = keywordOnly ? .keywordOnly : .positional
+            if matchOp("/") {
+                // The parameters before `/` can be given only by position.
+                for i in params.indices where params[i].kind == .positional { params[i].kind = .positionalOnly }
+                if !matchOp(",") { break }
+                continue
+            }
             if matchOp("**") {
                 kind = .keywords
             } else if matchOp("*") {
@@ -476,6 +482,7 @@ public struct Parser {
             }
         }
         let first = try expressionList(allowStar: true)
+        if checkOp(":") { return try annotated(first, start) }
         if checkOp("=") {
             var targets = [first]
             var value = first
@@ -497,6 +504,20 @@ public struct Parser {
             return Stmt(.augmented(first, String(op.dropLast()), try expression()), opToken.position)
         }
         return Stmt(.expression(first), first.position)
+    }
+
+    /// `name: type` or `name: type = value`: the annotation is read and ignored, as Python
+    /// does at run time (it is only stored in `__annotations__`).
+    private mutating func annotated(_ target: Expr, _ start: Token) throws(LangError) -> Stmt {
+        switch target.kind {
+        case .name, .attribute, .subscript: break
+        default: throw error("SyntaxError: only single target (not tuple) can be annotated", at: start)
+        }
+        current += 1
+        _ = try expression()
+        guard matchOp("=") else { return Stmt(.pass, start.position) }
+        bindTargets(target)
+        return Stmt(.assign([target], try expressionList(allowStar: true)), start.position)
     }
 
     private func validateTarget(_ e: Expr) throws(LangError) {
