@@ -68,6 +68,8 @@ final class GeneratorChannel: @unchecked Sendable {
     /// runs on a fresh stack, and generators resuming generators (`yield from` recursion)
     /// must stop long before the threads' stacks add up.
     static let depthCost = 10
+    /// Each suspended generator holds a thread; past this many the next one is refused.
+    static let maxLive = 2000
 
     init(interpreter: Interpreter, body: @escaping (Interpreter) throws(LangError) -> Value) {
         self.interpreter = interpreter
@@ -80,6 +82,12 @@ final class GeneratorChannel: @unchecked Sendable {
         case .finished: return nil
         case .running: throw LangError("ValueError: generator already executing", at: Position(line: 0, column: 0))
         case .fresh:
+            guard interpreter.liveGenerators < GeneratorChannel.maxLive else {
+                throw LangError(
+                    "MemoryError: over \(GeneratorChannel.maxLive) generators are suspended at once",
+                    at: Position(line: 0, column: 0), hint: "finish or drop generators before starting new ones")
+            }
+            interpreter.liveGenerators += 1
             try handOff {
                 state = .running
                 let thread = Thread { self.runBody() }
@@ -123,6 +131,7 @@ final class GeneratorChannel: @unchecked Sendable {
         }
         body = nil
         state = .finished
+        interpreter.liveGenerators -= 1
         yielded.signal()
     }
 

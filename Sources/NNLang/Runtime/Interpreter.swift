@@ -31,6 +31,8 @@ public final class Interpreter {
     var handling: [Instance] = []
     /// The generator whose body is running, if any (where `yield` hands its value).
     var activeGenerator: GeneratorChannel?
+    /// Generators started and not yet finished (each holds a thread).
+    var liveGenerators = 0
     /// The innermost running user function and its locals, for `super()`.
     var currentCall: (function: Function, scope: Scope)?
     /// A failure inside a `__str__`/`__repr__` met while showing a value, raised afterwards.
