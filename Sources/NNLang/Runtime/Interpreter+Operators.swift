@@ -205,8 +205,9 @@ extension Interpreter {
                 if let m = try instanceAttribute(i, "__contains__") {
                     found = try truthy(try callValue(m, [a]))
                 } else {
-                    found = try contains(try drain(b), a)
+                    found = try lazilyContains(b, a)
                 }
+            case .object(let o) where o is Generator || o is SequenceIterator: found = try lazilyContains(b, a)
             default: found = try contains(try iterate(b), a)
             }
             return .bool(op == "in" ? found : !found)
@@ -253,6 +254,16 @@ extension Interpreter {
     /// `a in items`: identity first, then `==`, as Python's containment test.
     private func contains(_ items: [Value], _ a: Value) throws(Failure) -> Bool {
         for item in items {
+            if identical(item, a) { return true }
+            if try equal(item, a) { return true }
+        }
+        return false
+    }
+
+    /// `a in iterator`: consumes items only up to the first match, as Python does.
+    private func lazilyContains(_ iterable: Value, _ a: Value) throws(Failure) -> Bool {
+        var it = try makeIterator(iterable)
+        while let item = try next(&it) {
             if identical(item, a) { return true }
             if try equal(item, a) { return true }
         }

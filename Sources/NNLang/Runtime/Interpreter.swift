@@ -107,7 +107,12 @@ public final class Interpreter {
         do throws(LangError) { return .success(try eval(expression, globals)) } catch { return .failure(error) }
     }
 
-    func write(_ text: String) { printed += text }
+    /// Adds printed text, unless a `__repr__`/`__str__` failed while making it (the failure
+    /// is raised instead, and nothing is printed, as in Python).
+    func write(_ text: String) {
+        guard displayFailure == nil else { return }
+        printed += text
+    }
 
     func emit(_ output: Output) {
         flushPrinted()
@@ -681,7 +686,12 @@ public final class Interpreter {
         switch callee {
         case .builtin(let b):
             var args = Arguments(function: b.name, positional: positional, keywords: keywords, interpreter: self)
-            let result = try at(position) { () throws(Failure) in try b.call(&args) }
+            let result: Value
+            do throws(LangError) { result = try at(position) { () throws(Failure) in try b.call(&args) } } catch {
+                // A failing `__repr__` met on the way is superseded by the builtin's own error.
+                displayFailure = nil
+                throw error
+            }
             if displayFailure != nil { try checkDisplay(at: position) }
             return result
         case .function(let f):
