@@ -4,6 +4,7 @@
 Run by hand (not in CI) with CPython 3.11 after editing Tests/NNLangTests/Fixtures/python.nn:
     python3 Scripts/python_fixtures.py > Tests/NNLangTests/Fixtures/python.expected.json
     python3 Scripts/python_fixtures.py fuzz > Tests/NNLangTests/Fixtures/fuzz.expected.json
+    python3 Scripts/python_fixtures.py flow > Tests/NNLangTests/Fixtures/flow.expected.json
 
 The fixture file holds programs separated by lines '# ---' (the leading comment lines of the
 file describe it). Each program runs in a fresh namespace; what it prints is recorded, and

@@ -140,6 +140,12 @@ struct PythonCase: CustomTestStringConvertible, Sendable {
         expectCPythonOutput(c)
     }
 
+    /// Random control-flow programs (Scripts/fuzz_statements.py) against CPython's output.
+    @Test(arguments: PythonCase.load("flow"))
+    func randomControlFlowPrintsWhatCPythonPrints(_ c: PythonCase) {
+        expectCPythonOutput(c)
+    }
+
     private func expectCPythonOutput(_ c: PythonCase) {
         let (outputs, error) = runProgram(c.program.source)
         var expected = c.stdout

@@ -121,9 +121,10 @@ extension Interpreter {
         -> Flow
     {
         var result: Result<Flow, LangError>
+        var completed = false
         do throws(LangError) {
             result = .success(try execBlock(body, scope))
-            if case .success(.normal) = result, !orElse.isEmpty { result = .success(try execBlock(orElse, scope)) }
+            completed = true
         } catch {
             result = .failure(error)
             if let exception = exceptionObject(error) {
@@ -135,6 +136,10 @@ extension Interpreter {
                     result = .failure(error)
                 }
             }
+        }
+        // `else` runs when the body finished normally; its errors are not the handlers' to catch.
+        if completed, case .success(.normal) = result, !orElse.isEmpty {
+            do throws(LangError) { result = .success(try execBlock(orElse, scope)) } catch { result = .failure(error) }
         }
         if let finally {
             let flow = try execBlock(finally, scope)
