@@ -103,3 +103,54 @@ func describe(_ output: Output) -> String {
         #expect(got.hasPrefix(expected), "got \(got)")
     }
 }
+
+/// A program of python.nn with what CPython printed for it (Scripts/python_fixtures.py).
+struct PythonCase: CustomTestStringConvertible, Sendable {
+    var program: FixtureCase
+    var stdout: String
+    var error: String?
+
+    var testDescription: String { program.testDescription }
+
+    static func load(_ name: String) -> [PythonCase] {
+        struct Expected: Decodable {
+            struct Case: Decodable {
+                var stdout: String
+                var error: String?
+            }
+            var cases: [Case]
+        }
+        let url = Bundle.module.url(forResource: name + ".expected", withExtension: "json", subdirectory: "Fixtures")!
+        let expected = try! JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
+        let programs = FixtureCase.load(name)
+        precondition(programs.count == expected.cases.count, "\(name).expected.json is stale: run Scripts/python_fixtures.py \(name)")
+        return zip(programs, expected.cases).map { PythonCase(program: $0, stdout: $1.stdout, error: $1.error) }
+    }
+}
+
+@Suite struct PythonFixtureTests {
+    @Test(arguments: PythonCase.load("python"))
+    func programPrintsWhatCPythonPrints(_ c: PythonCase) {
+        expectCPythonOutput(c)
+    }
+
+    /// Random programs (Scripts/fuzz_programs.py) against CPython's output for them.
+    @Test(arguments: PythonCase.load("fuzz"))
+    func randomProgramPrintsWhatCPythonPrints(_ c: PythonCase) {
+        expectCPythonOutput(c)
+    }
+
+    /// Random control-flow programs (Scripts/fuzz_statements.py) against CPython's output.
+    @Test(arguments: PythonCase.load("flow"))
+    func randomControlFlowPrintsWhatCPythonPrints(_ c: PythonCase) {
+        expectCPythonOutput(c)
+    }
+
+    private func expectCPythonOutput(_ c: PythonCase) {
+        let (outputs, error) = runProgram(c.program.source)
+        var expected = c.stdout
+        if expected.hasSuffix("\n") { expected.removeLast() }
+        #expect(outputs.joined(separator: "\n") == expected)
+        #expect(error?.message == c.error, "at \(error.map { "\($0.position.line):\($0.position.column)" } ?? "-")")
+    }
+}

@@ -168,4 +168,27 @@ struct SplitMix {
         // Most hostile calls fail, as they should; reaching this line means none trapped.
         #expect(failures > 100)
     }
+
+    @Test func longAndDeepProgramsNeverCrash() {
+        // A 100,000-term sum evaluates (its left-nested tree is walked in a loop).
+        let sum = runProgram("x = " + Array(repeating: "1", count: 100_000).joined(separator: " + ") + "\nx")
+        #expect(sum.error == nil)
+        #expect(sum.outputs == ["100000"])
+        // Deep nesting is a SyntaxError, deep recursion a RecursionError, as in CPython.
+        let nested = runProgram("y = " + String(repeating: "(", count: 2000) + "1" + String(repeating: ")", count: 2000))
+        #expect(nested.error?.message.hasPrefix("SyntaxError: too many nested parentheses") == true)
+        let hostile = [
+            "def f(n):\n    return f(n + 1)\nf(0)",
+            "class A:\n    def __getattr__(self, name):\n        return self.missing\nA().x",
+            "class R:\n    def __repr__(self):\n        return repr(self)\nprint(R())",
+            "def g(n):\n    yield n\n    yield from g(n + 1)\nlist(g(0))",
+            "def g():\n    yield sum(g())\nnext(g())",
+            "class L:\n    def __len__(self):\n        return len(self)\nbool(L())",
+            "class E:\n    def __eq__(self, other):\n        return self == other\nE() in [E()]",
+        ]
+        for program in hostile {
+            let r = runProgram(program)
+            #expect(r.error?.message.hasPrefix("RecursionError") == true, "\(program): \(r.error?.message ?? "no error")")
+        }
+    }
 }

@@ -19,7 +19,7 @@ enum Library {
         for (k, v) in datasets(interp) { names[k] = v }
         for (k, v) in kerasNames(interp) { names[k] = v }
         names["math"] = mathModule(interp)
-        return names
+        return objectNames(interp, wrapping: names)
     }
 
     /// Resolves an importable module, once per document (a second `import` gets the same
@@ -97,7 +97,14 @@ enum Library {
             switch v {
             case .int(let i): return i == .min ? .float(-Double(i)) : .int(Swift.abs(i))
             case .float(let d): return .float(Swift.abs(d))
-            default: return .tensor(Variable.abs(try interp.tensor(v)))
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .tensor: return .tensor(Variable.abs(try interp.tensor(v)))
+            case .instance(let i):
+                guard let m = try interp.instanceAttribute(i, "__abs__") else {
+                    throw Failure("TypeError: bad operand type for abs(): '\(i.cls.name)'")
+                }
+                return try interp.callValue(m, [])
+            default: throw Failure("TypeError: bad operand type for abs(): '\(v.typeName)'")
             }
         }
         b["round"] = fn("round") { args throws(Failure) in

@@ -120,80 +120,24 @@ public enum DocumentRunner {
     }
 }
 
-/// Finds the names that `grad(L, name)` differentiates with respect to.
+/// Finds the names that `grad(L, name)` differentiates with respect to, in every expression.
 enum GradTargets {
     static func names(in blocks: [[Stmt]]) -> Set<String> {
         var names: Set<String> = []
-        func visit(_ e: Expr) {
-            switch e.kind {
-            case .call(let callee, let args):
-                if case .name(let callee) = callee.kind, callee.text == "grad" {
-                    let wrt =
-                        args.first(where: { $0.keyword == "wrt" })?.value
-                        ?? (args.count > 1 && args[1].keyword == nil ? args[1].value : nil)
-                    if let wrt {
-                        switch wrt.kind {
-                        case .name(let n): names.insert(n.text)
-                        case .list(let items), .tuple(let items):
-                            for i in items { if case .name(let n) = i.kind { names.insert(n.text) } }
-                        default: break
-                        }
-                    }
-                }
-                visit(callee)
-                for a in args { visit(a.value) }
-            case .unary(_, let a), .not(let a), .starred(let a), .attribute(let a, _), .lambda(_, let a): visit(a)
-            case .binary(_, let a, let b), .and(let a, let b), .or(let a, let b):
-                visit(a)
-                visit(b)
-            case .compare(let a, let rest):
-                visit(a)
-                for (_, e) in rest { visit(e) }
-            case .list(let items), .tuple(let items):
-                for i in items { visit(i) }
-            case .dict(let pairs):
-                for (k, v) in pairs {
-                    visit(k)
-                    visit(v)
-                }
-            case .subscript(let a, _): visit(a)
-            case .conditional(let a, let b, let c):
-                visit(a)
-                visit(b)
-                visit(c)
-            case .comprehension(let a, let clauses, _):
-                visit(a)
-                for c in clauses { visit(c.iterable) }
-            default: break
-            }
-        }
-        func visit(_ s: Stmt) {
-            switch s.kind {
-            case .expression(let e), .return(let e?): visit(e)
-            case .assign(let targets, let v):
-                for t in targets { visit(t) }
-                visit(v)
-            case .augmented(_, _, let v): visit(v)
-            case .if(let branches, let otherwise):
-                for (condition, body) in branches {
-                    visit(condition)
-                    for s in body { visit(s) }
-                }
-                for s in otherwise ?? [] { visit(s) }
-            case .for(_, let it, let body):
-                visit(it)
-                for s in body { visit(s) }
-            case .while(let c, let body):
-                visit(c)
-                for s in body { visit(s) }
-            case .def(_, _, let body):
-                for s in body { visit(s) }
-            case .assert(let t, _): visit(t)
-            default: break
-            }
-        }
         for block in blocks {
-            for s in block { visit(s) }
+            ASTWalk.expressions(in: block) { e in
+                guard case .call(let callee, let args) = e.kind, case .name(let f) = callee.kind, f.text == "grad" else { return }
+                let wrt =
+                    args.first(where: { $0.keyword == "wrt" })?.value
+                    ?? (args.count > 1 && args[1].keyword == nil ? args[1].value : nil)
+                guard let wrt else { return }
+                switch wrt.kind {
+                case .name(let n): names.insert(n.text)
+                case .list(let items), .tuple(let items):
+                    for i in items { if case .name(let n) = i.kind { names.insert(n.text) } }
+                default: break
+                }
+            }
         }
         return names
     }

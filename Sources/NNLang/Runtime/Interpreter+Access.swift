@@ -14,7 +14,9 @@ extension Interpreter {
         case .dict(let d):
             guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
             guard let v = d.get(k) else {
-                throw Failure("KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", "))
+                throw Failure(
+                    "KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", "),
+                    exception: builtinException("KeyError", [k]))
             }
             return v
         case .tensor(let t):
@@ -26,6 +28,11 @@ extension Interpreter {
             let items = try indexItems(keys)
             let r = try engine { () throws(EngineError) in try Variable.index(t, items) }
             return .tensor(r)
+        case .instance(let i):
+            guard let getter = try instanceAttribute(i, "__getitem__") else {
+                throw Failure("TypeError: '\(i.cls.name)' object is not subscriptable")
+            }
+            return try callValue(getter, [try singleKey(keys)])
         case .object(let o):
             if let getter = try o.attribute("__getitem__", self) {
                 guard keys.count == 1, case .value(let k) = keys[0] else {
@@ -37,6 +44,18 @@ extension Interpreter {
         default:
             throw Failure("TypeError: '\(base.typeName)' object is not subscriptable")
         }
+    }
+
+    /// The key of `obj[key]` for `__getitem__`: one value, a tuple of several, or a slice object.
+    private func singleKey(_ keys: [Key]) throws(Failure) -> Value {
+        func value(_ k: Key) -> Value {
+            switch k {
+            case .value(let v): return v
+            case .slice(let a, let b, let c):
+                return .tuple([a.map { .int($0) } ?? .none, b.map { .int($0) } ?? .none, c.map { .int($0) } ?? .none])
+            }
+        }
+        return keys.count == 1 ? value(keys[0]) : .tuple(keys.map(value))
     }
 
     private func sequenceItem(_ items: [Value], _ keys: [Key], wrap: ([Value]) -> Value) throws(Failure) -> Value {
@@ -118,6 +137,12 @@ extension Interpreter {
             guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
             try d.set(k, value)
             return nil
+        case .instance(let i):
+            guard let setter = try instanceAttribute(i, "__setitem__") else {
+                throw Failure("TypeError: '\(i.cls.name)' object does not support item assignment")
+            }
+            _ = try callValue(setter, [try singleKey(keys), value])
+            return nil
         case .tensor(let t):
             var copy = t.value
             let v = try tensor(value).value
@@ -137,6 +162,16 @@ extension Interpreter {
     }
 
     func setAttribute(_ obj: Value, _ name: String, _ value: Value) throws(Failure) {
+        switch obj {
+        case .instance(let i): return try setInstanceAttribute(i, name, value)
+        case .type(let c) where c.isUserDefined:
+            c.attributes[name] = value
+            return
+        case .function(let f):
+            f.attributes[name] = value
+            return
+        default: break
+        }
         if case .object(let o) = obj, let setter = try o.attribute("__set_" + name, self) {
             _ = try callValue(setter, [value])
             return
@@ -159,6 +194,12 @@ extension Interpreter {
         case .dict(let d): found = Library.dictMethod(d, name, self)
         case .str(let s): found = Library.stringMethod(s, name, self)
         case .object(let o): found = try o.attribute(name, self)
+        case .instance(let i): found = try instanceAttribute(i, name)
+        case .type(let c): found = try classAttribute(c, name)
+        case .set(let d): found = setMethod(d, name)
+        case .function(let f): found = f.attributes[name] ?? functionAttribute(f, name)
+        case .builtin(let b): found = name == "__name__" ? .str(b.name) : nil
+        case .method(let m): found = name == "__self__" ? m.receiver : (name == "__func__" ? m.function : try attribute(m.function, name))
         case .int, .float, .bool:
             found = Library.numberAttribute(obj, name)
         default: found = nil

@@ -53,6 +53,8 @@ extension Interpreter {
         case .list(let l): return "[" + l.items.map(repr).joined(separator: ", ") + "]"
         case .tuple(let t): return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map(repr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+        case .set(let d): return d.keys.isEmpty ? "set()" : "{" + d.keys.map(repr).joined(separator: ", ") + "}"
+        case .instance(let i): return instanceRepr(i)
         case .float(let d): return format.scalar(d)
         case .tensor(let t):
             return t.value.isScalar ? format.scalar(t.value.scalars[0]) : "array(" + arrayText(t.value, indent: 6, separator: ", ") + ")"
@@ -72,6 +74,7 @@ extension Interpreter {
         case .list(let l): return "[" + l.items.map(pythonRepr).joined(separator: ", ") + "]"
         case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(pythonRepr($0)): \(pythonRepr($1))" }.joined(separator: ", ") + "}"
+        case .set(let d): return d.keys.isEmpty ? "set()" : "{" + d.keys.map(pythonRepr).joined(separator: ", ") + "}"
         case .tensor(let t) where t.value.isScalar: return pythonFloat(t.value.scalars[0])
         default: return self.repr(v, path: path)
         }
@@ -85,7 +88,7 @@ extension Interpreter {
         case .int(let i): return String(i)
         case .float(let d): return pythonFloat(d)
         case .str(let s): return s
-        case .list, .tuple, .dict: return pythonRepr(v)
+        case .list, .tuple, .dict, .set: return pythonRepr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
         case .tensor(let t): return t.value.isScalar ? pythonFloat(t.value.scalars[0]) : arrayText(t.value, indent: 0)
         case .function(let f): return "<function \(f.name)>"
@@ -93,7 +96,50 @@ extension Interpreter {
         case .module(let m): return "<module '\(m.name)'>"
         case .object(let o): return o.displayText
         case .output: return "<output>"
+        case .instance(let i): return userText(i, "__str__") ?? (i.cls.isException ? exceptionText(i) : instanceRepr(i))
+        case .type(let c): return "<class '\(c.qualifiedName)'>"
+        case .method(let m):
+            let name: String
+            switch m.function {
+            case .function(let f): name = f.name
+            case .builtin(let b): name = b.name
+            default: name = "method"
+            }
+            return "<bound method \(m.receiver.typeName).\(name)>"
         }
+    }
+
+    /// `repr` of an instance: its `__repr__`, an exception's `ValueError('message')`, or a
+    /// placeholder without CPython's memory address (which would make output nondeterministic).
+    func instanceRepr(_ i: Instance) -> String {
+        if let text = userText(i, "__repr__") { return text }
+        if i.cls.isException {
+            if let m = i.message { return "\(i.cls.name)(\(pythonRepr(.str(m))))" }
+            guard case .tuple(let args)? = i.attributes["args"] else { return i.cls.name + "()" }
+            return i.cls.name + "(" + args.map { pythonRepr($0) }.joined(separator: ", ") + ")"
+        }
+        return "<\(i.cls.qualifiedName) object>"
+    }
+
+    /// What a user-defined `__str__`/`__repr__` returns, if the class defines it. Display
+    /// cannot throw, so a failure inside is kept for `checkDisplay` to raise.
+    func userText(_ i: Instance, _ name: String) -> String? {
+        do throws(Failure) {
+            guard let m = try instanceAttribute(i, name) else { return nil }
+            let r = try callValue(m, [])
+            guard case .str(let s) = r else { throw Failure("TypeError: \(name) returned non-string (type \(r.typeName))") }
+            return s
+        } catch {
+            if displayFailure == nil { displayFailure = error }
+            return ""
+        }
+    }
+
+    /// Raises the failure of a `__str__`/`__repr__` called while showing a value.
+    func checkDisplay(at position: Position) throws(LangError) {
+        guard let f = displayFailure else { return }
+        displayFailure = nil
+        throw LangError(f.message, at: position, hint: f.hint, exception: f.exception)
     }
 
     /// Python's shortest round-trip form of a float.

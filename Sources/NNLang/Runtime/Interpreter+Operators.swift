@@ -6,6 +6,7 @@ import Foundation
 extension Interpreter {
     func unary(_ op: String, _ v: Value) throws(Failure) -> Value {
         switch (op, v) {
+        case (_, .instance(let i)): return try instanceUnary(op, i)
         case ("-", .int(let i)): return i == .min ? .float(-Double(i)) : .int(-i)
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
@@ -23,6 +24,7 @@ extension Interpreter {
     }
 
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
+        if a.isInstance || b.isInstance, let r = try instanceBinary(op, a, b) { return r }
         switch (a, b) {
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
         case (.bool(let x), _): return try binary(op, .int(x ? 1 : 0), b)
@@ -39,12 +41,19 @@ extension Interpreter {
         case (.list(let x), .int(let n)) where op == "*":
             guard x.items.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the list would have over 10,000,000 items") }
             return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
+        case (.int, .list) where op == "*", (.int, .str) where op == "*", (.int, .tuple) where op == "*": return try binary(op, b, a)
+        case (.tuple(let x), .int(let n)) where op == "*":
+            guard x.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the tuple would have over 10,000,000 items") }
+            return .tuple(Array(repeating: x, count: max(0, n)).flatMap { $0 })
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
-        case (.tensor, _), (_, .tensor):
+        case (.set(let x), .set(let y)) where ["|", "&", "-", "^"].contains(op): return try setOperation(op, x, y)
+        case (.tensor, _) where !b.isInstance, (_, .tensor) where !a.isInstance:
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
-        case (.list, .int), (.list, .float), (.int, .list), (.float, .list),
-            (.list, .list) where op == "@":
+        case (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
+        case (.list, .float) where op == "*", (.float, .list) where op == "*", (.str, .float) where op == "*",
+            (.float, .str) where op == "*", (.tuple, .float) where op == "*", (.float, .tuple) where op == "*":
+            throw Failure("TypeError: can't multiply sequence by non-int of type 'float'")
         default:
             throw Failure(
                 "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
@@ -76,7 +85,10 @@ extension Interpreter {
             let adjust = r != 0 && (r < 0) != (y < 0)
             return op == "//" ? .int(adjust ? q - 1 : q) : .int(adjust ? r + y : r)
         case "**":
-            if y < 0 { return .float(Foundation.pow(Double(x), Double(y))) }
+            if y < 0 {
+                guard x != 0 else { throw Failure("ZeroDivisionError: 0.0 cannot be raised to a negative power") }
+                return .float(Foundation.pow(Double(x), Double(y)))
+            }
             var result = 1
             var base = x
             var e = y
@@ -112,16 +124,39 @@ extension Interpreter {
             return .float(x / y)
         case "//":
             guard y != 0 else { throw Failure("ZeroDivisionError: float floor division by zero") }
-            return .float((x / y).rounded(.down))
+            return .float(Interpreter.floatDivmod(x, y).quotient)
         case "%":
             guard y != 0 else { throw Failure("ZeroDivisionError: float modulo") }
-            let r = fmod(x, y)
-            return .float(r != 0 && (r < 0) != (y < 0) ? r + y : r)
+            return .float(Interpreter.floatDivmod(x, y).remainder)
         case "**":
             if x < 0 && y != y.rounded() { throw Failure("ValueError: a negative number to a fractional power is complex") }
+            if x == 0 && y < 0 { throw Failure("ZeroDivisionError: 0.0 cannot be raised to a negative power") }
             return .float(Foundation.pow(x, y))
         default: throw Failure("TypeError: unsupported operand type(s) for \(op): 'float' and 'float'")
         }
+    }
+
+    /// CPython's float `divmod`: the remainder has the divisor's sign (a zero one too), and
+    /// the quotient is computed from `x - remainder`, so `1 // 0.1` is 9.0 as in Python.
+    static func floatDivmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
+        var mod = fmod(x, y)
+        var div = (x - mod) / y
+        if mod != 0 {
+            if (y < 0) != (mod < 0) {
+                mod += y
+                div -= 1
+            }
+        } else {
+            mod = copysign(0, y)
+        }
+        var floorDiv: Double
+        if div != 0 {
+            floorDiv = div.rounded(.down)
+            if div - floorDiv > 0.5 { floorDiv += 1 }
+        } else {
+            floorDiv = copysign(0, x / y)
+        }
+        return (floorDiv, mod)
     }
 
     func tensorOp(_ op: String, _ a: Variable, _ b: Variable) throws(Failure) -> Variable {
@@ -163,14 +198,24 @@ extension Interpreter {
                     throw Failure("TypeError: 'in <string>' requires string as left operand, not \(a.typeName)")
                 }
                 found = s.contains(sub)
-            case .dict(let d): found = d.get(a) != nil
-            default: found = try iterate(b).contains { (try? equal($0, a)) ?? false }
+            case .dict(let d), .set(let d):
+                guard HashKey(a) != nil else { throw Failure("TypeError: unhashable type: '\(a.typeName)'") }
+                found = d.get(a) != nil
+            case .instance(let i):
+                if let m = try instanceAttribute(i, "__contains__") {
+                    found = try truthy(try callValue(m, [a]))
+                } else {
+                    found = try lazilyContains(b, a)
+                }
+            case .object(let o) where o is Generator || o is SequenceIterator: found = try lazilyContains(b, a)
+            default: found = try contains(try iterate(b), a)
             }
             return .bool(op == "in" ? found : !found)
         case "is": return .bool(identical(a, b))
         case "is not": return .bool(!identical(a, b))
         default: break
         }
+        if a.isInstance || b.isInstance, let r = try instanceCompare(op, a, b) { return r }
         if case .tensor = a { return try tensorCompare(op, a, b) }
         if case .tensor = b { return try tensorCompare(op, a, b) }
         switch op {
@@ -184,15 +229,6 @@ extension Interpreter {
             case "<=": return .bool(c <= 0)
             default: return .bool(c >= 0)
             }
-        }
-    }
-
-    private func identical(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case (.none, .none): return true
-        case (.bool(let x), .bool(let y)): return x == y
-        case (.list(let x), .list(let y)): return x === y
-        default: return false
         }
     }
 
@@ -215,12 +251,35 @@ extension Interpreter {
         return .tensor(Variable(r))
     }
 
+    /// `a in items`: identity first, then `==`, as Python's containment test.
+    private func contains(_ items: [Value], _ a: Value) throws(Failure) -> Bool {
+        for item in items {
+            if identical(item, a) { return true }
+            if try equal(item, a) { return true }
+        }
+        return false
+    }
+
+    /// `a in iterator`: consumes items only up to the first match, as Python does.
+    private func lazilyContains(_ iterable: Value, _ a: Value) throws(Failure) -> Bool {
+        var it = try makeIterator(iterable)
+        while let item = try next(&it) {
+            if identical(item, a) { return true }
+            if try equal(item, a) { return true }
+        }
+        return false
+    }
+
     func equal(_ a: Value, _ b: Value) throws(Failure) -> Bool {
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x == y
         case (.list(let x), .list(let y)): return try sequenceEqual(x.items, y.items)
         case (.tuple(let x), .tuple(let y)): return try sequenceEqual(x, y)
+        case (.instance, _), (_, .instance): return try truthy(try compare("==", a, b))
+        case (.type(let x), .type(let y)): return x === y
+        case (.set(let x), .set(let y)):
+            return x.keys.count == y.keys.count && x.keys.allSatisfy { y.get($0) != nil }
         case (.dict(let x), .dict(let y)):
             guard x.keys.count == y.keys.count else { return false }
             for (k, v) in zip(x.keys, x.values) {
@@ -243,6 +302,11 @@ extension Interpreter {
     }
 
     func order(_ a: Value, _ b: Value) throws(Failure) -> Int {
+        if a.isInstance || b.isInstance {
+            // Sorting asks only `<`, as Python's does.
+            if try truthy(try compare("<", a, b)) { return -1 }
+            return try truthy(try compare("<", b, a)) ? 1 : 0
+        }
         if a.isNumber && b.isNumber {
             let x = try a.asDouble()
             let y = try b.asDouble()
@@ -342,15 +406,16 @@ extension Interpreter {
                 let row = try engine { () throws(EngineError) in try Variable.index(t, [.at(i)]) }
                 return row.value.isScalar && !row.isTracked ? .float(row.value.scalars[0]) : .tensor(row)
             }
-        case .object(let o):
-            if let items = try o.attribute("__iter__", self), case .list(let l) = items { return l.items }
-            throw Failure("TypeError: '\(o.typeName)' object is not iterable")
+        case .set(let d): return d.keys
+        case .object, .instance: return try drain(v)
         default: throw Failure("TypeError: '\(v.typeName)' object is not iterable")
         }
     }
 }
 
 extension Value {
+    var isInstance: Bool { if case .instance = self { true } else { false } }
+
     var isNumber: Bool {
         switch self {
         case .int, .float, .bool: return true

@@ -21,7 +21,22 @@ public final class Interpreter {
     public var trainingProgress: (@Sendable (String) -> Void)?
     private var deadline: DispatchTime = .distantFuture
     private var ticks = 0
-    private var depth = 0
+    /// How many user-function calls are running (on the current thread: generators swap it).
+    var depth = 0
+    /// Python's builtin exception classes by name.
+    var exceptionClasses: [String: PyClass] = [:]
+    /// The builtin types (`int`, `list`, …) by type name, made on first use.
+    var builtinTypes: [String: PyClass] = [:]
+    /// The exceptions whose `except` blocks are running, innermost last (for a bare `raise`).
+    var handling: [Instance] = []
+    /// The generator whose body is running, if any (where `yield` hands its value).
+    var activeGenerator: GeneratorChannel?
+    /// Generators started and not yet finished (each holds a thread).
+    var liveGenerators = 0
+    /// The innermost running user function and its locals, for `super()`.
+    var currentCall: (function: Function, scope: Scope)?
+    /// A failure inside a `__str__`/`__repr__` met while showing a value, raised afterwards.
+    var displayFailure: Failure?
 
     /// Tensors larger than this many elements are refused (8 bytes each), as in the engine.
     public static let maxElements = Tensor.maxElements
@@ -32,12 +47,14 @@ public final class Interpreter {
         self.files = files
         let prelude = Scope(parent: nil, module: true)
         globals = Scope(parent: prelude, module: true)
+        exceptionClasses = makeExceptionClasses()
         for (name, value) in Library.prelude(self) { prelude.set(Name(name), value) }
     }
 
     /// Releases the document's values; the interpreter cannot run anything afterwards.
     public func finish() {
         modules = [:]
+        handling = []
         globals.removeAll()
         globals.parent?.removeAll()
     }
@@ -66,13 +83,13 @@ public final class Interpreter {
                 if case .expression(let e) = s.kind {
                     let v = try eval(e, globals)
                     if !v.isNone {
+                        let shown = display(v)
+                        try checkDisplay(at: e.position)
                         flushPrinted()
-                        emitted.append(display(v))
+                        emitted.append(shown)
                     }
                 } else {
-                    let flow = try exec(s, globals)
-                    if case .returned = flow { throw LangError("SyntaxError: 'return' outside function", at: s.position) }
-                    if case .breakLoop = flow { throw LangError("SyntaxError: 'break' outside loop", at: s.position) }
+                    _ = try exec(s, globals)
                 }
             }
         } catch {
@@ -90,7 +107,12 @@ public final class Interpreter {
         do throws(LangError) { return .success(try eval(expression, globals)) } catch { return .failure(error) }
     }
 
-    func write(_ text: String) { printed += text }
+    /// Adds printed text, unless a `__repr__`/`__str__` failed while making it (the failure
+    /// is raised instead, and nothing is printed, as in Python).
+    func write(_ text: String) {
+        guard displayFailure == nil else { return }
+        printed += text
+    }
 
     func emit(_ output: Output) {
         flushPrinted()
@@ -135,6 +157,9 @@ public final class Interpreter {
             if case .list(let box) = current, op == "+" {
                 box.items += try at(stmt.position) { () throws(Failure) in try iterate(rhs) }
                 result = current
+            } else if case .instance = current, let r = try at(stmt.position, { () throws(Failure) in try inPlaceMethod(op, current, rhs) })
+            {
+                result = r
             } else {
                 result = try at(stmt.position) { () throws(Failure) in try binary(op, current, rhs) }
             }
@@ -144,7 +169,7 @@ public final class Interpreter {
                 return try execBlock(body, scope)
             }
             if let elseBody { return try execBlock(elseBody, scope) }
-        case .for(let target, let iterExpr, let body):
+        case .for(let target, let iterExpr, let body, let orElse):
             let iterable = try eval(iterExpr, scope)
             if case .range(let start, let stop, let step) = iterable {
                 // Counted loops run without building the list of numbers first.
@@ -157,19 +182,22 @@ public final class Interpreter {
                     default: continue
                     }
                 }
-                return .normal
+                return try execBlock(orElse, scope)
             }
-            let items = try at(iterExpr.position) { () throws(Failure) in try iterate(iterable) }
-            for item in items {
+            var exit: Flow?
+            try forEach(iterable, at: iterExpr.position) { item throws(LangError) in
                 try tick(stmt.position)
                 try assign(target, item, scope)
                 switch try execBlock(body, scope) {
-                case .breakLoop: return .normal
-                case .returned(let v): return .returned(v)
-                default: continue
+                case .breakLoop: exit = .normal
+                case .returned(let v): exit = .returned(v)
+                default: return true
                 }
+                return false
             }
-        case .while(let cond, let body):
+            if let exit { return exit }
+            return try execBlock(orElse, scope)
+        case .while(let cond, let body, let orElse):
             while try truthy(try eval(cond, scope), cond.position) {
                 try tick(stmt.position)
                 switch try execBlock(body, scope) {
@@ -178,22 +206,42 @@ public final class Interpreter {
                 default: continue
                 }
             }
+            return try execBlock(orElse, scope)
         case .break: return .breakLoop
         case .continue: return .continueLoop
         case .pass: break
-        case .def(let name, let params, let body):
-            let defaults = try params.map { p throws(LangError) in try p.defaultValue.map { e throws(LangError) in try eval(e, scope) } }
-            set(
-                Name(name),
-                .function(Function(name: name, parameters: params, defaults: defaults, body: .statements(body), closure: scope)), scope)
+        case .def(let def):
+            let defaults = try def.parameters.map { p throws(LangError) in
+                try p.defaultValue.map { e throws(LangError) in try eval(e, scope) }
+            }
+            let f = Function(
+                name: def.name, parameters: def.parameters, defaults: defaults, body: .statements(def.body), closure: scope.functionClosure)
+            f.isGenerator = def.isGenerator
+            set(Name(def.name), try decorate(.function(f), def.decorators, scope), scope)
+        case .classDef(let def):
+            set(Name(def.name), try decorate(try defineClass(def, scope, at: stmt.position), def.decorators, scope), scope)
+        case .try(let body, let handlers, let orElse, let finally):
+            return try tryStatement(body, handlers, orElse: orElse, finally: finally, scope)
+        case .raise(let e, let cause):
+            try raiseStatement(e, cause: cause, scope, at: stmt.position)
+        case .with(let items, let body):
+            return try withStatement(items[...], body, scope, at: stmt.position)
+        case .nonlocal(let names):
+            scope.nonlocals.formUnion(names.map { Name($0).id })
         case .return(let e):
             return .returned(try e.map { e throws(LangError) in try eval(e, scope) } ?? .none)
         case .assert(let test, let message):
-            let v = try eval(test, scope)
+            var sides: (Value, Value)?
+            let v = try eval(test, scope, sides: &sides)
             if !(try truthy(v, test.position)) {
                 var text = "AssertionError"
-                if let message { text += ": " + str(try eval(message, scope)) }
-                throw LangError(text, at: stmt.position, hint: assertionHint(test, scope))
+                if let message {
+                    let m = try eval(message, scope)
+                    text += ": " + str(m)
+                    try checkDisplay(at: message.position)
+                }
+                let hint = sides.map { "left side is \(repr($0.0)), right side is \(repr($0.1))" }
+                throw LangError(text, at: stmt.position, hint: hint)
             }
         case .import(let modules):
             for (module, alias) in modules {
@@ -226,11 +274,29 @@ public final class Interpreter {
         case .del(let targets):
             for t in targets {
                 switch t.kind {
-                case .name(let n): scope.remove(n)
+                case .name(let n):
+                    guard scope.own(n) != nil else { throw LangError("NameError: name '\(n.text)' is not defined", at: t.position) }
+                    scope.remove(n)
+                case .attribute(let objExpr, let name):
+                    let obj = try eval(objExpr, scope)
+                    guard case .instance(let i) = obj, i.attributes.removeValue(forKey: name) != nil else {
+                        throw LangError("AttributeError: '\(obj.typeName)' object has no attribute '\(name)'", at: t.position)
+                    }
                 case .subscript(let base, let items):
                     let b = try eval(base, scope)
                     if case .dict(let d) = b, case .index(let k) = items.first {
-                        d.remove(try eval(k, scope))
+                        let key = try eval(k, scope)
+                        guard d.remove(key) else {
+                            throw LangError("KeyError: \(repr(key))", at: t.position, exception: builtinException("KeyError", [key]))
+                        }
+                    } else if case .instance(let i) = b, case .index(let k) = items.first {
+                        let key = try eval(k, scope)
+                        try at(t.position) { () throws(Failure) in
+                            guard let m = try instanceAttribute(i, "__delitem__") else {
+                                throw Failure("TypeError: '\(i.cls.name)' object doesn't support item deletion")
+                            }
+                            _ = try callValue(m, [key])
+                        }
                     } else if case .list(let l) = b, case .index(let k) = items.first {
                         let key = try eval(k, scope)
                         let i = try at(t.position) { () throws(Failure) in try key.asInt("index") }
@@ -258,11 +324,48 @@ public final class Interpreter {
         return .normal
     }
 
-    /// Shows the values of the two sides of a failed `assert a == b`.
-    private func assertionHint(_ test: Expr, _ scope: Scope) -> String? {
-        guard case .compare(let left, let rest) = test.kind, rest.count == 1 else { return nil }
-        guard let l = try? eval(left, scope), let r = try? eval(rest[0].1, scope) else { return nil }
-        return "left side is \(repr(l)), right side is \(repr(r))"
+    /// Evaluates an assert's test once, keeping the two sides of a single comparison
+    /// (`assert a == b`) for the failure's hint.
+    private func eval(_ test: Expr, _ scope: Scope, sides: inout (Value, Value)?) throws(LangError) -> Value {
+        guard case .compare(let left, let rest) = test.kind, rest.count == 1 else { return try eval(test, scope) }
+        let l = try eval(left, scope)
+        let r = try eval(rest[0].1, scope)
+        sides = (l, r)
+        return try at(test.position) { () throws(Failure) in try compare(rest[0].0, l, r) }
+    }
+
+    /// Applies decorators, the one nearest the definition first.
+    private func decorate(_ value: Value, _ decorators: [Expr], _ scope: Scope) throws(LangError) -> Value {
+        var v = value
+        for d in decorators.reversed() { v = try call(try eval(d, scope), [v], [], at: d.position) }
+        return v
+    }
+
+    /// Runs a class body in its own namespace and makes the class from what it bound.
+    private func defineClass(_ def: ClassDef, _ scope: Scope, at position: Position) throws(LangError) -> Value {
+        var base = builtinType("object")
+        if let b = def.base {
+            guard case .type(let c) = try eval(b, scope) else { throw LangError("TypeError: a base class must be a class", at: b.position) }
+            if c.constructor != nil {
+                throw LangError(
+                    "NotImplementedError: Lectern does not support subclassing the builtin type '\(c.name)'", at: b.position,
+                    hint: "derive from object (or an exception class) and keep the value in an attribute")
+            }
+            base = c
+        }
+        let body = Scope(parent: scope)
+        body.isClassBody = true
+        if case .expression(let e) = def.body.first?.kind, case .string(let doc) = e.kind { body.set(Name("__doc__"), .str(doc)) }
+        _ = try execBlock(def.body, body)
+        let c = PyClass(name: def.name, base: base, attributes: body.localBindings, isUserDefined: true)
+        c.interpreter = self
+        for v in c.attributes.values {
+            if case .function(let f) = v { f.owner = c }
+            if case .object(let d as Descriptor) = v {
+                for case .function(let f) in d.functions { f.owner = c }
+            }
+        }
+        return .type(c)
     }
 
     func set(_ name: Name, _ value: Value, _ scope: Scope) {
@@ -277,7 +380,15 @@ public final class Interpreter {
             default: break
             }
         }
-        if !scope.globals.isEmpty && scope.globals.contains(name.id) { globals.set(name, v) } else { scope.set(name, v) }
+        if !scope.globals.isEmpty && scope.globals.contains(name.id) {
+            globals.set(name, v)
+        } else if !scope.nonlocals.isEmpty && scope.nonlocals.contains(name.id) {
+            var outer = scope.parent
+            while let s = outer, s.own(name) == nil { outer = s.parent }
+            (outer ?? scope).set(name, v)
+        } else {
+            scope.set(name, v)
+        }
     }
 
     func assign(_ target: Expr, _ value: Value, _ scope: Scope) throws(LangError) {
@@ -326,7 +437,7 @@ public final class Interpreter {
 
     /// Runs a builtin-level operation and stamps its failure with a source position.
     func at<T>(_ position: Position, _ body: () throws(Failure) -> T) throws(LangError) -> T {
-        do { return try body() } catch { throw LangError(error.message, at: position, hint: error.hint) }
+        do { return try body() } catch { throw LangError(error.message, at: position, hint: error.hint, exception: error.exception) }
     }
 
     // MARK: Expressions
@@ -347,8 +458,16 @@ public final class Interpreter {
                     let v = try eval(e, scope)
                     out += try at(e.position) { () throws(Failure) in
                         let converted: Value = conversion == "r" ? .str(pythonRepr(v)) : (conversion == "s" ? .str(str(v)) : v)
+                        if case .instance(let i) = converted {
+                            if let f = try instanceAttribute(i, "__format__") { return str(try callValue(f, [.str(spec)])) }
+                            guard spec.isEmpty else {
+                                throw Failure("TypeError: unsupported format string passed to \(i.cls.name).__format__")
+                            }
+                            return str(converted)
+                        }
                         return try formatValue(converted, spec: spec)
                     }
+                    try checkDisplay(at: e.position)
                 }
             }
             return .str(out)
@@ -363,15 +482,31 @@ public final class Interpreter {
         case .dict(let pairs):
             let d = DictBox()
             for (k, v) in pairs {
+                guard let k else {
+                    let m = try eval(v, scope)
+                    try at(v.position) { () throws(Failure) in
+                        guard case .dict(let other) = m else { throw Failure("TypeError: '\(m.typeName)' object is not a mapping") }
+                        for (key, value) in zip(other.keys, other.values) { try d.set(key, value) }
+                    }
+                    continue
+                }
                 let key = try eval(k, scope)
                 let value = try eval(v, scope)
                 try at(k.position) { () throws(Failure) in try d.set(key, value) }
             }
             return .dict(d)
+        case .set(let items):
+            let values = try evalItems(items, scope)
+            return try at(expr.position) { () throws(Failure) in try makeSet(values) }
+        case .yield(let e):
+            return try yieldValue(try e.map { e throws(LangError) in try eval(e, scope) } ?? .none, at: expr.position)
+        case .yieldFrom(let e):
+            return try yieldFrom(try eval(e, scope), at: expr.position)
         case .unary(let op, let operand):
             let v = try eval(operand, scope)
             return try at(expr.position) { () throws(Failure) in try unary(op, v) }
         case .binary(let op, let l, let r):
+            if case .binary = l.kind { return try evalChain(expr, scope) }
             let a = try eval(l, scope)
             let b = try eval(r, scope)
             return try at(expr.position) { () throws(Failure) in try binary(op, a, b) }
@@ -400,8 +535,17 @@ public final class Interpreter {
             var positional: [Value] = []
             var keywords: [(String, Value)] = []
             for a in args {
-                let v = try eval(a.value, scope)
-                if a.isStarred {
+                let v =
+                    try drainsAtOnce(callee, args) ? try eval(Expr(a.value.kind.eager, a.value.position), scope) : try eval(a.value, scope)
+                if a.isDoubleStarred {
+                    guard case .dict(let d) = v else {
+                        throw LangError("TypeError: argument after ** must be a mapping, not \(v.typeName)", at: a.value.position)
+                    }
+                    for (k, value) in zip(d.keys, d.values) {
+                        guard case .str(let key) = k else { throw LangError("TypeError: keywords must be strings", at: a.value.position) }
+                        keywords.append((key, value))
+                    }
+                } else if a.isStarred {
                     positional += try at(a.value.position) { () throws(Failure) in try iterate(v) }
                 } else if let k = a.keyword {
                     keywords.append((k, v))
@@ -419,34 +563,82 @@ public final class Interpreter {
             return try at(expr.position) { () throws(Failure) in try getItem(base, keys) }
         case .lambda(let params, let body):
             let defaults = try params.map { p throws(LangError) in try p.defaultValue.map { e throws(LangError) in try eval(e, scope) } }
-            return .function(Function(name: "<lambda>", parameters: params, defaults: defaults, body: .expression(body), closure: scope))
-        case .comprehension(let element, let clauses, let isList):
-            let inner = Scope(parent: scope)
+            return .function(
+                Function(name: "<lambda>", parameters: params, defaults: defaults, body: .expression(body), closure: scope.functionClosure))
+        case .comprehension(let element, let clauses, .generator):
+            // The first iterable is evaluated at once, the rest as the generator runs.
+            let first = try eval(clauses[0].iterable, scope)
+            let inner = Scope(parent: scope.functionClosure)
+            return .object(
+                Generator(name: "<genexpr>", interpreter: self) { interpreter throws(LangError) in
+                    try interpreter.comprehend(clauses[...], inner, first: first) { () throws(LangError) in
+                        _ = try interpreter.yieldValue(try interpreter.eval(element, inner), at: element.position)
+                    }
+                    return .none
+                })
+        case .comprehension(let element, let clauses, let kind):
+            let inner = Scope(parent: scope.functionClosure)
             var results: [Value] = []
-            try comprehend(element, clauses[...], inner, &results)
-            return isList ? .list(ListBox(results)) : .list(ListBox(results))
+            try comprehend(clauses[...], inner, first: nil) { () throws(LangError) in results.append(try eval(element, inner)) }
+            if kind == .set { return try at(expr.position) { () throws(Failure) in try makeSet(results) } }
+            return .list(ListBox(results))
+        case .dictComprehension(let key, let value, let clauses):
+            let inner = Scope(parent: scope.functionClosure)
+            let d = DictBox()
+            try comprehend(clauses[...], inner, first: nil) { () throws(LangError) in
+                let k = try eval(key, inner)
+                let v = try eval(value, inner)
+                try at(key.position) { () throws(Failure) in try d.set(k, v) }
+            }
+            return .dict(d)
         case .starred:
             throw LangError("SyntaxError: can't use starred expression here", at: expr.position)
         }
     }
 
-    private func comprehend(_ element: Expr, _ clauses: ArraySlice<ComprehensionClause>, _ scope: Scope, _ out: inout [Value])
+    /// `list(x for x in xs)` and the like: a builtin that takes the whole generator before
+    /// running any other code gets the items as a list, sparing the generator's thread.
+    private func drainsAtOnce(_ callee: Value, _ args: [Argument]) -> Bool {
+        guard args.count == 1, case .comprehension(_, _, .generator) = args[0].value.kind else { return false }
+        switch callee {
+        case .type(let c): return c.constructor != nil && ["list", "tuple", "set", "dict"].contains(c.name)
+        case .builtin(let b): return b.name == "sorted"
+        default: return false
+        }
+    }
+
+    /// `a + b - c + …`, which nests to the left, evaluated in a loop so that a 100,000-term
+    /// expression does not recurse 100,000 levels deep.
+    private func evalChain(_ expr: Expr, _ scope: Scope) throws(LangError) -> Value {
+        var spine: [Expr] = []
+        var node = expr
+        while case .binary(_, let left, _) = node.kind {
+            spine.append(node)
+            node = left
+        }
+        var value = try eval(node, scope)
+        for n in spine.reversed() {
+            guard case .binary(let op, _, let right) = n.kind else { continue }
+            let b = try eval(right, scope)
+            let a = value
+            value = try at(n.position) { () throws(Failure) in try binary(op, a, b) }
+        }
+        return value
+    }
+
+    /// Runs `produce` once per combination of the clauses' items that passes their conditions.
+    func comprehend(_ clauses: ArraySlice<ComprehensionClause>, _ scope: Scope, first: Value?, _ produce: () throws(LangError) -> Void)
         throws(LangError)
     {
-        guard let clause = clauses.first else {
-            out.append(try eval(element, scope))
-            return
-        }
-        let iterable = try eval(clause.iterable, scope)
-        for item in try at(clause.iterable.position, { () throws(Failure) in try iterate(iterable) }) {
-            try tick(element.position)
+        guard let clause = clauses.first else { return try produce() }
+        let iterable: Value
+        if let first { iterable = first } else { iterable = try eval(clause.iterable, scope) }
+        try forEach(iterable, at: clause.iterable.position) { item throws(LangError) in
+            try tick(clause.iterable.position)
             try assign(clause.target, item, scope)
-            var keep = true
-            for c in clause.conditions where !(try truthy(try eval(c, scope), c.position)) {
-                keep = false
-                break
-            }
-            if keep { try comprehend(element, clauses.dropFirst(), scope, &out) }
+            for c in clause.conditions where !(try truthy(try eval(c, scope), c.position)) { return true }
+            try comprehend(clauses.dropFirst(), scope, first: nil, produce)
+            return true
         }
     }
 
@@ -494,9 +686,25 @@ public final class Interpreter {
         switch callee {
         case .builtin(let b):
             var args = Arguments(function: b.name, positional: positional, keywords: keywords, interpreter: self)
-            return try at(position) { () throws(Failure) in try b.call(&args) }
+            let result: Value
+            do throws(LangError) { result = try at(position) { () throws(Failure) in try b.call(&args) } } catch {
+                // A failing `__repr__` met on the way is superseded by the builtin's own error.
+                displayFailure = nil
+                throw error
+            }
+            if displayFailure != nil { try checkDisplay(at: position) }
+            return result
         case .function(let f):
             return try callFunction(f, positional, keywords, at: position)
+        case .method(let m):
+            return try call(m.function, [m.receiver] + positional, keywords, at: position)
+        case .type(let c):
+            return try instantiate(c, positional, keywords, at: position)
+        case .instance(let i):
+            guard let method = try at(position, { () throws(Failure) in try instanceAttribute(i, "__call__") }) else {
+                throw LangError("TypeError: '\(i.cls.name)' object is not callable", at: position)
+            }
+            return try call(method, positional, keywords, at: position)
         case .object(let o):
             if let c = try at(position, { () throws(Failure) in try o.attribute("__call__", self) }) {
                 return try call(c, positional, keywords, at: position)
@@ -511,36 +719,15 @@ public final class Interpreter {
     {
         depth += 1
         defer { depth -= 1 }
-        guard depth < 400 else {
+        guard depth < Interpreter.maxDepth else {
             throw LangError("RecursionError: maximum recursion depth exceeded in '\(f.name)'", at: position)
         }
         let scope = Scope(parent: f.closure)
-        var rest = positional[...]
-        for (i, p) in f.parameters.enumerated() {
-            if p.isVariadic {
-                scope.set(p.symbol, .tuple(Array(rest)))
-                rest = []
-                continue
-            }
-            if let kw = keywords.first(where: { $0.0 == p.name }) {
-                scope.set(p.symbol, kw.1)
-            } else if let v = rest.popFirst() {
-                scope.set(p.symbol, v)
-            } else if let d = f.defaults[i] {
-                scope.set(p.symbol, d)
-            } else {
-                throw LangError("TypeError: \(f.name)() missing required argument: '\(p.name)'", at: position)
-            }
-        }
-        if !rest.isEmpty {
-            throw LangError(
-                "TypeError: \(f.name)() takes \(f.parameters.count) positional arguments but \(positional.count) were given", at: position)
-        }
-        for (k, _) in keywords where !f.parameters.contains(where: { $0.name == k }) {
-            throw LangError(
-                "TypeError: \(f.name)() got an unexpected keyword argument '\(k)'", at: position,
-                hint: "valid keywords: " + f.parameters.map(\.name).joined(separator: ", "))
-        }
+        try bindArguments(f, positional, keywords, scope, at: position)
+        if f.isGenerator { return makeGenerator(f, scope) }
+        let saved = currentCall
+        currentCall = (f, scope)
+        defer { currentCall = saved }
         switch f.body {
         case .expression(let e): return try eval(e, scope)
         case .statements(let body):
@@ -550,9 +737,9 @@ public final class Interpreter {
     }
 
     /// Calls a language value from Swift (used by `plot`, `map`, `sorted(key=)`…).
-    func callValue(_ f: Value, _ args: [Value]) throws(Failure) -> Value {
-        do { return try call(f, args, [], at: Position(line: 0, column: 0)) } catch {
-            throw Failure(error.message, hint: error.hint)
+    func callValue(_ f: Value, _ args: [Value], _ keywords: [(String, Value)] = []) throws(Failure) -> Value {
+        do { return try call(f, args, keywords, at: Position(line: 0, column: 0)) } catch {
+            throw Failure(error.message, hint: error.hint, exception: error.exception)
         }
     }
 
@@ -567,7 +754,11 @@ public final class Interpreter {
         case .str(let s): return !s.isEmpty
         case .list(let l): return !l.items.isEmpty
         case .tuple(let t): return !t.isEmpty
-        case .dict(let d): return !d.keys.isEmpty
+        case .dict(let d), .set(let d): return !d.keys.isEmpty
+        case .instance(let i):
+            if let b = try instanceAttribute(i, "__bool__") { return try truthy(try callValue(b, [])) }
+            if let l = try instanceAttribute(i, "__len__") { return try truthy(try callValue(l, [])) }
+            return true
         case .range(let a, let b, let s): return s > 0 ? a < b : a > b
         case .tensor(let t):
             guard t.value.count == 1 else {

@@ -11,6 +11,21 @@ public final class Scope {
     private var localValues: [Value] = []
     /// Names a function declared `global`.
     var globals: Set<Int> = []
+    /// Names a function declared `nonlocal`: assignments go to the enclosing function's binding.
+    var nonlocals: Set<Int> = []
+    /// A class body's namespace: functions defined in it close over the enclosing scope
+    /// instead, so methods do not see class attributes as bare names (as in Python).
+    var isClassBody = false
+
+    /// The scope a function or lambda defined here closes over.
+    var functionClosure: Scope { isClassBody ? parent ?? self : self }
+
+    /// This (function or class body) scope's own bindings, by name.
+    var localBindings: [String: Value] {
+        var out: [String: Value] = [:]
+        for (id, v) in zip(localIDs, localValues) { out[Name.text(of: id)] = v }
+        return out
+    }
 
     init(parent: Scope?, module: Bool = false) {
         self.parent = parent

@@ -20,6 +20,14 @@ public enum Value {
     case object(any EngineObject)
     /// The result of an output builder (`table`, `plot`, …), shown when displayed.
     case output(Output)
+    /// An instance of a class defined in the language (exceptions included).
+    case instance(Instance)
+    /// A class: defined with `class`, a builtin type (`int`, `list`) or an exception type.
+    case type(PyClass)
+    /// A function looked up on an instance, with the instance as its first argument.
+    case method(BoundMethod)
+    /// A set: the keys of a dict whose values are unused.
+    case set(DictBox)
 
     public var typeName: String {
         switch self {
@@ -38,6 +46,10 @@ public enum Value {
         case .module: "module"
         case .object(let o): o.typeName
         case .output: "output"
+        case .instance(let i): i.cls.name
+        case .type: "type"
+        case .method: "method"
+        case .set: "set"
         }
     }
 
@@ -81,12 +93,15 @@ public final class DictBox {
         }
     }
 
-    public func remove(_ key: Value) {
-        guard let h = HashKey(key), let i = index[h] else { return }
+    /// Removes `key`; false if it was not there.
+    @discardableResult
+    public func remove(_ key: Value) -> Bool {
+        guard let h = HashKey(key), let i = index[h] else { return false }
         keys.remove(at: i)
         values.remove(at: i)
         index = [:]
         for (j, k) in keys.enumerated() { if let hk = HashKey(k) { index[hk] = j } }
+        return true
     }
 }
 
@@ -96,6 +111,10 @@ enum HashKey: Hashable {
     case str(String)
     case tuple([HashKey])
     case none
+    /// Objects without their own `__eq__` are equal only to themselves, as in Python.
+    case identity(ObjectIdentifier)
+    /// An instance whose class defines `__hash__`, by that hash.
+    case custom(Int)
 
     init?(_ v: Value) {
         switch v {
@@ -111,6 +130,13 @@ enum HashKey: Hashable {
                 keys.append(k)
             }
             self = .tuple(keys)
+        case .instance(let i):
+            guard let key = i.hashKey() else { return nil }
+            self = key
+        case .type(let c): self = .identity(ObjectIdentifier(c))
+        case .function(let f): self = .identity(ObjectIdentifier(f))
+        case .builtin(let b): self = .identity(ObjectIdentifier(b))
+        case .object(let o): self = .identity(ObjectIdentifier(o))
         default: return nil
         }
     }
@@ -123,6 +149,12 @@ public final class Function {
     let defaults: [Value?]
     let body: Body
     let closure: Scope
+    /// Calling it makes a generator instead of running the body.
+    var isGenerator = false
+    /// The class whose body defined it, for `super()`.
+    weak var owner: PyClass?
+    /// Attributes set on the function object (`wrapper.cache = {}`).
+    var attributes: [String: Value] = [:]
 
     enum Body {
         case statements([Stmt])
@@ -171,18 +203,30 @@ public protocol EngineObject: AnyObject {
 public struct Failure: Error {
     public var message: String
     public var hint: String?
-    public init(_ message: String, hint: String? = nil) {
+    /// The exception object, when one exists already (raised by user code).
+    public var exception: ExceptionBox?
+    public init(_ message: String, hint: String? = nil, exception: ExceptionBox? = nil) {
         self.message = message
         self.hint = hint
+        self.exception = exception
     }
 
     init(_ e: EngineError) {
         switch e {
         case .shape(let m):
             self.init("ValueError: " + m, hint: "check the shapes of the operands: a product (m×k)(k×n) needs equal inner dimensions")
-        case .value(let m): self.init(m.hasPrefix("MemoryError") || m.hasPrefix("TimeoutError") ? m : "ValueError: " + m)
+        case .value(let m): self.init(Failure.hasErrorPrefix(m) ? m : "ValueError: " + m)
         case .index(let m): self.init("IndexError: " + m)
         }
+    }
+}
+
+extension Failure {
+    /// The message already names its exception (`MemoryError: …`): no second prefix.
+    static func hasErrorPrefix(_ message: String) -> Bool {
+        guard let colon = message.firstIndex(of: ":") else { return false }
+        let name = message[..<colon]
+        return name.hasSuffix("Error") && !name.contains(" ")
     }
 }
 

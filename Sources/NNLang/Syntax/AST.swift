@@ -10,7 +10,9 @@ public struct Expr: Sendable {
         case name(Name)
         case list([Expr])
         case tuple([Expr])
-        case dict([(Expr, Expr)])
+        case set([Expr])
+        /// A nil key is `**mapping` unpacked into the display.
+        case dict([(Expr?, Expr)])
         case unary(String, Expr)
         case binary(String, Expr, Expr)
         case compare(Expr, [(String, Expr)])
@@ -22,8 +24,11 @@ public struct Expr: Sendable {
         case `subscript`(Expr, [SliceItem])
         case lambda([Parameter], Expr)
         case conditional(Expr, Expr, Expr)
-        case comprehension(Expr, [ComprehensionClause], isList: Bool)
+        case comprehension(Expr, [ComprehensionClause], kind: ComprehensionKind)
+        case dictComprehension(Expr, Expr, [ComprehensionClause])
         case starred(Expr)
+        case yield(Expr?)
+        case yieldFrom(Expr)
     }
 
     public var kind: Kind
@@ -35,6 +40,18 @@ public struct Expr: Sendable {
     }
 }
 
+extension Expr.Kind {
+    /// A generator expression as the list comprehension with the same items.
+    var eager: Expr.Kind {
+        guard case .comprehension(let e, let clauses, .generator) = self else { return self }
+        return .comprehension(e, clauses, kind: .list)
+    }
+}
+
+public enum ComprehensionKind: Sendable {
+    case list, set, generator
+}
+
 public enum FPart: Sendable {
     case literal(String)
     case expression(Expr, conversion: Character?, spec: String)
@@ -44,6 +61,8 @@ public struct Argument: Sendable {
     public var keyword: String?
     public var value: Expr
     public var isStarred = false
+    /// `**mapping` in a call.
+    public var isDoubleStarred = false
 }
 
 public enum SliceItem: Sendable {
@@ -55,13 +74,52 @@ public struct Parameter: Sendable {
     public var name: String { symbol.text }
     public var symbol: Name
     public var defaultValue: Expr?
-    public var isVariadic = false
+    public var kind: Kind
 
-    public init(name: String, defaultValue: Expr?, isVariadic: Bool) {
+    public enum Kind: Sendable {
+        case positional
+        /// Before a `/`: given only by position.
+        case positionalOnly
+        /// `*args`
+        case variadic
+        /// `**kwargs`
+        case keywords
+        /// After `*` or `*args`: given only by keyword.
+        case keywordOnly
+    }
+
+    public var isVariadic: Bool { kind == .variadic }
+
+    public init(name: String, defaultValue: Expr?, kind: Kind = .positional) {
         self.symbol = Name(name)
         self.defaultValue = defaultValue
-        self.isVariadic = isVariadic
+        self.kind = kind
     }
+}
+
+/// A `def`: its decorators apply bottom-up after the function is made.
+public struct FunctionDef: Sendable {
+    public var name: String
+    public var parameters: [Parameter]
+    public var body: [Stmt]
+    public var decorators: [Expr]
+    /// The body contains `yield`: calling the function makes a generator.
+    public var isGenerator: Bool
+}
+
+public struct ClassDef: Sendable {
+    public var name: String
+    public var base: Expr?
+    public var body: [Stmt]
+    public var decorators: [Expr]
+}
+
+public struct ExceptHandler: Sendable {
+    /// nil for a bare `except:`.
+    public var type: Expr?
+    public var name: String?
+    public var body: [Stmt]
+    public var position: Position
 }
 
 public struct ComprehensionClause: Sendable {
@@ -76,10 +134,15 @@ public struct Stmt: Sendable {
         case assign([Expr], Expr)
         case augmented(Expr, String, Expr)
         case `if`([(Expr, [Stmt])], [Stmt]?)
-        case `for`(Expr, Expr, [Stmt])
-        case `while`(Expr, [Stmt])
+        case `for`(Expr, Expr, [Stmt], orElse: [Stmt])
+        case `while`(Expr, [Stmt], orElse: [Stmt])
         case `break`, `continue`, pass
-        case def(String, [Parameter], [Stmt])
+        case def(FunctionDef)
+        case classDef(ClassDef)
+        case `try`([Stmt], [ExceptHandler], orElse: [Stmt], finally: [Stmt]?)
+        case raise(Expr?, cause: Expr?)
+        case with([(Expr, Expr?)], [Stmt])
+        case nonlocal([String])
         case `return`(Expr?)
         case assert(Expr, Expr?)
         case `import`([(module: String, alias: String?)])

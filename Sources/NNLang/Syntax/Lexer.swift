@@ -110,8 +110,9 @@ public struct Lexer {
             width += c == "\t" ? 8 - width % 8 : 1
             _ = advance()
         }
-        guard let c = peek(), c != "\n", c != "#" else {
-            // A blank or comment-only line does not change indentation.
+        guard let c = peek(), c != "\n", c != "#", c != "%", c != "!" else {
+            // A blank or comment-only line does not change indentation; IPython's line magics
+            // (`%matplotlib inline`) and shell escapes (`!pip install …`) are skipped like comments.
             let start = i
             while let d = peek(), d != "\n" { _ = advance() }
             if i > start { spans.append((start..<i, .comment)) }

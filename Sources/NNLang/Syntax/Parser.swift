@@ -8,6 +8,19 @@ public struct Parser {
     private var nesting = 0
     static let maxNesting = 500
     public private(set) var errors: [LangError] = []
+    /// The functions and classes being parsed, innermost last: what `return`, `yield` and
+    /// `nonlocal` may refer to.
+    private var scopes: [ScopeContext] = []
+    /// How many loops enclose the statement being parsed inside the innermost function.
+    private var loopDepth = 0
+
+    private struct ScopeContext {
+        var isClass: Bool
+        var bound: Set<String> = []
+        var hasYield = false
+        /// `nonlocal` names not yet found in an enclosing function.
+        var nonlocals: [(String, Position)] = []
+    }
 
     public init(tokens: [Token]) { self.tokens = tokens }
 
@@ -86,7 +99,8 @@ public struct Parser {
     static let keywords: Set<String> = [
         "and", "or", "not", "if", "elif", "else", "for", "while", "in", "is", "def", "return",
         "lambda", "True", "False", "None", "break", "continue", "pass", "import", "from",
-        "as", "assert", "del", "global", "class", "with", "try", "except", "yield",
+        "as", "assert", "del", "global", "class", "with", "try", "except", "yield", "nonlocal",
+        "raise", "finally",
     ]
 
     /// Skips to the start of the next statement after an error.
@@ -134,15 +148,18 @@ public struct Parser {
             case "while":
                 current += 1
                 let cond = try expression()
-                return [Stmt(.while(cond, try block("'while' statement", start)), start.position)]
-            case "def": return [try defStatement()]
-            case "class", "try", "with", "yield", "except":
-                throw error(
-                    "SyntaxError: '\(kw)' is not supported in nn blocks",
-                    hint: "nn blocks support assignments, if/for/while, def, lambda, assert, import and print")
+                let body = try loopBody("'while' statement", start)
+                return [Stmt(.while(cond, body, orElse: try elseClause()), start.position)]
+            case "def": return [try defStatement([])]
+            case "class": return [try classStatement([])]
+            case "try": return [try tryStatement()]
+            case "with": return [try withStatement()]
+            case "except", "finally":
+                throw error("SyntaxError: '\(kw)' without a matching 'try'")
             default: break
             }
         }
+        if checkOp("@") { return [try decorated()] }
         var result = [try simpleStatement()]
         while matchOp(";") {
             if check(.newline) || peek.isEOF { break }
@@ -214,28 +231,180 @@ public struct Parser {
         let target = try targetList()
         guard matchName("in") else { throw error("SyntaxError: expected 'in' in 'for' statement") }
         let iterable = try expressionList()
-        return Stmt(.for(target, iterable, try block("'for' statement", start)), start.position)
+        bindTargets(target)
+        let body = try loopBody("'for' statement", start)
+        return Stmt(.for(target, iterable, body, orElse: try elseClause()), start.position)
     }
 
-    private mutating func defStatement() throws(LangError) -> Stmt {
+    /// A loop's body, where `break` and `continue` are allowed.
+    private mutating func loopBody(_ what: String, _ header: Token) throws(LangError) -> [Stmt] {
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        return try block(what, header)
+    }
+
+    /// The `else:` of a loop, run when the loop ends without `break`.
+    private mutating func elseClause() throws(LangError) -> [Stmt] {
+        guard checkName("else") else { return [] }
+        let t = advance()
+        return try block("'else' statement", t)
+    }
+
+    /// `@decorator` lines, then the `def` or `class` they apply to.
+    private mutating func decorated() throws(LangError) -> Stmt {
+        var decorators: [Expr] = []
+        while matchOp("@") {
+            decorators.append(try expression())
+            guard check(.newline) else { throw error("SyntaxError: expected a newline after the decorator") }
+            current += 1
+        }
+        if checkName("def") { return try defStatement(decorators) }
+        if checkName("class") { return try classStatement(decorators) }
+        throw error("SyntaxError: a decorator must be followed by 'def' or 'class'")
+    }
+
+    private mutating func defStatement(_ decorators: [Expr]) throws(LangError) -> Stmt {
         let start = advance()
         let name = try identifier("after 'def'")
+        bind(name)
         _ = try consumeOp("(", "after the function name")
         let params = try parameters(closing: ")")
         _ = try consumeOp(")", "after the parameters")
         if matchOp("->") { _ = try expression() }
-        return Stmt(.def(name, params, try block("function definition", start)), start.position)
+        let (body, context) = try scopeBody(ScopeContext(isClass: false, bound: Set(params.map(\.name))), "function definition", start)
+        let def = FunctionDef(name: name, parameters: params, body: body, decorators: decorators, isGenerator: context.hasYield)
+        return Stmt(.def(def), start.position)
+    }
+
+    private mutating func classStatement(_ decorators: [Expr]) throws(LangError) -> Stmt {
+        let start = advance()
+        let name = try identifier("after 'class'")
+        bind(name)
+        var base: Expr?
+        if matchOp("(") {
+            if !checkOp(")") { base = try expression() }
+            if matchOp(",") && !checkOp(")") {
+                throw error("NotImplementedError: Lectern does not support multiple inheritance", hint: "derive from one base class")
+            }
+            _ = try consumeOp(")", "after the base class")
+        }
+        let (body, _) = try scopeBody(ScopeContext(isClass: true), "class definition", start)
+        return Stmt(.classDef(ClassDef(name: name, base: base, body: body, decorators: decorators)), start.position)
+    }
+
+    /// Parses the body of a function or class in its own context; a `nonlocal` name it does
+    /// not find in an enclosing function is a SyntaxError once the outermost function ends.
+    private mutating func scopeBody(_ context: ScopeContext, _ what: String, _ header: Token) throws(LangError) -> ([Stmt], ScopeContext) {
+        scopes.append(context)
+        let savedLoops = loopDepth
+        loopDepth = 0
+        var body: [Stmt] = []
+        var failure: LangError?
+        do { body = try block(what, header) } catch { failure = error }
+        loopDepth = savedLoops
+        let finished = scopes.removeLast()
+        if let failure { throw failure }
+        // Look for each unresolved `nonlocal` in the enclosing functions (classes do not count).
+        let pending = finished.nonlocals
+        if let outer = scopes.lastIndex(where: { !$0.isClass }) {
+            for (n, position) in pending where !scopes[outer].bound.contains(n) {
+                scopes[outer].nonlocals.append((n, position))
+            }
+        } else if let (n, position) = pending.first {
+            throw LangError("SyntaxError: no binding for nonlocal '\(n)' found", at: position)
+        }
+        return (body, finished)
+    }
+
+    /// Records that the innermost function binds `name` (for checking `nonlocal`).
+    private mutating func bind(_ name: String) {
+        if !scopes.isEmpty { scopes[scopes.count - 1].bound.insert(name) }
+    }
+
+    private mutating func bindTargets(_ target: Expr) {
+        switch target.kind {
+        case .name(let n): bind(n.text)
+        case .tuple(let items), .list(let items): for i in items { bindTargets(i) }
+        case .starred(let inner): bindTargets(inner)
+        default: break
+        }
+    }
+
+    private mutating func tryStatement() throws(LangError) -> Stmt {
+        let start = advance()
+        let body = try block("'try' statement", start)
+        var handlers: [ExceptHandler] = []
+        while checkName("except") {
+            let t = advance()
+            var type: Expr?
+            var name: String?
+            if !checkOp(":") {
+                type = try expression()
+                if matchName("as") {
+                    name = try identifier("after 'as'")
+                    bind(name!)
+                }
+            } else if let last = handlers.last, last.type == nil {
+                throw error("SyntaxError: default 'except:' must be last", at: t)
+            }
+            handlers.append(ExceptHandler(type: type, name: name, body: try block("'except' statement", t), position: t.position))
+        }
+        let orElse = handlers.isEmpty ? [] : try elseClause()
+        var final: [Stmt]?
+        if checkName("finally") {
+            let t = advance()
+            final = try block("'finally' statement", t)
+        }
+        if handlers.isEmpty && final == nil { throw error("SyntaxError: expected 'except' or 'finally' block") }
+        return Stmt(.try(body, handlers, orElse: orElse, finally: final), start.position)
+    }
+
+    private mutating func withStatement() throws(LangError) -> Stmt {
+        let start = advance()
+        var items: [(Expr, Expr?)] = []
+        repeat {
+            let manager = try expression()
+            var target: Expr?
+            if matchName("as") {
+                target = try bitOr()
+                try validateTarget(target!)
+                bindTargets(target!)
+            }
+            items.append((manager, target))
+        } while matchOp(",")
+        return Stmt(.with(items, try block("'with' statement", start)), start.position)
     }
 
     private mutating func parameters(closing: String) throws(LangError) -> [Parameter] {
         var params: [Parameter] = []
+        var keywordOnly = false
         while !checkOp(closing) {
-            let variadic = matchOp("*")
+            var kind: Parameter.Kind = keywordOnly ? .keywordOnly : .positional
+            if matchOp("/") {
+                // The parameters before `/` can be given only by position.
+                for i in params.indices where params[i].kind == .positional { params[i].kind = .positionalOnly }
+                if !matchOp(",") { break }
+                continue
+            }
+            if matchOp("**") {
+                kind = .keywords
+            } else if matchOp("*") {
+                keywordOnly = true
+                // A bare `*` only marks the parameters after it as keyword-only.
+                if checkOp(",") {
+                    current += 1
+                    continue
+                }
+                kind = .variadic
+            }
             let name = try identifier("in the parameter list")
             var def: Expr?
             if closing == ")" && matchOp(":") { _ = try expression() }
             if matchOp("=") { def = try expression() }
-            params.append(Parameter(name: name, defaultValue: def, isVariadic: variadic))
+            if kind == .positional, def == nil, params.contains(where: { $0.kind == .positional && $0.defaultValue != nil }) {
+                throw error("SyntaxError: parameter without a default follows parameter with a default", at: previous)
+            }
+            params.append(Parameter(name: name, defaultValue: def, kind: kind))
             if !matchOp(",") { break }
         }
         return params
@@ -248,13 +417,19 @@ public struct Parser {
             case "pass":
                 current += 1
                 return Stmt(.pass, start.position)
-            case "break":
+            case "break", "continue":
+                guard loopDepth > 0 else { throw error("SyntaxError: '\(kw)' outside loop") }
                 current += 1
-                return Stmt(.break, start.position)
-            case "continue":
+                return Stmt(kw == "break" ? .break : .continue, start.position)
+            case "raise":
                 current += 1
-                return Stmt(.continue, start.position)
+                guard !(check(.newline) || checkOp(";") || peek.isEOF || check(.dedent)) else {
+                    return Stmt(.raise(nil, cause: nil), start.position)
+                }
+                let e = try expression()
+                return Stmt(.raise(e, cause: matchName("from") ? try expression() : nil), start.position)
             case "return":
+                guard scopes.last.map({ !$0.isClass }) ?? false else { throw error("SyntaxError: 'return' outside function") }
                 current += 1
                 let value = check(.newline) || checkOp(";") || peek.isEOF || check(.dedent) ? nil : try expressionList()
                 return Stmt(.return(value), start.position)
@@ -297,11 +472,17 @@ public struct Parser {
                 current += 1
                 var names = [try identifier("after '\(kw)'")]
                 while matchOp(",") { names.append(try identifier("after ','")) }
-                return Stmt(.global(names), start.position)
+                guard kw == "nonlocal" else { return Stmt(.global(names), start.position) }
+                guard let i = scopes.indices.last, !scopes[i].isClass else {
+                    throw LangError("SyntaxError: nonlocal declaration not allowed at module level", at: start.position)
+                }
+                scopes[i].nonlocals += names.map { ($0, start.position) }
+                return Stmt(.nonlocal(names), start.position)
             default: break
             }
         }
         let first = try expressionList(allowStar: true)
+        if checkOp(":") { return try annotated(first, start) }
         if checkOp("=") {
             var targets = [first]
             var value = first
@@ -310,15 +491,33 @@ public struct Parser {
                 targets.append(value)
             }
             targets.removeLast()
-            for t in targets { try validateTarget(t) }
+            for t in targets {
+                try validateTarget(t)
+                bindTargets(t)
+            }
             return Stmt(.assign(targets, value), start.position)
         }
         for op in ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "@="] where checkOp(op) {
             let opToken = advance()
             try validateTarget(first)
+            bindTargets(first)
             return Stmt(.augmented(first, String(op.dropLast()), try expression()), opToken.position)
         }
         return Stmt(.expression(first), first.position)
+    }
+
+    /// `name: type` or `name: type = value`: the annotation is read and ignored, as Python
+    /// does at run time (it is only stored in `__annotations__`).
+    private mutating func annotated(_ target: Expr, _ start: Token) throws(LangError) -> Stmt {
+        switch target.kind {
+        case .name, .attribute, .subscript: break
+        default: throw error("SyntaxError: only single target (not tuple) can be annotated", at: start)
+        }
+        current += 1
+        _ = try expression()
+        guard matchOp("=") else { return Stmt(.pass, start.position) }
+        bindTargets(target)
+        return Stmt(.assign([target], try expressionList(allowStar: true)), start.position)
     }
 
     private func validateTarget(_ e: Expr) throws(LangError) {
@@ -353,6 +552,7 @@ public struct Parser {
 
     /// An expression or a bare tuple `a, b`.
     mutating func expressionList(allowStar: Bool = false) throws(LangError) -> Expr {
+        if checkName("yield") { return try yieldExpression() }
         let first = allowStar && checkOp("*") ? try starred() : try expression()
         guard checkOp(",") else { return first }
         var items = [first]
@@ -361,6 +561,18 @@ public struct Parser {
             items.append(allowStar && checkOp("*") ? try starred() : try expression())
         }
         return Expr(.tuple(items), first.position)
+    }
+
+    /// `yield`, `yield value` or `yield from iterable`; marks the function as a generator.
+    private mutating func yieldExpression() throws(LangError) -> Expr {
+        let t = advance()
+        guard let i = scopes.indices.last, !scopes[i].isClass else { throw error("SyntaxError: 'yield' outside function", at: t) }
+        scopes[i].hasYield = true
+        if matchName("from") { return Expr(.yieldFrom(try expression()), t.position) }
+        if check(.newline) || checkOp(")") || checkOp(";") || checkOp("=") || peek.isEOF || check(.dedent) {
+            return Expr(.yield(nil), t.position)
+        }
+        return Expr(.yield(try expressionList()), t.position)
     }
 
     private mutating func starred() throws(LangError) -> Expr {
@@ -535,7 +747,9 @@ public struct Parser {
         var args: [Argument] = []
         while !checkOp(")") {
             if peek.isEOF { throw error("SyntaxError: '(' was never closed") }
-            if matchOp("*") {
+            if matchOp("**") {
+                args.append(Argument(keyword: nil, value: try expression(), isDoubleStarred: true))
+            } else if matchOp("*") {
                 args.append(Argument(keyword: nil, value: try expression(), isStarred: true))
             } else if case .name(let n) = peek.kind, tokens[current + 1].kind == .op("=") {
                 current += 2
@@ -543,9 +757,9 @@ public struct Parser {
             } else {
                 let value = try expression()
                 if checkName("for") {
-                    args.append(Argument(keyword: nil, value: try comprehension(value, isList: false)))
+                    args.append(Argument(keyword: nil, value: try comprehension(value, kind: .generator)))
                 } else {
-                    if args.contains(where: { $0.keyword != nil }) {
+                    if args.contains(where: { $0.keyword != nil || $0.isDoubleStarred }) {
                         throw LangError("SyntaxError: positional argument follows keyword argument", at: value.position)
                     }
                     args.append(Argument(keyword: nil, value: value))
@@ -576,7 +790,11 @@ public struct Parser {
         return items
     }
 
-    private mutating func comprehension(_ element: Expr, isList: Bool) throws(LangError) -> Expr {
+    private mutating func comprehension(_ element: Expr, kind: ComprehensionKind) throws(LangError) -> Expr {
+        Expr(.comprehension(element, try comprehensionClauses(), kind: kind), element.position)
+    }
+
+    private mutating func comprehensionClauses() throws(LangError) -> [ComprehensionClause] {
         var clauses: [ComprehensionClause] = []
         while matchName("for") {
             let target = try targetList()
@@ -589,7 +807,7 @@ public struct Parser {
             }
             clauses.append(ComprehensionClause(target: target, iterable: iterable, conditions: conditions))
         }
-        return Expr(.comprehension(element, clauses, isList: isList), element.position)
+        return clauses
     }
 
     private mutating func orTestNoConditional() throws(LangError) -> Expr { try orTest() }
@@ -623,9 +841,14 @@ public struct Parser {
         case .op("("):
             current += 1
             if matchOp(")") { return Expr(.tuple([]), t.position) }
+            if checkName("yield") {
+                let y = try yieldExpression()
+                _ = try consumeOp(")", "to close the parenthesis")
+                return y
+            }
             let first = checkOp("*") ? try starred() : try expression()
             if checkName("for") {
-                let c = try comprehension(first, isList: false)
+                let c = try comprehension(first, kind: .generator)
                 _ = try consumeOp(")", "to close the generator")
                 return c
             }
@@ -643,7 +866,7 @@ public struct Parser {
             if matchOp("]") { return Expr(.list([]), t.position) }
             let first = checkOp("*") ? try starred() : try expression()
             if checkName("for") {
-                let c = try comprehension(first, isList: true)
+                let c = try comprehension(first, kind: .list)
                 _ = try consumeOp("]", "to close the list comprehension")
                 return c
             }
@@ -656,15 +879,7 @@ public struct Parser {
             return Expr(.list(items), t.position)
         case .op("{"):
             current += 1
-            var pairs: [(Expr, Expr)] = []
-            while !checkOp("}") {
-                let k = try expression()
-                _ = try consumeOp(":", "in the dict literal")
-                pairs.append((k, try expression()))
-                if !matchOp(",") { break }
-            }
-            _ = try consumeOp("}", "to close the dict")
-            return Expr(.dict(pairs), t.position)
+            return try braces(t)
         case .op("..."):
             current += 1
             return Expr(.name(Name("Ellipsis")), t.position)
@@ -675,6 +890,47 @@ public struct Parser {
         default:
             throw error("SyntaxError: invalid syntax")
         }
+    }
+
+    /// After `{`: a dict or set display, or a dict or set comprehension.
+    private mutating func braces(_ open: Token) throws(LangError) -> Expr {
+        if matchOp("}") { return Expr(.dict([]), open.position) }
+        var pairs: [(Expr?, Expr)] = []
+        var items: [Expr] = []
+        let isDict = !checkOp("*")
+        repeat {
+            if checkOp("}") { break }
+            if matchOp("**") {
+                guard items.isEmpty else { throw error("SyntaxError: invalid syntax") }
+                pairs.append((nil, try bitOr()))
+                continue
+            }
+            if checkOp("*") {
+                guard pairs.isEmpty else { throw error("SyntaxError: invalid syntax") }
+                items.append(try starred())
+                continue
+            }
+            let first = try expression()
+            if isDict && items.isEmpty && matchOp(":") {
+                let value = try expression()
+                if pairs.isEmpty && checkName("for") {
+                    let c = Expr(.dictComprehension(first, value, try comprehensionClauses()), first.position)
+                    _ = try consumeOp("}", "to close the dict comprehension")
+                    return c
+                }
+                pairs.append((first, value))
+            } else {
+                guard pairs.isEmpty else { throw error("SyntaxError: expected ':' in the dict literal") }
+                if items.isEmpty && checkName("for") {
+                    let c = try comprehension(first, kind: .set)
+                    _ = try consumeOp("}", "to close the set comprehension")
+                    return c
+                }
+                items.append(first)
+            }
+        } while matchOp(",")
+        _ = try consumeOp("}", pairs.isEmpty ? "to close the set" : "to close the dict")
+        return pairs.isEmpty ? Expr(.set(items), open.position) : Expr(.dict(pairs), open.position)
     }
 
     /// Adjacent string literals concatenate; f-strings are split into parts here.

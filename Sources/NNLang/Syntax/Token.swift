@@ -31,10 +31,22 @@ public struct LangError: Error, Equatable, Sendable {
     public var message: String
     public var position: Position
     public var hint: String?
+    /// The exception object raised by user code (`raise ValueError(…)`); errors of builtins
+    /// become one only when an `except` clause looks at them.
+    public var exception: ExceptionBox?
 
-    public init(_ message: String, at position: Position, hint: String? = nil) {
+    public init(_ message: String, at position: Position, hint: String? = nil, exception: ExceptionBox? = nil) {
         self.message = message
         self.position = position
         self.hint = hint
+        self.exception = exception
     }
+}
+
+/// Carries a raised exception object through Swift errors. The interpreter runs one thread
+/// at a time (generators hand control over strictly), so the value is never shared.
+public final class ExceptionBox: @unchecked Sendable, Equatable {
+    public let value: AnyObject
+    public init(_ value: AnyObject) { self.value = value }
+    public static func == (a: ExceptionBox, b: ExceptionBox) -> Bool { a === b }
 }

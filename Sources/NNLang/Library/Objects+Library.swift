@@ -1,0 +1,124 @@
+/// The builtins of Python's object model: types as classes, the exceptions, and the
+/// functions that inspect objects (`isinstance`, `getattr`, `super`, `iter`, …).
+extension Library {
+    /// Adds them to `names`; the builtin conversion functions (`int`, `list`, …) become
+    /// the constructors of the builtin types of the same names.
+    static func objectNames(_ interp: Interpreter, wrapping names: [String: Value]) -> [String: Value] {
+        var b = names
+        for name in ["int", "float", "str", "list", "tuple", "dict", "bool"] {
+            guard let constructor = names[name] else { continue }
+            let base: PyClass? = name == "bool" ? interp.builtinType("int") : interp.builtinType("object")
+            let c = PyClass(name: name, base: base, constructor: constructor)
+            interp.builtinTypes[name] = c
+            b[name] = .type(c)
+        }
+        let setType = PyClass(
+            name: "set", base: interp.builtinType("object"),
+            constructor: fn("set") { args throws(Failure) in
+                try interp.makeSet(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? [])
+            })
+        interp.builtinTypes["set"] = setType
+        b["set"] = .type(setType)
+        b["object"] = .type(interp.builtinType("object"))
+        for (name, c) in interp.exceptionClasses { b[name] = .type(c) }
+        b["NotImplemented"] = .object(NotImplementedMarker())
+
+        if let len = names["len"] {
+            b["len"] = fn("len") { args throws(Failure) in
+                guard case .instance(let i)? = args.positional.first else { return try interp.callValue(len, args.positional) }
+                guard let m = try interp.instanceAttribute(i, "__len__") else {
+                    throw Failure("TypeError: object of type '\(i.cls.name)' has no len()")
+                }
+                return try m.isNone ? .int(0) : interp.callValue(m, [])
+            }
+        }
+        b["type"] = fn("type") { args throws(Failure) in
+            guard args.positional.count == 1 else {
+                throw Failure("NotImplementedError: Lectern does not support type() with three arguments", hint: "use a class statement")
+            }
+            return .type(interp.classOf(args.positional[0]))
+        }
+        b["isinstance"] = fn("isinstance") { args throws(Failure) in
+            .bool(try interp.isInstance(try args.required(0, "obj"), try args.required(1, "classinfo")))
+        }
+        b["issubclass"] = fn("issubclass") { args throws(Failure) in
+            guard case .type(let c) = try args.required(0, "cls") else { throw Failure("TypeError: issubclass() arg 1 must be a class") }
+            let classinfo = try args.required(1, "classinfo")
+            let options: [Value]
+            if case .tuple(let t) = classinfo { options = t } else { options = [classinfo] }
+            for case .type(let o) in options where c.isSubclass(of: o) || (o.name == "object" && !o.isUserDefined) { return .bool(true) }
+            return .bool(false)
+        }
+        b["getattr"] = fn("getattr") { args throws(Failure) in
+            let obj = try args.required(0, "object")
+            let name = try attributeName(args)
+            do throws(Failure) { return try interp.attribute(obj, name) } catch {
+                guard let fallback = args.optional(2, "default"), error.message.hasPrefix("AttributeError") else { throw error }
+                return fallback
+            }
+        }
+        b["setattr"] = fn("setattr") { args throws(Failure) in
+            try interp.setAttribute(try args.required(0, "object"), try attributeName(args), try args.required(2, "value"))
+            return .none
+        }
+        b["hasattr"] = fn("hasattr") { args throws(Failure) in
+            do throws(Failure) {
+                _ = try interp.attribute(try args.required(0, "object"), try attributeName(args))
+                return .bool(true)
+            } catch {
+                guard error.message.hasPrefix("AttributeError") else { throw error }
+                return .bool(false)
+            }
+        }
+        b["delattr"] = fn("delattr") { args throws(Failure) in
+            let name = try attributeName(args)
+            guard case .instance(let i) = try args.required(0, "object"), i.attributes.removeValue(forKey: name) != nil else {
+                throw Failure("AttributeError: cannot delete attribute '\(name)'")
+            }
+            return .none
+        }
+        b["id"] = fn("id") { args throws(Failure) in .int(interp.identity(try args.required(0, "obj"))) }
+        b["hash"] = fn("hash") { args throws(Failure) in
+            let v = try args.required(0, "obj")
+            if case .int(let i) = v { return .int(i) }
+            guard let key = HashKey(v) else { throw Failure("TypeError: unhashable type: '\(v.typeName)'") }
+            if case .custom(let h) = key { return .int(h) }
+            return .int(key.hashValue)
+        }
+        b["callable"] = fn("callable") { args throws(Failure) in
+            switch try args.required(0, "obj") {
+            case .function, .builtin, .method, .type: return .bool(true)
+            case .instance(let i): return .bool(i.cls.lookup("__call__") != nil)
+            default: return .bool(false)
+            }
+        }
+        b["iter"] = fn("iter") { args throws(Failure) in try interp.iterObject(try args.required(0, "iterable")) }
+        b["next"] = fn("next") { args throws(Failure) in
+            try interp.nextItem(try args.required(0, "iterator"), default: args.optional(1, "default"))
+        }
+        b["super"] = fn("super") { args throws(Failure) in
+            guard args.positional.isEmpty else {
+                guard case .type(let c) = args.positional[0], args.positional.count == 2 else {
+                    throw Failure("TypeError: super() takes a class and an object")
+                }
+                return .object(SuperProxy(start: c.base, receiver: args.positional[1]))
+            }
+            return try interp.superObject()
+        }
+        b["property"] = fn("property") { args throws(Failure) in
+            .object(
+                Descriptor(
+                    .property(getter: try args.required(0, "fget"), setter: args.optional(1, "fset").flatMap { $0.isNone ? nil : $0 })))
+        }
+        b["staticmethod"] = fn("staticmethod") { args throws(Failure) in
+            .object(Descriptor(.staticMethod(try args.required(0, "function"))))
+        }
+        b["classmethod"] = fn("classmethod") { args throws(Failure) in .object(Descriptor(.classMethod(try args.required(0, "function")))) }
+        return b
+    }
+
+    private static func attributeName(_ args: Arguments) throws(Failure) -> String {
+        guard case .str(let name) = try args.required(1, "name") else { throw Failure("TypeError: attribute name must be string") }
+        return name
+    }
+}

@@ -1,0 +1,196 @@
+import Dispatch
+import Foundation
+
+/// A generator: the body of a generator function (or a generator expression) runs on a
+/// thread of its own, and control passes between it and its caller strictly by hand-off, so
+/// exactly one thread runs interpreter code at any time and the order is deterministic.
+final class Generator: EngineObject {
+    let channel: GeneratorChannel
+    let name: String
+
+    init(name: String, interpreter: Interpreter, body: @escaping (Interpreter) throws(LangError) -> Value) {
+        self.name = name
+        channel = GeneratorChannel(interpreter: interpreter, body: body)
+    }
+
+    /// An abandoned generator is closed: its thread unwinds (running `finally` blocks) and ends.
+    deinit { channel.close() }
+
+    var typeName: String { "generator" }
+    var displayText: String { "<generator object \(name)>" }
+
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "__next__":
+            return .builtin(Builtin("__next__") { _ throws(Failure) in try self.nextOrStop(sending: .none) })
+        case "send":
+            return .builtin(Builtin("send") { args throws(Failure) in try self.nextOrStop(sending: try args.required(0, "value")) })
+        case "close":
+            return .builtin(
+                Builtin("close") { _ throws(Failure) in
+                    self.channel.close()
+                    return .none
+                })
+        case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
+        default: return nil
+        }
+    }
+
+    /// The next value, or StopIteration carrying the return value.
+    func nextOrStop(sending: Value) throws(Failure) -> Value {
+        do throws(LangError) {
+            if let v = try channel.resume(sending: sending) { return v }
+        } catch {
+            throw Failure(error.message, hint: error.hint, exception: error.exception)
+        }
+        throw channel.interpreter.stopIteration(channel.returned)
+    }
+}
+
+/// The two threads' meeting point. Only one side runs at a time: the caller waits on
+/// `yielded` while the body runs, the body waits on `resumed` while the caller runs.
+final class GeneratorChannel: @unchecked Sendable {
+    let interpreter: Interpreter
+    private var body: ((Interpreter) throws(LangError) -> Value)?
+    private let resumed = DispatchSemaphore(value: 0)
+    private let yielded = DispatchSemaphore(value: 0)
+    private enum State { case fresh, suspended, running, finished }
+    private var state = State.fresh
+    private var transfer: Value = .none
+    private var failure: LangError?
+    private var closing = false
+    /// What the generator returned (`StopIteration.value`, the value of `yield from`).
+    private(set) var returned: Value = .none
+
+    /// Generator threads reserve this much stack: the tree-walker recurses per expression.
+    static let stackSize = 64 << 20
+    /// A resumed generator counts as this many calls towards the recursion limit: each one
+    /// runs on a fresh stack, and generators resuming generators (`yield from` recursion)
+    /// must stop long before the threads' stacks add up.
+    static let depthCost = 10
+    /// Each suspended generator holds a thread; past this many the next one is refused.
+    static let maxLive = 2000
+
+    init(interpreter: Interpreter, body: @escaping (Interpreter) throws(LangError) -> Value) {
+        self.interpreter = interpreter
+        self.body = body
+    }
+
+    /// Runs the body to its next `yield` and returns the yielded value; nil once it has finished.
+    func resume(sending: Value) throws(LangError) -> Value? {
+        switch state {
+        case .finished: return nil
+        case .running: throw LangError("ValueError: generator already executing", at: Position(line: 0, column: 0))
+        case .fresh:
+            guard interpreter.liveGenerators < GeneratorChannel.maxLive else {
+                throw LangError(
+                    "MemoryError: over \(GeneratorChannel.maxLive) generators are suspended at once",
+                    at: Position(line: 0, column: 0), hint: "finish or drop generators before starting new ones")
+            }
+            interpreter.liveGenerators += 1
+            try handOff {
+                state = .running
+                let thread = Thread { self.runBody() }
+                thread.stackSize = GeneratorChannel.stackSize
+                thread.start()
+            }
+        case .suspended:
+            try handOff {
+                state = .running
+                transfer = sending
+                resumed.signal()
+            }
+        }
+        if let failure {
+            self.failure = nil
+            throw failure
+        }
+        return state == .finished ? nil : transfer
+    }
+
+    /// Starts the other side and waits until it yields or ends. A generator's body holds no
+    /// call frames when it yields, so the call depth simply continues across the hand-off.
+    private func handOff(_ start: () -> Void) throws(LangError) {
+        guard interpreter.depth + GeneratorChannel.depthCost < Interpreter.maxDepth else {
+            throw LangError("RecursionError: maximum recursion depth exceeded in a generator", at: Position(line: 0, column: 0))
+        }
+        let savedGenerator = interpreter.activeGenerator
+        interpreter.activeGenerator = self
+        interpreter.depth += GeneratorChannel.depthCost
+        start()
+        yielded.wait()
+        interpreter.depth -= GeneratorChannel.depthCost
+        interpreter.activeGenerator = savedGenerator
+    }
+
+    private func runBody() {
+        do throws(LangError) {
+            returned = try body!(interpreter)
+        } catch {
+            if !closing { failure = error }
+        }
+        body = nil
+        state = .finished
+        interpreter.liveGenerators -= 1
+        yielded.signal()
+    }
+
+    /// Called on the generator's thread by `yield`: hands `value` to the caller and waits to
+    /// be resumed; returns what the caller sent.
+    func yield(_ value: Value, at position: Position) throws(LangError) -> Value {
+        transfer = value
+        state = .suspended
+        yielded.signal()
+        resumed.wait()
+        if closing { throw LangError("GeneratorExit", at: position) }
+        return transfer
+    }
+
+    /// Ends a suspended generator by raising GeneratorExit at its `yield`.
+    func close() {
+        switch state {
+        case .suspended:
+            closing = true
+            state = .running
+            let saved = interpreter.activeGenerator
+            interpreter.activeGenerator = self
+            resumed.signal()
+            yielded.wait()
+            interpreter.activeGenerator = saved
+        case .fresh:
+            state = .finished
+            body = nil
+        default: break
+        }
+    }
+}
+
+/// `iter(list)`: walks a snapshot of the items.
+final class SequenceIterator: EngineObject {
+    private let items: [Value]
+    private var index = 0
+
+    init(_ items: [Value]) { self.items = items }
+
+    var typeName: String { "iterator" }
+    var displayText: String { "<iterator object>" }
+
+    func next() -> Value? {
+        guard index < items.count else { return nil }
+        index += 1
+        return items[index - 1]
+    }
+
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "__next__":
+            return .builtin(
+                Builtin("__next__") { _ throws(Failure) in
+                    guard let v = self.next() else { throw Failure("StopIteration") }
+                    return v
+                })
+        case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// MARK: - Binding a call's arguments to a user function's parameters
+
+extension Interpreter {
+    /// Nested user-function calls allowed before RecursionError (the stack has room for more;
+    /// a tree-walker's frames are large in debug builds).
+    static let maxDepth = 400
+
+    /// Python's binding rules: positional parameters in order, `*args` takes the rest,
+    /// keywords by name, `**kwargs` takes unknown keywords, then defaults.
+    func bindArguments(_ f: Function, _ positional: [Value], _ keywords: [(String, Value)], _ scope: Scope, at position: Position)
+        throws(LangError)
+    {
+        let params = f.parameters
+        var bound = [Bool](repeating: false, count: params.count)
+        var next = 0
+        var positionalCount = 0
+        for (i, p) in params.enumerated() {
+            switch p.kind {
+            case .positional, .positionalOnly:
+                positionalCount += 1
+                if next < positional.count {
+                    scope.set(p.symbol, positional[next])
+                    next += 1
+                    bound[i] = true
+                }
+            case .variadic:
+                scope.set(p.symbol, .tuple(Array(positional[min(next, positional.count)...])))
+                next = positional.count
+                bound[i] = true
+            default: break
+            }
+        }
+        if next < positional.count {
+            throw LangError(
+                "TypeError: \(f.name)() takes \(positionalCount) positional argument\(positionalCount == 1 ? "" : "s") but \(positional.count) \(positional.count == 1 ? "was" : "were") given",
+                at: position)
+        }
+        var extra: DictBox?
+        if params.contains(where: { $0.kind == .keywords }) { extra = DictBox() }
+        for (k, v) in keywords {
+            if let i = params.firstIndex(where: { $0.name == k && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
+                if bound[i] { throw LangError("TypeError: \(f.name)() got multiple values for argument '\(k)'", at: position) }
+                scope.set(params[i].symbol, v)
+                bound[i] = true
+            } else if let extra {
+                try at(position) { () throws(Failure) in try extra.set(.str(k), v) }
+            } else if params.contains(where: { $0.name == k && $0.kind == .positionalOnly }) {
+                throw LangError(
+                    "TypeError: \(f.name)() got some positional-only arguments passed as keyword arguments: '\(k)'", at: position)
+            } else {
+                throw LangError(
+                    "TypeError: \(f.name)() got an unexpected keyword argument '\(k)'", at: position,
+                    hint: "valid keywords: "
+                        + params.filter { $0.kind == .positional || $0.kind == .keywordOnly }.map(\.name).joined(separator: ", "))
+            }
+        }
+        var missing: [Parameter] = []
+        for (i, p) in params.enumerated() where !bound[i] {
+            if p.kind == .keywords {
+                scope.set(p.symbol, .dict(extra ?? DictBox()))
+            } else if let d = f.defaults[i] {
+                scope.set(p.symbol, d)
+            } else {
+                missing.append(p)
+            }
+        }
+        if let first = missing.first {
+            // CPython names the positional ones first, then the keyword-only ones.
+            let group = missing.filter { $0.kind == first.kind }.map { "'\($0.name)'" }
+            let list = group.count == 1 ? group[0] : group.dropLast().joined(separator: ", ") + " and " + group.last!
+            let kind = first.kind == .keywordOnly ? "keyword-only" : "positional"
+            throw LangError(
+                "TypeError: \(f.name)() missing \(group.count) required \(kind) argument\(group.count == 1 ? "" : "s"): \(list)",
+                at: position)
+        }
+    }
+
+    /// `f.__name__` and `f.__doc__` (the body's leading string).
+    func functionAttribute(_ f: Function, _ name: String) -> Value? {
+        switch name {
+        case "__name__", "__qualname__": return .str(f.name)
+        case "__doc__":
+            if case .statements(let body) = f.body, case .expression(let e)? = body.first?.kind, case .string(let doc) = e.kind {
+                return .str(doc)
+            }
+            return .none
+        default: return nil
+        }
+    }
+
+    /// `super()` in a method: the method's class and its first argument.
+    func superObject() throws(Failure) -> Value {
+        guard let (f, scope) = currentCall, let owner = f.owner, let first = f.parameters.first, let receiver = scope.own(first.symbol)
+        else {
+            throw Failure("RuntimeError: super(): no arguments", hint: "call super() inside a method of a class")
+        }
+        return .object(SuperProxy(start: owner.base, receiver: receiver))
+    }
+}

@@ -1,0 +1,155 @@
+// MARK: - Lazy iteration: generators, iterators and `__iter__`/`__next__`
+
+/// Where a `for` loop or `next()` gets its items from.
+enum ValueIterator {
+    case items([Value], Int)
+    case generator(Generator)
+    case sequence(SequenceIterator)
+    /// A bound `__next__` of an instance.
+    case method(Value)
+}
+
+extension Interpreter {
+    func makeIterator(_ v: Value) throws(Failure) -> ValueIterator {
+        switch v {
+        case .object(let g as Generator): return .generator(g)
+        case .object(let s as SequenceIterator): return .sequence(s)
+        case .instance(let i):
+            guard let iter = try instanceAttribute(i, "__iter__") else {
+                if let next = try instanceAttribute(i, "__next__") { return .method(next) }
+                throw Failure("TypeError: '\(i.cls.name)' object is not iterable")
+            }
+            let r = try callValue(iter, [])
+            if case .instance(let j) = r {
+                guard let next = try instanceAttribute(j, "__next__") else {
+                    throw Failure("TypeError: iter() returned non-iterator of type '\(j.cls.name)'")
+                }
+                return .method(next)
+            }
+            return try makeIterator(r)
+        default: return .items(try iterate(v), 0)
+        }
+    }
+
+    /// The iterator's next item; nil when it is exhausted (StopIteration).
+    func next(_ it: inout ValueIterator) throws(Failure) -> Value? {
+        switch it {
+        case .items(let items, let i):
+            guard i < items.count else { return nil }
+            it = .items(items, i + 1)
+            return items[i]
+        case .generator(let g):
+            do throws(LangError) { return try g.channel.resume(sending: .none) } catch {
+                throw Failure(error.message, hint: error.hint, exception: error.exception)
+            }
+        case .sequence(let s): return s.next()
+        case .method(let next):
+            do { return try callValue(next, []) } catch {
+                if isStopIteration(error) { return nil }
+                throw error
+            }
+        }
+    }
+
+    func isStopIteration(_ f: Failure) -> Bool {
+        if let i = f.exception?.value as? Instance { return i.cls.isSubclass(of: exceptionClasses["StopIteration"]!) }
+        return f.message == "StopIteration" || f.message.hasPrefix("StopIteration:")
+    }
+
+    /// All items of an iterator-like object (a generator runs to its end).
+    func drain(_ v: Value) throws(Failure) -> [Value] {
+        if case .object(let o) = v, !(o is Generator), !(o is SequenceIterator) {
+            if let items = try o.attribute("__iter__", self), case .list(let l) = items { return l.items }
+            throw Failure("TypeError: '\(o.typeName)' object is not iterable")
+        }
+        var it = try makeIterator(v)
+        var out: [Value] = []
+        while let item = try next(&it) {
+            out.append(item)
+            guard out.count <= 10_000_000 else { throw Failure("MemoryError: an iterator gave over 10,000,000 items") }
+        }
+        return out
+    }
+
+    /// `iter(v)`: generators and iterators are their own iterators.
+    func iterObject(_ v: Value) throws(Failure) -> Value {
+        switch v {
+        case .object(let o) where o is Generator || o is SequenceIterator: return v
+        case .instance(let i):
+            guard let iter = try instanceAttribute(i, "__iter__") else {
+                throw Failure("TypeError: '\(i.cls.name)' object is not iterable")
+            }
+            return try callValue(iter, [])
+        default: return .object(SequenceIterator(try iterate(v)))
+        }
+    }
+
+    /// `next(it[, default])`.
+    func nextItem(_ v: Value, default fallback: Value?) throws(Failure) -> Value {
+        let result: Value?
+        switch v {
+        case .object(let g as Generator):
+            do throws(LangError) { result = try g.channel.resume(sending: .none) } catch {
+                throw Failure(error.message, hint: error.hint, exception: error.exception)
+            }
+        case .object(let s as SequenceIterator): result = s.next()
+        case .instance(let i):
+            guard let next = try instanceAttribute(i, "__next__") else {
+                throw Failure("TypeError: '\(i.cls.name)' object is not an iterator")
+            }
+            do { result = try callValue(next, []) } catch {
+                if isStopIteration(error), let fallback { return fallback }
+                throw error
+            }
+        default: throw Failure("TypeError: '\(v.typeName)' object is not an iterator")
+        }
+        if let result { return result }
+        if let fallback { return fallback }
+        if case .object(let g as Generator) = v { throw stopIteration(g.channel.returned) }
+        throw stopIteration(.none)
+    }
+
+    /// Runs `body` for each item, lazily (a generator advances one item per turn); `body`
+    /// returns false to stop (`break`).
+    func forEach(_ iterable: Value, at position: Position, _ body: (Value) throws(LangError) -> Bool) throws(LangError) {
+        switch iterable {
+        case .object(let o) where o is Generator || o is SequenceIterator:
+            break
+        case .instance:
+            break
+        default:
+            for item in try at(position, { () throws(Failure) in try iterate(iterable) }) where !(try body(item)) { return }
+            return
+        }
+        var it = try at(position) { () throws(Failure) in try makeIterator(iterable) }
+        while let item = try at(position, { () throws(Failure) in try next(&it) }) {
+            if !(try body(item)) { return }
+        }
+    }
+
+    /// A generator function's call: the arguments are bound, the body waits for `next()`.
+    func makeGenerator(_ f: Function, _ scope: Scope) -> Value {
+        guard case .statements(let body) = f.body else { return .none }
+        return .object(
+            Generator(name: f.name, interpreter: self) { interpreter throws(LangError) in
+                if case .returned(let v) = try interpreter.execBlock(body, scope) { return v }
+                return .none
+            })
+    }
+
+    /// `yield value` inside the running generator.
+    func yieldValue(_ v: Value, at position: Position) throws(LangError) -> Value {
+        guard let g = activeGenerator else { throw LangError("SyntaxError: 'yield' outside function", at: position) }
+        return try g.yield(v, at: position)
+    }
+
+    /// `yield from iterable`: re-yields every item; its value is the sub-generator's return value.
+    func yieldFrom(_ iterable: Value, at position: Position) throws(LangError) -> Value {
+        try forEach(iterable, at: position) { item throws(LangError) in
+            _ = try yieldValue(item, at: position)
+            return true
+        }
+        if case .object(let g as Generator) = iterable { return g.channel.returned }
+        return .none
+    }
+}

@@ -1,0 +1,85 @@
+// MARK: - Sets: a dict's keys, in insertion order
+
+extension Interpreter {
+    func makeSet(_ items: [Value]) throws(Failure) -> Value {
+        let d = DictBox()
+        for v in items { try d.set(v, .none) }
+        return .set(d)
+    }
+
+    /// `a | b`, `a & b`, `a - b`, `a ^ b`.
+    func setOperation(_ op: String, _ a: DictBox, _ b: DictBox) throws(Failure) -> Value {
+        switch op {
+        case "|": return try makeSet(a.keys + b.keys)
+        case "&": return try makeSet(a.keys.filter { b.get($0) != nil })
+        case "-": return try makeSet(a.keys.filter { b.get($0) == nil })
+        default: return try makeSet(a.keys.filter { b.get($0) == nil } + b.keys.filter { a.get($0) == nil })
+        }
+    }
+
+    func setMethod(_ d: DictBox, _ name: String) -> Value? {
+        let interp = self
+        func method(_ body: @escaping (inout Arguments) throws(Failure) -> Value) -> Value { .builtin(Builtin(name, body)) }
+        /// The set of every argument's items.
+        func others(_ args: Arguments) throws(Failure) -> [DictBox] {
+            try args.positional.map { v throws(Failure) in
+                if case .set(let s) = v { return s }
+                guard case .set(let s) = try interp.makeSet(try interp.iterate(v)) else { return DictBox() }
+                return s
+            }
+        }
+        switch name {
+        case "add":
+            return method { args throws(Failure) in
+                try d.set(try args.required(0, "elem"), .none)
+                return .none
+            }
+        case "remove", "discard":
+            return method { args throws(Failure) in
+                let v = try args.required(0, "elem")
+                if !d.remove(v) && name == "remove" {
+                    throw Failure("KeyError: \(interp.pythonRepr(v))", exception: interp.builtinException("KeyError", [v]))
+                }
+                return .none
+            }
+        case "update":
+            return method { args throws(Failure) in
+                for o in try others(args) { for k in o.keys { try d.set(k, .none) } }
+                return .none
+            }
+        case "union", "intersection", "difference", "symmetric_difference":
+            let op = ["union": "|", "intersection": "&", "difference": "-", "symmetric_difference": "^"][name]!
+            return method { args throws(Failure) in
+                var result = Value.set(d)
+                for o in try others(args) {
+                    guard case .set(let r) = result else { break }
+                    result = try interp.setOperation(op, r, o)
+                }
+                if case .set(let r) = result, r === d { return try interp.makeSet(d.keys) }
+                return result
+            }
+        case "issubset", "issuperset", "isdisjoint":
+            return method { args throws(Failure) in
+                guard let o = try others(args).first else { throw Failure("TypeError: \(name)() takes exactly one argument") }
+                switch name {
+                case "issubset": return .bool(d.keys.allSatisfy { o.get($0) != nil })
+                case "issuperset": return .bool(o.keys.allSatisfy { d.get($0) != nil })
+                default: return .bool(!d.keys.contains { o.get($0) != nil })
+                }
+            }
+        case "copy": return method { _ throws(Failure) in try interp.makeSet(d.keys) }
+        case "clear":
+            return method { _ throws(Failure) in
+                for k in d.keys { d.remove(k) }
+                return .none
+            }
+        case "pop":
+            return method { _ throws(Failure) in
+                guard let k = d.keys.first else { throw Failure("KeyError: 'pop from an empty set'") }
+                d.remove(k)
+                return k
+            }
+        default: return nil
+        }
+    }
+}
