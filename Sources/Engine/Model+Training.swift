@@ -196,9 +196,9 @@ extension Model {
         var byLayer: [ObjectIdentifier: [Variable]] = [:]
         var all: [Variable] = []
         for layer in layers {
-            let vars = layer.params.map { Variable.leaf($0) }
+            let vars = layer.params.enumerated().map { $0.offset < layer.trainableCount ? Variable.leaf($0.element) : Variable($0.element) }
             byLayer[ObjectIdentifier(layer)] = vars
-            all += vars
+            all += vars.prefix(layer.trainableCount)
         }
         return (byLayer, all)
     }
@@ -211,8 +211,8 @@ extension Model {
         let l = try loss(y, try forward(x, params: leaves, training: false)[0])
         var flat = try Variable.gradients(of: l, wrt: all)[...]
         let grads = layers.map { layer in
-            let g = Array(flat.prefix(layer.params.count))
-            flat = flat.dropFirst(layer.params.count)
+            let g = Array(flat.prefix(layer.trainableCount))
+            flat = flat.dropFirst(layer.trainableCount)
             return g
         }
         return (l.value.scalars[0], grads)
