@@ -29,20 +29,23 @@ enum FeatureMoments {
     }
 }
 
-/// Keras's `Normalization` over the last axis: (x − mean) / max(√variance, 1e-7), with the
-/// mean and variance given or learned by `adapt`. Its weights (mean, variance, count) are
-/// not trainable.
+/// Keras's `Normalization` over the last axis: (x − mean) / max(√variance, 1e-7), or with
+/// `invert` mean + x·max(√variance, 1e-7). The mean and variance are given, or learned by
+/// `adapt` into weights (mean, variance, count) that are not trainable; as in Keras, given
+/// statistics are constants, not weights, and `count` stays 0.
 public final class Normalization: Layer {
     /// Keras's `backend.epsilon()`, the floor of the standard deviation.
     public static let epsilon = 1e-7
     let given: (mean: Tensor, variance: Tensor)?
+    public let invert: Bool
 
-    public init(mean: Tensor? = nil, variance: Tensor? = nil, name: String?, context: Context) throws(EngineError) {
+    public init(mean: Tensor? = nil, variance: Tensor? = nil, invert: Bool = false, name: String?, context: Context) throws(EngineError) {
         switch (mean, variance) {
         case (let m?, let v?): given = (m, v)
         case (nil, nil): given = nil
-        default: throw .value("Normalization needs both mean and variance, or neither")
+        default: throw .value("When setting values directly, both `mean` and `variance` must be set.")
         }
+        self.invert = invert
         super.init(name: name ?? context.uniqueName("normalization"))
     }
 
@@ -52,30 +55,36 @@ public final class Normalization: Layer {
     override func makeParams(_ inputShapes: [[Int]], _ context: Context) throws(EngineError) {
         guard let features = inputShapes[0].last else { throw .shape("Normalization needs inputs with at least one axis") }
         if let (m, v) = given {
-            params = [
-                try m.broadcast(to: [features]), try v.broadcast(to: [features]), Tensor(0),
-            ]
+            _ = try m.broadcast(to: [features])
+            _ = try v.broadcast(to: [features])
         } else {
             params = [Tensor.zeros([features]), Tensor.ones([features]), Tensor(0)]
         }
     }
 
+    /// The statistics in use: the given ones, else the adapted weights.
+    public var statistics: (mean: Tensor, variance: Tensor) { given ?? (params[0], params[1]) }
+
     /// Learns the mean and variance of `data` (samples along the first axis).
     public func adapt(_ data: Tensor) throws(EngineError) {
+        guard given == nil else { throw .value("Cannot `adapt` a Normalization layer that is initialized with static `mean` and `variance`") }
         guard data.rank >= 1 else { throw .value("Normalization.adapt needs an array of samples, got a scalar") }
-        let sample = data.rank == 1 ? [1] : Array(data.shape.dropFirst())
         let x = data.rank == 1 ? try data.reshaped([-1, 1]) : data
+        let sample = Array(x.shape.dropFirst())
         if isBuilt, params[0].count != sample.last {
             throw .shape("Normalization '\(name)' was built for \(params[0].count) features, adapt got \(sample.last ?? 0)")
         }
         try build([sample], Context(seed: 0))
         let (mean, variance) = try FeatureMoments.of(Variable(x))
-        params = [mean.value, variance.value, Tensor(Double(x.count / (sample.last ?? 1)))]
+        params[0] = mean.value
+        params[1] = variance.value
     }
 
     public override func call(_ inputs: [Variable], params: [Variable], training: Bool, context: Context) throws(EngineError) -> Variable {
-        let std = params[1].value.map { Swift.max($0.squareRoot(), Normalization.epsilon) }
-        return try Variable.div(Variable.sub(inputs[0], params[0]), Variable(std))
+        let (mean, variance) = statistics
+        let std = Variable(variance.map { Swift.max($0.squareRoot(), Normalization.epsilon) })
+        if invert { return try Variable.add(Variable(mean), Variable.mul(inputs[0], std)) }
+        return try Variable.div(Variable.sub(inputs[0], Variable(mean)), std)
     }
 }
 

@@ -65,7 +65,7 @@ final class LayerObject: EngineObject {
             return .tensor(Variable(bn.params[name == "gamma" || !bn.scale ? 0 : 1]))
         case "mean", "variance":
             guard let norm = layer as? Normalization, norm.isBuilt else { return nil }
-            return .tensor(Variable(norm.params[name == "mean" ? 0 : 1]))
+            return .tensor(Variable(name == "mean" ? norm.statistics.mean : norm.statistics.variance))
         case "adapt":
             guard let norm = layer as? Normalization else { return nil }
             return Library.fn(name) { args throws(Failure) in

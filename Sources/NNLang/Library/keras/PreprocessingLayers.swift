@@ -49,13 +49,11 @@ extension Library {
         k["Normalization"] = fn("Normalization") { args throws(Failure) in
             try args.accept(["axis", "mean", "variance", "invert", "input_shape", "name"])
             try requireLastAxis(args, 0, "Normalization")
-            if try args.bool(3, "invert", false) {
-                throw Failure("NotImplementedError: Lectern does not support Normalization(invert=True)")
-            }
             let mean = try args.optional(1, "mean").flatMap { v throws(Failure) in v.isNone ? nil : try interp.tensor(v).value }
             let variance = try args.optional(2, "variance").flatMap { v throws(Failure) in v.isNone ? nil : try interp.tensor(v).value }
             let name = try args.string(5, "name")
-            let layer = try engine { () throws(EngineError) in try Normalization(mean: mean, variance: variance, name: name, context: ctx) }
+            let invert = try args.bool(3, "invert", false)
+            let layer = try engine { () throws(EngineError) in try Normalization(mean: mean, variance: variance, invert: invert, name: name, context: ctx) }
             try declareInputShape(layer, args, interp)
             return .object(LayerObject(layer))
         }
