@@ -45,6 +45,9 @@ public final class Model {
 
     public var optimizer: Optimizer?
     public var loss: Loss?
+    public var lossOptions = LossOptions()
+    /// The metrics' names in logs and history, as given to `compile` (Keras's keys).
+    public var metricNames: [String] = []
     public var metrics: [Metric] = []
 
     /// A functional model from its inputs to its outputs.

@@ -67,7 +67,9 @@ public final class Normalization: Layer {
 
     /// Learns the mean and variance of `data` (samples along the first axis).
     public func adapt(_ data: Tensor) throws(EngineError) {
-        guard given == nil else { throw .value("Cannot `adapt` a Normalization layer that is initialized with static `mean` and `variance`") }
+        guard given == nil else {
+            throw .value("Cannot `adapt` a Normalization layer that is initialized with static `mean` and `variance`")
+        }
         guard data.rank >= 1 else { throw .value("Normalization.adapt needs an array of samples, got a scalar") }
         let x = data.rank == 1 ? try data.reshaped([-1, 1]) : data
         let sample = Array(x.shape.dropFirst())

@@ -53,7 +53,9 @@ extension Library {
             let variance = try args.optional(2, "variance").flatMap { v throws(Failure) in v.isNone ? nil : try interp.tensor(v).value }
             let name = try args.string(5, "name")
             let invert = try args.bool(3, "invert", false)
-            let layer = try engine { () throws(EngineError) in try Normalization(mean: mean, variance: variance, invert: invert, name: name, context: ctx) }
+            let layer = try engine { () throws(EngineError) in
+                try Normalization(mean: mean, variance: variance, invert: invert, name: name, context: ctx)
+            }
             try declareInputShape(layer, args, interp)
             return .object(LayerObject(layer))
         }
