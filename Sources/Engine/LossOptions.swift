@@ -20,7 +20,9 @@ public struct LossOptions {
 extension Loss {
     /// The mean loss of a batch with `options` applied, as a differentiable scalar.
     public func callAsFunction(_ target: Tensor, _ prediction: Variable, options: LossOptions) throws(EngineError) -> Variable {
-        if let custom = options.custom { return try Variable.reduce(.mean, custom(target, prediction)) }
+        if let custom = options.custom {
+            return try Variable.reduce(.mean, custom(try Loss.sameRank(target, prediction.shape), prediction))
+        }
         guard !options.isPlain else { return try self(target, prediction) }
         return try Variable.reduce(.mean, perSample(target, prediction, options: options))
     }
@@ -48,5 +50,15 @@ extension Loss {
         default:
             throw .value("\(rawValue) has no from_logits option")
         }
+    }
+}
+
+extension Loss {
+    /// Keras's `squeeze_or_expand_to_same_rank` before a user loss or metric: targets one axis
+    /// short of predictions ending in 1 get that axis, targets with an extra trailing 1 lose it.
+    public static func sameRank(_ y: Tensor, _ predShape: [Int]) throws(EngineError) -> Tensor {
+        if y.rank == predShape.count - 1, predShape.last == 1 { return try y.reshaped(y.shape + [1]) }
+        if y.rank == predShape.count + 1, y.shape.last == 1 { return try y.reshaped(Array(y.shape.dropLast())) }
+        return y
     }
 }

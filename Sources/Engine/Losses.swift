@@ -225,7 +225,7 @@ public enum Metric {
         case .meanAbsoluteError:
             return try Loss.meanAbsoluteError.perSample(target, Variable(prediction)).value.sum()
         case .custom(let f):
-            let values = try f(target, prediction)
+            let values = try f(try Loss.sameRank(target, prediction.shape), prediction)
             let n = Double(prediction.shape.first ?? 1)
             if values.count == 1 { return values.scalars[0] * n }
             // Per-sample values (any trailing axes averaged first), as Keras's MeanMetricWrapper.

@@ -86,7 +86,11 @@ public final class Model {
 
     func buildSequential(_ input: SymbolicTensor) throws(EngineError) {
         var x = input
-        for layer in sequentialLayers { x = try SymbolicTensor.apply(layer, to: [x], context: context) }
+        for layer in sequentialLayers {
+            x = try SymbolicTensor.apply(layer, to: [x], context: context)
+            // A rebuild replaces the graph, so the layer's output is the new node.
+            layer.output = x
+        }
         inputs = [input]
         outputs = [x]
         nodes = try Model.topologicalOrder(outputs, inputs: inputs)

@@ -142,25 +142,6 @@ final class OptimizerObject: EngineObject {
     }
 }
 
-final class LossObject: EngineObject {
-    let loss: Loss
-    let className: String
-    init(_ loss: Loss, className: String) {
-        self.loss = loss
-        self.className = className
-    }
-    var typeName: String { className }
-    var displayText: String { "<\(className)>" }
-    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
-        guard name == "__call__" else { return name == "name" ? .str(loss.rawValue) : nil }
-        return Library.fn(className) { args throws(Failure) in
-            let y = try args.tensor(0, "y_true")
-            let p = try interp.tensor(try args.required(1, "y_pred"))
-            return .tensor(try engine { () throws(EngineError) in try self.loss(y, p) })
-        }
-    }
-}
-
 final class EarlyStoppingObject: EngineObject {
     let rule: EarlyStopping
     init(_ rule: EarlyStopping) { self.rule = rule }
@@ -333,35 +314,15 @@ extension Library {
         }
     }
 
-    static func loss(_ v: Value?) throws(Failure) -> Loss {
-        switch v {
-        case .str(let s)?:
-            guard let l = Loss(name: s) else {
-                throw Failure(
-                    "ValueError: unknown loss '\(s)'",
-                    hint: "known: " + Loss.allCases.map(\.rawValue).joined(separator: ", ") + ", mse, mae")
-            }
-            return l
-        case .object(let o as LossObject)?: return o.loss
-        case .builtin(let b)?:
-            guard let l = Loss(name: b.name) else { throw Failure("ValueError: unknown loss '\(b.name)'") }
-            return l
-        default: throw Failure("ValueError: compile() needs a loss", hint: "e.g. loss='binary_crossentropy'")
-        }
-    }
-
     static func compile(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         try args.accept(["optimizer", "loss", "metrics"])
         let opt = try optimizer(args.optional(0, "optimizer"))
-        let l = try loss(args.optional(1, "loss"))
-        var metrics: [String] = []
+        let (l, options) = try lossSpec(args.optional(1, "loss"), interp)
+        var metrics: [MetricRequest] = []
         if let m = args.optional(2, "metrics"), !m.isNone {
-            metrics = try interp.iterate(m).map { v throws(Failure) in
-                guard case .str(let s) = v else { throw Failure("TypeError: metrics must be names such as 'accuracy'") }
-                return s
-            }
+            metrics = try interp.iterate(m).map { v throws(Failure) in try metricRequest(v, interp) }
         }
-        try engine { () throws(EngineError) in try model.compile(optimizer: opt, loss: l, metrics: metrics) }
+        try engine { () throws(EngineError) in try model.compile(optimizer: opt, loss: l, metrics: metrics, lossOptions: options) }
         return .none
     }
 
@@ -622,20 +583,6 @@ extension Library {
         k["Adagrad"] = optimizer("Adagrad", ["learning_rate", "initial_accumulator_value", "epsilon"], defaults: [0.001, 0.1, 1e-7]) {
             .adagrad(initialAccumulator: $0[1], epsilon: $0[2])
         }
-        for (cls, loss) in [
-            ("BinaryCrossentropy", Loss.binaryCrossentropy), ("CategoricalCrossentropy", .categoricalCrossentropy),
-            ("SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy), ("MeanSquaredError", .meanSquaredError),
-            ("MeanAbsoluteError", .meanAbsoluteError),
-        ] {
-            k[cls] = fn(cls) { args throws(Failure) in
-                if let fromLogits = args.optional(-1, "from_logits"), try interp.truthy(fromLogits) {
-                    throw Failure(
-                        "ValueError: from_logits=True is not supported yet",
-                        hint: "end the model with a sigmoid or softmax activation instead")
-                }
-                return .object(LossObject(loss, className: cls))
-            }
-        }
         k["EarlyStopping"] = fn("EarlyStopping") { args throws(Failure) in
             try args.accept(["monitor", "min_delta", "patience", "verbose", "mode", "baseline", "restore_best_weights", "start_from_epoch"])
             var rule = EarlyStopping()
@@ -668,6 +615,7 @@ extension Library {
                     }))
         }
         k.merge(imageLayerNames(interp)) { old, _ in old }
+        k.merge(lossClasses(interp)) { old, _ in old }
         k.merge(preprocessingLayerNames(interp)) { old, _ in old }
         return k
     }
@@ -685,13 +633,7 @@ extension Library {
         for key in [
             "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError", "MeanAbsoluteError",
         ] { losses[key] = k[key] }
-        for l in Loss.allCases where l != .halfSSE {
-            losses[l.rawValue] = fn(l.rawValue) { args throws(Failure) in
-                let y = try args.tensor(0, "y_true")
-                let p = try interp.tensor(try args.required(1, "y_pred"))
-                return .tensor(try engine { () throws(EngineError) in try l.perSample(y, p) })
-            }
-        }
+        for l in Loss.allCases where l != .halfSSE { losses[l.rawValue] = lossFunction(l, interp) }
         var modules: [String: Value] = [
             "keras.models": pick("keras.models", ["Sequential", "Model"]),
             "keras.layers": pick(
@@ -706,7 +648,7 @@ extension Library {
             "keras.utils": pick("keras.utils", ["to_categorical"]),
             "keras.callbacks": pick("keras.callbacks", ["EarlyStopping"]),
             "keras.activations": .module(Module("keras.activations", activations(interp))),
-            "keras.metrics": .module(Module("keras.metrics", [:])),
+            "keras.metrics": .module(Module("keras.metrics", metricClasses(interp))),
         ]
         var top = k
         for (name, m) in modules { top[String(name.dropFirst("keras.".count))] = m }
