@@ -10,10 +10,12 @@ public enum Initializer: String, Sendable, CaseIterable {
     case randomNormal = "random_normal"
     case randomUniform = "random_uniform"
 
-    /// Keras's fans: for a kernel of shape (inputs, units), fan_in = inputs and fan_out = units.
+    /// Keras's fans: for a kernel of shape (inputs, units), fan_in = inputs and fan_out = units;
+    /// a convolution kernel (kh, kw, in, out) multiplies both by its receptive field kh·kw.
     public func make(_ shape: [Int], _ rng: inout Generator) -> Tensor {
-        let fanIn = Double(shape.count >= 2 ? shape[shape.count - 2] : (shape.first ?? 1))
-        let fanOut = Double(shape.last ?? 1)
+        let receptiveField = Double(shape.count > 2 ? shape.dropLast(2).reduce(1, *) : 1)
+        let fanIn = Double(shape.count >= 2 ? shape[shape.count - 2] : (shape.first ?? 1)) * receptiveField
+        let fanOut = Double(shape.last ?? 1) * receptiveField
         // Keras divides the truncated normal's stddev by this constant so the
         // truncated distribution keeps the intended variance.
         let truncation = 0.87962566103423978

@@ -8,6 +8,9 @@ public class Layer {
     public private(set) var isBuilt = false
     /// The `input_shape=` given at construction, if any.
     public var declaredInputShape: [Int]?
+    /// The symbolic output of the layer's first call (Keras's `layer.output`); weak, since
+    /// the symbolic tensor refers back to the layer.
+    public internal(set) weak var output: SymbolicTensor?
 
     init(name: String) { self.name = name }
 
@@ -25,13 +28,18 @@ public class Layer {
 
     public func outputShape(_ inputShapes: [[Int]]) throws(EngineError) -> [Int] { inputShapes[0] }
 
-    /// Applies one optimizer step to the weights of `layers`, given their gradients in order.
+    /// How many of `params`, from the front, the optimizer trains; the rest (BatchNormalization's
+    /// moving statistics, Normalization's adapted mean and variance) change only by the layer.
+    public var trainableCount: Int { params.count }
+    public var trainableParamCount: Int { params.prefix(trainableCount).map(\.count).reduce(0, +) }
+
+    /// Applies one optimizer step to the trainable weights of `layers`, given their gradients in order.
     static func update(_ layers: [Layer], with optimizer: Optimizer, gradients: [Tensor]) {
-        var params = layers.flatMap(\.params)
+        var params = layers.flatMap { $0.params.prefix($0.trainableCount) }
         optimizer.apply(gradients, to: &params)
         var k = 0
         for layer in layers {
-            for j in layer.params.indices {
+            for j in 0..<layer.trainableCount {
                 layer.params[j] = params[k]
                 k += 1
             }
@@ -95,7 +103,7 @@ public final class ActivationLayer: Layer {
     public init(_ activation: Activation, kerasName: String = "Activation", name: String?, context: Context) {
         self.activation = activation
         self.kerasName = kerasName
-        super.init(name: name ?? context.uniqueName(kerasName == "Activation" ? "activation" : kerasName.lowercased()))
+        super.init(name: name ?? context.uniqueName(kerasName == "LeakyReLU" ? "leaky_re_lu" : kerasName.lowercased()))
     }
 
     public override var className: String { kerasName }

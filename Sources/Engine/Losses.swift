@@ -161,13 +161,28 @@ public enum Loss: String, Sendable, CaseIterable {
     }
 }
 
+/// A metric as `compile` receives it: a Keras name (shown under `key`) or a function.
+public enum MetricRequest {
+    case named(String, key: String)
+    case custom(key: String, (Tensor, Tensor) throws(EngineError) -> Tensor)
+
+    public var key: String {
+        switch self {
+        case .named(_, let key), .custom(let key, _): key
+        }
+    }
+}
+
 /// Metrics reported during training; `accuracy` resolves as Keras resolves it.
-public enum Metric: String, Sendable {
-    case binaryAccuracy = "binary_accuracy"
-    case categoricalAccuracy = "categorical_accuracy"
-    case sparseCategoricalAccuracy = "sparse_categorical_accuracy"
-    case meanSquaredError = "mse"
-    case meanAbsoluteError = "mae"
+public enum Metric {
+    case binaryAccuracy
+    case categoricalAccuracy
+    case sparseCategoricalAccuracy
+    case meanSquaredError
+    case meanAbsoluteError
+    /// A metric function of (targets, predictions): per-sample values, summed here; a single
+    /// value for the batch counts once per sample.
+    case custom((Tensor, Tensor) throws(EngineError) -> Tensor)
 
     /// Resolves a metric name for a model's loss and output width.
     public init?(name: String, loss: Loss, outputUnits: Int) {
@@ -189,15 +204,6 @@ public enum Metric: String, Sendable {
         }
     }
 
-    /// The name shown in logs and history keys (Keras shows `accuracy` for every accuracy).
-    public var displayName: String {
-        switch self {
-        case .binaryAccuracy, .categoricalAccuracy, .sparseCategoricalAccuracy: "accuracy"
-        case .meanSquaredError: "mse"
-        case .meanAbsoluteError: "mae"
-        }
-    }
-
     /// The sum of per-sample scores, so batches can be combined into a weighted mean.
     public func total(_ target: Tensor, _ prediction: Tensor) throws(EngineError) -> Double {
         switch self {
@@ -214,9 +220,16 @@ public enum Metric: String, Sendable {
             let p = try prediction.reduce(.argmax, axis: -1)
             let t = try Loss.matchRank(target, prediction.shape, sparse: true)
             return zip(p.scalars, t.scalars).filter { $0 == $1 }.count.double
-        case .meanSquaredError, .meanAbsoluteError:
-            let loss: Loss = self == .meanSquaredError ? .meanSquaredError : .meanAbsoluteError
-            return try loss.perSample(target, Variable(prediction)).value.sum()
+        case .meanSquaredError:
+            return try Loss.meanSquaredError.perSample(target, Variable(prediction)).value.sum()
+        case .meanAbsoluteError:
+            return try Loss.meanAbsoluteError.perSample(target, Variable(prediction)).value.sum()
+        case .custom(let f):
+            let values = try f(try Loss.sameRank(target, prediction.shape), prediction)
+            let n = Double(prediction.shape.first ?? 1)
+            if values.count == 1 { return values.scalars[0] * n }
+            // Per-sample values (any trailing axes averaged first), as Keras's MeanMetricWrapper.
+            return values.sum() / Double(values.count) * n
         }
     }
 }

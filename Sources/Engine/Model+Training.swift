@@ -35,18 +35,33 @@ public struct EpochReport: Sendable {
 }
 
 extension Model {
-    public func compile(optimizer: Optimizer, loss: Loss, metrics: [String]) throws(EngineError) {
+    /// Compiles with metrics by name or as functions; each metric's history key is the name
+    /// it was given (Keras's rule: `'acc'` logs as `acc`, `BinaryAccuracy()` as `binary_accuracy`).
+    public func compile(
+        optimizer: Optimizer, loss: Loss, metrics: [MetricRequest], lossOptions: LossOptions = LossOptions()
+    ) throws(EngineError) {
+        let units = outputs.first?.shape.last ?? sequentialLayers.compactMap { ($0 as? Dense)?.units }.last ?? 1
+        let resolved = try metrics.map { request throws(EngineError) -> Metric in
+            switch request {
+            case .custom(_, let f): return .custom(f)
+            case .named(let name, _):
+                guard let m = Metric(name: name, loss: loss, outputUnits: units) else {
+                    throw .value(
+                        "unknown metric '\(name)'; known: accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy, mse, mae"
+                    )
+                }
+                return m
+            }
+        }
         self.optimizer = optimizer
         self.loss = loss
-        let units = outputs.first?.shape.last ?? sequentialLayers.compactMap { ($0 as? Dense)?.units }.last ?? 1
-        self.metrics = try metrics.map { name throws(EngineError) in
-            guard let m = Metric(name: name, loss: loss, outputUnits: units) else {
-                throw .value(
-                    "unknown metric '\(name)'; known: accuracy, binary_accuracy, categorical_accuracy, sparse_categorical_accuracy, mse, mae"
-                )
-            }
-            return m
-        }
+        self.lossOptions = lossOptions
+        self.metrics = resolved
+        self.metricNames = metrics.map(\.key)
+    }
+
+    public func compile(optimizer: Optimizer, loss: Loss, metrics: [String]) throws(EngineError) {
+        try compile(optimizer: optimizer, loss: loss, metrics: metrics.map { .named($0, key: $0) })
     }
 
     private func requireCompiled() throws(EngineError) -> (Optimizer, Loss) {
@@ -59,9 +74,9 @@ extension Model {
     /// The names of `evaluate`'s values, which are also the history's keys (Keras's): the
     /// loss, then with several outputs each output's loss, then each metric (per output).
     public var evaluationNames: [String] {
-        guard outputs.count > 1 else { return ["loss"] + metrics.map(\.displayName) }
+        guard outputs.count > 1 else { return ["loss"] + metricNames }
         let names = outputs.map(\.name)
-        return ["loss"] + names.map { $0 + "_loss" } + names.flatMap { n in metrics.map { n + "_" + $0.displayName } }
+        return ["loss"] + names.map { $0 + "_loss" } + names.flatMap { n in metricNames.map { n + "_" + $0 } }
     }
 
     /// Trains with Keras's semantics: seeded per-epoch shuffling, the loss of each batch
@@ -94,7 +109,7 @@ extension Model {
         }
         let count = trainY[0].shape.first ?? 0
         let batchSize = max(1, options.batchSize)
-        let chain = DenseChain(self)
+        let chain = lossOptions.isPlain ? DenseChain(self) : nil
         let steps = (count + batchSize - 1) / batchSize
         let names = evaluationNames
         let lossCount = self.lossCount
@@ -169,7 +184,7 @@ extension Model {
         let (leaves, all) = trackedParams(layers)
         let predictions = try forward(x, params: leaves, training: true)
         var losses: [Variable] = []
-        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p)) }
+        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p, options: lossOptions)) }
         var total = losses[0]
         for l in losses.dropFirst() { total = try Variable.add(total, l) }
         Layer.update(layers, with: optimizer, gradients: try Variable.gradients(of: total, wrt: all))
@@ -182,7 +197,7 @@ extension Model {
         let n = try sampleCount(x, ys)
         let predictions = try predict(x)
         var losses: [Double] = []
-        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, Variable(p)).value.scalars[0]) }
+        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, Variable(p), options: lossOptions).value.scalars[0]) }
         let r = StepResult(total: losses.reduce(0, +), losses: losses, predictions: predictions)
         var values = try scores(r, ys)
         for i in lossCount..<values.count { values[i] /= Double(n) }
@@ -196,9 +211,9 @@ extension Model {
         var byLayer: [ObjectIdentifier: [Variable]] = [:]
         var all: [Variable] = []
         for layer in layers {
-            let vars = layer.params.map { Variable.leaf($0) }
+            let vars = layer.params.enumerated().map { $0.offset < layer.trainableCount ? Variable.leaf($0.element) : Variable($0.element) }
             byLayer[ObjectIdentifier(layer)] = vars
-            all += vars
+            all += vars.prefix(layer.trainableCount)
         }
         return (byLayer, all)
     }
@@ -208,11 +223,11 @@ extension Model {
         let (_, loss) = try requireCompiled()
         try ensureBuilt(x)
         let (leaves, all) = trackedParams(layers)
-        let l = try loss(y, try forward(x, params: leaves, training: false)[0])
+        let l = try loss(y, try forward(x, params: leaves, training: false)[0], options: lossOptions)
         var flat = try Variable.gradients(of: l, wrt: all)[...]
         let grads = layers.map { layer in
-            let g = Array(flat.prefix(layer.params.count))
-            flat = flat.dropFirst(layer.params.count)
+            let g = Array(flat.prefix(layer.trainableCount))
+            flat = flat.dropFirst(layer.trainableCount)
             return g
         }
         return (l.value.scalars[0], grads)

@@ -25,7 +25,9 @@ public final class SymbolicTensor {
     public static func apply(_ layer: Layer, to inputs: [SymbolicTensor], context: Context) throws(EngineError) -> SymbolicTensor {
         let shapes = inputs.map(\.shape)
         try layer.build(shapes, context)
-        return SymbolicTensor(layer: layer, inputs: inputs, shape: try layer.outputShape(shapes))
+        let output = SymbolicTensor(layer: layer, inputs: inputs, shape: try layer.outputShape(shapes))
+        if layer.output == nil { layer.output = output }
+        return output
     }
 }
 
@@ -34,15 +36,18 @@ public final class Model {
     public var name: String
     public let isSequential: Bool
     public let context: Context
-    public private(set) var inputs: [SymbolicTensor] = []
-    public private(set) var outputs: [SymbolicTensor] = []
+    public internal(set) var inputs: [SymbolicTensor] = []
+    public internal(set) var outputs: [SymbolicTensor] = []
     /// The graph's non-input nodes in an order where every node follows its inputs.
-    private(set) var nodes: [SymbolicTensor] = []
+    var nodes: [SymbolicTensor] = []
     /// The layers of a `Sequential` model before it is built.
-    public private(set) var sequentialLayers: [Layer] = []
+    public internal(set) var sequentialLayers: [Layer] = []
 
     public var optimizer: Optimizer?
     public var loss: Loss?
+    public var lossOptions = LossOptions()
+    /// The metrics' names in logs and history, as given to `compile` (Keras's keys).
+    public var metricNames: [String] = []
     public var metrics: [Metric] = []
 
     /// A functional model from its inputs to its outputs.
@@ -79,9 +84,13 @@ public final class Model {
 
     public var isBuilt: Bool { !inputs.isEmpty }
 
-    private func buildSequential(_ input: SymbolicTensor) throws(EngineError) {
+    func buildSequential(_ input: SymbolicTensor) throws(EngineError) {
         var x = input
-        for layer in sequentialLayers { x = try SymbolicTensor.apply(layer, to: [x], context: context) }
+        for layer in sequentialLayers {
+            x = try SymbolicTensor.apply(layer, to: [x], context: context)
+            // A rebuild replaces the graph, so the layer's output is the new node.
+            layer.output = x
+        }
         inputs = [input]
         outputs = [x]
         nodes = try Model.topologicalOrder(outputs, inputs: inputs)

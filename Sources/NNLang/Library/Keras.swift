@@ -13,7 +13,12 @@ final class SymbolicObject: EngineObject {
         "<KerasTensor shape=\(formatShape([-1] + symbol.shape).replacingOccurrences(of: "-1", with: "None")), name=\(symbol.name)>"
     }
     func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
-        name == "shape" ? .tuple([.none] + symbol.shape.map { .int($0) }) : (name == "name" ? .str(symbol.name) : nil)
+        switch name {
+        case "shape": return Library.batchShape(symbol.shape)
+        case "name": return .str(symbol.name)
+        case "dtype": return .str("float64")
+        default: return nil
+        }
     }
 }
 
@@ -27,9 +32,48 @@ final class LayerObject: EngineObject {
         switch name {
         case "name": return .str(layer.name)
         case "units": return (layer as? Dense).map { .int($0.units) }
+        case "trainable": return .bool(true)
         case "activation":
             return (layer as? Dense).map { .str($0.activation.name) } ?? (layer as? ActivationLayer).map { .str($0.activation.name) }
-        case "weights", "trainable_weights": return .list(ListBox(layer.params.map { .tensor(Variable($0)) }))
+                ?? (layer as? Conv2D).map { .str($0.activation.name) }
+        case "weights": return .list(ListBox(layer.params.map { .tensor(Variable($0)) }))
+        case "trainable_weights": return .list(ListBox(layer.params.prefix(layer.trainableCount).map { .tensor(Variable($0)) }))
+        case "non_trainable_weights": return .list(ListBox(layer.params.dropFirst(layer.trainableCount).map { .tensor(Variable($0)) }))
+        case "output", "input":
+            guard let out = layer.output else {
+                throw Failure("AttributeError: The layer \(layer.name) has never been called and thus has no defined \(name).")
+            }
+            if name == "output" { return .object(SymbolicObject(out)) }
+            return out.inputs.count == 1
+                ? .object(SymbolicObject(out.inputs[0])) : .list(ListBox(out.inputs.map { .object(SymbolicObject($0)) }))
+        case "output_shape":
+            guard let out = layer.output else { throw Failure("AttributeError: The layer \(layer.name) has never been called") }
+            return Library.batchShape(out.shape)
+        case "filters": return (layer as? Conv2D).map { .int($0.filters) }
+        case "kernel_size": return (layer as? Conv2D).map { .tuple([.int($0.kernelSize.0), .int($0.kernelSize.1)]) }
+        case "strides":
+            return (layer as? Conv2D).map { .tuple([.int($0.strides.0), .int($0.strides.1)]) }
+                ?? (layer as? Pooling2D).map { .tuple([.int($0.strides.0), .int($0.strides.1)]) }
+        case "pool_size": return (layer as? Pooling2D).map { .tuple([.int($0.poolSize.0), .int($0.poolSize.1)]) }
+        case "padding":
+            return (layer as? Conv2D).map { .str($0.padding.rawValue) } ?? (layer as? Pooling2D).map { .str($0.padding.rawValue) }
+        case "moving_mean", "moving_variance":
+            guard let bn = layer as? BatchNormalization, bn.isBuilt else { return nil }
+            return .tensor(Variable(bn.params[bn.trainableCount + (name == "moving_mean" ? 0 : 1)]))
+        case "gamma", "beta":
+            guard let bn = layer as? BatchNormalization, bn.isBuilt, name == "gamma" ? bn.scale : bn.center else { return nil }
+            return .tensor(Variable(bn.params[name == "gamma" || !bn.scale ? 0 : 1]))
+        case "mean", "variance":
+            guard let norm = layer as? Normalization, norm.isBuilt else { return nil }
+            return .tensor(Variable(name == "mean" ? norm.statistics.mean : norm.statistics.variance))
+        case "adapt":
+            guard let norm = layer as? Normalization else { return nil }
+            return Library.fn(name) { args throws(Failure) in
+                try args.accept(["data", "batch_size", "steps"])
+                let data = try args.tensor(0, "data")
+                try engine { () throws(EngineError) in try norm.adapt(data) }
+                return .none
+            }
         case "kernel": return layer.params.first.map { .tensor(Variable($0)) }
         case "bias": return layer.params.count > 1 ? .tensor(Variable(layer.params[1])) : nil
         case "get_weights": return Library.fn(name) { _ throws(Failure) in .list(ListBox(self.layer.params.map { .tensor(Variable($0)) })) }
@@ -98,25 +142,6 @@ final class OptimizerObject: EngineObject {
     }
 }
 
-final class LossObject: EngineObject {
-    let loss: Loss
-    let className: String
-    init(_ loss: Loss, className: String) {
-        self.loss = loss
-        self.className = className
-    }
-    var typeName: String { className }
-    var displayText: String { "<\(className)>" }
-    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
-        guard name == "__call__" else { return name == "name" ? .str(loss.rawValue) : nil }
-        return Library.fn(className) { args throws(Failure) in
-            let y = try args.tensor(0, "y_true")
-            let p = try interp.tensor(try args.required(1, "y_pred"))
-            return .tensor(try engine { () throws(EngineError) in try self.loss(y, p) })
-        }
-    }
-}
-
 final class EarlyStoppingObject: EngineObject {
     let rule: EarlyStopping
     init(_ rule: EarlyStopping) { self.rule = rule }
@@ -159,6 +184,35 @@ final class ModelObject: EngineObject {
         switch name {
         case "name": return .str(model.name)
         case "layers": return .list(ListBox(model.layers.map { .object(LayerObject($0)) }))
+        case "output_shape", "input_shape", "output", "input":
+            guard model.isBuilt else {
+                throw Failure(
+                    "AttributeError: The model \(model.name) has not been built yet, so it has no \(name)",
+                    hint: "start it with keras.Input(shape=...)")
+            }
+            let symbols = name.hasPrefix("output") ? model.outputs : model.inputs
+            let one: (SymbolicTensor) -> Value =
+                name.hasSuffix("shape") ? { Library.batchShape($0.shape) } : { .object(SymbolicObject($0)) }
+            return symbols.count == 1 ? one(symbols[0]) : .list(ListBox(symbols.map(one)))
+        case "trainable_weights":
+            return .list(ListBox(model.layers.flatMap { $0.params.prefix($0.trainableCount) }.map { .tensor(Variable($0)) }))
+        case "get_layer":
+            return Library.fn(name) { args throws(Failure) in
+                try args.accept(["name", "index"])
+                if let n = try args.string(0, "name") {
+                    return .object(LayerObject(try engine { () throws(EngineError) in try model.layer(named: n) }))
+                }
+                guard let i = args.optional(1, "index"), !i.isNone else {
+                    throw Failure("ValueError: Provide either a layer name or layer index at `get_layer`.")
+                }
+                let index = try i.asInt("index")
+                return .object(LayerObject(try engine { () throws(EngineError) in try model.layer(at: index) }))
+            }
+        case "pop":
+            return Library.fn(name) { args throws(Failure) in
+                try args.accept([])
+                return .object(LayerObject(try engine { () throws(EngineError) in try model.pop() }))
+            }
         case "inputs": return .list(ListBox(model.inputs.map { .object(SymbolicObject($0)) }))
         case "outputs": return .list(ListBox(model.outputs.map { .object(SymbolicObject($0)) }))
         case "optimizer": return model.optimizer.map { .object(OptimizerObject($0)) } ?? Value.none
@@ -173,10 +227,12 @@ final class ModelObject: EngineObject {
             }
         case "add":
             return Library.fn(name) { args throws(Failure) in
-                guard case .object(let l as LayerObject) = try args.required(0, "layer") else {
-                    throw Failure("TypeError: add() expects a layer")
+                try args.accept(["layer"])
+                switch try args.required(0, "layer") {
+                case .object(let l as LayerObject): try engine { () throws(EngineError) in try model.add(l.layer) }
+                case .object(let s as SymbolicObject): try engine { () throws(EngineError) in try model.setInput(s.symbol) }
+                case let other: throw Failure("TypeError: add() expects a layer or keras.Input(...), got \(other.typeName)")
                 }
-                try engine { () throws(EngineError) in try model.add(l.layer) }
                 return .none
             }
         case "summary":
@@ -198,6 +254,11 @@ final class ModelObject: EngineObject {
                         .log(
                             TrainingLog(
                                 lines: [zip(names, r).map { "\($0): \(Library.logNumber($1))" }.joined(separator: " - ")], epochs: 0)))
+                }
+                if try args.bool(4, "return_dict", false) {
+                    let d = DictBox()
+                    for (k, v) in zip(names, r) { try d.set(.str(k), .float(v)) }
+                    return .dict(d)
                 }
                 return r.count == 1 ? .float(r[0]) : .list(ListBox(r.map { .float($0) }))
             }
@@ -253,35 +314,15 @@ extension Library {
         }
     }
 
-    static func loss(_ v: Value?) throws(Failure) -> Loss {
-        switch v {
-        case .str(let s)?:
-            guard let l = Loss(name: s) else {
-                throw Failure(
-                    "ValueError: unknown loss '\(s)'",
-                    hint: "known: " + Loss.allCases.map(\.rawValue).joined(separator: ", ") + ", mse, mae")
-            }
-            return l
-        case .object(let o as LossObject)?: return o.loss
-        case .builtin(let b)?:
-            guard let l = Loss(name: b.name) else { throw Failure("ValueError: unknown loss '\(b.name)'") }
-            return l
-        default: throw Failure("ValueError: compile() needs a loss", hint: "e.g. loss='binary_crossentropy'")
-        }
-    }
-
     static func compile(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         try args.accept(["optimizer", "loss", "metrics"])
         let opt = try optimizer(args.optional(0, "optimizer"))
-        let l = try loss(args.optional(1, "loss"))
-        var metrics: [String] = []
+        let (l, options) = try lossSpec(args.optional(1, "loss"), interp)
+        var metrics: [MetricRequest] = []
         if let m = args.optional(2, "metrics"), !m.isNone {
-            metrics = try interp.iterate(m).map { v throws(Failure) in
-                guard case .str(let s) = v else { throw Failure("TypeError: metrics must be names such as 'accuracy'") }
-                return s
-            }
+            metrics = try interp.iterate(m).map { v throws(Failure) in try metricRequest(v, interp) }
         }
-        try engine { () throws(EngineError) in try model.compile(optimizer: opt, loss: l, metrics: metrics) }
+        try engine { () throws(EngineError) in try model.compile(optimizer: opt, loss: l, metrics: metrics, lossOptions: options) }
         return .none
     }
 
@@ -378,6 +419,7 @@ extension Library {
             return cells
         }
         let total = model.countParams()
+        let trainable = model.layers.map(\.trainableParamCount).reduce(0, +)
         func size(_ n: Int) -> String {
             var bytes = Double(n * 8)
             var unit = 0
@@ -393,8 +435,8 @@ extension Library {
             title: "Model: \"\(model.name)\"", columns: columns, rows: body,
             totals: [
                 "Total params: \(count(total)) (\(size(total)))",
-                "Trainable params: \(count(total)) (\(size(total)))",
-                "Non-trainable params: 0 (0.00 B)",
+                "Trainable params: \(count(trainable)) (\(size(trainable)))",
+                "Non-trainable params: \(count(total - trainable)) (\(size(total - trainable)))",
             ])
     }
 
@@ -471,14 +513,10 @@ extension Library {
                 LayerObject(
                     ActivationLayer(.leakyRelu(alpha: slope), kerasName: "LeakyReLU", name: try args.string(2, "name"), context: ctx)))
         }
-        k["ReLU"] = fn("ReLU") { args throws(Failure) in
-            .object(LayerObject(ActivationLayer(.relu, kerasName: "ReLU", name: try args.string(-1, "name"), context: ctx)))
-        }
-        k["Softmax"] = fn("Softmax") { args throws(Failure) in
-            .object(LayerObject(ActivationLayer(.softmax, kerasName: "Softmax", name: try args.string(-1, "name"), context: ctx)))
-        }
         k["Flatten"] = fn("Flatten") { args throws(Failure) in
-            let layer = Flatten(name: try args.string(-1, "name"), context: ctx)
+            try args.accept(["data_format", "input_shape", "name"])
+            try requireChannelsLast(args, "Flatten")
+            let layer = Flatten(name: try args.string(2, "name"), context: ctx)
             if let s = args.optional(-1, "input_shape") { layer.declaredInputShape = try interp.shape(s) }
             return .object(LayerObject(layer))
         }
@@ -545,20 +583,6 @@ extension Library {
         k["Adagrad"] = optimizer("Adagrad", ["learning_rate", "initial_accumulator_value", "epsilon"], defaults: [0.001, 0.1, 1e-7]) {
             .adagrad(initialAccumulator: $0[1], epsilon: $0[2])
         }
-        for (cls, loss) in [
-            ("BinaryCrossentropy", Loss.binaryCrossentropy), ("CategoricalCrossentropy", .categoricalCrossentropy),
-            ("SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy), ("MeanSquaredError", .meanSquaredError),
-            ("MeanAbsoluteError", .meanAbsoluteError),
-        ] {
-            k[cls] = fn(cls) { args throws(Failure) in
-                if let fromLogits = args.optional(-1, "from_logits"), try interp.truthy(fromLogits) {
-                    throw Failure(
-                        "ValueError: from_logits=True is not supported yet",
-                        hint: "end the model with a sigmoid or softmax activation instead")
-                }
-                return .object(LossObject(loss, className: cls))
-            }
-        }
         k["EarlyStopping"] = fn("EarlyStopping") { args throws(Failure) in
             try args.accept(["monitor", "min_delta", "patience", "verbose", "mode", "baseline", "restore_best_weights", "start_from_epoch"])
             var rule = EarlyStopping()
@@ -590,8 +614,14 @@ extension Library {
                         try Loss.oneHot(y.rank == 2 && y.shape[1] == 1 ? try y.reshaped([-1]) : y, classes: n)
                     }))
         }
+        k.merge(imageLayerNames(interp)) { old, _ in old }
+        k.merge(lossClasses(interp)) { old, _ in old }
+        k.merge(preprocessingLayerNames(interp)) { old, _ in old }
         return k
     }
+
+    /// A Keras shape with the batch axis: `(None, 6, 6, 4)`.
+    static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }
 
     /// `keras` and its submodules; `tensorflow.keras.*` maps onto the same.
     static func kerasModules(_ interp: Interpreter) -> [String: Value] {
@@ -603,24 +633,22 @@ extension Library {
         for key in [
             "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError", "MeanAbsoluteError",
         ] { losses[key] = k[key] }
-        for l in Loss.allCases where l != .halfSSE {
-            losses[l.rawValue] = fn(l.rawValue) { args throws(Failure) in
-                let y = try args.tensor(0, "y_true")
-                let p = try interp.tensor(try args.required(1, "y_pred"))
-                return .tensor(try engine { () throws(EngineError) in try l.perSample(y, p) })
-            }
-        }
+        for l in Loss.allCases where l != .halfSSE { losses[l.rawValue] = lossFunction(l, interp) }
         var modules: [String: Value] = [
             "keras.models": pick("keras.models", ["Sequential", "Model"]),
             "keras.layers": pick(
                 "keras.layers",
-                ["Dense", "Activation", "LeakyReLU", "ReLU", "Softmax", "Flatten", "Dropout", "Concatenate", "Input", "InputLayer"]),
+                [
+                    "Dense", "Activation", "LeakyReLU", "ReLU", "Softmax", "Flatten", "Dropout", "Concatenate", "Input", "InputLayer",
+                    "Conv2D", "MaxPooling2D", "AveragePooling2D", "MaxPool2D", "AvgPool2D", "Rescaling", "Normalization",
+                    "BatchNormalization",
+                ]),
             "keras.optimizers": pick("keras.optimizers", ["SGD", "Adam", "RMSprop", "Adagrad"]),
             "keras.losses": .module(Module("keras.losses", losses)),
             "keras.utils": pick("keras.utils", ["to_categorical"]),
             "keras.callbacks": pick("keras.callbacks", ["EarlyStopping"]),
             "keras.activations": .module(Module("keras.activations", activations(interp))),
-            "keras.metrics": .module(Module("keras.metrics", [:])),
+            "keras.metrics": .module(Module("keras.metrics", metricClasses(interp))),
         ]
         var top = k
         for (name, m) in modules { top[String(name.dropFirst("keras.".count))] = m }

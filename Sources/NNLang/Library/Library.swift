@@ -37,10 +37,7 @@ enum Library {
         case "numpy": return numpy(interp)
         case "math": return mathModule(interp)
         case "keras", "tensorflow.keras": return keras["keras"]!
-        case "tensorflow":
-            var members = ["keras": keras["keras"]!]
-            members["random"] = .module(Module("tensorflow.random", ["set_seed": numpySeed(interp)]))
-            return .module(Module("tensorflow", members))
+        case "tensorflow": return tensorflowModule(interp)
         case "numpy.random": return numpyRandom(interp)
         case "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "lectern":
             var members = datasets(interp)

@@ -85,6 +85,7 @@ extension Value {
         case .float(let d): return d
         case .bool(let b): return b ? 1 : 0
         case .tensor(let t) where t.value.count == 1: return t.value.scalars[0]
+        case .object(let o as TensorBacked) where o.variable.value.count == 1: return o.variable.value.scalars[0]
         default: throw Failure("TypeError: \(what) must be a number, not \(typeName)")
         }
     }
@@ -95,6 +96,9 @@ extension Value {
         case .bool(let b): return b ? 1 : 0
         case .float(let d) where d == d.rounded() && Swift.abs(d) < 1e15: return Int(d)
         case .tensor(let t) where t.value.count == 1 && t.value.scalars[0] == t.value.scalars[0].rounded(): return Int(t.value.scalars[0])
+        case .object(let o as TensorBacked)
+        where o.variable.value.count == 1 && o.variable.value.scalars[0] == o.variable.value.scalars[0].rounded():
+            return Int(o.variable.value.scalars[0])
         default: throw Failure("TypeError: \(what) must be an integer, not \(typeName)")
         }
     }

@@ -11,6 +11,8 @@ extension Interpreter {
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
         case ("-", .tensor(let t)): return .tensor(Variable.neg(t))
+        case ("-", .object(let o as TensorBacked)): return try o.operatorResult("neg", [v], Variable.neg(o.variable))
+        case ("+", .object(let o as TensorBacked)): return v
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
         case ("~", .bool(let b)): return .bool(!b)
@@ -47,6 +49,8 @@ extension Interpreter {
             return .tuple(Array(repeating: x, count: max(0, n)).flatMap { $0 })
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
         case (.set(let x), .set(let y)) where ["|", "&", "-", "^"].contains(op): return try setOperation(op, x, y)
+        case (.object(let o as TensorBacked), _) where !b.isInstance, (_, .object(let o as TensorBacked)) where !a.isInstance:
+            return try o.operatorResult(op, [a, b], try tensorOp(op, try tensor(a), try tensor(b)))
         case (.tensor, _) where !b.isInstance, (_, .tensor) where !a.isInstance:
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
         case (.list, .list) where op == "@":
@@ -218,6 +222,8 @@ extension Interpreter {
         if a.isInstance || b.isInstance, let r = try instanceCompare(op, a, b) { return r }
         if case .tensor = a { return try tensorCompare(op, a, b) }
         if case .tensor = b { return try tensorCompare(op, a, b) }
+        if case .object(_ as TensorBacked) = a { return try tensorCompare(op, a, b) }
+        if case .object(_ as TensorBacked) = b { return try tensorCompare(op, a, b) }
         switch op {
         case "==": return .bool(try equal(a, b))
         case "!=": return .bool(!(try equal(a, b)))
@@ -286,9 +292,10 @@ extension Interpreter {
                 guard let w = y.get(k), try equal(v, w) else { return false }
             }
             return true
-        case (.tensor, _), (_, .tensor):
+        case (.tensor, _), (_, .tensor), (.object(_ as TensorBacked), _), (_, .object(_ as TensorBacked)):
             let r = try compare("==", a, b)
             return try truthy(r)
+        case (.object(let x), .object(let y)): return x === y
         default:
             if let x = try? a.asDouble(), let y = try? b.asDouble(), a.isNumber, b.isNumber { return x == y }
             return false
@@ -332,6 +339,7 @@ extension Interpreter {
     public func tensor(_ v: Value) throws(Failure) -> Variable {
         switch v {
         case .tensor(let t): return t
+        case .object(let o as TensorBacked): return o.variable
         case .int, .float, .bool: return Variable(Tensor(try v.asDouble()))
         case .list, .tuple:
             let items = try iterate(v)

@@ -1,0 +1,201 @@
+import Engine
+
+// MARK: - keras.losses and keras.metrics: classes, functions and Python functions
+
+/// A Keras loss object (`BinaryCrossentropy(from_logits=True)`, …): its kind and options.
+final class LossObject: EngineObject {
+    let loss: Loss
+    let options: LossOptions
+    let className: String
+    let name: String
+
+    init(_ loss: Loss, options: LossOptions, className: String, name: String) {
+        self.loss = loss
+        self.options = options
+        self.className = className
+        self.name = name
+    }
+
+    var typeName: String { className }
+    var displayText: String { "<\(className) name=\(name)>" }
+
+    func attribute(_ attribute: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch attribute {
+        case "name": return .str(name)
+        case "from_logits": return .bool(options.fromLogits)
+        case "label_smoothing": return .float(options.labelSmoothing)
+        case "__call__":
+            return Library.fn(className) { args throws(Failure) in
+                try args.accept(["y_true", "y_pred", "sample_weight"])
+                if let w = args.optional(2, "sample_weight"), !w.isNone {
+                    throw Failure("NotImplementedError: Lectern does not support sample_weight in losses")
+                }
+                let y = try args.tensor(0, "y_true")
+                let p = try interp.tensor(try args.required(1, "y_pred"))
+                return .tensor(try engine { () throws(EngineError) in try self.loss(y, p, options: self.options) })
+            }
+        default: return nil
+        }
+    }
+}
+
+/// A Keras metric object (`BinaryAccuracy()`, …): the metric it computes and its history key.
+final class MetricObject: EngineObject {
+    let metric: String
+    let className: String
+    let name: String
+
+    init(metric: String, className: String, name: String) {
+        self.metric = metric
+        self.className = className
+        self.name = name
+    }
+
+    var typeName: String { className }
+    var displayText: String { "<\(className) name=\(name)>" }
+    func attribute(_ attribute: String, _ interp: Interpreter) throws(Failure) -> Value? { attribute == "name" ? .str(name) : nil }
+}
+
+extension Library {
+    /// Keras's snake_case name of a class: `BinaryCrossentropy` → `binary_crossentropy`.
+    static func snakeCase(_ name: String) -> String {
+        var out = ""
+        for (i, c) in name.enumerated() {
+            if c.isUppercase, i > 0 { out += "_" }
+            out += c.lowercased()
+        }
+        return out
+    }
+
+    /// Refuses Keras options that Lectern's losses do not implement, rather than ignoring them.
+    private static func refuseLossOptions(_ args: Arguments, _ cls: String) throws(Failure) {
+        if let axis = args.optional(-1, "axis"), !axis.isNone, (try? axis.asInt()) != -1 {
+            throw Failure("NotImplementedError: Lectern does not support \(cls)(axis=...) other than -1")
+        }
+        if let r = try args.string(-1, "reduction"), r != "sum_over_batch_size" {
+            throw Failure("NotImplementedError: Lectern does not support \(cls)(reduction='\(r)'); only 'sum_over_batch_size'")
+        }
+        if let c = args.optional(-1, "ignore_class"), !c.isNone {
+            throw Failure("NotImplementedError: Lectern does not support \(cls)(ignore_class=...)")
+        }
+    }
+
+    static func lossClasses(_ interp: Interpreter) -> [String: Value] {
+        var k: [String: Value] = [:]
+        let crossEntropies: [(String, Loss, [String])] = [
+            ("BinaryCrossentropy", .binaryCrossentropy, ["from_logits", "label_smoothing", "axis", "reduction", "name", "dtype"]),
+            (
+                "CategoricalCrossentropy", .categoricalCrossentropy,
+                ["from_logits", "label_smoothing", "axis", "reduction", "name", "dtype"]
+            ),
+            (
+                "SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy,
+                ["from_logits", "ignore_class", "reduction", "name", "dtype"]
+            ),
+            ("MeanSquaredError", .meanSquaredError, ["reduction", "name", "dtype"]),
+            ("MeanAbsoluteError", .meanAbsoluteError, ["reduction", "name", "dtype"]),
+        ]
+        for (cls, loss, parameters) in crossEntropies {
+            k[cls] = fn(cls) { args throws(Failure) in
+                try args.accept(parameters)
+                try refuseLossOptions(args, cls)
+                var options = LossOptions()
+                if parameters.contains("from_logits") { options.fromLogits = try args.bool(0, "from_logits", false) }
+                if parameters.contains("label_smoothing") {
+                    options.labelSmoothing = try args.double(1, "label_smoothing", 0)
+                    guard options.labelSmoothing >= 0, options.labelSmoothing <= 1 else {
+                        throw Failure("ValueError: label_smoothing must be in [0, 1], got \(options.labelSmoothing)")
+                    }
+                }
+                let name = try args.string(parameters.firstIndex(of: "name") ?? -1, "name") ?? snakeCase(cls)
+                return .object(LossObject(loss, options: options, className: cls, name: name))
+            }
+        }
+        return k
+    }
+
+    /// `keras.losses.binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0)`:
+    /// one value per sample.
+    static func lossFunction(_ loss: Loss, _ interp: Interpreter) -> Value {
+        let crossEntropy = [.binaryCrossentropy, .categoricalCrossentropy, .sparseCategoricalCrossentropy].contains(loss)
+        let parameters =
+            crossEntropy
+            ? ["y_true", "y_pred", "from_logits", loss == .sparseCategoricalCrossentropy ? "ignore_class" : "label_smoothing", "axis"]
+            : ["y_true", "y_pred"]
+        return fn(loss.rawValue) { args throws(Failure) in
+            try args.accept(parameters)
+            try refuseLossOptions(args, loss.rawValue)
+            let y = try args.tensor(0, "y_true")
+            let p = try interp.tensor(try args.required(1, "y_pred"))
+            let options = LossOptions(
+                fromLogits: crossEntropy ? try args.bool(2, "from_logits", false) : false,
+                labelSmoothing: loss == .sparseCategoricalCrossentropy ? 0 : try args.double(3, "label_smoothing", 0))
+            return .tensor(try engine { () throws(EngineError) in try loss.perSample(y, p, options: options) })
+        }
+    }
+
+    /// Calls a user function on (targets, predictions) from inside training; its failure
+    /// becomes the engine's error, reported at the `fit` or `evaluate` call.
+    static func userFunction(_ f: Value, _ interp: Interpreter) -> (Tensor, Variable) throws(EngineError) -> Variable {
+        { y, p throws(EngineError) in
+            do throws(Failure) {
+                return try interp.tensor(try interp.callValue(f, [.tensor(Variable(y)), .tensor(p)]))
+            } catch {
+                throw .value(error.message)
+            }
+        }
+    }
+
+    /// `compile(loss=...)`: a name, a loss object, a `keras.losses` function, or a Python function.
+    static func lossSpec(_ v: Value?, _ interp: Interpreter) throws(Failure) -> (Loss, LossOptions) {
+        switch v {
+        case .str(let s)?:
+            guard let l = Loss(name: s) else {
+                throw Failure(
+                    "ValueError: unknown loss '\(s)'",
+                    hint: "known: " + Loss.allCases.map(\.rawValue).joined(separator: ", ") + ", mse, mae")
+            }
+            return (l, LossOptions())
+        case .object(let o as LossObject)?: return (o.loss, o.options)
+        case .builtin(let b)? where Loss(name: b.name) != nil: return (Loss(name: b.name)!, LossOptions())
+        case .function?:
+            // A user loss has no kind; mean squared error only decides what 'accuracy' means
+            // (binary with one output unit, else categorical), as Keras decides from the shapes.
+            return (.meanSquaredError, LossOptions(custom: userFunction(v ?? .none, interp)))
+        case .builtin(let b)?: throw Failure("ValueError: \(b.name) is not a loss function")
+        default: throw Failure("ValueError: compile() needs a loss", hint: "e.g. loss='binary_crossentropy'")
+        }
+    }
+
+    /// `compile(metrics=[...])`: names, metric objects or Python functions.
+    static func metricRequest(_ v: Value, _ interp: Interpreter) throws(Failure) -> MetricRequest {
+        switch v {
+        case .str(let s): return .named(s, key: s)
+        case .object(let m as MetricObject): return .named(m.metric, key: m.name)
+        case .function(let f):
+            let call = userFunction(v, interp)
+            return .custom(key: f.name) { y, p throws(EngineError) in try call(y, Variable(p)).value }
+        case .builtin(let b) where Loss(name: b.name) != nil:
+            return .named(b.name == "mean_squared_error" ? "mse" : (b.name == "mean_absolute_error" ? "mae" : b.name), key: b.name)
+        default: throw Failure("TypeError: metrics must be names such as 'accuracy', keras.metrics objects or functions, got \(v.typeName)")
+        }
+    }
+
+    static func metricClasses(_ interp: Interpreter) -> [String: Value] {
+        var m: [String: Value] = [:]
+        for (cls, metric) in [
+            ("BinaryAccuracy", "binary_accuracy"), ("CategoricalAccuracy", "categorical_accuracy"),
+            ("SparseCategoricalAccuracy", "sparse_categorical_accuracy"), ("MeanSquaredError", "mse"), ("MeanAbsoluteError", "mae"),
+        ] {
+            m[cls] = fn(cls) { args throws(Failure) in
+                try args.accept(cls == "BinaryAccuracy" ? ["name", "dtype", "threshold"] : ["name", "dtype"])
+                if cls == "BinaryAccuracy", try args.double(2, "threshold", 0.5) != 0.5 {
+                    throw Failure("NotImplementedError: Lectern does not support BinaryAccuracy(threshold=...) other than 0.5")
+                }
+                let name = try args.string(0, "name") ?? snakeCase(cls)
+                return .object(MetricObject(metric: metric, className: cls, name: name))
+            }
+        }
+        return m
+    }
+}

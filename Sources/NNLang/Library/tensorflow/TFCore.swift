@@ -1,0 +1,270 @@
+import Engine
+
+// MARK: - tensorflow: conversions, constructors and shape functions
+
+/// Lectern's TensorFlow API: its version string says it is not Google's TensorFlow.
+let tensorflowVersion = "2.16.0-lectern"
+
+/// Converting arguments to TensorFlow tensors with TensorFlow's dtype rules.
+struct TFConverter {
+    let interp: Interpreter
+
+    /// TensorFlow's dtype for a Python value: float32 for Python floats, int32 for ints, bool
+    /// for bools, float64 for a numpy array (Lectern's arrays are float64), a tensor's own.
+    func inferredDType(_ v: Value) -> DTypeObject {
+        switch v {
+        case .object(let t as TFTensorObject): return t.dtype
+        case .tensor(let t): return t.value.isBoolean ? .bool : .float64
+        case .bool: return .bool
+        case .int: return .int32
+        case .float: return .float32
+        case .list(let l): return inferredDType(items: l.items)
+        case .tuple(let t): return inferredDType(items: t)
+        case .range: return .int32
+        default: return .float32
+        }
+    }
+
+    private func inferredDType(items: [Value]) -> DTypeObject {
+        let kinds = items.map(inferredDType)
+        if let first = kinds.first(where: { $0 === DTypeObject.float64 }) { return first }
+        if kinds.contains(where: { $0 === DTypeObject.float32 }) { return .float32 }
+        if !kinds.isEmpty, kinds.allSatisfy({ $0 === DTypeObject.bool }) { return .bool }
+        return kinds.isEmpty ? .float32 : (kinds.contains { $0 === DTypeObject.int64 } ? .int64 : .int32)
+    }
+
+    /// `tf.convert_to_tensor`: a tensor stays itself (a different dtype is TensorFlow's
+    /// error); anything else becomes a constant of the requested or inferred dtype.
+    func tensor(_ v: Value, _ dtype: DTypeObject? = nil) throws(Failure) -> TFTensorObject {
+        if case .object(let t as TFTensorObject) = v {
+            if let dtype, dtype !== t.dtype {
+                throw Failure("ValueError: Tensor conversion requested dtype \(dtype.name) for Tensor with dtype \(t.dtype.name)")
+            }
+            return t
+        }
+        let resolved = dtype ?? inferredDType(v)
+        if case .float = v, !resolved.isFloating, resolved !== DTypeObject.bool {
+            let d = try v.asDouble()
+            guard d == d.rounded() else {
+                throw Failure("TypeError: Cannot convert \(interp.repr(v)) to EagerTensor of dtype \(resolved.name)")
+            }
+        }
+        return TFTensorObject(try interp.tensor(v), dtype: resolved, interpreter: interp)
+    }
+
+    func make(_ v: Variable, _ dtype: DTypeObject) -> Value { .object(TFTensorObject(v, dtype: dtype, interpreter: interp)) }
+
+    /// Operands of a binary function: the dtype of the first tensor among them, which the
+    /// others must share (TensorFlow does not promote).
+    func operands(_ values: [Value]) throws(Failure) -> (DTypeObject, [Variable]) {
+        let dtype =
+            values.compactMap { v -> DTypeObject? in if case .object(let t as TFTensorObject) = v { t.dtype } else { nil } }.first
+            ?? inferredDType(values[0])
+        var vars: [Variable] = []
+        for v in values {
+            if case .object(let t as TFTensorObject) = v, t.dtype !== dtype {
+                throw Failure(
+                    "InvalidArgumentError: cannot compute the operation: expected a \(dtype.name) tensor but got a \(t.dtype.name) tensor",
+                    hint: "convert with tf.cast(x, tf.\(dtype.name))")
+            }
+            vars.append(try tensor(v, dtype).variable)
+        }
+        return (dtype, vars)
+    }
+
+    /// A float tensor argument, for functions TensorFlow defines only on floats.
+    func floating(_ v: Value, _ function: String) throws(Failure) -> TFTensorObject {
+        let t = try tensor(v)
+        guard t.dtype.isFloating else {
+            throw Failure(
+                "InvalidArgumentError: Value for attr 'T' of \(t.dtype.name) is not in the list of allowed values for \(function)",
+                hint: "pass floats (e.g. 2.0) or tf.cast(x, tf.float64)")
+        }
+        return t
+    }
+
+    /// TensorFlow's `axis` argument: None, an int, or a list of ints.
+    func axes(_ v: Value?, rank: Int) throws(Failure) -> [Int]? {
+        guard let v, !v.isNone else { return nil }
+        let raw: [Int] = if case .int(let i) = v { [i] } else { try interp.shape(v) }
+        return try raw.map { a throws(Failure) in
+            guard a >= -rank, a < rank else {
+                throw Failure("InvalidArgumentError: Invalid reduction dimension \(a) for input with \(rank) dimensions.")
+            }
+            return a < 0 ? a + rank : a
+        }
+    }
+}
+
+extension Library {
+    static func tensorflowModule(_ interp: Interpreter) -> Value {
+        let tf = TFConverter(interp: interp)
+        var m = tensorflowCore(tf)
+        for (k, v) in tensorflowMath(tf) { m[k] = v }
+        m["math"] = .module(Module("tensorflow.math", tensorflowMath(tf)))
+        m["nn"] = .module(Module("tensorflow.nn", tensorflowNN(tf)))
+        m["random"] = .module(Module("tensorflow.random", tensorflowRandom(tf)))
+        m["keras"] = kerasModules(interp)["keras"]!
+        m["__version__"] = .str(tensorflowVersion)
+        for d in DTypeObject.all { m[d.name] = .object(d) }
+        m["double"] = .object(DTypeObject.float64)
+        m["float"] = .object(DTypeObject.float32)
+        return .module(Module("tensorflow", m))
+    }
+
+    private static func tensorflowCore(_ tf: TFConverter) -> [String: Value] {
+        let interp = tf.interp
+        var m: [String: Value] = [:]
+        m["constant"] = fn("constant") { args throws(Failure) in
+            try args.accept(["value", "dtype", "shape", "name"])
+            let value = try args.required(0, "value")
+            let dtype = try DTypeObject.from(args.optional(1, "dtype"))
+            // A tensor given to constant() is converted, not refused, when a dtype is asked for.
+            let source: Value = if case .object(let t as TFTensorObject) = value { .tensor(t.variable.detached) } else { value }
+            var t = try tf.tensor(source, dtype ?? tf.inferredDType(value)).variable.detached
+            if let s = args.optional(2, "shape"), !s.isNone {
+                let shape = try interp.shape(s)
+                t = Variable(
+                    try engine { () throws(EngineError) in
+                        t.value.count == 1 ? Tensor(shape: shape, repeating: t.value.scalars[0]) : try t.value.reshaped(shape)
+                    })
+            }
+            return tf.make(t, dtype ?? tf.inferredDType(value))
+        }
+        m["convert_to_tensor"] = fn("convert_to_tensor") { args throws(Failure) in
+            try args.accept(["value", "dtype", "dtype_hint", "name"])
+            return .object(try tf.tensor(try args.required(0, "value"), try DTypeObject.from(args.optional(1, "dtype"))))
+        }
+        m["Variable"] = fn("Variable") { args throws(Failure) in
+            try args.accept(["initial_value", "trainable", "validate_shape", "caching_device", "name", "variable_def", "dtype"])
+            let value = try args.required(0, "initial_value")
+            let dtype = try DTypeObject.from(args.optional(6, "dtype")) ?? tf.inferredDType(value)
+            let source: Value = if case .object(let t as TFTensorObject) = value { .tensor(t.variable.detached) } else { value }
+            let initial = try tf.tensor(source, dtype)
+            let trainable = try args.bool(1, "trainable", true)
+            return .object(
+                TFTensorObject(
+                    initial.variable.detached, dtype: dtype, isVariable: true, trainable: trainable && dtype.isFloating,
+                    name: try args.string(4, "name") ?? "Variable", interpreter: interp))
+        }
+        m["GradientTape"] = fn("GradientTape") { args throws(Failure) in
+            try args.accept(["persistent", "watch_accessed_variables"])
+            if !(try args.bool(1, "watch_accessed_variables", true)) {
+                throw Failure("NotImplementedError: Lectern does not support GradientTape(watch_accessed_variables=False)")
+            }
+            return .object(GradientTapeObject(persistent: try args.bool(0, "persistent", false)))
+        }
+        for (name, fill) in [("ones", 1.0), ("zeros", 0.0)] {
+            m[name] = fn(name) { args throws(Failure) in
+                try args.accept(["shape", "dtype", "name"])
+                let dtype = try DTypeObject.from(args.optional(1, "dtype")) ?? .float32
+                return tf.make(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: fill)), dtype)
+            }
+            m[name + "_like"] = fn(name + "_like") { args throws(Failure) in
+                try args.accept(["input", "dtype", "name"])
+                let t = try tf.tensor(try args.required(0, "input"))
+                let dtype = try DTypeObject.from(args.optional(1, "dtype")) ?? t.dtype
+                return tf.make(Variable(Tensor(shape: t.variable.shape, repeating: fill)), dtype)
+            }
+        }
+        m["fill"] = fn("fill") { args throws(Failure) in
+            try args.accept(["dims", "value", "name"])
+            let value = try args.required(1, "value")
+            return tf.make(
+                Variable(Tensor(shape: try args.shape(0, "dims"), repeating: try value.asDouble("value"))), tf.inferredDType(value))
+        }
+        m["range"] = fn("range") { args throws(Failure) in
+            try args.accept(["start", "limit", "delta", "dtype", "name"])
+            let first = try args.required(0, "start")
+            let limitValue = args.optional(1, "limit")
+            let (start, limit) = limitValue.map { l in l.isNone ? (Value.int(0), first) : (first, l) } ?? (Value.int(0), first)
+            let delta = args.optional(2, "delta") ?? .int(1)
+            let dtype = try DTypeObject.from(args.optional(3, "dtype")) ?? tf.inferredDType(.list(ListBox([start, limit, delta])))
+            let (a, b, d) = (try start.asDouble("start"), try limit.asDouble("limit"), try delta.asDouble("delta"))
+            guard d != 0 else { throw Failure("InvalidArgumentError: Requires delta != 0: 0") }
+            let n = Swift.max(0, Int(((b - a) / d).rounded(.up)))
+            guard n <= Interpreter.maxElements else { throw Failure("ValueError: tf.range would have \(n) elements") }
+            return tf.make(Variable(Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * d })), dtype)
+        }
+        m["reshape"] = fn("reshape") { args throws(Failure) in
+            try args.accept(["tensor", "shape", "name"])
+            let t = try tf.tensor(try args.required(0, "tensor"))
+            let shape = try interp.iterate(try args.required(1, "shape")).map { v throws(Failure) in try v.asInt("shape") }
+            return t.make(try engine { () throws(EngineError) in try Variable.reshape(t.variable, shape) })
+        }
+        m["transpose"] = fn("transpose") { args throws(Failure) in
+            try args.accept(["a", "perm", "conjugate", "name"])
+            let t = try tf.tensor(try args.required(0, "a"))
+            let perm = try args.optional(1, "perm").flatMap { p throws(Failure) in p.isNone ? nil : try interp.shape(p) }
+            return t.make(try engine { () throws(EngineError) in try Variable.transpose(t.variable, perm) })
+        }
+        m["matmul"] = fn("matmul") { args throws(Failure) in
+            try args.accept(["a", "b", "transpose_a", "transpose_b", "name"])
+            let (dtype, v) = try tf.operands([try args.required(0, "a"), try args.required(1, "b")])
+            let (ta, tb) = (try args.bool(2, "transpose_a", false), try args.bool(3, "transpose_b", false))
+            let r = try engine { () throws(EngineError) in
+                try Variable.matmul(ta ? try Variable.transpose(v[0]) : v[0], tb ? try Variable.transpose(v[1]) : v[1])
+            }
+            return tf.make(r, dtype)
+        }
+        m["cast"] = fn("cast") { args throws(Failure) in
+            try args.accept(["x", "dtype", "name"])
+            let t = try tf.tensor(try args.required(0, "x"))
+            guard let dtype = try DTypeObject.from(args.optional(1, "dtype")) else {
+                throw Failure("TypeError: cast() missing required argument: 'dtype'")
+            }
+            // A cast to a float type keeps the gradient; to an integer type it cuts it, as in TensorFlow.
+            return tf.make(dtype.isFloating ? t.variable : t.variable.detached, dtype)
+        }
+        m["one_hot"] = fn("one_hot") { args throws(Failure) in
+            try args.accept(["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"])
+            let labels = try tf.tensor(try args.required(0, "indices")).variable.value
+            let depth = try args.required(1, "depth").asInt("depth")
+            let (on, off) = (try args.double(2, "on_value", 1), try args.double(3, "off_value", 0))
+            if let a = args.optional(4, "axis"), !a.isNone, try a.asInt("axis") != -1 {
+                throw Failure("NotImplementedError: Lectern does not support tf.one_hot(axis=...) other than -1")
+            }
+            guard depth >= 0, labels.count * depth <= Interpreter.maxElements else {
+                throw Failure("ValueError: one_hot depth \(depth) is out of range")
+            }
+            var out: [Double] = []
+            out.reserveCapacity(labels.count * depth)
+            // Indices outside [0, depth) give a row of off_value, as in TensorFlow.
+            for l in labels.scalars { for k in 0..<depth { out.append(Double(k) == l ? on : off) } }
+            return tf.make(
+                Variable(Tensor(shape: labels.shape + [depth], scalars: out)), try DTypeObject.from(args.optional(5, "dtype")) ?? .float32)
+        }
+        m["shape"] = fn("shape") { args throws(Failure) in
+            try args.accept(["input", "out_type", "name"])
+            let t = try tf.tensor(try args.required(0, "input"))
+            return tf.make(Variable(Tensor(shape: [t.variable.value.rank], scalars: t.variable.shape.map(Double.init))), .int32)
+        }
+        m["rank"] = fn("rank") { args throws(Failure) in
+            tf.make(Variable(Tensor(Double(try tf.tensor(try args.required(0, "input")).variable.value.rank))), .int32)
+        }
+        m["size"] = fn("size") { args throws(Failure) in
+            tf.make(Variable(Tensor(Double(try tf.tensor(try args.required(0, "input")).variable.value.count))), .int32)
+        }
+        for name in ["concat", "stack"] {
+            m[name] = fn(name) { args throws(Failure) in
+                try args.accept(["values", "axis", "name"])
+                let (dtype, parts) = try tf.operands(try interp.iterate(try args.required(0, "values")))
+                let axis = try args.int(1, "axis", 0)
+                let r = try engine { () throws(EngineError) in
+                    if name == "concat" { return try Variable.concatenate(parts, axis: axis) }
+                    let rank = (parts.first?.value.rank ?? 0) + 1
+                    let at = axis < 0 ? axis + rank : axis
+                    guard at >= 0, at < rank else { throw .value("axis \(axis) is out of bounds for stack of rank-\(rank - 1) tensors") }
+                    return try Variable.concatenate(
+                        parts.map { p throws(EngineError) in
+                            var s = p.shape
+                            s.insert(1, at: at)
+                            return try Variable.reshape(p, s)
+                        }, axis: at)
+                }
+                return tf.make(r, dtype)
+            }
+        }
+        return m
+    }
+}

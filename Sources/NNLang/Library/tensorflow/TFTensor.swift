@@ -1,0 +1,171 @@
+import Engine
+
+/// An object that computes like an array: the interpreter's operators, `float()` and the
+/// library's array arguments see its `variable`, and an operator's result is handed back to
+/// the object to wrap (so `tf_tensor + 1` is a TensorFlow tensor again).
+protocol TensorBacked: EngineObject {
+    var variable: Variable { get }
+    func operatorResult(_ op: String, _ operands: [Value], _ result: Variable) throws(Failure) -> Value
+}
+
+/// TensorFlow's dtypes. Values are held as Double whatever the dtype: float32 tensors hold
+/// float32-rounded values (each result is rounded once, so +, −, ×, ÷ and √ give TensorFlow's
+/// float32 bits; exp, log and tanh may differ in the last float32 place); integer dtypes hold
+/// integers.
+final class DTypeObject: EngineObject, @unchecked Sendable {
+    let name: String
+    private init(_ name: String) { self.name = name }
+
+    static let float64 = DTypeObject("float64")
+    static let float32 = DTypeObject("float32")
+    static let int32 = DTypeObject("int32")
+    static let int64 = DTypeObject("int64")
+    static let bool = DTypeObject("bool")
+    static let all = [float64, float32, int32, int64, bool]
+
+    var typeName: String { "DType" }
+    var displayText: String { "<dtype: '\(name)'>" }
+    var isFloating: Bool { self === DTypeObject.float64 || self === DTypeObject.float32 }
+
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "name": return .str(self.name)
+        case "is_floating": return .bool(isFloating)
+        case "is_integer": return .bool(self === DTypeObject.int32 || self === DTypeObject.int64)
+        default: return nil
+        }
+    }
+
+    /// Rounds values to what this dtype can hold.
+    func coerce(_ t: Tensor) -> Tensor {
+        switch name {
+        case "float32": return t.map { Double(Float($0)) }
+        case "int32", "int64": return t.map { $0.isFinite ? $0.rounded(.towardZero) : 0 }
+        case "bool": return t.map { $0 != 0 ? 1 : 0 }
+        default: return t
+        }
+    }
+
+    /// A dtype argument: a dtype object, or its name as a string ('float64').
+    static func from(_ v: Value?) throws(Failure) -> DTypeObject? {
+        switch v {
+        case nil, .none?: return nil
+        case .object(let d as DTypeObject)?: return d
+        case .str(let s)?:
+            guard let d = all.first(where: { $0.name == s }) ?? (s == "float" ? float32 : (s == "double" ? float64 : nil)) else {
+                throw Failure(
+                    "TypeError: Cannot convert '\(s)' to a TensorFlow DType",
+                    hint: "Lectern's TensorFlow has float64, float32, int32, int64, bool")
+            }
+            return d
+        case .builtin(let b)?:
+            // numpy's scalar types: np.float64, np.float32, np.int32, …
+            guard let d = all.first(where: { $0.name == b.name }) else {
+                throw Failure("TypeError: Cannot convert \(b.name) to a TensorFlow DType")
+            }
+            return d
+        case let other?: throw Failure("TypeError: Cannot convert \(other.typeName) to a TensorFlow DType")
+        }
+    }
+}
+
+/// `tf.Tensor` (immutable) and `tf.Variable` (assignable, watched by tapes when trainable).
+final class TFTensorObject: TensorBacked {
+    var variable: Variable
+    let dtype: DTypeObject
+    let isVariable: Bool
+    let trainable: Bool
+    let name: String
+    weak var interpreter: Interpreter?
+
+    init(
+        _ value: Variable, dtype: DTypeObject, isVariable: Bool = false, trainable: Bool = true, name: String = "Variable",
+        interpreter: Interpreter?
+    ) {
+        self.dtype = dtype
+        self.isVariable = isVariable
+        self.trainable = trainable
+        self.name = name
+        self.interpreter = interpreter
+        let stored = Variable(dtype.coerce(value.value), node: value.node)
+        // A variable is a fresh leaf: every op on it is recorded, which is how a tape watches it.
+        self.variable = isVariable && trainable ? Variable.leaf(stored.value) : stored
+    }
+
+    var typeName: String { isVariable ? "ResourceVariable" : "EagerTensor" }
+
+    private var shapeText: String { formatShape(variable.shape) }
+
+    private var numpyText: String {
+        interpreter?.str(.tensor(variable.detached)) ?? variable.value.scalars.map { String($0) }.joined(separator: " ")
+    }
+
+    var displayText: String {
+        if isVariable {
+            return "<tf.Variable '\(name):0' shape=\(shapeText) dtype=\(dtype.name), numpy=\(numpyText)>"
+        }
+        let newline = variable.value.rank >= 2 ? "\n" : ""
+        return "tf.Tensor(\(newline)\(numpyText), shape=\(shapeText), dtype=\(dtype.name))"
+    }
+
+    /// A result tensor of this dtype (from ops on this object).
+    func make(_ v: Variable) -> Value {
+        .object(TFTensorObject(v, dtype: dtype, interpreter: interpreter))
+    }
+
+    func operatorResult(_ op: String, _ operands: [Value], _ result: Variable) throws(Failure) -> Value {
+        // TensorFlow does not convert between dtypes: float32 + float64 is an error.
+        for case .object(let other as TFTensorObject) in operands where other.dtype !== dtype {
+            throw Failure(
+                "InvalidArgumentError: cannot compute \(op) as input #1(zero-based) was expected to be a \(dtype.name) tensor but is a \(other.dtype.name) tensor",
+                hint: "convert one side with tf.cast(x, tf.\(dtype.name))")
+        }
+        if op == "/", !dtype.isFloating { return .object(TFTensorObject(result, dtype: .float64, interpreter: interpreter)) }
+        return make(result)
+    }
+
+    func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
+        switch name {
+        case "shape": return .tuple(variable.shape.map { .int($0) })
+        case "dtype": return .object(dtype)
+        case "ndim": return .int(variable.value.rank)
+        case "name" where isVariable: return .str(self.name + ":0")
+        case "trainable" where isVariable: return .bool(trainable)
+        case "T": return make(try engine { () throws(EngineError) in try Variable.transpose(variable) })
+        case "numpy": return Library.fn(name) { _ throws(Failure) in .tensor(self.variable.detached) }
+        case "value",
+            "read_value" where isVariable:
+            return Library.fn(name) { _ throws(Failure) in .object(TFTensorObject(self.variable, dtype: self.dtype, interpreter: interp)) }
+        case "__getitem__":
+            return Library.fn(name) { args throws(Failure) in
+                let key = try args.required(0, "key")
+                let keys: [Interpreter.Key] = if case .tuple(let parts) = key { parts.map { .value($0) } } else { [.value(key)] }
+                switch try interp.getItem(.tensor(self.variable), keys) {
+                case .tensor(let picked): return self.make(picked)
+                case let scalar: return self.make(try interp.tensor(scalar))
+                }
+            }
+        case "assign", "assign_add",
+            "assign_sub" where isVariable:
+            return Library.fn(name) { args throws(Failure) in
+                try args.accept(["value", "use_locking", "name", "read_value"])
+                let operand = try interp.tensor(try args.required(0, "value")).value
+                var updated = operand
+                if name != "assign" {
+                    updated = try engine { () throws(EngineError) in
+                        try Tensor.zip(self.variable.value, operand, name) { name == "assign_add" ? $0 + $1 : $0 - $1 }
+                    }
+                }
+                guard updated.shape == self.variable.shape else {
+                    throw Failure(
+                        "ValueError: Cannot assign value to variable '\(self.name):0': Shape mismatch. The variable shape \(formatShape(self.variable.shape)), and the assigned value shape \(formatShape(operand.shape)) are incompatible."
+                    )
+                }
+                let value = self.dtype.coerce(updated)
+                self.variable = self.trainable ? Variable.leaf(value) : Variable(value)
+                return .object(self)
+            }
+        default: return nil
+        }
+    }
+}
