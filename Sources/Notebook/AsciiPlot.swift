@@ -1,100 +1,46 @@
-/// A plot drawn in text: at most 72 columns, with axes, ticks and a legend.
+/// A figure drawn in text, at most 72 columns: panels of one grid row side by side when there
+/// are two, else one under the other in reading order; the suptitle above them.
 struct AsciiPlot {
-    let plot: Plot
-    let width = 72
-    let height = 20
-    static let marks: [Character] = ["*", "o", "+", "x", "#", "%", "@", "="]
-    /// Background marks of the decision regions of classes 1, 2, …
-    static let regionMarks: [Character] = ["·", ":", "-", "'"]
+    let plot: Figure
+    static let width = 72
 
     func render() -> String {
-        let f = NumberFormat(decimals: 2)
-        let yLabels = [plot.yRange.upperBound, (plot.yRange.lowerBound + plot.yRange.upperBound) / 2, plot.yRange.lowerBound].map {
-            f.scalar($0)
-        }
-        let gutter = (yLabels.map(\.count).max() ?? 1) + 1
-        let cols = width - gutter - 1
-        var grid = Array(repeating: Array(repeating: Character(" "), count: cols), count: height)
-        func column(_ x: Double) -> Int? {
-            let t = (x - plot.xRange.lowerBound) / (plot.xRange.upperBound - plot.xRange.lowerBound)
-            guard t.isFinite, t >= -1e-9, t <= 1 + 1e-9 else { return nil }
-            return min(cols - 1, max(0, Int((t * Double(cols - 1)).rounded())))
-        }
-        func row(_ y: Double) -> Int? {
-            let t = (y - plot.yRange.lowerBound) / (plot.yRange.upperBound - plot.yRange.lowerBound)
-            guard t.isFinite, t >= -1e-9, t <= 1 + 1e-9 else { return nil }
-            return height - 1 - min(height - 1, max(0, Int((t * Double(height - 1)).rounded())))
-        }
-        if let field = plot.field {
-            // Shade the decision regions: class 0 blank, then one mark per class.
-            for r in 0..<height {
-                for c in 0..<cols {
-                    let fc = min(field.columns - 1, c * field.columns / cols)
-                    let fr = min(field.rows - 1, (height - 1 - r) * field.rows / height)
-                    let k = field.predicted(field.values[fr * field.columns + fc])
-                    if k > 0 { grid[r][c] = AsciiPlot.regionMarks[(k - 1) % AsciiPlot.regionMarks.count] }
-                }
-            }
-        }
-        for (k, s) in plot.series.enumerated() {
-            let mark = AsciiPlot.marks[k % AsciiPlot.marks.count]
-            var previous: (Int, Int)?
-            for (x, y) in zip(s.xs, s.ys) {
-                guard let c = column(x), let r = row(y) else {
-                    previous = nil
+        var lines: [String] = []
+        if !plot.suptitle.isEmpty { lines.append(MathText.plain(plot.suptitle)) }
+        let columns = plot.axes.map(\.slot.columns).max() ?? 1
+        let sideBySide = columns == 2
+        let panelWidth = sideBySide ? (AsciiPlot.width - 2) / 2 : AsciiPlot.width
+        let height = (plot.axes.map(\.slot.rows).max() ?? 1) > 1 || sideBySide ? 14 : 18
+        var pending: [String]? = nil
+        var pendingRow = -1
+        for axes in plot.axes {
+            let panel = AsciiPanel(axes: axes, width: panelWidth, height: height).render()
+            if sideBySide {
+                let row = axes.slot.index / 2
+                if let left = pending, row == pendingRow, axes.slot.index % 2 == 1 {
+                    lines += AsciiPlot.join(left, panel, width: panelWidth)
+                    pending = nil
                     continue
                 }
-                // Lines fill the rows between neighbouring points so steep segments stay connected.
-                if s.style != .points, let (pc, pr) = previous, abs(pr - r) > 1 {
-                    let steps = abs(pr - r)
-                    for t in 1..<steps {
-                        let rr = pr + (r - pr) * t / steps
-                        let cc = pc + (c - pc) * t / steps
-                        if grid[rr][cc] == " " || grid[rr][cc] == "·" { grid[rr][cc] = mark }
-                    }
-                }
-                grid[r][c] = mark
-                previous = (c, r)
+                if let left = pending { lines += left + [""] }
+                pending = panel
+                pendingRow = row
+            } else {
+                if lines.count > (plot.suptitle.isEmpty ? 0 : 1) { lines.append("") }
+                lines += panel
             }
         }
-        var lines: [String] = []
-        if !plot.title.isEmpty { lines.append(String(repeating: " ", count: gutter) + plot.title) }
-        for r in 0..<height {
-            let label = r == 0 ? yLabels[0] : (r == height / 2 ? yLabels[1] : (r == height - 1 ? yLabels[2] : ""))
-            lines.append(String(repeating: " ", count: gutter - 1 - label.count) + label + " │" + String(grid[r]).trailingTrimmed)
+        if let left = pending { lines += left }
+        return lines.map(\.trailingTrimmed).joined(separator: "\n")
+    }
+
+    /// Two panels' lines side by side, the left one padded to its width.
+    static func join(_ a: [String], _ b: [String], width: Int) -> [String] {
+        (0..<max(a.count, b.count)).map { i in
+            let left = i < a.count ? a[i] : ""
+            let right = i < b.count ? b[i] : ""
+            return left + String(repeating: " ", count: max(0, width - left.count) + 2) + right
         }
-        lines.append(String(repeating: " ", count: gutter) + "└" + String(repeating: "─", count: cols))
-        let lo = f.scalar(plot.xRange.lowerBound)
-        let mid = f.scalar((plot.xRange.lowerBound + plot.xRange.upperBound) / 2)
-        let hi = f.scalar(plot.xRange.upperBound)
-        var axis = Array(repeating: Character(" "), count: cols + 1)
-        func put(_ s: String, at p: Int) {
-            let start = max(0, min(axis.count - s.count, p))
-            for (i, ch) in s.enumerated() { axis[start + i] = ch }
-        }
-        put(lo, at: 0)
-        put(mid, at: cols / 2 - mid.count / 2)
-        put(hi, at: cols + 1 - hi.count)
-        lines.append(String(repeating: " ", count: gutter) + String(axis).trailingTrimmed)
-        if !plot.xLabel.isEmpty {
-            lines.append(String(repeating: " ", count: gutter + max(0, cols / 2 - plot.xLabel.count / 2)) + plot.xLabel)
-        }
-        var legend = plot.series.enumerated().map { "\(AsciiPlot.marks[$0.offset % AsciiPlot.marks.count]) \($0.element.name)" }
-        if let field = plot.field {
-            for k in 1..<max(field.classes, 2) {
-                legend.append("\(AsciiPlot.regionMarks[(k - 1) % AsciiPlot.regionMarks.count]) predicted \(k)")
-            }
-        }
-        var line = String(repeating: " ", count: gutter)
-        for item in legend {
-            if line.count + item.count + 3 > width {
-                lines.append(line.trailingTrimmed)
-                line = String(repeating: " ", count: gutter)
-            }
-            line += item + "   "
-        }
-        lines.append(line.trailingTrimmed)
-        return lines.joined(separator: "\n")
     }
 }
 

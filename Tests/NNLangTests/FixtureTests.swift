@@ -80,7 +80,7 @@ func describe(_ output: Output) -> String {
     case .table(let t): return "table " + t.columns.joined(separator: ", ")
     case .summary(let s): return s.title
     case .log(let l): return "log \(l.lines.count)"
-    case .plot(let p): return "plot \(p.series.map(\.name))"
+    case .plot(let p): return "plot \(p.axes.flatMap { $0.legendEntries.map(\.label) })"
     case .error(let d): return d.message
     }
 }

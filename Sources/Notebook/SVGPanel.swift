@@ -1,0 +1,133 @@
+import Foundation
+
+/// One axes of a figure in its grid cell: frame, ticks, grid, artists, labels and legend.
+struct SVGPanel {
+    let axes: Axes
+    let cell: Rect
+    let clipID: String
+    /// matplotlib sizes lines and markers in points; a 6.4-inch figure is 640 units wide.
+    static let unitsPerPoint = 640.0 / 460.8
+
+    struct Layout {
+        var area: Rect
+        var x: AxisView
+        var y: AxisView
+        var xTicks: [Double]
+        var yTicks: [Double]
+        var xLabels: [String]
+        var yLabels: [String]
+
+        func px(_ v: Double) -> Double? { x.fraction(v).map { area.x + $0 * area.width } }
+        func py(_ v: Double) -> Double? { y.fraction(v).map { area.maxY - $0 * area.height } }
+    }
+
+    /// Margins around the plot area, from the lengths of the labels that go there.
+    func layout(extraBottom: Double) -> Layout {
+        let (xv, yv) = axes.views
+        let fs = SVGPlot.tickFont
+        let top = axes.title.isEmpty ? 12.0 : SVGPlot.titleFont + 18
+        let bottom = 12 + fs + (axes.xLabel.isEmpty ? 0 : SVGPlot.labelFont + 10) + extraBottom
+        let right = 14.0 + (axes.colorbar == nil ? 0 : 78)
+        // Tick labels on y set the left margin; their number depends on the height only.
+        let height = max(cell.height - top - bottom, 40)
+        let yTicks = axes.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9))
+        let yLabels = axes.yTickLabels ?? yv.labels(yTicks)
+        let yWidth = (yLabels.map { textWidth($0, fs) }.max() ?? 0)
+        let left = 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : SVGPlot.labelFont + 8)
+        let area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
+        let xTicks = axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9))
+        return Layout(
+            area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabels ?? xv.labels(xTicks),
+            yLabels: yLabels)
+    }
+
+    func render() -> String {
+        var l = layout(extraBottom: 0)
+        var legend = SVGLegend(entries: axes.legendEntries.map { ($0.label, $0.artist) })
+        if let loc = axes.legend, !legend.entries.isEmpty {
+            legend.place(loc, in: l, artists: axes.artists)
+            if legend.outside {
+                l = layout(extraBottom: legend.outsideHeight(width: cell.width))
+                legend.placeBelow(l, cellX: cell.x, cellWidth: cell.width, xLabel: !axes.xLabel.isEmpty)
+            }
+        }
+        let a = l.area
+        let fs = SVGPlot.tickFont
+        var s =
+            "<g class=\"axes\"><clipPath id=\"\(clipID)\"><rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\"/></clipPath>"
+        s += "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"#fff\"/>\n"
+        var grid = ""
+        if axes.grid {
+            for t in l.xTicks {
+                if let x = l.px(t) { grid += "<line x1=\"\(n(x))\" y1=\"\(n(a.y))\" x2=\"\(n(x))\" y2=\"\(n(a.maxY))\"/>" }
+            }
+            for t in l.yTicks {
+                if let y = l.py(t) { grid += "<line x1=\"\(n(a.x))\" y1=\"\(n(y))\" x2=\"\(n(a.maxX))\" y2=\"\(n(y))\"/>" }
+            }
+            grid = "<g stroke=\"#b0b0b0\" stroke-width=\"1.1\">" + grid + "</g>\n"
+        }
+        // Images and filled regions lie under the grid; lines and points above it.
+        let under = axes.artists.filter { if case .raster = $0 { true } else { false } }
+        let over = axes.artists.filter { if case .raster = $0 { false } else { true } }
+        let artistsSVG = SVGArtists(layout: l)
+        s += "<g clip-path=\"url(#\(clipID))\">" + under.map(artistsSVG.render).joined() + "</g>\n" + grid
+        s += "<g clip-path=\"url(#\(clipID))\">" + over.map(artistsSVG.render).joined() + "</g>\n"
+        // Frame, outward ticks and their labels.
+        s +=
+            "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.1\"/>"
+        var marks = ""
+        for (t, label) in zip(l.xTicks, l.xLabels) {
+            guard let x = l.px(t), x >= a.x - 0.5, x <= a.maxX + 0.5 else { continue }
+            marks += "<line x1=\"\(n(x))\" y1=\"\(n(a.maxY))\" x2=\"\(n(x))\" y2=\"\(n(a.maxY + 5))\"/>"
+            s += "<text x=\"\(n(x))\" y=\"\(n(a.maxY + 8 + fs))\" text-anchor=\"middle\">\(escapeHTML(MathText.plain(label)))</text>"
+        }
+        for (t, label) in zip(l.yTicks, l.yLabels) {
+            guard let y = l.py(t), y >= a.y - 0.5, y <= a.maxY + 0.5 else { continue }
+            marks += "<line x1=\"\(n(a.x - 5))\" y1=\"\(n(y))\" x2=\"\(n(a.x))\" y2=\"\(n(y))\"/>"
+            s += "<text x=\"\(n(a.x - 8))\" y=\"\(n(y + fs * 0.35))\" text-anchor=\"end\">\(escapeHTML(MathText.plain(label)))</text>"
+        }
+        s += "<g stroke=\"#000\" stroke-width=\"1.1\">" + marks + "</g>\n"
+        let lf = SVGPlot.labelFont
+        if !axes.xLabel.isEmpty {
+            s +=
+                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.maxY + 12 + fs + lf))\" text-anchor=\"middle\" font-size=\"\(n(lf))\">\(escapeHTML(MathText.plain(axes.xLabel)))</text>"
+        }
+        if !axes.yLabel.isEmpty {
+            s +=
+                "<text transform=\"translate(\(n(cell.x + 8 + lf * 0.8)) \(n(a.y + a.height / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"\(n(lf))\">\(escapeHTML(MathText.plain(axes.yLabel)))</text>"
+        }
+        if !axes.title.isEmpty {
+            s +=
+                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.y - 10))\" text-anchor=\"middle\" font-size=\"\(n(SVGPlot.titleFont))\">\(escapeHTML(MathText.plain(axes.title)))</text>"
+        }
+        if let bar = axes.colorbar { s += colorbar(bar, a) }
+        if axes.legend != nil { s += legend.render() }
+        return s + "</g>\n"
+    }
+
+    /// A vertical colour bar right of the plot area, with three labelled ticks.
+    func colorbar(_ bar: Colorbar, _ a: Rect) -> String {
+        let x = a.maxX + 16
+        let w = 16.0
+        let k = bar.colors.count
+        var s = "<g shape-rendering=\"crispEdges\">"
+        for (i, c) in bar.colors.enumerated() {
+            let y0 = a.maxY - a.height * Double(i + 1) / Double(k)
+            s += "<rect x=\"\(n(x))\" y=\"\(n(y0))\" width=\"\(n(w))\" height=\"\(n(a.height / Double(k) + 0.3))\" fill=\"\(c)\"/>"
+        }
+        s += "</g><rect x=\"\(n(x))\" y=\"\(n(a.y))\" width=\"\(n(w))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\"/>"
+        let view = AxisView(low: bar.low, high: bar.high, scale: .linear)
+        let ticks = view.ticks(bins: 4)
+        for (t, label) in zip(ticks, view.labels(ticks)) {
+            guard let f = view.fraction(t) else { continue }
+            let y = a.maxY - f * a.height
+            s += "<text x=\"\(n(x + w + 5))\" y=\"\(n(y + SVGPlot.tickFont * 0.35))\">\(label)</text>"
+        }
+        return s
+    }
+}
+
+/// The width of a label in viewBox units, estimated for a sans-serif font.
+func textWidth(_ s: String, _ size: Double) -> Double {
+    Double(MathText.plain(s).count) * size * 0.56
+}
