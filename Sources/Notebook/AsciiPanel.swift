@@ -163,10 +163,8 @@ struct AsciiPanel {
         for (artist, mark) in zip(axes.artists, marks) {
             if case .raster(let r) = artist { items += r.markLegend.map { "\($0.0) \($0.1)" } }
             if case .scatter(let s) = artist, let byValue = AsciiPanel.valueMarks(s) { items += byValue.legend }
-            if axes.legend != nil, let label = artist.label, !label.isEmpty, !label.hasPrefix("_") {
-                items.append("\(mark) \(MathText.plain(label))")
-            }
         }
+        if axes.legend != nil { items += axes.legendItems.map { "\(marks[$0.index]) \(MathText.plain($0.label))" } }
         var lines: [String] = []
         var line = indent
         for item in items {

@@ -19,7 +19,9 @@ extension Axes {
                 var across: [Double] = []
                 var along: [Double] = b.bases
                 for i in b.positions.indices {
-                    across += [b.positions[i] - b.thicknesses[i] / 2, b.positions[i] + b.thicknesses[i] / 2]
+                    // matplotlib's rectangle: its left edge, then the left edge plus the width.
+                    let start = b.positions[i] - b.thicknesses[i] / 2
+                    across += [start, start + b.thicknesses[i]]
                     along.append(b.bases[i] + b.lengths[i])
                 }
                 if b.horizontal {
@@ -50,13 +52,22 @@ extension Axes {
         )
     }
 
-    /// The artists with a legend entry: a label that does not start with `_`, as in matplotlib.
-    public var legendEntries: [(label: String, artist: Artist)] {
-        artists.compactMap { a in
-            guard let label = a.label, !label.isEmpty, !label.hasPrefix("_") else { return nil }
-            return (label, a)
+    /// The artists with a legend entry: those `legend(labels)` named, in order, else those with a
+    /// label that does not start with `_`, as in matplotlib.
+    var legendItems: [(label: String, index: Int)] {
+        if let names = legendLabels {
+            let labellable = artists.indices.filter {
+                if case .raster = artists[$0] { false } else if case .text = artists[$0] { false } else { true }
+            }
+            return zip(names, labellable).map { ($0, $1) }
+        }
+        return artists.indices.compactMap { i in
+            guard let label = artists[i].label, !label.isEmpty, !label.hasPrefix("_") else { return nil }
+            return (label, i)
         }
     }
+
+    public var legendEntries: [(label: String, artist: Artist)] { legendItems.map { ($0.label, artists[$0.index]) } }
 }
 
 extension Artist {

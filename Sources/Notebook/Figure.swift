@@ -84,6 +84,8 @@ public struct Axes: Equatable, Sendable {
     public var grid = false
     /// Nil: no legend; otherwise matplotlib's `loc` (`best`, `upper right`, …).
     public var legend: String?
+    /// Labels given to `legend(labels)`, for the artists in order (their own labels unchanged).
+    public var legendLabels: [String]?
     /// Fixed tick positions (and labels) from `set_xticks`/`xticks`.
     public var xTicks: [Double]?
     public var xTickLabels: [String]?

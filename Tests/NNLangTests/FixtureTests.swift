@@ -93,7 +93,7 @@ func describe(_ output: Output) -> String {
         #expect(outputs == c.expected)
     }
 
-    @Test(arguments: FixtureCase.load("errors"))
+    @Test(arguments: FixtureCase.load("errors") + FixtureCase.load("pyplot-errors"))
     func programFailsWithExpectedError(_ c: FixtureCase) throws {
         // Error cases fail at once; the one that must time out does so within 2 s.
         let (_, error) = runProgram(c.source, timeout: 2)

@@ -97,9 +97,6 @@ final class ColormapObject: EngineObject {
                 if let map = try? Colormap(n) { members[n] = .object(ColormapObject(map)) }
             }
         }
-        members["get_cmap"] = Library.fn("get_cmap") { args throws(Failure) in
-            .object(ColormapObject(try Colormap(try args.string(0, "name") ?? "viridis")))
-        }
         return .module(Module("matplotlib.cm", members))
     }
 }

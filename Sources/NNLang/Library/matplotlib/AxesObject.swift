@@ -173,7 +173,7 @@ final class AxesObject: EngineObject {
                 throw Failure("NotImplementedError: Lectern does not support the '\(s)' scale", hint: "use 'linear' or 'log'")
             }
             throw Failure(
-                "ValueError: '\(s)' is not a valid value for scale; supported values are 'asinh', 'function', 'functionlog', 'linear', 'log', 'logit', 'symlog'"
+                "ValueError: '\(s)' is not a valid value for scale.", hint: "Lectern draws the scales 'linear' and 'log'"
             )
         }
         if x { model.xScale = scale } else { model.yScale = scale }
@@ -236,14 +236,8 @@ final class AxesObject: EngineObject {
         try Keywords.onlyDefault(args, "legend", "title")
         try Keywords.onlyDefault(args, "legend", "handles")
         // legend(labels) names the artists in order; legend() uses their own labels.
-        if let labels = args.positional.first ?? args.alias("labels") {
-            let names = try interp.iterate(labels).map(interp.str)
-            var k = 0
-            for i in model.artists.indices where k < names.count {
-                guard model.artists[i].label != nil || isLabellable(i) else { continue }
-                setLabel(i, names[k])
-                k += 1
-            }
+        model.legendLabels = try (args.positional.first ?? args.alias("labels")).map { v throws(Failure) in
+            try interp.iterate(v).map(interp.str)
         }
         if args.positional.count > 1 {
             throw Failure(
@@ -256,7 +250,7 @@ final class AxesObject: EngineObject {
         ]
         guard valid.contains(loc) else {
             throw Failure(
-                "ValueError: '\(loc)' is not a valid value for loc; supported values are " + valid.map { "'\($0)'" }.joined(separator: ", ")
+                "ValueError: '\(loc)' is not a valid value for loc.", hint: "locations: " + valid.joined(separator: ", ")
             )
         }
         if model.legendEntries.isEmpty {
@@ -267,13 +261,6 @@ final class AxesObject: EngineObject {
         }
         model.legend = loc
         return .object(ArtistHandle(self, -1, "Legend"))
-    }
-
-    func isLabellable(_ i: Int) -> Bool {
-        switch model.artists[i] {
-        case .raster, .text: false
-        default: true
-        }
     }
 
     func setLabel(_ i: Int, _ label: String?) {

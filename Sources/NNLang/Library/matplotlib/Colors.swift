@@ -22,7 +22,7 @@ enum Colors {
         default: break
         }
         throw Failure(
-            "ValueError: \(interp.repr(v)) is not a valid value for color",
+            "ValueError: \(interp.repr(v)) is not a valid value for color: supported inputs are (r, g, b) and (r, g, b, a) 0-1 float tuples; '#rrggbb', '#rrggbbaa', '#rgb', '#rgba' strings; named color strings; string reprs of 0-1 floats for grayscale values; 'C0', 'C1', ... strings for colors of the color cycle; and pairs combining one of the above with an alpha value",
             hint: "use a name ('tab:blue', 'red'), 'C0'…'C9', a hex string '#1f77b4', a grey level '0.5' or an (r, g, b) tuple")
     }
 
@@ -68,7 +68,7 @@ struct Colormap {
         let base = reversed ? String(name.dropLast(2)) : name
         guard let entry = Colors.colormaps[base] else {
             throw Failure(
-                "ValueError: '\(name)' is not a valid value for cmap",
+                "ValueError: '\(name)' is not a valid value for cmap.",
                 hint: "Lectern knows: " + Colors.colormaps.keys.sorted().joined(separator: ", ") + " (and each with _r)")
         }
         self.name = name

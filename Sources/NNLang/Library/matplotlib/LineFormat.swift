@@ -20,31 +20,31 @@ struct LineFormat {
         }
         let chars = Array(fmt)
         var i = 0
-        func fail(_ why: String) -> Failure { Failure("ValueError: \(why) in format string '\(fmt)'") }
+        func fail(_ why: String) -> Failure { Failure("ValueError: '\(fmt)' is not a valid format string (\(why))") }
         while i < chars.count {
             let two = i + 1 < chars.count ? String(chars[i...(i + 1)]) : ""
             if two == "--" || two == "-." {
-                guard style == nil else { throw fail("Illegal format string \"\(fmt)\"; two linestyle symbols") }
+                guard style == nil else { throw fail("two linestyle symbols") }
                 style = two == "--" ? .dashed : .dashDot
                 i += 2
                 continue
             }
             let c = chars[i]
             if c == "-" || c == ":" {
-                guard style == nil else { throw fail("Illegal format string \"\(fmt)\"; two linestyle symbols") }
+                guard style == nil else { throw fail("two linestyle symbols") }
                 style = c == "-" ? .solid : .dotted
             } else if let m = Marker(rawValue: String(c)) {
-                guard marker == nil else { throw fail("Illegal format string \"\(fmt)\"; two marker symbols") }
+                guard marker == nil else { throw fail("two marker symbols") }
                 marker = m
             } else if let hex = LineFormat.colorLetters[c] {
-                guard color == nil else { throw fail("Illegal format string \"\(fmt)\"; two color symbols") }
+                guard color == nil else { throw fail("two color symbols") }
                 color = hex
             } else if c == "C", i + 1 < chars.count, let d = chars[i + 1].wholeNumberValue {
-                guard color == nil else { throw fail("Illegal format string \"\(fmt)\"; two color symbols") }
+                guard color == nil else { throw fail("two color symbols") }
                 color = Colors.cycle[d]
                 i += 1
             } else {
-                throw fail("Unrecognized character \(c)")
+                throw fail("unrecognized character '\(c)'")
             }
             i += 1
         }
@@ -62,8 +62,8 @@ struct LineFormat {
         case "", " ", "None", "none": return .none
         default:
             throw Failure(
-                "ValueError: '\(s)' is not a valid value for ls; supported values are '-', '--', '-.', ':', 'None', ' ', '', 'solid', 'dashed', 'dashdot', 'dotted'"
-            )
+                "ValueError: '\(s)' is not a valid value for ls.",
+                hint: "line styles: '-', '--', '-.', ':', 'None', 'solid', 'dashed', 'dashdot', 'dotted'")
         }
     }
 

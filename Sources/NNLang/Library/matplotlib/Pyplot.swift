@@ -165,7 +165,10 @@ enum Pyplot {
         }
         let cm = ColormapObject.module()
         m["cm"] = cm
-        if case .module(let c) = cm { m["get_cmap"] = c.members["get_cmap"] }
+        m["get_cmap"] = Library.fn("get_cmap") { args throws(Failure) in
+            try args.accept(["name", "lut"])
+            return .object(ColormapObject(try Colormap(try args.string(0, "name") ?? "viridis")))
+        }
         for (k, v) in m { m[k] = state.counted(v) }
         return .module(Module("matplotlib.pyplot", m))
     }
