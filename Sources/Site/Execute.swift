@@ -15,6 +15,8 @@ public struct DocumentResult: Sendable {
     public var failures: [Diagnostic]
     public var expectedErrors: Int
     public var blocks: Int
+    /// Files the lecture wrote (`savefig`), relative to the page.
+    public var files: [SavedFile] = []
 }
 
 /// Step 2: read, run and render each lecture; lectures run in parallel, each in its own interpreter.
@@ -79,7 +81,7 @@ public enum Execute {
             source: file, title: title, tags: document.frontMatter.tags,
             rtol: document.frontMatter.rtol, atol: document.frontMatter.atol, markdown: MarkdownRenderer.render(run.executed),
             html: renderer.render(run.executed),
-            failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
+            failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun, files: run.savedFiles)
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.
