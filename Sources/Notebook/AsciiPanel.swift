@@ -44,7 +44,8 @@ struct AsciiPanel {
 
     func render() -> [String] {
         let (xv, yv) = axes.views
-        let yTicks = axes.yTicks ?? yv.ticks(bins: max(2, height / 4))
+        let on = axes.axisOn
+        let yTicks = on ? axes.yTicks ?? yv.ticks(bins: max(2, height / 4)) : []
         let yLabels = axes.yTickLabels ?? yv.labels(yTicks, unicode: false)
         let gutter = max(yLabels.map(\.count).max() ?? 1, 1) + 1
         let cols = width - gutter - 1
@@ -127,14 +128,26 @@ struct AsciiPanel {
         var lines: [String] = []
         let pad = String(repeating: " ", count: gutter)
         if !axes.title.isEmpty { lines.append(centred(MathText.plain(axes.title), in: cols, after: pad + " ")) }
-        if !axes.yLabel.isEmpty { lines.append(pad + MathText.plain(axes.yLabel)) }
+        if !axes.yLabel.isEmpty && on { lines.append(pad + MathText.plain(axes.yLabel)) }
         var rowLabels = [Int: String]()
         for (t, label) in zip(yTicks, yLabels) { if let r = row(t) { rowLabels[r] = label } }
         for r in 0..<height {
             let label = rowLabels[r] ?? ""
-            lines.append(String(repeating: " ", count: gutter - 1 - label.count) + label + " │" + String(grid[r]))
+            lines.append(String(repeating: " ", count: gutter - 1 - label.count) + label + (on ? " │" : "  ") + String(grid[r]))
         }
-        lines.append(pad + "└" + String(repeating: "─", count: cols))
+        if on {
+            lines.append(pad + "└" + String(repeating: "─", count: cols))
+            lines.append(pad + xAxisLabels(xv, cols: cols, column: column))
+            if !axes.xLabel.isEmpty { lines.append(centred(MathText.plain(axes.xLabel), in: cols, after: pad + " ")) }
+        }
+        if axes.legend != nil || axes.artists.contains(where: { if case .raster(let r) = $0 { !r.markLegend.isEmpty } else { false } }) {
+            lines += legend(marks, indent: pad)
+        }
+        return lines
+    }
+
+    /// Tick labels under the axis at their columns, skipping any that would touch the previous.
+    func xAxisLabels(_ xv: AxisView, cols: Int, column: (Double) -> Int?) -> String {
         let xTicks = axes.xTicks ?? xv.ticks(bins: max(2, cols / 10))
         let xLabels = axes.xTickLabels ?? xv.labels(xTicks, unicode: false)
         var axis = Array(repeating: Character(" "), count: cols + 1)
@@ -146,12 +159,7 @@ struct AsciiPanel {
             for (i, ch) in label.enumerated() { axis[start + i] = ch }
             free = start + label.count + 1
         }
-        lines.append(pad + String(axis))
-        if !axes.xLabel.isEmpty { lines.append(centred(MathText.plain(axes.xLabel), in: cols, after: pad + " ")) }
-        if axes.legend != nil || axes.artists.contains(where: { if case .raster(let r) = $0 { !r.markLegend.isEmpty } else { false } }) {
-            lines += legend(marks, indent: pad)
-        }
-        return lines
+        return String(axis)
     }
 
     func centred(_ text: String, in cols: Int, after prefix: String) -> String {

@@ -1,5 +1,5 @@
-/// A figure drawn in text, at most 72 columns: panels of one grid row side by side when there
-/// are two, else one under the other in reading order; the suptitle above them.
+/// A figure drawn in text, at most 72 columns: the panels of a grid row side by side when up
+/// to three fit, else one under the other in reading order; the suptitle above them.
 struct AsciiPlot {
     let plot: Figure
     static let width = 72
@@ -8,38 +8,34 @@ struct AsciiPlot {
         var lines: [String] = []
         if !plot.suptitle.isEmpty { lines.append(MathText.plain(plot.suptitle)) }
         let columns = plot.axes.map(\.slot.columns).max() ?? 1
-        let sideBySide = columns == 2
-        let panelWidth = sideBySide ? (AsciiPlot.width - 2) / 2 : AsciiPlot.width
-        let height = (plot.axes.map(\.slot.rows).max() ?? 1) > 1 || sideBySide ? 14 : 18
-        var pending: [String]? = nil
-        var pendingRow = -1
-        for axes in plot.axes {
+        let perRow = columns <= 3 ? columns : 1
+        let panelWidth = (AsciiPlot.width - 2 * (perRow - 1)) / perRow
+        let height = (plot.axes.map(\.slot.rows).max() ?? 1) > 1 || perRow > 1 ? 14 : 18
+        // Panels grouped by their grid row (or one group each when stacked), in order.
+        var groups: [(row: Int, panels: [[String]])] = []
+        for (k, axes) in plot.axes.enumerated() {
+            let row = perRow > 1 ? axes.slot.index / max(axes.slot.columns, 1) : k
             let panel = AsciiPanel(axes: axes, width: panelWidth, height: height).render()
-            if sideBySide {
-                let row = axes.slot.index / 2
-                if let left = pending, row == pendingRow, axes.slot.index % 2 == 1 {
-                    lines += AsciiPlot.join(left, panel, width: panelWidth)
-                    pending = nil
-                    continue
-                }
-                if let left = pending { lines += left + [""] }
-                pending = panel
-                pendingRow = row
+            if let last = groups.last, last.row == row {
+                groups[groups.count - 1].panels.append(panel)
             } else {
-                if lines.count > (plot.suptitle.isEmpty ? 0 : 1) { lines.append("") }
-                lines += panel
+                groups.append((row, [panel]))
             }
         }
-        if let left = pending { lines += left }
+        for (g, group) in groups.enumerated() {
+            if g > 0 { lines.append("") }
+            lines += group.panels.dropFirst().reduce(group.panels[0]) { AsciiPlot.join($0, $1, width: panelWidth) }
+        }
         return lines.map(\.trailingTrimmed).joined(separator: "\n")
     }
 
-    /// Two panels' lines side by side, the left one padded to its width.
+    /// Two blocks of lines side by side, the left one padded to a multiple of the panel width.
     static func join(_ a: [String], _ b: [String], width: Int) -> [String] {
-        (0..<max(a.count, b.count)).map { i in
+        let leftWidth = ((a.map(\.count).max() ?? 0) + 1 + width) / (width + 2) * (width + 2) - 2
+        return (0..<max(a.count, b.count)).map { i in
             let left = i < a.count ? a[i] : ""
             let right = i < b.count ? b[i] : ""
-            return left + String(repeating: " ", count: max(0, width - left.count) + 2) + right
+            return left + String(repeating: " ", count: max(0, leftWidth - left.count) + 2) + right
         }
     }
 }

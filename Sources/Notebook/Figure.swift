@@ -82,6 +82,8 @@ public struct Axes: Equatable, Sendable {
     public var xScale = AxisScale.linear
     public var yScale = AxisScale.linear
     public var grid = false
+    /// False after `axis('off')`: no frame, ticks or axis labels (the title stays).
+    public var axisOn = true
     /// Nil: no legend; otherwise matplotlib's `loc` (`best`, `upper right`, …).
     public var legend: String?
     /// Labels given to `legend(labels)`, for the artists in order (their own labels unchanged).

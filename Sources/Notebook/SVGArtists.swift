@@ -103,7 +103,9 @@ struct SVGArtists {
         guard r.columns > 0, r.rows > 0, let x0 = layout.px(r.x.lowerBound), let x1 = layout.px(r.x.upperBound),
             let y0 = layout.py(r.y.lowerBound), let y1 = layout.py(r.y.upperBound)
         else { return "" }
-        // Either axis may be inverted (an image's y): place cells from their corners.
+        // Either axis may be inverted (an image's y): place cells from their corners. Each cell
+        // overlaps its neighbours by 0.4 units, so that rounding leaves no seams; the group's
+        // opacity applies once to the whole, so overlaps do not darken.
         let cw = (x1 - x0) / Double(r.columns)
         let ch = (y1 - y0) / Double(r.rows)
         var s = "<g shape-rendering=\"crispEdges\"\(opacity(r.alpha))>"
@@ -118,7 +120,7 @@ struct SVGArtists {
                 let ya = y0 + Double(row) * ch
                 let yb = y0 + Double(row + 1) * ch
                 s +=
-                    "<rect x=\"\(n(min(xa, xb)))\" y=\"\(n(min(ya, yb)))\" width=\"\(n(abs(xb - xa)))\" height=\"\(n(abs(yb - ya)))\" fill=\"\(colour)\"/>"
+                    "<rect x=\"\(n(min(xa, xb)))\" y=\"\(n(min(ya, yb)))\" width=\"\(n(abs(xb - xa) + 0.4))\" height=\"\(n(abs(yb - ya) + 0.4))\" fill=\"\(colour)\"/>"
                 c = end
             }
         }

@@ -26,19 +26,20 @@ struct SVGPanel {
         let (xv, yv) = axes.views
         let fs = SVGPlot.tickFont
         let top = axes.title.isEmpty ? 12.0 : SVGPlot.titleFont + 18
-        let bottom = 12 + fs + (axes.xLabel.isEmpty ? 0 : SVGPlot.labelFont + 10) + extraBottom
+        let on = axes.axisOn
+        let bottom = on ? 12 + fs + (axes.xLabel.isEmpty ? 0 : SVGPlot.labelFont + 10) + extraBottom : 12 + extraBottom
         let right = 14.0 + (axes.colorbar == nil ? 0 : 78)
         // Tick labels on y set the left margin; their number depends on the height only.
         let height = max(cell.height - top - bottom, 40)
-        let yTicks = axes.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9))
+        let yTicks = on ? axes.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9)) : []
         let yLabels = axes.yTickLabels ?? yv.labels(yTicks)
         let yWidth = (yLabels.map { textWidth($0, fs) }.max() ?? 0)
-        let left = 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : SVGPlot.labelFont + 8)
+        let left = on ? 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : SVGPlot.labelFont + 8) : 12
         let area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
-        let xTicks = axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9))
+        let xTicks = on ? axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9)) : []
         return Layout(
             area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabels ?? xv.labels(xTicks),
-            yLabels: yLabels)
+            yLabels: on ? yLabels : [])
     }
 
     func render() -> String {
@@ -55,7 +56,9 @@ struct SVGPanel {
         let fs = SVGPlot.tickFont
         var s =
             "<g class=\"axes\"><clipPath id=\"\(clipID)\"><rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\"/></clipPath>"
-        s += "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"#fff\"/>\n"
+        if axes.axisOn {
+            s += "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"#fff\"/>\n"
+        }
         var grid = ""
         if axes.grid {
             for t in l.xTicks {
@@ -73,8 +76,10 @@ struct SVGPanel {
         s += "<g clip-path=\"url(#\(clipID))\">" + under.map(artistsSVG.render).joined() + "</g>\n" + grid
         s += "<g clip-path=\"url(#\(clipID))\">" + over.map(artistsSVG.render).joined() + "</g>\n"
         // Frame, outward ticks and their labels.
-        s +=
-            "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.1\"/>"
+        if axes.axisOn {
+            s +=
+                "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.1\"/>"
+        }
         var marks = ""
         for (t, label) in zip(l.xTicks, l.xLabels) {
             guard let x = l.px(t), x >= a.x - 0.5, x <= a.maxX + 0.5 else { continue }
@@ -88,11 +93,11 @@ struct SVGPanel {
         }
         s += "<g stroke=\"#000\" stroke-width=\"1.1\">" + marks + "</g>\n"
         let lf = SVGPlot.labelFont
-        if !axes.xLabel.isEmpty {
+        if !axes.xLabel.isEmpty && axes.axisOn {
             s +=
                 "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.maxY + 12 + fs + lf))\" text-anchor=\"middle\" font-size=\"\(n(lf))\">\(escapeHTML(MathText.plain(axes.xLabel)))</text>"
         }
-        if !axes.yLabel.isEmpty {
+        if !axes.yLabel.isEmpty && axes.axisOn {
             s +=
                 "<text transform=\"translate(\(n(cell.x + 8 + lf * 0.8)) \(n(a.y + a.height / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"\(n(lf))\">\(escapeHTML(MathText.plain(axes.yLabel)))</text>"
         }

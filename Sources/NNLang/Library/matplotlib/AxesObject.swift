@@ -37,7 +37,7 @@ final class AxesObject: EngineObject {
     static let methodNames: Set<String> = {
         var names: Set<String> = [
             "plot", "scatter", "hist", "bar", "barh", "imshow", "contourf", "axhline", "axvline", "fill_between", "text", "annotate",
-            "legend", "grid", "get_lines", "get_legend", "set",
+            "legend", "grid", "get_lines", "get_legend", "set", "axis",
         ]
         for p in ["title", "xlabel", "ylabel"] { names.formUnion(["set_" + p, "get_" + p]) }
         for axis in ["x", "y"] {
@@ -62,6 +62,7 @@ final class AxesObject: EngineObject {
         case "annotate": return try annotate(&args, interp)
         case "legend": return try legend(&args, interp)
         case "grid": return try grid(&args, interp)
+        case "axis": return try axis(&args, interp)
         case "get_lines":
             return .list(ListBox(model.artists.indices.filter(isLine).map { .object(ArtistHandle(self, $0, "Line2D")) }))
         case "get_legend": return model.legend == nil ? .none : .object(ArtistHandle(self, -1, "Legend"))
@@ -282,6 +283,31 @@ final class AxesObject: EngineObject {
             model.artists[i] = .fill(f)
         case .raster, .text: break
         }
+    }
+
+    /// `axis('off')`/`axis('on')`, or `axis([xmin, xmax, ymin, ymax])`; returns the limits.
+    func axis(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        try Keywords.check(
+            args, "axis", owner: "Axes", supported: ["arg", "emit"], known: ["xmin", "xmax", "ymin", "ymax"], positional: 1)
+        switch args.optional(0, "arg") {
+        case .str("off")?, .bool(false)?: model.axisOn = false
+        case .str("on")?, .bool(true)?: model.axisOn = true
+        case .str(let s)?:
+            guard ["equal", "scaled", "image", "square", "tight", "auto"].contains(s) else {
+                throw Failure("ValueError: Unrecognized string '\(s)' to axis; try 'on' or 'off'")
+            }
+            throw Failure("NotImplementedError: Lectern does not support axis('\(s)')", hint: "set the limits with xlim/ylim")
+        case nil, .none?: break
+        case let v?:
+            let l = try args.values(v)
+            guard l.count == 4 else {
+                throw Failure("TypeError: The first argument to axis() must be an iterable of the form [xmin, xmax, ymin, ymax]")
+            }
+            model.xLimits = AxisLimits(l[0], l[1])
+            model.yLimits = AxisLimits(l[2], l[3])
+        }
+        let (x, y) = model.viewLimits
+        return .tuple([.float(x.low), .float(x.high), .float(y.low), .float(y.high)])
     }
 
     func grid(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {

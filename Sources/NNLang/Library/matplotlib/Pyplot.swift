@@ -75,7 +75,7 @@ enum Pyplot {
     static let axesFunctions: [(String, String)] = [
         ("plot", "plot"), ("scatter", "scatter"), ("hist", "hist"), ("bar", "bar"), ("barh", "barh"), ("imshow", "imshow"),
         ("contourf", "contourf"), ("axhline", "axhline"), ("axvline", "axvline"), ("fill_between", "fill_between"),
-        ("text", "text"), ("annotate", "annotate"), ("legend", "legend"), ("grid", "grid"), ("xlabel", "set_xlabel"),
+        ("text", "text"), ("annotate", "annotate"), ("legend", "legend"), ("grid", "grid"), ("axis", "axis"), ("xlabel", "set_xlabel"),
         ("ylabel", "set_ylabel"), ("title", "set_title"), ("xscale", "set_xscale"), ("yscale", "set_yscale"),
     ]
 
