@@ -5,12 +5,15 @@ public struct Figure: Equatable, Sendable {
     public var width: Double
     public var height: Double
     public var suptitle: String
+    /// A `fontsize` given to `suptitle`, in points.
+    public var suptitleSize: Double?
     public var axes: [Axes]
 
-    public init(width: Double = 6.4, height: Double = 4.8, suptitle: String = "", axes: [Axes]) {
+    public init(width: Double = 6.4, height: Double = 4.8, suptitle: String = "", suptitleSize: Double? = nil, axes: [Axes]) {
         self.width = width
         self.height = height
         self.suptitle = suptitle
+        self.suptitleSize = suptitleSize
         self.axes = axes
     }
 }
@@ -82,6 +85,15 @@ public struct Axes: Equatable, Sendable {
     public var xScale = AxisScale.linear
     public var yScale = AxisScale.linear
     public var grid = false
+    /// The grid's look (`grid(color=…, linestyle=…, linewidth=…, alpha=…, axis=…)`).
+    public var gridLine = GridLine()
+    /// Font sizes given as `fontsize=` (points), and the title's `loc`.
+    public var titleSize: Double?
+    public var titleLoc = "center"
+    public var xLabelSize: Double?
+    public var yLabelSize: Double?
+    public var legendFontSize: Double?
+    public var legendFrame = true
     /// False after `axis('off')`: no frame, ticks or axis labels (the title stays).
     public var axisOn = true
     /// Nil: no legend; otherwise matplotlib's `loc` (`best`, `upper right`, …).
@@ -98,6 +110,16 @@ public struct Axes: Equatable, Sendable {
     public var artists: [Artist] = []
 
     public init(slot: GridSlot = GridSlot()) { self.slot = slot }
+}
+
+/// How grid lines are drawn, matplotlib's defaults first; `axis` is `both`, `x` or `y`.
+public struct GridLine: Equatable, Sendable {
+    public var color = "#b0b0b0"
+    public var style = LineStyle.solid
+    public var width = 0.8
+    public var alpha = 1.0
+    public var axis = "both"
+    public init() {}
 }
 
 /// A colour bar: the colormap's samples from `low` to `high`.

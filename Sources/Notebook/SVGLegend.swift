@@ -8,8 +8,9 @@ struct SVGLegend {
     var outside = false
     /// Entries per row when laid out below the panel.
     var perRow = 1
-    static let font = SVGPlot.tickFont
-    static let rowHeight = font * 1.3
+    var font = SVGPlot.tickFont
+    var frame = true
+    var rowHeight: Double { font * 1.3 }
     static let handle = 32.0
 
     /// matplotlib's locations in the order `best` tries them.
@@ -18,11 +19,11 @@ struct SVGLegend {
         "upper center", "center",
     ]
 
-    var entryWidth: Double { 8 + SVGLegend.handle + 6 + (entries.map { textWidth($0.0, SVGLegend.font) }.max() ?? 0) + 8 }
+    var entryWidth: Double { 8 + SVGLegend.handle + 6 + (entries.map { textWidth($0.0, font) }.max() ?? 0) + 8 }
 
     mutating func place(_ loc: String, in l: SVGPanel.Layout, artists: [Artist]) {
         let w = entryWidth
-        let h = Double(entries.count) * SVGLegend.rowHeight + 10
+        let h = Double(entries.count) * rowHeight + 10
         func rect(_ loc: String) -> Rect {
             let a = l.area
             let pad = 9.0
@@ -47,13 +48,13 @@ struct SVGLegend {
 
     func outsideHeight(width: Double) -> Double {
         let perRow = max(1, Int((width - 20) / entryWidth))
-        return Double((entries.count + perRow - 1) / perRow) * SVGLegend.rowHeight + 16
+        return Double((entries.count + perRow - 1) / perRow) * rowHeight + 16
     }
 
     mutating func placeBelow(_ l: SVGPanel.Layout, cellX: Double, cellWidth: Double, xLabel: Bool) {
         perRow = max(1, Int((cellWidth - 20) / entryWidth))
         let rows = (entries.count + perRow - 1) / perRow
-        let h = Double(rows) * SVGLegend.rowHeight + 10
+        let h = Double(rows) * rowHeight + 10
         let w = Double(min(perRow, entries.count)) * entryWidth
         box = Rect(
             x: cellX + (cellWidth - w) / 2, y: l.area.maxY + 20 + SVGPlot.tickFont + (xLabel ? SVGPlot.labelFont + 8 : 0), width: w,
@@ -63,15 +64,18 @@ struct SVGLegend {
     func render() -> String {
         guard !entries.isEmpty else { return "" }
         var s =
-            "<g class=\"legend\"><rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.8\" stroke=\"#ccc\"/>"
+            "<g class=\"legend\""
+            + (frame
+                ? "><rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(box.width))\" height=\"\(n(box.height))\" rx=\"3\" fill=\"#fff\" fill-opacity=\"0.8\" stroke=\"#ccc\"/>"
+                : ">")
         for (i, (label, artist)) in entries.enumerated() {
             let column = outside ? i % perRow : 0
             let row = outside ? i / perRow : i
             let x = box.x + 8 + Double(column) * entryWidth
-            let y = box.y + 5 + (Double(row) + 0.5) * SVGLegend.rowHeight
+            let y = box.y + 5 + (Double(row) + 0.5) * rowHeight
             s += SVGLegend.handle(artist, x, y)
             s +=
-                "<text x=\"\(n(x + SVGLegend.handle + 6))\" y=\"\(n(y + SVGLegend.font * 0.35))\">\(escapeHTML(MathText.plain(label)))</text>"
+                "<text x=\"\(n(x + SVGLegend.handle + 6))\" y=\"\(n(y + font * 0.35))\" font-size=\"\(n(font))\">\(escapeHTML(MathText.plain(label)))</text>"
         }
         return s + "</g>"
     }

@@ -21,20 +21,24 @@ struct SVGPanel {
         func py(_ v: Double) -> Double? { y.fraction(v).map { area.maxY - $0 * area.height } }
     }
 
+    var titleFont: Double { SVGPlot.font(axes.titleSize, minimum: SVGPlot.titleFont) }
+    var xLabelFont: Double { SVGPlot.font(axes.xLabelSize, minimum: SVGPlot.labelFont) }
+    var yLabelFont: Double { SVGPlot.font(axes.yLabelSize, minimum: SVGPlot.labelFont) }
+
     /// Margins around the plot area, from the lengths of the labels that go there.
     func layout(extraBottom: Double) -> Layout {
         let (xv, yv) = axes.views
         let fs = SVGPlot.tickFont
-        let top = axes.title.isEmpty ? 12.0 : SVGPlot.titleFont + 18
+        let top = axes.title.isEmpty ? 12.0 : titleFont + 18
         let on = axes.axisOn
-        let bottom = on ? 12 + fs + (axes.xLabel.isEmpty ? 0 : SVGPlot.labelFont + 10) + extraBottom : 12 + extraBottom
+        let bottom = on ? 12 + fs + (axes.xLabel.isEmpty ? 0 : xLabelFont + 10) + extraBottom : 12 + extraBottom
         let right = 14.0 + (axes.colorbar == nil ? 0 : 78)
         // Tick labels on y set the left margin; their number depends on the height only.
         let height = max(cell.height - top - bottom, 40)
         let yTicks = on ? axes.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9)) : []
         let yLabels = axes.yTickLabels ?? yv.labels(yTicks)
         let yWidth = (yLabels.map { textWidth($0, fs) }.max() ?? 0)
-        let left = on ? 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : SVGPlot.labelFont + 8) : 12
+        let left = on ? 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : yLabelFont + 8) : 12
         let area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
         let xTicks = on ? axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9)) : []
         return Layout(
@@ -45,6 +49,8 @@ struct SVGPanel {
     func render() -> String {
         var l = layout(extraBottom: 0)
         var legend = SVGLegend(entries: axes.legendEntries.map { ($0.label, $0.artist) })
+        legend.font = SVGPlot.font(axes.legendFontSize, minimum: SVGPlot.tickFont)
+        legend.frame = axes.legendFrame
         if let loc = axes.legend, !legend.entries.isEmpty {
             legend.place(loc, in: l, artists: axes.artists)
             if legend.outside {
@@ -61,13 +67,22 @@ struct SVGPanel {
         }
         var grid = ""
         if axes.grid {
-            for t in l.xTicks {
-                if let x = l.px(t) { grid += "<line x1=\"\(n(x))\" y1=\"\(n(a.y))\" x2=\"\(n(x))\" y2=\"\(n(a.maxY))\"/>" }
+            let g = axes.gridLine
+            if g.axis != "y" {
+                for t in l.xTicks {
+                    if let x = l.px(t) { grid += "<line x1=\"\(n(x))\" y1=\"\(n(a.y))\" x2=\"\(n(x))\" y2=\"\(n(a.maxY))\"/>" }
+                }
             }
-            for t in l.yTicks {
-                if let y = l.py(t) { grid += "<line x1=\"\(n(a.x))\" y1=\"\(n(y))\" x2=\"\(n(a.maxX))\" y2=\"\(n(y))\"/>" }
+            if g.axis != "x" {
+                for t in l.yTicks {
+                    if let y = l.py(t) { grid += "<line x1=\"\(n(a.x))\" y1=\"\(n(y))\" x2=\"\(n(a.maxX))\" y2=\"\(n(y))\"/>" }
+                }
             }
-            grid = "<g stroke=\"#b0b0b0\" stroke-width=\"1.1\">" + grid + "</g>\n"
+            let opacity = g.alpha < 1 ? " opacity=\"\(String(format: "%.3g", g.alpha))\"" : ""
+            grid =
+                "<g stroke=\"\(g.color)\" stroke-width=\"\(n(g.width * SVGPanel.unitsPerPoint))\"\(SVGArtists.dash(g.style, g.width))\(opacity)>"
+                + grid
+                + "</g>\n"
         }
         // Images and filled regions lie under the grid; lines and points above it.
         let under = axes.artists.filter { if case .raster = $0 { true } else { false } }
@@ -92,23 +107,25 @@ struct SVGPanel {
             s += "<text x=\"\(n(a.x - 8))\" y=\"\(n(y + fs * 0.35))\" text-anchor=\"end\">\(escapeHTML(MathText.plain(label)))</text>"
         }
         s += "<g stroke=\"#000\" stroke-width=\"1.1\">" + marks + "</g>\n"
-        let lf = SVGPlot.labelFont
         if !axes.xLabel.isEmpty && axes.axisOn {
             s +=
-                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.maxY + 12 + fs + lf))\" text-anchor=\"middle\" font-size=\"\(n(lf))\">\(escapeHTML(MathText.plain(axes.xLabel)))</text>"
+                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.maxY + 12 + fs + xLabelFont))\" text-anchor=\"middle\" font-size=\"\(n(xLabelFont))\">\(escapeHTML(MathText.plain(axes.xLabel)))</text>"
         }
         if !axes.yLabel.isEmpty && axes.axisOn {
             s +=
-                "<text transform=\"translate(\(n(cell.x + 8 + lf * 0.8)) \(n(a.y + a.height / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"\(n(lf))\">\(escapeHTML(MathText.plain(axes.yLabel)))</text>"
+                "<text transform=\"translate(\(n(cell.x + 8 + yLabelFont * 0.8)) \(n(a.y + a.height / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"\(n(yLabelFont))\">\(escapeHTML(MathText.plain(axes.yLabel)))</text>"
         }
         if !axes.title.isEmpty {
             s +=
-                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.y - 10))\" text-anchor=\"middle\" font-size=\"\(n(SVGPlot.titleFont))\">\(escapeHTML(MathText.plain(axes.title)))</text>"
+                "<text x=\"\(n(titleX(a)))\" y=\"\(n(a.y - 10))\" text-anchor=\"\(titleAnchor)\" font-size=\"\(n(titleFont))\">\(escapeHTML(MathText.plain(axes.title)))</text>"
         }
         if let bar = axes.colorbar { s += colorbar(bar, a) }
         if axes.legend != nil { s += legend.render() }
         return s + "</g>\n"
     }
+
+    var titleAnchor: String { axes.titleLoc == "left" ? "start" : (axes.titleLoc == "right" ? "end" : "middle") }
+    func titleX(_ a: Rect) -> Double { axes.titleLoc == "left" ? a.x : (axes.titleLoc == "right" ? a.maxX : a.x + a.width / 2) }
 
     /// A vertical colour bar right of the plot area, with three labelled ticks.
     func colorbar(_ bar: Colorbar, _ a: Rect) -> String {

@@ -10,6 +10,10 @@ struct SVGPlot {
     static let labelFont = 21.0
     static let titleFont = 23.0
 
+    /// A `fontsize` in points as viewBox units: matplotlib's proportions, never below `minimum`
+    /// so that text stays legible on a phone.
+    static func font(_ points: Double?, minimum: Double) -> Double { max(minimum, (points ?? 0) * 1.92) }
+
     /// The height for the figure's aspect ratio, within limits that keep a panel readable.
     var height: Double {
         let rows = Double(plot.axes.map(\.slot.rows).max() ?? 1)
@@ -18,11 +22,12 @@ struct SVGPlot {
     }
 
     func render() -> String {
-        let top = plot.suptitle.isEmpty ? 0.0 : 34
+        let supSize = SVGPlot.font(plot.suptitleSize, minimum: SVGPlot.titleFont + 1)
+        let top = plot.suptitle.isEmpty ? 0.0 : supSize + 11
         var body = ""
         if !plot.suptitle.isEmpty {
             body +=
-                "<text x=\"\(n(SVGPlot.width / 2))\" y=\"24\" text-anchor=\"middle\" font-size=\"\(n(SVGPlot.titleFont + 1))\" font-weight=\"600\">\(escapeHTML(MathText.plain(plot.suptitle)))</text>\n"
+                "<text x=\"\(n(SVGPlot.width / 2))\" y=\"\(n(supSize + 1))\" text-anchor=\"middle\" font-size=\"\(n(supSize))\" font-weight=\"600\">\(escapeHTML(MathText.plain(plot.suptitle)))</text>\n"
         }
         for (k, axes) in plot.axes.enumerated() {
             let s = axes.slot

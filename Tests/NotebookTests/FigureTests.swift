@@ -68,6 +68,20 @@ import Testing
         #expect(svg.contains("style=\"font-size:20.5px\""))
     }
 
+    @Test func fontSizesGrowButNeverShrinkBelowTheMinimum() {
+        var axes = Axes()
+        axes.title = "Big"
+        axes.titleSize = 20
+        axes.legend = "best"
+        axes.legendFontSize = 6
+        var line = Line(xs: [0, 1], ys: [0, 1], color: "#000000")
+        line.label = "small"
+        axes.artists = [.line(line)]
+        let svg = SVGPlot(plot: Figure(axes: [axes])).render()
+        #expect(svg.contains("font-size=\"38.4\">Big</text>"))
+        #expect(svg.contains("font-size=\"20.5\">small</text>"))
+    }
+
     @Test func clipIdsDifferBetweenFiguresAndRendersAreStable() {
         let a = SVGPlot(plot: sampleFigure).render()
         var other = sampleFigure

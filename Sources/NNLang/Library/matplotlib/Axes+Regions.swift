@@ -209,19 +209,21 @@ extension AxesObject {
         return .object(ArtistHandle(self, add(.text(label)), "Text"))
     }
 
+    /// A `fontsize=`/`size=` in points, from a number or matplotlib's names (`'large'`, …).
+    static func fontSize(_ args: Arguments) throws(Failure) -> Double? {
+        guard let s = args.alias("fontsize", "size") else { return nil }
+        guard case .str(let name) = s else { return try s.asDouble("fontsize") }
+        let sizes: [String: Double] = [
+            "xx-small": 5.79, "x-small": 6.94, "small": 8.33, "medium": 10, "large": 12, "x-large": 14.4, "xx-large": 17.28,
+            "larger": 12, "smaller": 8.33,
+        ]
+        guard let v = sizes[name] else { throw Failure("ValueError: '\(name)' is not a valid font size") }
+        return v
+    }
+
     func styleText(_ label: inout Label, _ args: Arguments, _ interp: Interpreter) throws(Failure) {
         if let c = args.alias("color", "c") { label.color = try Colors.resolve(c, interp).hex }
-        if let s = args.alias("fontsize", "size") {
-            if case .str(let name) = s {
-                let sizes: [String: Double] = [
-                    "xx-small": 5.79, "x-small": 6.94, "small": 8.33, "medium": 10, "large": 12, "x-large": 14.4, "xx-large": 17.28,
-                ]
-                guard let v = sizes[name] else { throw Failure("ValueError: '\(name)' is not a valid font size") }
-                label.size = v
-            } else {
-                label.size = try s.asDouble("fontsize")
-            }
-        }
+        if let s = try AxesObject.fontSize(args) { label.size = s }
         if case .str(let h)? = args.alias("ha", "horizontalalignment") {
             guard ["left", "center", "right"].contains(h) else {
                 throw Failure(

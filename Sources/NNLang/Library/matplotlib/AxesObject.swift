@@ -83,16 +83,31 @@ final class AxesObject: EngineObject {
         }
     }
 
+    /// `set_title`/`set_xlabel`/`set_ylabel` (and pyplot's `title`, `xlabel`, `ylabel`):
+    /// the text, a `fontsize`, and a title's `loc`.
     func setText(_ name: String, _ args: inout Arguments) throws(Failure) -> Value {
-        try Keywords.check(
-            args, name, owner: "Text", supported: ["label", "fontsize", "loc", "pad", "labelpad"], known: Keywords.text, positional: 2)
+        let supported = ["label", "fontsize", "size"] + (name == "set_title" ? ["loc"] : [])
+        try Keywords.check(args, name, owner: "Text", supported: supported, known: Keywords.text + ["labelpad", "pad", "y"], positional: 2)
         guard case .str(let s)? = args.optional(0, "label") else {
             throw Failure("TypeError: \(name)() missing 1 required positional argument: 'label'")
         }
+        let size = try AxesObject.fontSize(args)
         switch name {
-        case "set_title": model.title = s
-        case "set_xlabel": model.xLabel = s
-        default: model.yLabel = s
+        case "set_title":
+            model.title = s
+            model.titleSize = size ?? model.titleSize
+            if let loc = try args.string(1, "loc") {
+                guard ["left", "center", "right"].contains(loc) else {
+                    throw Failure("ValueError: '\(loc)' is not a valid value for loc; supported values are 'left', 'center', 'right'")
+                }
+                model.titleLoc = loc
+            }
+        case "set_xlabel":
+            model.xLabel = s
+            model.xLabelSize = size ?? model.xLabelSize
+        default:
+            model.yLabel = s
+            model.yLabelSize = size ?? model.yLabelSize
         }
         return .object(ArtistHandle(self, -1, "Text"))
     }
@@ -224,6 +239,10 @@ final class AxesObject: EngineObject {
 
     func legend(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         let supported = ["handles", "labels", "loc", "fontsize", "frameon", "title", "ncol", "ncols"]
+        try Keywords.onlyDefault(args, "legend", "ncol", [])
+        try Keywords.onlyDefault(args, "legend", "ncols", [])
+        model.legendFontSize = try AxesObject.fontSize(args) ?? model.legendFontSize
+        model.legendFrame = try args.bool(-1, "frameon", true)
         for (k, _) in args.keywords where !supported.contains(k) {
             let known = [
                 "bbox_to_anchor", "shadow", "framealpha", "facecolor", "edgecolor", "mode", "bbox_transform", "markerscale",
@@ -312,12 +331,29 @@ final class AxesObject: EngineObject {
 
     func grid(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         try Keywords.check(
-            args, "grid", owner: "Line2D", supported: ["visible", "b", "which", "axis"],
-            known: Keywords.line2D + ["color", "c", "linestyle", "ls", "linewidth", "lw", "alpha"], positional: 3)
+            args, "grid", owner: "Line2D",
+            supported: ["visible", "b", "which", "axis", "color", "c", "linestyle", "ls", "linewidth", "lw", "alpha"],
+            known: Keywords.line2D + ["marker", "markersize", "ms", "label"], positional: 3)
         try Keywords.onlyDefault(args, "grid", "which", [.str("major")])
-        try Keywords.onlyDefault(args, "grid", "axis", [.str("both")])
         let v = args.optional(0, "visible") ?? args.alias("b")
-        model.grid = try v.map { v throws(Failure) in try interp.truthy(v) } ?? !model.grid
+        // As in matplotlib, styling keywords turn the grid on.
+        let styled = args.keywords.contains { !["visible", "b", "which", "axis"].contains($0.0) }
+        model.grid = try v.map { v throws(Failure) in try interp.truthy(v) } ?? (styled ? true : !model.grid)
+        var line = Line(xs: [], ys: [], color: model.gridLine.color)
+        line.width = model.gridLine.width
+        line.style = model.gridLine.style
+        line.alpha = model.gridLine.alpha
+        try styleLine(&line, nil, args, interp)
+        model.gridLine.color = line.color
+        model.gridLine.style = line.style
+        model.gridLine.width = line.width
+        model.gridLine.alpha = line.alpha
+        if let axis = try args.string(-1, "axis") {
+            guard ["both", "x", "y"].contains(axis) else {
+                throw Failure("ValueError: '\(axis)' is not a valid value for axis; supported values are 'both', 'x', 'y'")
+            }
+            model.gridLine.axis = axis
+        }
         return .none
     }
 }

@@ -7,6 +7,7 @@ final class FigureObject: EngineObject {
     var width: Double
     var height: Double
     var suptitle = ""
+    var suptitleSize: Double?
     var axes: [AxesObject] = []
     var current: AxesObject?
     unowned let state: PyplotState
@@ -23,7 +24,7 @@ final class FigureObject: EngineObject {
         "<Figure size \(Int((width * 100).rounded()))x\(Int((height * 100).rounded())) with \(axes.count) Axes>"
     }
 
-    var model: Figure { Figure(width: width, height: height, suptitle: suptitle, axes: axes.map(\.model)) }
+    var model: Figure { Figure(width: width, height: height, suptitle: suptitle, suptitleSize: suptitleSize, axes: axes.map(\.model)) }
 
     /// The axes in `slot`, reused if it exists (as `plt.subplot` does), else a new one.
     func axes(at slot: GridSlot) -> AxesObject {
@@ -63,6 +64,7 @@ final class FigureObject: EngineObject {
                     args, "suptitle", owner: "Text", supported: ["t", "fontsize", "size"], known: Keywords.text + ["fontweight"],
                     positional: 1)
                 self.suptitle = interp.str(try args.required(0, "t"))
+                self.suptitleSize = try AxesObject.fontSize(args) ?? self.suptitleSize
                 return .object(ArtistHandle(self.gca(), -1, "Text"))
             }
         case "tight_layout", "subplots_adjust":
