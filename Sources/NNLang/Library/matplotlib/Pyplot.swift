@@ -56,6 +56,13 @@ final class PyplotState {
         current = nil
     }
 
+    /// A figure shown as a value (`fig` as a statement): drawn there, once — it is closed, so
+    /// the end of the block does not draw it again.
+    func display(_ f: FigureObject) -> Output {
+        close(f)
+        return f.axes.isEmpty ? .text(f.displayText) : .plot(f.model)
+    }
+
     func close(_ f: FigureObject) {
         figures.removeAll { $0 === f }
         if current === f { current = figures.last }
