@@ -94,6 +94,9 @@ public struct Axes: Equatable, Sendable {
     public var yLabelSize: Double?
     public var legendFontSize: Double?
     public var legendFrame = true
+    /// Data units of y per unit of x on screen (`set_aspect('equal')` and images: 1); nil fills
+    /// the cell. The panel's box shrinks to keep it, as matplotlib's `adjustable='box'`.
+    public var aspect: Double?
     /// False after `axis('off')`: no frame, ticks or axis labels (the title stays).
     public var axisOn = true
     /// Nil: no legend; otherwise matplotlib's `loc` (`best`, `upper right`, …).

@@ -39,7 +39,20 @@ struct SVGPanel {
         let yLabels = axes.yTickLabels ?? yv.labels(yTicks)
         let yWidth = (yLabels.map { textWidth($0, fs) }.max() ?? 0)
         let left = on ? 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : yLabelFont + 8) : 12
-        let area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
+        var area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
+        if let aspect = axes.aspect, xv.scale == .linear, yv.scale == .linear, xv.high != xv.low {
+            // Keep the data's aspect: shrink the box along one side and centre it.
+            let ratio = aspect * abs(yv.high - yv.low) / abs(xv.high - xv.low)
+            if area.height > area.width * ratio {
+                let h = area.width * ratio
+                area.y += (area.height - h) / 2
+                area.height = h
+            } else {
+                let w = area.height / ratio
+                area.x += (area.width - w) / 2
+                area.width = w
+            }
+        }
         let xTicks = on ? axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9)) : []
         return Layout(
             area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabels ?? xv.labels(xTicks),

@@ -14,7 +14,12 @@ extension AxesObject {
             positional: 1)
         // Lectern always draws pixels as squares of the data grid: nearest-neighbour, no smoothing.
         try Keywords.onlyDefault(args, "imshow", "interpolation", [.str("nearest"), .str("none"), .str("antialiased"), .str("auto")])
-        try Keywords.onlyDefault(args, "imshow", "aspect", [.str("equal"), .str("auto")])
+        // Square pixels unless aspect='auto' (or a number: that many y units per x unit).
+        switch args.alias("aspect") {
+        case .str("auto")?: break
+        case nil, .str("equal")?: model.aspect = 1
+        case let v?: model.aspect = try v.asDouble("aspect")
+        }
         let x = try interp.tensor(try args.required(0, "X")).value
         guard x.rank == 2 || (x.rank == 3 && (x.shape[2] == 3 || x.shape[2] == 4)) else {
             throw Failure("TypeError: Invalid shape \(formatShape(x.shape)) for image data")

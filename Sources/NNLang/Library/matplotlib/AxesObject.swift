@@ -37,7 +37,7 @@ final class AxesObject: EngineObject {
     static let methodNames: Set<String> = {
         var names: Set<String> = [
             "plot", "scatter", "hist", "bar", "barh", "imshow", "contourf", "axhline", "axvline", "fill_between", "text", "annotate",
-            "legend", "grid", "get_lines", "get_legend", "set", "axis",
+            "legend", "grid", "get_lines", "get_legend", "set", "axis", "set_aspect",
         ]
         for p in ["title", "xlabel", "ylabel"] { names.formUnion(["set_" + p, "get_" + p]) }
         for axis in ["x", "y"] {
@@ -63,6 +63,7 @@ final class AxesObject: EngineObject {
         case "legend": return try legend(&args, interp)
         case "grid": return try grid(&args, interp)
         case "axis": return try axis(&args, interp)
+        case "set_aspect": return try setAspect(&args, interp)
         case "get_lines":
             return .list(ListBox(model.artists.indices.filter(isLine).map { .object(ArtistHandle(self, $0, "Line2D")) }))
         case "get_legend": return model.legend == nil ? .none : .object(ArtistHandle(self, -1, "Legend"))
@@ -315,7 +316,11 @@ final class AxesObject: EngineObject {
             guard ["equal", "scaled", "image", "square", "tight", "auto"].contains(s) else {
                 throw Failure("ValueError: Unrecognized string '\(s)' to axis; try 'on' or 'off'")
             }
-            throw Failure("NotImplementedError: Lectern does not support axis('\(s)')", hint: "set the limits with xlim/ylim")
+            // 'equal' and 'scaled' keep one unit the same length on both axes by shrinking the box.
+            guard s == "equal" || s == "scaled" else {
+                throw Failure("NotImplementedError: Lectern does not support axis('\(s)')", hint: "set the limits with xlim/ylim")
+            }
+            model.aspect = 1
         case nil, .none?: break
         case let v?:
             let l = try args.values(v)
@@ -327,6 +332,21 @@ final class AxesObject: EngineObject {
         }
         let (x, y) = model.viewLimits
         return .tuple([.float(x.low), .float(x.high), .float(y.low), .float(y.high)])
+    }
+
+    func setAspect(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
+        try Keywords.check(
+            args, "set_aspect", owner: "Axes", supported: ["aspect", "adjustable"], known: ["anchor", "share"], positional: 2)
+        try Keywords.onlyDefault(args, "set_aspect", "adjustable", [.str("box")])
+        switch try args.required(0, "aspect") {
+        case .str("auto"): model.aspect = nil
+        case .str("equal"): model.aspect = 1
+        case let v:
+            let a = try v.asDouble("aspect")
+            guard a > 0, a.isFinite else { throw Failure("ValueError: aspect must be finite and positive ") }
+            model.aspect = a
+        }
+        return .none
     }
 
     func grid(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
