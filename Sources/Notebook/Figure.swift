@@ -106,6 +106,10 @@ public struct Axes: Equatable, Sendable {
     /// Fixed tick positions (and labels) from `set_xticks`/`xticks`.
     public var xTicks: [Double]?
     public var xTickLabels: [String]?
+    /// Degrees the x tick labels turn counter-clockwise (`xticks(rotation=45)`), and which end
+    /// of a turned label sits at its tick (`ha`: `center`, `right`, `left`).
+    public var xTickRotation = 0.0
+    public var xTickAlign = "center"
     public var yTicks: [Double]?
     public var yTickLabels: [String]?
     /// Drawn as a colour bar beside the panel (from `colorbar`).

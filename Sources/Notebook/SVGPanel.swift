@@ -31,7 +31,7 @@ struct SVGPanel {
         let fs = SVGPlot.tickFont
         let top = axes.title.isEmpty ? 12.0 : titleFont + 18
         let on = axes.axisOn
-        let bottom = on ? 12 + fs + (axes.xLabel.isEmpty ? 0 : xLabelFont + 10) + extraBottom : 12 + extraBottom
+        let bottom = on ? 12 + xTickHeight(xv) + (axes.xLabel.isEmpty ? 0 : xLabelFont + 10) + extraBottom : 12 + extraBottom
         let right = 14.0 + (axes.colorbar == nil ? 0 : 78)
         // Tick labels on y set the left margin; their number depends on the height only.
         let height = max(cell.height - top - bottom, 40)
@@ -112,7 +112,7 @@ struct SVGPanel {
         for (t, label) in zip(l.xTicks, l.xLabels) {
             guard let x = l.px(t), x >= a.x - 0.5, x <= a.maxX + 0.5 else { continue }
             marks += "<line x1=\"\(n(x))\" y1=\"\(n(a.maxY))\" x2=\"\(n(x))\" y2=\"\(n(a.maxY + 5))\"/>"
-            s += "<text x=\"\(n(x))\" y=\"\(n(a.maxY + 8 + fs))\" text-anchor=\"middle\">\(escapeHTML(MathText.plain(label)))</text>"
+            s += xTickLabel(label, x: x, axisY: a.maxY)
         }
         for (t, label) in zip(l.yTicks, l.yLabels) {
             guard let y = l.py(t), y >= a.y - 0.5, y <= a.maxY + 0.5 else { continue }
@@ -122,7 +122,7 @@ struct SVGPanel {
         s += "<g stroke=\"#000\" stroke-width=\"1.1\">" + marks + "</g>\n"
         if !axes.xLabel.isEmpty && axes.axisOn {
             s +=
-                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.maxY + 12 + fs + xLabelFont))\" text-anchor=\"middle\" font-size=\"\(n(xLabelFont))\">\(escapeHTML(MathText.plain(axes.xLabel)))</text>"
+                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.maxY + 12 + xTickHeight(l.x) + xLabelFont))\" text-anchor=\"middle\" font-size=\"\(n(xLabelFont))\">\(escapeHTML(MathText.plain(axes.xLabel)))</text>"
         }
         if !axes.yLabel.isEmpty && axes.axisOn {
             s +=
@@ -135,6 +135,31 @@ struct SVGPanel {
         if let bar = axes.colorbar { s += colorbar(bar, a) }
         if axes.legend != nil { s += legend.render() }
         return s + "</g>\n"
+    }
+
+    /// The height the x tick labels take below the axis, turned or not.
+    func xTickHeight(_ xv: AxisView) -> Double {
+        let fs = SVGPlot.tickFont
+        guard axes.xTickRotation != 0 else { return fs }
+        let longest = (axes.xTickLabels ?? xv.labels(axes.xTicks ?? xv.ticks(bins: 9))).map { textWidth($0, fs) }.max() ?? 0
+        let angle = abs(axes.xTickRotation) * Double.pi / 180
+        return longest * sin(angle) + fs * cos(angle)
+    }
+
+    /// A tick label under the axis: level, or turned about the end (or middle) at its tick.
+    func xTickLabel(_ label: String, x: Double, axisY: Double) -> String {
+        let fs = SVGPlot.tickFont
+        let text = escapeHTML(MathText.plain(label))
+        guard axes.xTickRotation != 0 else {
+            return "<text x=\"\(n(x))\" y=\"\(n(axisY + 8 + fs))\" text-anchor=\"middle\">\(text)</text>"
+        }
+        let angle = axes.xTickRotation * Double.pi / 180
+        let width = textWidth(label, fs)
+        let anchor = axes.xTickAlign == "right" ? "end" : (axes.xTickAlign == "left" ? "start" : "middle")
+        // The point the text turns about: its end (or middle) just below the tick.
+        let drop = axes.xTickAlign == "center" ? width / 2 * abs(sin(angle)) : 0
+        return
+            "<text transform=\"translate(\(n(x)) \(n(axisY + 8 + drop + fs * 0.7 * cos(angle)))) rotate(\(n(-axes.xTickRotation)))\" text-anchor=\"\(anchor)\">\(text)</text>"
     }
 
     var titleAnchor: String { axes.titleLoc == "left" ? "start" : (axes.titleLoc == "right" ? "end" : "middle") }

@@ -199,9 +199,13 @@ final class AxesObject: EngineObject {
 
     func setTicks(_ args: inout Arguments, _ interp: Interpreter, x: Bool) throws(Failure) -> Value {
         let name = x ? "set_xticks" : "set_yticks"
-        try Keywords.check(args, name, owner: "Axes", supported: ["ticks", "labels", "minor"], known: Keywords.text, positional: 2)
+        try Keywords.check(
+            args, name, owner: "Axes", supported: ["ticks", "labels", "minor"] + (x ? ["rotation", "ha", "horizontalalignment"] : []),
+            known: Keywords.text, positional: 2)
         try Keywords.onlyDefault(args, name, "minor", [.bool(false)])
-        let ticks = try args.values(try args.required(0, "ticks"))
+        try rotateTickLabels(args)
+        guard let tickValue = args.optional(0, "ticks"), !tickValue.isNone else { return .none }
+        let ticks = try args.values(tickValue)
         let labels = try args.optional(1, "labels").map { v throws(Failure) in try interp.iterate(v).map(interp.str) }
         if let labels, labels.count != ticks.count {
             throw Failure(
@@ -210,6 +214,24 @@ final class AxesObject: EngineObject {
         }
         fixTicks(ticks, labels, x: x)
         return .list(ListBox(ticks.map { _ in .object(ArtistHandle(self, -1, "XTick")) }))
+    }
+
+    /// `rotation=` (degrees) and `ha=` for the x tick labels.
+    func rotateTickLabels(_ args: Arguments) throws(Failure) {
+        if let r = args.alias("rotation") {
+            switch r {
+            case .str("vertical"): model.xTickRotation = 90
+            case .str("horizontal"): model.xTickRotation = 0
+            default: model.xTickRotation = try r.asDouble("rotation")
+            }
+        }
+        if case .str(let h)? = args.alias("ha", "horizontalalignment") {
+            guard ["left", "center", "right"].contains(h) else {
+                throw Failure(
+                    "ValueError: '\(h)' is not a valid value for horizontalalignment; supported values are 'left', 'center', 'right'")
+            }
+            model.xTickAlign = h
+        }
     }
 
     /// Fixed ticks (and their labels) on the x or y axis.
@@ -225,7 +247,10 @@ final class AxesObject: EngineObject {
 
     func setTickLabels(_ args: inout Arguments, _ interp: Interpreter, x: Bool) throws(Failure) -> Value {
         let name = x ? "set_xticklabels" : "set_yticklabels"
-        try Keywords.check(args, name, owner: "Text", supported: ["labels"], known: Keywords.text + ["minor", "fontdict"], positional: 1)
+        try Keywords.check(
+            args, name, owner: "Text", supported: ["labels"] + (x ? ["rotation", "ha", "horizontalalignment"] : []),
+            known: Keywords.text + ["minor", "fontdict"], positional: 1)
+        try rotateTickLabels(args)
         let labels = try interp.iterate(try args.required(0, "labels")).map(interp.str)
         guard let ticks = x ? model.xTicks : model.yTicks, ticks.count == labels.count else {
             throw Failure(

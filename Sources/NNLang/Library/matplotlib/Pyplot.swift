@@ -103,7 +103,11 @@ enum Pyplot {
                 let ax = state.gcf().gca()
                 guard let ticks = args.optional(0, "ticks"), !ticks.isNone else {
                     try Keywords.check(
-                        args, axis + "ticks", owner: "Text", supported: ["ticks", "labels", "minor"], known: Keywords.text, positional: 2)
+                        args, axis + "ticks", owner: "Text",
+                        supported: ["ticks", "labels", "minor"] + (x ? ["rotation", "ha", "horizontalalignment"] : []),
+                        known: Keywords.text,
+                        positional: 2)
+                    try ax.rotateTickLabels(args)
                     let t = (x ? ax.model.xTicks : ax.model.yTicks) ?? ax.model.defaultTicks(x: x)
                     return .tuple([.tensor(Variable(Tensor(shape: [t.count], scalars: t))), .list(ListBox([]))])
                 }
