@@ -21,6 +21,8 @@ public struct DocumentResult: Sendable, Codable {
     public var unrendered = false
     /// The files the lecture read while it ran (absolute paths): part of its cache key.
     public var inputs: [String] = []
+    /// Files the lecture wrote (`savefig`), relative to the page.
+    public var files: [SavedFile] = []
 }
 
 /// Step 2: read, run and render each lecture; lectures run in parallel, each in its own interpreter.

@@ -79,7 +79,7 @@ public enum Worker {
             source: file, title: job.title, tags: original.frontMatter.tags, rtol: original.frontMatter.rtol,
             atol: original.frontMatter.atol, markdown: MarkdownRenderer.render(executed), html: renderer.render(executed),
             notebook: notebookJSON(executed), failures: failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun,
-            inputs: files.log.paths)
+            inputs: files.log.paths, files: run.savedFiles)
     }
 
     static func notebookJSON(_ executed: ExecutedDocument) -> String {

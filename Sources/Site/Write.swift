@@ -33,6 +33,9 @@ public enum Write {
         try atomically(result.markdown, to: out.appendingPathComponent(stem + ".md"))
         try atomically(result.html, to: out.appendingPathComponent(stem + ".html"))
         try atomically(result.notebook, to: out.appendingPathComponent(stem + ".ipynb"))
+        // `savefig` files land beside the page; their paths were checked to stay below it.
+        let folder = out.appendingPathComponent(stem).deletingLastPathComponent()
+        for file in result.files { try atomically(file.contents, to: folder.appendingPathComponent(file.path)) }
     }
 
     /// Where Debian's libjs-katex installs KaTeX.

@@ -80,7 +80,7 @@ func describe(_ output: Output) -> String {
     case .table(let t): return "table " + t.columns.joined(separator: ", ")
     case .summary(let s): return s.title
     case .log(let l): return "log \(l.lines.count)"
-    case .plot(let p): return "plot \(p.series.map(\.name))"
+    case .plot(let p): return "plot \(p.axes.flatMap { $0.legendEntries.map(\.label) })"
     case .error(let d): return d.message
     }
 }
@@ -93,7 +93,7 @@ func describe(_ output: Output) -> String {
         #expect(outputs == c.expected)
     }
 
-    @Test(arguments: FixtureCase.load("errors"))
+    @Test(arguments: FixtureCase.load("errors") + FixtureCase.load("pyplot-errors"))
     func programFailsWithExpectedError(_ c: FixtureCase) throws {
         // Error cases fail at once; the one that must time out does so within 2 s.
         let (_, error) = runProgram(c.source, timeout: 2)

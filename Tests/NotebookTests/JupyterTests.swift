@@ -32,9 +32,9 @@ import Testing
 
     static func executed() -> ExecutedDocument {
         let doc = DocumentReader.read(lecture, path: "export.md")
-        let plot = Plot(
-            title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "s", xs: [0, 1], ys: [0, 1], style: .line)],
-            xRange: 0...1, yRange: 0...1)
+        var axes = Axes()
+        axes.artists = [.line(Line(xs: [0, 1], ys: [0, 1], color: "C0"))]
+        let plot = Figure(axes: [axes])
         let error = Diagnostic(
             file: "export.md", location: SourceLocation(line: 21, column: 1), message: "ZeroDivisionError: division by zero")
         return ExecutedDocument(

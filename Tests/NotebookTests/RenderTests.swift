@@ -3,6 +3,45 @@ import Testing
 
 @testable import Notebook
 
+/// A figure with one of every artist kind in two panels.
+let sampleFigure: Figure = {
+    var left = Axes(slot: GridSlot(rows: 1, columns: 2, index: 0))
+    left.title = "Activations"
+    left.xLabel = "$z$"
+    left.yLabel = "g(z)"
+    left.grid = true
+    left.legend = "best"
+    var line = Line(xs: [-2, -1, 0, 1, 2], ys: [0.1, 0.3, 0.5, 0.7, 0.9], color: "#1f77b4")
+    line.label = "sigmoid"
+    var dashed = Line(xs: [-2, 0, 2], ys: [0, 0, 2], color: "#ff7f0e")
+    dashed.style = .dashed
+    dashed.marker = .circle
+    dashed.label = "ReLU"
+    var span = Span(horizontal: true, value: 0.5, color: "#7f7f7f")
+    span.style = .dotted
+    var fill = Fill(xs: [-2, 0, 2], lower: [0, 0, 0], upper: [0.2, 0.4, 0.2], color: "#2ca02c")
+    fill.alpha = 0.3
+    fill.label = "band"
+    var text = Label(x: -1.5, y: 1.5, text: "$\\sigma$")
+    text.arrowTo = [0, 0.5]
+    left.artists = [.line(line), .line(dashed), .span(span), .fill(fill), .text(text)]
+    var right = Axes(slot: GridSlot(rows: 1, columns: 2, index: 1))
+    right.title = "Data"
+    right.yScale = .log
+    right.legend = "upper left"
+    var raster = Raster(
+        columns: 2, rows: 2, colors: ["#440154", "#21918c", "#3b528b", "#fde725"], marks: [" ", "-", ".", "@"], x: 0...4, y: 1...100)
+    raster.alpha = 0.5
+    var bars = Bars(positions: [1, 3], lengths: [10, 50], thicknesses: [0.8, 0.8], bases: [1, 1], color: "#9467bd")
+    bars.label = "counts"
+    var points = Scatter(xs: [0.5, 2, 3.5], ys: [2, 20, 80], colors: ["#d62728"], sizes: [36])
+    points.marker = .cross
+    points.label = "points"
+    right.artists = [.raster(raster), .bars(bars), .scatter(points)]
+    right.colorbar = Colorbar(colors: ["#440154", "#21918c", "#fde725"], low: 0, high: 1)
+    return Figure(width: 10, height: 4, suptitle: "Every artist", axes: [left, right])
+}()
+
 /// One of every output kind, for the golden files.
 let everyOutput: [Output] = [
     .text("printed\nlines"),
@@ -24,14 +63,7 @@ let everyOutput: [Output] = [
             rows: [["dense (Dense)", "(None, 4)", "16"], ["dense_1 (Dense)", "(None, 1)", "5"]],
             totals: ["Total params: 21 (168.00 B)", "Trainable params: 21 (168.00 B)", "Non-trainable params: 0 (0.00 B)"])),
     .log(TrainingLog(lines: ["Epoch 1/2 - 1 steps - loss: 0.6931", "Epoch 2/2 - 1 steps - loss: 0.5000"], epochs: 2)),
-    .plot(
-        Plot(
-            title: "Activations", xLabel: "z", yLabel: "",
-            series: [
-                .init(name: "line", xs: [-1, 0, 1], ys: [0, 0.5, 1], style: .line),
-                .init(name: "dots", xs: [-0.5, 0.5], ys: [0.8, 0.2], style: .points),
-            ],
-            field: .init(columns: 2, rows: 2, values: [0, 1, 0.2, 0.9]), xRange: -1...1, yRange: 0...1)),
+    .plot(sampleFigure),
     .error(
         Diagnostic(
             file: "x.md", location: SourceLocation(line: 12, column: 7), message: "ValueError: bad shapes",

@@ -39,6 +39,9 @@ enum Library {
         case "keras", "tensorflow.keras": return keras["keras"]!
         case "tensorflow": return tensorflowModule(interp)
         case "numpy.random": return numpyRandom(interp)
+        case "matplotlib.pyplot": return Pyplot.module(interp)
+        case "matplotlib": return try Pyplot.package(interp)
+        case "matplotlib.cm": return ColormapObject.module()
         case "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "lectern":
             var members = datasets(interp)
             for (k, v) in lectern(interp) { members[k] = v }
@@ -50,7 +53,7 @@ enum Library {
             }
             throw Failure(
                 "ModuleNotFoundError: No module named '\(name)'",
-                hint: "nn blocks can import numpy, math, keras (and its submodules) and tensorflow.keras")
+                hint: "nn blocks can import numpy, math, matplotlib.pyplot, keras (and its submodules) and tensorflow.keras")
         }
     }
 

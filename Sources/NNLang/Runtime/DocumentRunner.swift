@@ -12,6 +12,8 @@ public enum DocumentRunner {
         /// Blocks marked `error=true` that failed as expected.
         public var expectedErrors: Int
         public var blocksRun: Int
+        /// Figures `savefig` wrote, for the build to place beside the page.
+        public var savedFiles: [SavedFile] = []
     }
 
     /// `progress` receives live training lines for a terminal; nil renders silently.
@@ -113,10 +115,11 @@ public enum DocumentRunner {
             outputs.append(shown)
         }
         evaluateInlines(before: Int.max)
+        let saved = interpreter.pyplot.saved.map { SavedFile(path: $0.path, contents: $0.svg) }
         interpreter.finish()
         return Run(
             executed: ExecutedDocument(document: doc, blockOutputs: outputs, inlineValues: inlineValues),
-            failures: failures, expectedErrors: expected, blocksRun: ran)
+            failures: failures, expectedErrors: expected, blocksRun: ran, savedFiles: saved)
     }
 }
 

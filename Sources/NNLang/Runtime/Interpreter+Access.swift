@@ -35,10 +35,12 @@ extension Interpreter {
             return try callValue(getter, [try singleKey(keys)])
         case .object(let o):
             if let getter = try o.attribute("__getitem__", self) {
-                guard keys.count == 1, case .value(let k) = keys[0] else {
+                // `axes[0, 1]` passes the tuple (0, 1), as Python does.
+                let values = keys.compactMap { if case .value(let v) = $0 { v } else { nil } }
+                guard values.count == keys.count, !values.isEmpty else {
                     throw Failure("TypeError: \(o.typeName) indices must be single values")
                 }
-                return try callValue(getter, [k])
+                return try callValue(getter, [values.count == 1 ? values[0] : .tuple(values)])
             }
             throw Failure("TypeError: '\(o.typeName)' object is not subscriptable")
         default:

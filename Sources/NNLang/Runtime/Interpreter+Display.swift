@@ -14,6 +14,7 @@ extension Interpreter {
             if t.value.isScalar { return .scalar(t.value.scalars[0]) }
             return .tensor(shape: t.value.shape, values: t.value.scalars)
         case .output(let o): return o
+        case .object(let f as FigureObject): return pyplot.display(f)
         default: return .text(repr(v))
         }
     }

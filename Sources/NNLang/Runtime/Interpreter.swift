@@ -16,6 +16,8 @@ public final class Interpreter {
     let files: FileAccess
     /// Modules imported so far, by dotted name.
     var modules: [String: Value] = [:]
+    /// pyplot's open figures and current figure.
+    let pyplot = PyplotState()
     /// Where long `fit` calls report their epochs while they run (a terminal), if anywhere.
     /// Never part of the rendered output.
     public var trainingProgress: (@Sendable (String) -> Void)?
@@ -81,8 +83,9 @@ public final class Interpreter {
         do throws(LangError) {
             for s in statements {
                 if case .expression(let e) = s.kind {
+                    let calls = pyplot.calls
                     let v = try eval(e, globals)
-                    if !v.isNone {
+                    if !v.isNone && !pyplot.isQuiet(e, since: calls) {
                         let shown = display(v)
                         try checkDisplay(at: e.position)
                         flushPrinted()
@@ -95,6 +98,8 @@ public final class Interpreter {
         } catch {
             failure = error
         }
+        // Figures not shown yet appear at the end of the block, as in Jupyter's inline backend.
+        pyplot.show(self)
         flushPrinted()
         let out = emitted
         emitted = []

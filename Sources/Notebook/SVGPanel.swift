@@ -1,0 +1,193 @@
+import Foundation
+
+/// One axes of a figure in its grid cell: frame, ticks, grid, artists, labels and legend.
+struct SVGPanel {
+    let axes: Axes
+    let cell: Rect
+    let clipID: String
+    /// matplotlib sizes lines and markers in points; a 6.4-inch figure is 640 units wide.
+    static let unitsPerPoint = 640.0 / 460.8
+
+    struct Layout {
+        var area: Rect
+        var x: AxisView
+        var y: AxisView
+        var xTicks: [Double]
+        var yTicks: [Double]
+        var xLabels: [String]
+        var yLabels: [String]
+
+        func px(_ v: Double) -> Double? { x.fraction(v).map { area.x + $0 * area.width } }
+        func py(_ v: Double) -> Double? { y.fraction(v).map { area.maxY - $0 * area.height } }
+    }
+
+    var titleFont: Double { SVGPlot.font(axes.titleSize, minimum: SVGPlot.titleFont) }
+    var xLabelFont: Double { SVGPlot.font(axes.xLabelSize, minimum: SVGPlot.labelFont) }
+    var yLabelFont: Double { SVGPlot.font(axes.yLabelSize, minimum: SVGPlot.labelFont) }
+
+    /// Margins around the plot area, from the lengths of the labels that go there.
+    func layout(extraBottom: Double) -> Layout {
+        let (xv, yv) = axes.views
+        let fs = SVGPlot.tickFont
+        let top = axes.title.isEmpty ? 12.0 : titleFont + 18
+        let on = axes.axisOn
+        let bottom = on ? 12 + xTickHeight(xv) + (axes.xLabel.isEmpty ? 0 : xLabelFont + 10) + extraBottom : 12 + extraBottom
+        let right = 14.0 + (axes.colorbar == nil ? 0 : 78)
+        // Tick labels on y set the left margin; their number depends on the height only.
+        let height = max(cell.height - top - bottom, 40)
+        let yTicks = on ? axes.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9)) : []
+        let yLabels = axes.yTickLabels ?? yv.labels(yTicks)
+        let yWidth = (yLabels.map { textWidth($0, fs) }.max() ?? 0)
+        let left = on ? 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : yLabelFont + 8) : 12
+        var area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
+        if let aspect = axes.aspect, xv.scale == .linear, yv.scale == .linear, xv.high != xv.low {
+            // Keep the data's aspect: shrink the box along one side and centre it.
+            let ratio = aspect * abs(yv.high - yv.low) / abs(xv.high - xv.low)
+            if area.height > area.width * ratio {
+                let h = area.width * ratio
+                area.y += (area.height - h) / 2
+                area.height = h
+            } else {
+                let w = area.height / ratio
+                area.x += (area.width - w) / 2
+                area.width = w
+            }
+        }
+        let xTicks = on ? axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9)) : []
+        return Layout(
+            area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabels ?? xv.labels(xTicks),
+            yLabels: on ? yLabels : [])
+    }
+
+    func render() -> String {
+        var l = layout(extraBottom: 0)
+        var legend = SVGLegend(entries: axes.legendEntries.map { ($0.label, $0.artist) })
+        legend.font = SVGPlot.font(axes.legendFontSize, minimum: SVGPlot.tickFont)
+        legend.frame = axes.legendFrame
+        if let loc = axes.legend, !legend.entries.isEmpty {
+            legend.place(loc, in: l, artists: axes.artists)
+            if legend.outside {
+                l = layout(extraBottom: legend.outsideHeight(width: cell.width))
+                legend.placeBelow(l, cellX: cell.x, cellWidth: cell.width, xLabel: !axes.xLabel.isEmpty)
+            }
+        }
+        let a = l.area
+        let fs = SVGPlot.tickFont
+        var s =
+            "<g class=\"axes\"><clipPath id=\"\(clipID)\"><rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\"/></clipPath>"
+        if axes.axisOn {
+            s += "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"#fff\"/>\n"
+        }
+        var grid = ""
+        if axes.grid {
+            let g = axes.gridLine
+            if g.axis != "y" {
+                for t in l.xTicks {
+                    if let x = l.px(t) { grid += "<line x1=\"\(n(x))\" y1=\"\(n(a.y))\" x2=\"\(n(x))\" y2=\"\(n(a.maxY))\"/>" }
+                }
+            }
+            if g.axis != "x" {
+                for t in l.yTicks {
+                    if let y = l.py(t) { grid += "<line x1=\"\(n(a.x))\" y1=\"\(n(y))\" x2=\"\(n(a.maxX))\" y2=\"\(n(y))\"/>" }
+                }
+            }
+            let opacity = g.alpha < 1 ? " opacity=\"\(String(format: "%.3g", g.alpha))\"" : ""
+            grid =
+                "<g stroke=\"\(g.color)\" stroke-width=\"\(n(g.width * SVGPanel.unitsPerPoint))\"\(SVGArtists.dash(g.style, g.width))\(opacity)>"
+                + grid
+                + "</g>\n"
+        }
+        // Images and filled regions lie under the grid; lines and points above it.
+        let under = axes.artists.filter { if case .raster = $0 { true } else { false } }
+        let over = axes.artists.filter { if case .raster = $0 { false } else { true } }
+        let artistsSVG = SVGArtists(layout: l)
+        s += "<g clip-path=\"url(#\(clipID))\">" + under.map(artistsSVG.render).joined() + "</g>\n" + grid
+        s += "<g clip-path=\"url(#\(clipID))\">" + over.map(artistsSVG.render).joined() + "</g>\n"
+        // Frame, outward ticks and their labels.
+        if axes.axisOn {
+            s +=
+                "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.1\"/>"
+        }
+        var marks = ""
+        for (t, label) in zip(l.xTicks, l.xLabels) {
+            guard let x = l.px(t), x >= a.x - 0.5, x <= a.maxX + 0.5 else { continue }
+            marks += "<line x1=\"\(n(x))\" y1=\"\(n(a.maxY))\" x2=\"\(n(x))\" y2=\"\(n(a.maxY + 5))\"/>"
+            s += xTickLabel(label, x: x, axisY: a.maxY)
+        }
+        for (t, label) in zip(l.yTicks, l.yLabels) {
+            guard let y = l.py(t), y >= a.y - 0.5, y <= a.maxY + 0.5 else { continue }
+            marks += "<line x1=\"\(n(a.x - 5))\" y1=\"\(n(y))\" x2=\"\(n(a.x))\" y2=\"\(n(y))\"/>"
+            s += "<text x=\"\(n(a.x - 8))\" y=\"\(n(y + fs * 0.35))\" text-anchor=\"end\">\(escapeHTML(MathText.plain(label)))</text>"
+        }
+        s += "<g stroke=\"#000\" stroke-width=\"1.1\">" + marks + "</g>\n"
+        if !axes.xLabel.isEmpty && axes.axisOn {
+            s +=
+                "<text x=\"\(n(a.x + a.width / 2))\" y=\"\(n(a.maxY + 12 + xTickHeight(l.x) + xLabelFont))\" text-anchor=\"middle\" font-size=\"\(n(xLabelFont))\">\(escapeHTML(MathText.plain(axes.xLabel)))</text>"
+        }
+        if !axes.yLabel.isEmpty && axes.axisOn {
+            s +=
+                "<text transform=\"translate(\(n(cell.x + 8 + yLabelFont * 0.8)) \(n(a.y + a.height / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"\(n(yLabelFont))\">\(escapeHTML(MathText.plain(axes.yLabel)))</text>"
+        }
+        if !axes.title.isEmpty {
+            s +=
+                "<text x=\"\(n(titleX(a)))\" y=\"\(n(a.y - 10))\" text-anchor=\"\(titleAnchor)\" font-size=\"\(n(titleFont))\">\(escapeHTML(MathText.plain(axes.title)))</text>"
+        }
+        if let bar = axes.colorbar { s += colorbar(bar, a) }
+        if axes.legend != nil { s += legend.render() }
+        return s + "</g>\n"
+    }
+
+    /// The height the x tick labels take below the axis, turned or not.
+    func xTickHeight(_ xv: AxisView) -> Double {
+        let fs = SVGPlot.tickFont
+        guard axes.xTickRotation != 0 else { return fs }
+        let longest = (axes.xTickLabels ?? xv.labels(axes.xTicks ?? xv.ticks(bins: 9))).map { textWidth($0, fs) }.max() ?? 0
+        let angle = abs(axes.xTickRotation) * Double.pi / 180
+        return longest * sin(angle) + fs * cos(angle)
+    }
+
+    /// A tick label under the axis: level, or turned about the end (or middle) at its tick.
+    func xTickLabel(_ label: String, x: Double, axisY: Double) -> String {
+        let fs = SVGPlot.tickFont
+        let text = escapeHTML(MathText.plain(label))
+        guard axes.xTickRotation != 0 else {
+            return "<text x=\"\(n(x))\" y=\"\(n(axisY + 8 + fs))\" text-anchor=\"middle\">\(text)</text>"
+        }
+        let angle = axes.xTickRotation * Double.pi / 180
+        let width = textWidth(label, fs)
+        let anchor = axes.xTickAlign == "right" ? "end" : (axes.xTickAlign == "left" ? "start" : "middle")
+        // The point the text turns about: its end (or middle) just below the tick.
+        let drop = axes.xTickAlign == "center" ? width / 2 * abs(sin(angle)) : 0
+        return
+            "<text transform=\"translate(\(n(x)) \(n(axisY + 8 + drop + fs * 0.7 * cos(angle)))) rotate(\(n(-axes.xTickRotation)))\" text-anchor=\"\(anchor)\">\(text)</text>"
+    }
+
+    var titleAnchor: String { axes.titleLoc == "left" ? "start" : (axes.titleLoc == "right" ? "end" : "middle") }
+    func titleX(_ a: Rect) -> Double { axes.titleLoc == "left" ? a.x : (axes.titleLoc == "right" ? a.maxX : a.x + a.width / 2) }
+
+    /// A vertical colour bar right of the plot area, with three labelled ticks.
+    func colorbar(_ bar: Colorbar, _ a: Rect) -> String {
+        let x = a.maxX + 16
+        let w = 16.0
+        let k = bar.colors.count
+        var s = "<g shape-rendering=\"crispEdges\">"
+        for (i, c) in bar.colors.enumerated() {
+            let y0 = a.maxY - a.height * Double(i + 1) / Double(k)
+            s += "<rect x=\"\(n(x))\" y=\"\(n(y0))\" width=\"\(n(w))\" height=\"\(n(a.height / Double(k) + 0.3))\" fill=\"\(c)\"/>"
+        }
+        s += "</g><rect x=\"\(n(x))\" y=\"\(n(a.y))\" width=\"\(n(w))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\"/>"
+        let view = AxisView(low: bar.low, high: bar.high, scale: .linear)
+        let ticks = view.ticks(bins: 4)
+        for (t, label) in zip(ticks, view.labels(ticks)) {
+            guard let f = view.fraction(t) else { continue }
+            let y = a.maxY - f * a.height
+            s += "<text x=\"\(n(x + w + 5))\" y=\"\(n(y + SVGPlot.tickFont * 0.35))\">\(label)</text>"
+        }
+        return s
+    }
+}
+
+/// The width of a label in viewBox units, estimated for a sans-serif font.
+func textWidth(_ s: String, _ size: Double) -> Double {
+    Double(MathText.plain(s).count) * size * 0.56
+}
