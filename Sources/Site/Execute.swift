@@ -15,6 +15,17 @@ public struct DocumentResult: Sendable {
     public var failures: [Diagnostic]
     public var expectedErrors: Int
     public var blocks: Int
+    /// Site facts of the page: missing link targets, files to copy, summary, search text.
+    public var page = PageFacts()
+}
+
+/// What the site's index, tag pages and search need of one rendered lecture.
+public struct PageFacts: Sendable {
+    public var warnings: [Diagnostic] = []
+    public var assets: [String] = []
+    public var summary = ""
+    public var searchText = ""
+    public init() {}
 }
 
 /// Step 2: read, run and render each lecture; lectures run in parallel, each in its own interpreter.
@@ -38,7 +49,8 @@ public enum Execute {
     /// `progress` hears `[i/n] path` as lectures finish; `training` hears live `fit` lines.
     /// `linkIndex` adds the link back to the site's index (folder builds have one).
     public static func run(
-        _ files: [SourceFile], timeout: Double, linkIndex: Bool = true, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+        _ files: [SourceFile], timeout: Double, linkIndex: Bool = true, course: Course? = nil,
+        progress: (@Sendable (Int, Int, String) -> Void)? = nil,
         training: (@Sendable (String, String) -> Void)? = nil
     ) -> [DocumentResult] {
         let collector = Collector(files.count)
@@ -49,7 +61,7 @@ public enum Execute {
             let path = files[i].relativePath
             let result = runOne(
                 files[i], text: texts[i], title: titles[i], timeout: timeout,
-                navigation: navigation(files, i, titles: titles, linkIndex: linkIndex),
+                navigation: navigation(files, i, titles: titles, linkIndex: linkIndex), site: course?.site(for: files[i]),
                 training: training.map { sink in { @Sendable line in sink(path, line) } })
             let n = collector.store(result, at: i)
             progress?(n, files.count, files[i].relativePath)
@@ -59,7 +71,7 @@ public enum Execute {
 
     static func runOne(
         _ file: SourceFile, text: String?, title: String, timeout: Double, navigation: HTMLRenderer.Navigation,
-        training: (@Sendable (String) -> Void)? = nil
+        site: SiteContext? = nil, training: (@Sendable (String) -> Void)? = nil
     ) -> DocumentResult {
         guard let text else {
             let d = Diagnostic(
@@ -72,14 +84,18 @@ public enum Execute {
             document, files: FileAccess(documentDirectory: file.url.deletingLastPathComponent(), projectRoot: file.root),
             timeout: timeout, progress: training)
         let depth = file.relativePath.split(separator: "/").count - 1
-        let renderer = HTMLRenderer(
+        var renderer = HTMLRenderer(
             highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/",
             navigation: navigation)
-        return DocumentResult(
-            source: file, title: title, tags: document.frontMatter.tags,
+        if let site { renderer.site = site }
+        let page = renderer.renderPage(run.executed)
+        var result = DocumentResult(
+            source: file, title: title, tags: page.tags,
             rtol: document.frontMatter.rtol, atol: document.frontMatter.atol, markdown: MarkdownRenderer.render(run.executed),
-            html: renderer.render(run.executed),
+            html: page.html,
             failures: run.failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun)
+        result.page = PageFacts(page)
+        return result
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.
