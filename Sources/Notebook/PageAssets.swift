@@ -11,21 +11,33 @@ public enum PageAssets {
             });
           }
           if (typeof hljs !== "undefined") {
+            // Debian's highlight.js 10 calls it highlightBlock, 11 highlightElement.
+            var highlight = hljs.highlightElement || hljs.highlightBlock;
             document.querySelectorAll("pre code[class*='language-']:not(.language-python)").forEach(function (el) {
-              hljs.highlightElement(el);
+              highlight.call(hljs, el);
             });
           }
-          document.querySelectorAll("pre.nn-code, main pre:not(.nn-out):not(.nn-log pre)").forEach(function (pre) {
-            if (!navigator.clipboard || pre.closest(".nn-outputs, .nn-error")) return;
+          document.querySelectorAll("pre.nn-code, pre.code, main pre > code[class*='language-']").forEach(function (el) {
+            var pre = el.tagName === "PRE" ? el : el.parentElement;
+            if (pre.querySelector("button.copy")) return;
+            var code = pre.querySelector("code") || pre;
             var button = document.createElement("button");
             button.className = "copy";
             button.type = "button";
             button.textContent = "Copy";
             button.addEventListener("click", function () {
-              navigator.clipboard.writeText(pre.innerText).then(function () {
+              var done = function () {
                 button.textContent = "Copied";
                 setTimeout(function () { button.textContent = "Copy"; }, 1500);
-              }, function () {});
+              };
+              if (navigator.clipboard) { navigator.clipboard.writeText(code.innerText).then(done, function () {}); return; }
+              var range = document.createRange();
+              range.selectNodeContents(code);
+              var selection = window.getSelection();
+              selection.removeAllRanges();
+              selection.addRange(range);
+              try { document.execCommand("copy"); done(); } catch (e) {}
+              selection.removeAllRanges();
             });
             pre.classList.add("has-copy");
             pre.appendChild(button);
@@ -132,7 +144,7 @@ public enum PageAssets {
         .katex-display { overflow-x: auto; overflow-y: hidden; }
         img { max-width: 100%; height: auto; }
         img.embed { display: block; margin: 1rem 0; }
-        .embed { border-left: 3px solid var(--rule); padding-left: 1rem; }
+        div.embed { border-left: 3px solid var(--rule); padding-left: 1rem; }
         main table { display: block; max-width: 100%; overflow-x: auto; }
         pre.has-copy { position: relative; }
         button.copy { position: absolute; top: .3rem; right: .3rem; font: .7rem system-ui, sans-serif; padding: .1rem .4rem;
