@@ -18,7 +18,7 @@ import sys
 n = int(sys.argv[1])
 out = ["# Many blocks", ""]
 for i in range(n):
-    out += [f"Step {i}: the value $x_{{{i}}}$ is `{{nn}} x`.", "", "```nn", f"x = {i} * 2", "x", "```", ""]
+    out += ["```nn", f"x = {i} * 2", "x", "```", "", f"Step {i}: the value $x_{{{i}}}$ is `{{nn}} x`.", ""]
 print("\n".join(out))
 PY
 }

@@ -119,6 +119,15 @@ async function checkSite(root) {
       else if (hash) anchors.push({ where, target, id: decodeURIComponent(hash) });
     }
   }
+  // Printing: code, outputs, logs and errors wrap instead of being clipped.
+  await send("Emulation.setEmulatedMedia", { media: "print" });
+  for (const file of pages) {
+    await open(pathToFileURL(file).href);
+    const clipped = await evaluate(`[...document.querySelectorAll("pre, .nn-error, details.nn-log")]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1).slice(0, 3).map((e) => e.textContent.slice(0, 40))`);
+    for (const text of clipped) fail(path.relative(root, file), `clipped when printed: ${JSON.stringify(text)}`);
+  }
+  await send("Emulation.setEmulatedMedia", { media: "" });
   for (const { where, target, id } of anchors) {
     const ids = idsByFile.get(target);
     if (ids && !ids.has(id)) fail(where, `anchor #${id} not found in ${path.relative(root, target)}`);

@@ -27,8 +27,10 @@ shoot() { # page name size flags...
     --screenshot="$shots/$name.png" "file://$page" >/dev/null 2>&1
   echo "$shots/$name.png"
 }
-for page in "$site"/*.html; do
-  name=$(basename "$page" .html)
+find "$site" -name '*.html' -not -path '*/assets/*' | sort | while read -r page; do
+  rel=${page#"$site"/}
+  name=${rel%.html}
+  name=${name//\//-}
   shoot "$page" "$name-desktop" 1280,2400
   # --force-dark-mode sets prefers-color-scheme: dark, as a reader's dark system theme does.
   shoot "$page" "$name-dark" 1280,2400 --force-dark-mode

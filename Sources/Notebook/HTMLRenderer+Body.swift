@@ -135,7 +135,7 @@ extension HTMLRenderer {
             case .inline where i < executed.inlineValues.count: return .init(text: executed.inlineValues[i])
             case .wiki where i < doc.notes.links.count:
                 let link = doc.notes.links[i]
-                return .init(text: link.embed ? "" : link.text ?? link.target)
+                return .init(text: link.embed ? "" : link.text ?? site.lecture(named: link.target)?.title ?? link.target)
             case .tag where i < doc.notes.tags.count: return .init(text: tags ? "#" + doc.notes.tags[i].name : "")
             default: return .init(text: "")
             }

@@ -150,7 +150,7 @@ public enum PageAssets {
         button.copy { position: absolute; top: .3rem; right: .3rem; font: .7rem system-ui, sans-serif; padding: .1rem .4rem;
           border: 1px solid var(--rule); border-radius: 4px; background: var(--bg); color: var(--muted); cursor: pointer; opacity: .6; }
         pre.has-copy:hover button.copy { opacity: 1; }
-        pre.code { background: var(--code-bg); border: 1px solid var(--rule); }
+        pre.code, article > pre, .callout > pre, li > pre { background: var(--code-bg); border: 1px solid var(--rule); }
         .hljs-keyword, .hljs-built_in, .hljs-selector-tag { color: var(--kw); } .hljs-string, .hljs-attr { color: var(--str); }
         .hljs-number, .hljs-literal { color: var(--num); } .hljs-comment { color: var(--com); font-style: italic; }
         .hljs-title, .hljs-function { color: var(--fn); }
@@ -221,6 +221,9 @@ public enum PageAssets {
           nav.site-nav { display: none; position: static; max-height: none; border-bottom: 1px solid var(--rule); margin-bottom: 1rem; }
           .nav-toggle:checked ~ .layout nav.site-nav { display: block; }
           form.search input { width: 8rem; }
+          /* A plot keeps legible text: below its natural width it scrolls in its own box. */
+          .nn-figure { overflow-x: auto; }
+          .nn-plot { min-width: 34rem; }
         }
         @media print {
           nav.toc, nav.site-nav, header.site, nav.pager, a.anchor, p.source, button.copy, .menu-button { display: none; }

@@ -89,7 +89,8 @@ final class PageLinks {
                 return .init(text: "<div class=\"embed\" data-source=\"\(escapeHTML(lecture.path))\">\n\(html)</div>\n", isBlock: true)
             }
             let href = rootPrefix + lecture.page + anchor
-            return .init(text: "<a class=\"wikilink\" href=\"\(escapeHTML(href))\">\(escapeHTML(link.text ?? lecture.title))</a>")
+            let text = link.text ?? lecture.title + (link.heading.map { " › " + $0 } ?? "")
+            return .init(text: "<a class=\"wikilink\" href=\"\(escapeHTML(href))\">\(escapeHTML(text))</a>")
         }
         if let file = site.file(named: link.target) {
             assets.insert(file)

@@ -53,7 +53,7 @@ import Testing
         let p = page("[[intro]] [[intro|the intro]] [[intro#Part two]] ![[diagram.png]] #logic\n")
         #expect(p.html.contains("<a class=\"wikilink\" href=\"../intro.html\">Intro</a>"))
         #expect(p.html.contains("<a class=\"wikilink\" href=\"../intro.html\">the intro</a>"))
-        #expect(p.html.contains("<a class=\"wikilink\" href=\"../intro.html#part-two\">Intro</a>"))
+        #expect(p.html.contains("<a class=\"wikilink\" href=\"../intro.html#part-two\">Intro › Part two</a>"))
         #expect(p.html.contains("<img class=\"embed\" src=\"../media/diagram.png\" alt=\"diagram.png\">"))
         #expect(p.html.contains("<a class=\"tag\" href=\"../tags/logic.html\">#logic</a>"))
         #expect(p.assets == ["media/diagram.png"])
