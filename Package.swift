@@ -26,7 +26,7 @@ let package = Package(
             // The tree-walker touches class properties on every node; run-time exclusivity
             // checks cost ~12% there. Debug builds (and so the tests) keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "Site", dependencies: ["Notebook", "NNLang"]),
+        .target(name: "Site", dependencies: ["Notebook", "NNLang", "Yams"]),
         .target(
             name: "Serve",
             dependencies: [

@@ -89,7 +89,7 @@ struct Export: ParsableCommand {
             do { options = try CommonOptions.parse(["--timeout", String(timeout), "--", lecture]) } catch {
                 throw BuildError.usage(CommonOptions.message(for: error))
             }
-            let result = try options.runLectures()[0]
+            let result = try options.runLectures().1[0]
             try Write.atomically(result.notebook, to: target)
             for d in result.failures { print(d.formatted, to: &errors) }
             print("wrote \(target.path)" + (result.failures.isEmpty ? "" : " (\(plural(result.failures.count, "failure")))"), to: &output)

@@ -65,13 +65,17 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// Discovers and runs the lectures, with terminal progress when stderr is a TTY.
-    func runLectures() throws(BuildError) -> [DocumentResult] {
+    /// Discovers the lectures and their course, and runs them, with terminal progress when
+    /// stderr is a TTY.
+    func runLectures() throws(BuildError) -> (Course, [DocumentResult]) {
+        let (course, files) = try Course.load(
+            try Discover.files(inputs), outputFolder: URL(fileURLWithPath: out), folderBuild: Discover.includesFolder(inputs))
         let isolation = Execute.Isolation.current(limits: WorkerLimits(memoryBytes: UInt64(memory * Double(1 << 30))))
         let cache = noCache ? nil : RenderCache(folder: RenderCache.folder(for: inputs), worker: isolation.worker)
-        return try Execute.run(
-            try Discover.files(inputs), timeout: timeout, isolation: isolation, cache: cache,
-            linkIndex: Discover.includesFolder(inputs), progress: progressReporter(), training: trainingReporter())
+        let results = try Execute.run(
+            files, timeout: timeout, isolation: isolation, cache: cache, linkIndex: Discover.includesFolder(inputs), course: course,
+            progress: progressReporter(), training: trainingReporter())
+        return (course, results)
     }
 }
 
@@ -120,10 +124,10 @@ func summaryLine(_ r: DocumentResult) -> String {
 
 /// The steps of `render`: run the lectures, write their files, the assets and the index.
 func buildSite(_ options: CommonOptions, into out: URL) throws(BuildError) -> [DocumentResult] {
-    let results = try options.runLectures()
+    let (course, results) = try options.runLectures()
     for r in results { try Write.outputs(r, into: out) }
     try Write.assets(into: out)
-    if Discover.includesFolder(options.inputs) { try Write.index(results, into: out) }
+    try SitePages.write(results, course: course, folderBuild: Discover.includesFolder(options.inputs), into: out)
     return results
 }
 
@@ -138,6 +142,7 @@ struct Render: ParsableCommand {
             for r in results {
                 print(summaryLine(r), to: &output)
                 for d in r.failures { print(d.formatted, to: &errors) }
+                for d in r.page.warnings { print("warning: " + d.formatted, to: &errors) }
             }
             let failed = results.filter { !$0.failures.isEmpty }.count
             print("\(plural(results.count, "lecture")) rendered into \(options.out)/, \(failed) with failures", to: &output)
@@ -165,11 +170,11 @@ struct Check: ParsableCommand {
 
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
-            let results = try options.runLectures()
+            let (_, results) = try options.runLectures()
             let reports = Site.Check.compare(results, against: URL(fileURLWithPath: options.out), rtol: rtol, atol: atol)
             for r in reports {
                 print((r.failed ? "FAIL " : "ok   ") + r.result.source.relativePath, to: &output)
-                for d in r.result.failures { print(d.formatted, to: &errors) }
+                for d in r.result.failures + r.result.page.warnings { print(d.formatted, to: &errors) }
                 for line in Site.Check.describe(r, outputFolder: options.out) { print(line, to: &output) }
             }
             if let junit { try Write.atomically(Site.Check.junit(reports, outputFolder: options.out), to: URL(fileURLWithPath: junit)) }

@@ -10,6 +10,14 @@ public struct Document: Sendable {
     public var math: [MathSpan]
     /// Problems found while reading the document (front matter, block options).
     public var diagnostics: [Diagnostic]
+    /// Wikilinks, embeds, inline tags and callouts (Obsidian-style notes).
+    public var notes = NoteMarks()
+
+    /// The lecture's tags: the front matter's, then the inline `#tags`, each once.
+    public var tags: [String] {
+        var seen: Set<String> = []
+        return (frontMatter.tags + notes.tags.map(\.name)).filter { seen.insert($0.lowercased()).inserted }
+    }
 
     /// The source split into lines, without their terminators, for error display.
     public var lines: [Substring] { source.sourceLines }

@@ -38,8 +38,11 @@ public enum DocumentReader {
         }
         var excluded = raw.map { $0.startLine...max($0.startLine, $0.endLine) }
         if frontMatter.lineCount > 0 { excluded.append(1...frontMatter.lineCount) }
-        let (inlines, math) = ProseScanner.scan(source, excludedLines: excluded)
-        return Document(
-            path: path, source: source, frontMatter: frontMatter, blocks: blocks, inlines: inlines, math: math, diagnostics: diagnostics)
+        let prose = ProseScanner.scan(source, excludedLines: excluded)
+        var document = Document(
+            path: path, source: source, frontMatter: frontMatter, blocks: blocks, inlines: prose.inlines, math: prose.math,
+            diagnostics: diagnostics)
+        document.notes = NoteScanner.scan(source, excluded: prose.excludedBytes + prose.codeSpans + prose.math.map(\.range))
+        return document
     }
 }

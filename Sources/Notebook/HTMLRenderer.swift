@@ -27,42 +27,11 @@ public struct HTMLRenderer {
         self.navigation = navigation
     }
 
-    static func token(_ kind: String, _ i: Int) -> String { "LECTERN\(kind)\(i)Z" }
+    /// The course around the page: navigation, wikilinks, link checks, tag pages.
+    public var site = SiteContext()
 
-    public func render(_ executed: ExecutedDocument) -> String {
-        let doc = executed.document
-        var edits = SourceEdits(doc.source)
-        if doc.frontMatter.lineCount > 0 {
-            edits.replace(0..<edits.lineEnd(doc.frontMatter.lineCount), with: String(repeating: "\n", count: doc.frontMatter.lineCount - 1))
-        }
-        for (i, span) in doc.inlines.enumerated() { edits.replace(span.range, with: HTMLRenderer.token("INLINE", i)) }
-        for (i, m) in doc.math.enumerated() { edits.replace(m.range, with: HTMLRenderer.token("MATH", i)) }
-        for (i, block) in doc.blocks.enumerated() {
-            edits.replace(
-                edits.lineStart(block.fenceLine)..<edits.lineEnd(block.endLine), with: "\n" + HTMLRenderer.token("BLOCK", i) + "\n")
-        }
-        var html = CmarkConverter.html(edits.applied())
-
-        for (i, block) in doc.blocks.enumerated() {
-            let cell = blockHTML(block, executed.blockOutputs[i], executed.format)
-            let t = HTMLRenderer.token("BLOCK", i)
-            html = html.replacingOccurrences(of: "<p>\(t)</p>", with: cell).replacingOccurrences(of: t, with: cell)
-        }
-        for (i, value) in executed.inlineValues.enumerated() {
-            html = html.replacingOccurrences(
-                of: HTMLRenderer.token("INLINE", i), with: "<span class=\"nn-value\">\(escapeHTML(value))</span>")
-        }
-        for (i, m) in doc.math.enumerated() {
-            let t = HTMLRenderer.token("MATH", i)
-            let span =
-                m.display
-                ? "<span class=\"math display\">\(escapeHTML(m.tex))</span>"
-                : "<span class=\"math inline\">\(escapeHTML(m.tex))</span>"
-            html = html.replacingOccurrences(of: "<p>\(t)</p>", with: "<p>\(span)</p>").replacingOccurrences(of: t, with: span)
-        }
-        let (body, toc) = HTMLRenderer.anchorHeadings(html)
-        return page(title: doc.frontMatter.title ?? toc.first?.title ?? doc.path, tags: doc.frontMatter.tags, body: body, toc: toc)
-    }
+    /// The page as HTML (see `renderPage` for what else the site needs).
+    public func render(_ executed: ExecutedDocument) -> String { renderPage(executed).html }
 
     // MARK: Cells and outputs
 
@@ -149,103 +118,5 @@ public struct HTMLRenderer {
                 + "</tr>"
         }
         return h + "</tbody></table>"
-    }
-
-    // MARK: Page
-
-    struct Heading {
-        var level: Int
-        var id: String
-        var title: String
-    }
-
-    /// Gives every heading a stable id and collects the table of contents.
-    static func anchorHeadings(_ html: String) -> (String, [Heading]) {
-        var out = ""
-        var toc: [Heading] = []
-        var used: Set<String> = []
-        var rest = Substring(html)
-        while let open = rest.range(of: "<h") {
-            let after = rest[open.upperBound...]
-            guard let level = after.first?.wholeNumberValue, (1...6).contains(level), after.dropFirst().first == ">",
-                let close = after.range(of: "</h\(level)>")
-            else {
-                out += rest[..<open.upperBound]
-                rest = after
-                continue
-            }
-            let inner = after[after.index(after.startIndex, offsetBy: 2)..<close.lowerBound]
-            let plain = stripTags(String(inner))
-            var slug = plain.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-            while slug.contains("--") { slug = slug.replacingOccurrences(of: "--", with: "-") }
-            slug = slug.trimming("-")
-            if slug.isEmpty { slug = "section" }
-            var unique = slug
-            var n = 1
-            while used.contains(unique) {
-                unique = "\(slug)-\(n)"
-                n += 1
-            }
-            used.insert(unique)
-            toc.append(Heading(level: level, id: unique, title: plain))
-            out += rest[..<open.lowerBound]
-            out +=
-                "<h\(level) id=\"\(unique)\">\(inner)<a class=\"anchor\" href=\"#\(unique)\" aria-label=\"link to this section\">#</a></h\(level)>"
-            rest = after[close.upperBound...]
-        }
-        out += rest
-        return (out, toc)
-    }
-
-    static func stripTags(_ s: String) -> String {
-        var out = ""
-        var inTag = false
-        for c in s {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
-        }
-        return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
-            of: "&gt;", with: ">")
-    }
-
-    /// The start of every page of the site, up to and including `<body>`.
-    public static func head(title: String, assetsPrefix p: String, math: Bool = true) -> String {
-        var s = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="Lectern">
-            <title>\(escapeHTML(title))</title>
-
-            """
-        if math { s += "<link rel=\"stylesheet\" href=\"\(p)katex/katex.min.css\">\n" }
-        s += "<link rel=\"stylesheet\" href=\"\(p)lectern.css\">\n"
-        if math { s += "<script defer src=\"\(p)katex/katex.min.js\"></script>\n<script defer src=\"\(p)lectern.js\"></script>\n" }
-        return s + "</head>\n<body>\n\n"
-    }
-
-    func page(title: String, tags: [String], body: String, toc: [Heading]) -> String {
-        var s = HTMLRenderer.head(title: title, assetsPrefix: assetsPrefix)
-        if let index = navigation.index { s += "<header class=\"site\"><a href=\"\(escapeHTML(index))\">← All lectures</a></header>\n" }
-        s += "<div class=\"layout\">\n"
-        let entries = toc.filter { $0.level == 2 || $0.level == 3 }
-        if !entries.isEmpty {
-            s += "<nav class=\"toc\" aria-label=\"Contents\"><p>Contents</p><ul>\n"
-            for h in entries { s += "<li class=\"l\(h.level)\"><a href=\"#\(h.id)\">\(escapeHTML(h.title))</a></li>\n" }
-            s += "</ul></nav>\n"
-        }
-        s += "<main>\n<article>\n"
-        if !tags.isEmpty { s += "<p class=\"tags\">" + tags.map { "<span>\(escapeHTML($0))</span>" }.joined(separator: " ") + "</p>\n" }
-        s += body
-        s += "</article>\n"
-        if navigation.previous != nil || navigation.next != nil {
-            s += "<nav class=\"pager\">"
-            if let prev = navigation.previous { s += "<a class=\"prev\" href=\"\(escapeHTML(prev.href))\">← \(escapeHTML(prev.title))</a>" }
-            if let next = navigation.next { s += "<a class=\"next\" href=\"\(escapeHTML(next.href))\">\(escapeHTML(next.title)) →</a>" }
-            s += "</nav>\n"
-        }
-        s += "</main>\n</div>\n</body>\n</html>\n"
-        return s
     }
 }

@@ -3,13 +3,96 @@ public enum PageAssets {
     /// Typesets every `.math` element with the site's own KaTeX (no network at view time).
     public static let script = """
         document.addEventListener("DOMContentLoaded", function () {
-          if (typeof katex === "undefined") return;
-          document.querySelectorAll(".math").forEach(function (el) {
-            try {
-              katex.render(el.textContent, el, { displayMode: el.classList.contains("display"), throwOnError: false });
-            } catch (e) { el.classList.add("math-error"); }
+          if (typeof katex !== "undefined") {
+            document.querySelectorAll(".math").forEach(function (el) {
+              try {
+                katex.render(el.textContent, el, { displayMode: el.classList.contains("display"), throwOnError: false });
+              } catch (e) { el.classList.add("math-error"); }
+            });
+          }
+          if (typeof hljs !== "undefined") {
+            // Debian's highlight.js 10 calls it highlightBlock, 11 highlightElement.
+            var highlight = hljs.highlightElement || hljs.highlightBlock;
+            document.querySelectorAll("pre code[class*='language-']:not(.language-python)").forEach(function (el) {
+              highlight.call(hljs, el);
+            });
+          }
+          document.querySelectorAll("pre.nn-code, pre.code, main pre > code[class*='language-']").forEach(function (el) {
+            var pre = el.tagName === "PRE" ? el : el.parentElement;
+            if (pre.querySelector("button.copy")) return;
+            var code = pre.querySelector("code") || pre;
+            var button = document.createElement("button");
+            button.className = "copy";
+            button.type = "button";
+            button.textContent = "Copy";
+            button.addEventListener("click", function () {
+              var done = function () {
+                button.textContent = "Copied";
+                setTimeout(function () { button.textContent = "Copy"; }, 1500);
+              };
+              if (navigator.clipboard) { navigator.clipboard.writeText(code.innerText).then(done, function () {}); return; }
+              var range = document.createRange();
+              range.selectNodeContents(code);
+              var selection = window.getSelection();
+              selection.removeAllRanges();
+              selection.addRange(range);
+              try { document.execCommand("copy"); done(); } catch (e) {}
+              selection.removeAllRanges();
+            });
+            pre.classList.add("has-copy");
+            pre.appendChild(button);
           });
+          var results = document.getElementById("search-results");
+          if (results) LecternSearch.show(results);
         });
+        // Printing shows folded logs and callouts too.
+        window.addEventListener("beforeprint", function () {
+          document.querySelectorAll("details").forEach(function (d) { d.setAttribute("open", ""); });
+        });
+        var LecternSearch = {
+          show: function (results) {
+            var q = new URLSearchParams(window.location.search).get("q") || "";
+            var box = document.querySelector("form.search input");
+            if (box) box.value = q;
+            if (typeof lunr === "undefined" || typeof LECTERN_SEARCH === "undefined" || !q.trim()) return;
+            var docs = LECTERN_SEARCH;
+            var index = lunr(function () {
+              this.ref("id");
+              this.field("title", { boost: 10 });
+              this.field("tags", { boost: 5 });
+              this.field("text");
+              docs.forEach(function (d, i) { this.add({ id: i, title: d.title, tags: d.tags.join(" "), text: d.text }); }, this);
+            });
+            var hits = [];
+            try { hits = index.search(q); } catch (e) {
+              hits = index.query(function (query) {
+                lunr.tokenizer(q).forEach(function (t) { query.term(t.toString(), { wildcard: lunr.Query.wildcard.TRAILING }); });
+              });
+            }
+            document.getElementById("search-summary").textContent =
+              hits.length + (hits.length === 1 ? " lecture matches " : " lectures match ") + "“" + q + "”";
+            hits.forEach(function (hit) {
+              var d = docs[Number(hit.ref)];
+              var li = document.createElement("li");
+              var a = document.createElement("a");
+              a.href = d.href;
+              a.textContent = d.title;
+              li.appendChild(a);
+              var p = document.createElement("p");
+              p.className = "snippet";
+              p.textContent = LecternSearch.snippet(d.text, Object.keys(hit.matchData.metadata));
+              li.appendChild(p);
+              results.appendChild(li);
+            });
+          },
+          snippet: function (text, terms) {
+            var lower = text.toLowerCase(), at = -1;
+            terms.forEach(function (t) { var i = lower.indexOf(t.toLowerCase()); if (i >= 0 && (at < 0 || i < at)) at = i; });
+            if (at < 0) return text.slice(0, 160) + (text.length > 160 ? "…" : "");
+            var start = Math.max(0, at - 60);
+            return (start > 0 ? "…" : "") + text.slice(start, start + 180) + (start + 180 < text.length ? "…" : "");
+          }
+        };
 
         """
 
@@ -31,10 +114,50 @@ public enum PageAssets {
         html { font-size: 17px; }
         body { margin: 0; background: var(--bg); color: var(--fg);
           font-family: "Charter", "Bitstream Charter", "Georgia", "DejaVu Serif", serif; line-height: 1.6; }
-        header.site { padding: .6rem 1.5rem; border-bottom: 1px solid var(--rule); font-family: system-ui, sans-serif; font-size: .9rem; }
+        header.site { display: flex; align-items: center; gap: 1rem; padding: .5rem 1.5rem; border-bottom: 1px solid var(--rule);
+          font-family: system-ui, sans-serif; font-size: .9rem; }
+        header.site a.course { font-weight: 600; color: var(--fg); text-decoration: none; flex: 1; min-width: 0; overflow: hidden;
+          text-overflow: ellipsis; white-space: nowrap; }
+        form.search input { font: inherit; width: 12rem; max-width: 40vw; padding: .25rem .5rem; border: 1px solid var(--rule);
+          border-radius: 4px; background: var(--bg); color: var(--fg); }
+        .nav-toggle { position: absolute; opacity: 0; pointer-events: none; }
+        .menu-button { display: none; cursor: pointer; font-size: 1.2rem; line-height: 1; padding: .2rem .4rem; }
+        nav.site-nav { flex: 0 0 13rem; position: sticky; top: 1rem; align-self: flex-start; font-family: system-ui, sans-serif;
+          font-size: .85rem; max-height: calc(100vh - 2rem); overflow-y: auto; }
+        nav.site-nav ol { margin: 0; padding-left: 1.4rem; color: var(--muted); }
+        nav.site-nav li { margin: .3rem 0; }
+        nav.site-nav a { color: var(--fg); text-decoration: none; }
+        nav.site-nav a[aria-current] { font-weight: 700; color: var(--accent); }
+        main p.source { margin-top: 1.5rem; font-family: system-ui, sans-serif; font-size: .8rem; }
+        .callout { border-left: 4px solid var(--accent); background: var(--out-bg); border-radius: 0 6px 6px 0; padding: .1rem 1rem;
+          margin: 1rem 0; }
+        .callout-title { font-family: system-ui, sans-serif; font-weight: 600; margin: .6rem 0 .3rem; }
+        details.callout > summary { cursor: pointer; }
+        .callout-tip { border-color: #1b7f3b; } .callout-warning, .callout-caution { border-color: #b35900; }
+        .callout-important { border-color: #8e24aa; } .callout-danger, .callout-error { border-color: var(--err-rule); }
+        blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+        a.tag, span.tag { font-family: system-ui, sans-serif; font-size: .85em; color: var(--accent); text-decoration: none; }
+        p.tags a.tag, p.tags span.tag { display: inline-block; font-size: .75rem; padding: .1rem .5rem; border: 1px solid var(--rule);
+          border-radius: 999px; }
+        .math-block { overflow-x: auto; overflow-y: hidden; margin: 1rem 0; }
+        span.math.display { display: block; overflow-x: auto; overflow-y: hidden; }
+        .katex-display { overflow-x: auto; overflow-y: hidden; }
+        img { max-width: 100%; height: auto; }
+        img.embed { display: block; margin: 1rem 0; }
+        div.embed { border-left: 3px solid var(--rule); padding-left: 1rem; }
+        main table { display: block; max-width: 100%; overflow-x: auto; }
+        pre.has-copy { position: relative; }
+        button.copy { position: absolute; top: .3rem; right: .3rem; font: .7rem system-ui, sans-serif; padding: .1rem .4rem;
+          border: 1px solid var(--rule); border-radius: 4px; background: var(--bg); color: var(--muted); cursor: pointer; opacity: .6; }
+        pre.has-copy:hover button.copy { opacity: 1; }
+        pre.code, article > pre, .callout > pre, li > pre { background: var(--code-bg); border: 1px solid var(--rule); }
+        .hljs-keyword, .hljs-built_in, .hljs-selector-tag { color: var(--kw); } .hljs-string, .hljs-attr { color: var(--str); }
+        .hljs-number, .hljs-literal { color: var(--num); } .hljs-comment { color: var(--com); font-style: italic; }
+        .hljs-title, .hljs-function { color: var(--fn); }
+        ol.search-results { padding-left: 1.4rem; } ol.search-results p.snippet { margin: .2rem 0 1rem; color: var(--muted); font-size: .9rem; }
         a { color: var(--accent); }
-        .layout { display: flex; gap: 2.5rem; max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
-        main { flex: 1; min-width: 0; max-width: 46rem; }
+        .layout { display: flex; gap: 2.5rem; max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
+        main { flex: 1; min-width: 0; max-width: 46rem; overflow-wrap: break-word; }
         nav.toc { flex: 0 0 14rem; position: sticky; top: 1rem; align-self: flex-start; font-family: system-ui, sans-serif; font-size: .85rem; }
         nav.toc p { font-weight: 600; margin: 0 0 .4rem; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; font-size: .75rem; }
         nav.toc ul { list-style: none; margin: 0; padding: 0; }
@@ -90,11 +213,27 @@ public enum PageAssets {
         ul.lectures p.tags { margin: .3rem 0 0; }
         ul.lectures a { font-size: 1.15rem; font-family: system-ui, sans-serif; }
         ul.lectures .status { font-size: .8rem; color: var(--muted); margin-left: .5rem; font-family: system-ui, sans-serif; }
-        @media (max-width: 60rem) { nav.toc { display: none; } .layout { padding: 1rem; } }
+        @media (max-width: 72rem) { nav.toc { display: none; } }
+        @media (max-width: 48rem) {
+          .layout { display: block; padding: 1rem; }
+          .menu-button { display: inline-block; }
+          header.site { padding: .5rem 1rem; }
+          nav.site-nav { display: none; position: static; max-height: none; border-bottom: 1px solid var(--rule); margin-bottom: 1rem; }
+          .nav-toggle:checked ~ .layout nav.site-nav { display: block; }
+          form.search input { width: 8rem; }
+          /* A plot keeps legible text: below its natural width it scrolls in its own box. */
+          .nn-figure { overflow-x: auto; }
+          .nn-plot { min-width: 34rem; }
+        }
         @media print {
-          nav.toc, header.site, nav.pager, a.anchor { display: none; }
+          nav.toc, nav.site-nav, header.site, nav.pager, a.anchor, p.source, button.copy, .menu-button { display: none; }
           body { background: #fff; color: #000; font-size: 11pt; }
-          .nn-cell, figure, table { break-inside: avoid; }
+          .layout { display: block; padding: 0; max-width: none; }
+          main { max-width: none; }
+          pre, pre code, .nn-error pre, details.nn-log pre { white-space: pre-wrap; overflow: visible; word-break: break-all; }
+          .math-block, span.math.display, .katex-display, main table { overflow: visible; }
+          figure, tr, img { break-inside: avoid; }
+          h1, h2, h3 { break-after: avoid; }
           details.nn-log[open] summary { display: none; }
         }
 

@@ -5,15 +5,20 @@
 /// closing `$` preceded by a non-space, and the closing one is not followed by a digit (Pandoc's
 /// rule, so "costs $5 and $6" stays text). Spans do not cross a blank line.
 enum ProseScanner {
-    static func scan(_ source: String, excludedLines: [ClosedRange<Int>]) -> ([InlineSpan], [MathSpan]) {
+    /// The spans found, and the byte ranges of every code span (which later passes skip).
+    static func scan(_ source: String, excludedLines: [ClosedRange<Int>]) -> (
+        inlines: [InlineSpan], math: [MathSpan], codeSpans: [Range<Int>], excludedBytes: [Range<Int>]
+    ) {
         let bytes = Array(source.utf8)
         var lineStarts = [0]
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
         var excludedByte = [Bool](repeating: false, count: bytes.count + 1)
+        var excludedBytes: [Range<Int>] = []
         for range in excludedLines {
             let start = lineStarts[min(range.lowerBound - 1, lineStarts.count - 1)]
             let end = range.upperBound < lineStarts.count ? lineStarts[range.upperBound] : bytes.count
             for i in start..<max(start, end) { excludedByte[i] = true }
+            excludedBytes.append(start..<max(start, end))
         }
         func location(_ offset: Int) -> SourceLocation {
             var lo = 0
@@ -26,9 +31,13 @@ enum ProseScanner {
             let column = bytes[lineStarts[lo]..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
             return SourceLocation(line: lo + 1, column: column)
         }
-        /// The end of the paragraph: the next blank line or excluded byte.
+        /// The end of the paragraph: the next blank line or excluded byte. The last answer is
+        /// kept, since every position of one paragraph has the same end (linear, not quadratic).
+        var known: Range<Int> = 0..<0
         func paragraphEnd(_ from: Int) -> Int {
+            if known.contains(from) { return known.upperBound }
             var i = from
+            defer { known = from..<i }
             while i < bytes.count && !excludedByte[i] {
                 if bytes[i] == UInt8(ascii: "\n") {
                     var j = i + 1
@@ -53,6 +62,7 @@ enum ProseScanner {
 
         var inlines: [InlineSpan] = []
         var math: [MathSpan] = []
+        var codeSpans: [Range<Int>] = []
         let backtick = UInt8(ascii: "`")
         let dollar = UInt8(ascii: "$")
         let backslash = UInt8(ascii: "\\")
@@ -99,6 +109,7 @@ enum ProseScanner {
                     i += n
                     continue
                 }
+                codeSpans.append(i..<(close + n))
                 var content = text((i + n)..<close).replacingOccurrences(of: "\n", with: " ")
                 if content.count >= 2, content.first == " ", content.last == " ", content.contains(where: { $0 != " " }) {
                     content = String(content.dropFirst().dropLast())
@@ -145,7 +156,7 @@ enum ProseScanner {
             }
             i += 1
         }
-        return (inlines, math)
+        return (inlines, math, codeSpans, excludedBytes)
     }
 }
 

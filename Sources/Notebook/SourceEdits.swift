@@ -21,16 +21,32 @@ struct SourceEdits {
     mutating func replace(_ range: Range<Int>, with text: String) { edits.append((range, text)) }
 
     /// The text with every edit applied; an edit overlapping an earlier one is skipped.
-    func applied() -> String {
+    func applied() -> String { appliedWithLineMap().text }
+
+    /// The edited text and, for each of its lines, the source line it came from (index 0 is
+    /// line 1), so positions in the edited text can be reported at the author's lines.
+    func appliedWithLineMap() -> (text: String, sourceLines: [Int]) {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
+        var lines = [1]
+        var line = 1
+        func copy(_ range: Range<Int>) {
+            for i in range where bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                lines.append(line)
+            }
+            out += bytes[range]
+        }
         var cursor = 0
         for e in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where e.range.lowerBound >= cursor {
-            out += bytes[cursor..<e.range.lowerBound]
+            copy(cursor..<e.range.lowerBound)
+            for b in e.text.utf8 where b == UInt8(ascii: "\n") { lines.append(line) }
             out += Array(e.text.utf8)
+            for i in e.range where bytes[i] == UInt8(ascii: "\n") { line += 1 }
+            if let last = lines.indices.last, e.text.utf8.contains(UInt8(ascii: "\n")) { lines[last] = line }
             cursor = e.range.upperBound
         }
-        out += bytes[cursor...]
-        return String(decoding: out, as: UTF8.self)
+        copy(cursor..<bytes.count)
+        return (String(decoding: out, as: UTF8.self), lines)
     }
 }

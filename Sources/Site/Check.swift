@@ -12,7 +12,10 @@ public enum Check {
         /// The Markdown is byte-identical but the HTML is not: the pages were made by another
         /// version of Lectern (or edited) and need a fresh `lectern render`.
         public var staleHTML = false
-        public var failed: Bool { !result.failures.isEmpty || missing || staleHTML || (drift?.isFailure ?? false) }
+        /// A missing link target fails `check` (it is only a warning in `render`).
+        public var failed: Bool {
+            !result.failures.isEmpty || !result.page.warnings.isEmpty || missing || staleHTML || (drift?.isFailure ?? false)
+        }
     }
 
     public static func compare(_ results: [DocumentResult], against out: URL, rtol: Double?, atol: Double?) -> [Report] {

@@ -23,6 +23,17 @@ public struct DocumentResult: Sendable, Codable {
     public var inputs: [String] = []
     /// Files the lecture wrote (`savefig`), relative to the page.
     public var files: [SavedFile] = []
+    /// Site facts of the page: missing link targets, files to copy, summary, search text.
+    public var page = PageFacts()
+}
+
+/// What the site's index, tag pages and search need of one rendered lecture.
+public struct PageFacts: Sendable, Codable {
+    public var warnings: [Diagnostic] = []
+    public var assets: [String] = []
+    public var summary = ""
+    public var searchText = ""
+    public init() {}
 }
 
 /// Step 2: read, run and render each lecture; lectures run in parallel, each in its own interpreter.
@@ -66,7 +77,8 @@ public enum Execute {
     /// `linkIndex` adds the link back to the site's index (folder builds have one).
     public static func run(
         _ files: [SourceFile], timeout: Double, isolation: Isolation, cache: RenderCache? = nil, linkIndex: Bool = true,
-        progress: (@Sendable (Int, Int, String) -> Void)? = nil, training: (@Sendable (String, String) -> Void)? = nil
+        course: Course? = nil, progress: (@Sendable (Int, Int, String) -> Void)? = nil,
+        training: (@Sendable (String, String) -> Void)? = nil
     ) throws(BuildError) -> [DocumentResult] {
         guard FileManager.default.isExecutableFile(atPath: isolation.worker) else {
             throw .io("cannot run lectures: the worker executable \(isolation.worker) is missing (set LECTERN_WORKER to lectern's path)")
@@ -85,7 +97,8 @@ public enum Execute {
                 let job = WorkerJob(
                     file: file, text: text, title: titles[i], timeout: timeout, index: nav.index,
                     previous: nav.previous.map { .init(title: $0.title, href: $0.href) },
-                    next: nav.next.map { .init(title: $0.title, href: $0.href) }, limits: isolation.limits, training: training != nil)
+                    next: nav.next.map { .init(title: $0.title, href: $0.href) }, site: course?.site(for: file), limits: isolation.limits,
+                    training: training != nil)
                 if let hit = cache?.lookup(job) {
                     result = hit
                 } else {

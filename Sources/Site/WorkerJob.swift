@@ -16,6 +16,8 @@ struct WorkerJob: Codable, Sendable {
     var index: String?
     var previous: Link?
     var next: Link?
+    /// The course around the page (navigation, wikilink targets, files to embed).
+    var site: SiteContext?
     /// OS limits the worker puts on itself before it runs any user code.
     var limits: WorkerLimits
     /// Whether to stream live training lines back (only when a terminal shows them).

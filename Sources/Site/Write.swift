@@ -38,49 +38,43 @@ public enum Write {
         for file in result.files { try atomically(file.contents, to: folder.appendingPathComponent(file.path)) }
     }
 
-    /// Where Debian's libjs-katex installs KaTeX.
+    /// Where Debian's libjs-katex, libjs-lunr and libjs-highlight.js install their scripts.
     public static let katexFolder = "/usr/share/javascript/katex"
+    public static let lunrFolder = "/usr/share/javascript/lunr"
+    public static let highlightFolder = "/usr/share/javascript/highlight.js"
 
-    /// The stylesheet, the script and a copy of KaTeX (fonts included), served by the site itself.
+    /// The stylesheet, the script and copies of KaTeX (fonts included), lunr (search) and
+    /// highlight.js, served by the site itself.
     public static func assets(into out: URL) throws(BuildError) {
         let assets = out.appendingPathComponent("assets")
         try atomically(PageAssets.stylesheet, to: assets.appendingPathComponent("lectern.css"))
         try atomically(PageAssets.script, to: assets.appendingPathComponent("lectern.js"))
-        let katex = URL(fileURLWithPath: katexFolder)
-        guard FileManager.default.fileExists(atPath: katex.appendingPathComponent("katex.min.js").path) else {
-            throw .io("KaTeX not found in \(katexFolder): install it with 'apt-get install libjs-katex'")
+        let fonts = (try? FileManager.default.contentsOfDirectory(atPath: katexFolder + "/fonts")) ?? []
+        try library(
+            katexFolder, ["katex.min.js", "katex.min.css"] + fonts.sorted().map { "fonts/" + $0 }, "libjs-katex", into: assets, as: "katex")
+        try library(lunrFolder, ["lunr.min.js"], "libjs-lunr", into: assets, as: "lunr")
+        try library(highlightFolder, ["highlight.min.js"], "libjs-highlight.js", into: assets, as: "highlight")
+    }
+
+    /// Copies a Debian-packaged script library's files into `assets/<name>/`.
+    static func library(_ folder: String, _ files: [String], _ package: String, into assets: URL, as name: String) throws(BuildError) {
+        guard FileManager.default.fileExists(atPath: folder + "/" + files[0]) else {
+            throw .io("\(files[0]) not found in \(folder): install it with 'apt-get install \(package)'")
         }
-        var files = ["katex.min.js", "katex.min.css"]
-        let fonts = (try? FileManager.default.contentsOfDirectory(atPath: katex.appendingPathComponent("fonts").path)) ?? []
-        files += fonts.sorted().map { "fonts/" + $0 }
         for f in files {
-            let target = assets.appendingPathComponent("katex/" + f)
-            guard let data = FileManager.default.contents(atPath: katex.appendingPathComponent(f).path) else { continue }
-            if FileManager.default.contents(atPath: target.path) == data { continue }
-            do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: target, options: .atomic)
-            } catch {
-                throw .io("cannot write \(target.path): \(error.localizedDescription)")
-            }
+            guard let data = FileManager.default.contents(atPath: folder + "/" + f) else { continue }
+            try self.data(data, to: assets.appendingPathComponent(name + "/" + f))
         }
     }
 
-    /// The course's front page: every lecture with its title and status.
-    public static func index(_ results: [DocumentResult], into out: URL) throws(BuildError) {
-        var items = ""
-        for (i, r) in results.enumerated() {
-            let href = escapeHTML(String(r.source.relativePath.dropLast(3)) + ".html")
-            let status =
-                r.failures.isEmpty ? "" : "<span class=\"status\">\(r.failures.count) failure\(r.failures.count == 1 ? "" : "s")</span>"
-            let tags =
-                r.tags.isEmpty ? "" : "<p class=\"tags\">" + r.tags.map { "<span>\(escapeHTML($0))</span>" }.joined(separator: " ") + "</p>"
-            items +=
-                "<li><span class=\"number\">\(i + 1)</span><div><a href=\"\(href)\">\(escapeHTML(r.title))</a>\(status)\(tags)</div></li>\n"
+    /// Writes bytes unless the file already holds them, creating folders on the way.
+    static func data(_ data: Data, to target: URL) throws(BuildError) {
+        if FileManager.default.contents(atPath: target.path) == data { return }
+        do {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: target, options: .atomic)
+        } catch {
+            throw .io("cannot write \(target.path): \(error.localizedDescription)")
         }
-        let page =
-            HTMLRenderer.head(title: "Lectures", assetsPrefix: "assets/", math: false)
-            + "<div class=\"layout\"><main>\n<h1>Lectures</h1>\n<ul class=\"lectures\">\n\(items)</ul>\n</main></div>\n</body>\n</html>\n"
-        try atomically(page, to: out.appendingPathComponent("index.html"))
     }
 }

@@ -25,11 +25,14 @@ func lectern(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
 }
 
 /// A scratch copy of the fixture course.
-func scratchCourse() throws -> URL {
+func scratchCourse() throws -> URL { try scratchFixture("course") }
+
+/// A scratch folder holding a copy of the fixture folder `name`.
+func scratchFixture(_ name: String) throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let course = Bundle.module.url(forResource: "course", withExtension: nil, subdirectory: "Fixtures")!
-    try FileManager.default.copyItem(at: course, to: dir.appendingPathComponent("course"))
+    let fixture = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")!
+    try FileManager.default.copyItem(at: fixture, to: dir.appendingPathComponent(name))
     return dir
 }
 

@@ -33,7 +33,7 @@ public final class ReadLog: @unchecked Sendable {
     private var seen: Set<String> = []
     private var order: [String] = []
 
-    func record(_ path: String) {
+    public func record(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
         if seen.insert(path).inserted { order.append(path) }

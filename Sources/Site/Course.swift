@@ -1,0 +1,81 @@
+import Foundation
+import Notebook
+
+/// The course a render belongs to: every lecture and file under each input root, read (not
+/// run) up front so each page can link to all the others and check its links.
+public struct Course: Sendable {
+    public var config: CourseConfig
+    /// One context per input root, keyed by the root's path.
+    var sites: [String: SiteContext]
+
+    /// Reads `lectern.yml` (from the first root, else the current folder), lists each root's
+    /// lectures and files, and orders `files` as the course does.
+    public static func load(_ files: [SourceFile], outputFolder: URL, folderBuild: Bool) throws(BuildError) -> (Course, [SourceFile]) {
+        let roots = uniqueRoots(files)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let config = try CourseConfig.load(searching: roots + [cwd])
+        let hasIndex = folderBuild || FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent("index.html").path)
+        var sites: [String: SiteContext] = [:]
+        for root in roots {
+            let listing = list(root, excluding: outputFolder)
+            for path in config.lecturePaths where !listing.lectures.contains(path) {
+                throw .usage("\(CourseConfig.fileName): lists '\(path)', which is not a lecture in \(root.path)")
+            }
+            let lectureFiles = config.ordered(
+                listing.lectures.map { SourceFile(url: root.appendingPathComponent($0), relativePath: $0, root: root) })
+            let lectures = lectureFiles.map { file -> SiteContext.Lecture in
+                let text = (try? String(contentsOf: file.url, encoding: .utf8)) ?? ""
+                let document = DocumentReader.read(text, path: file.relativePath)
+                return SiteContext.Lecture(
+                    path: file.relativePath, title: Execute.title(text, path: file.relativePath), tags: document.tags)
+            }
+            let rootURL = root
+            sites[root.path] = SiteContext(
+                title: config.title ?? "Lectures", description: config.description, lectures: lectures, files: listing.files,
+                hasIndex: hasIndex, text: { path in try? String(contentsOf: rootURL.appendingPathComponent(path), encoding: .utf8) })
+        }
+        let course = Course(config: config, sites: sites)
+        // Lectures keep their root's position on the command line, and the course's order within it.
+        var order: [String: Int] = [:]
+        for (rootPath, site) in sites {
+            for (i, lecture) in site.lectures.enumerated() { order[rootPath + "/" + lecture.path] = i }
+        }
+        let sorted = files.enumerated().sorted { a, b in
+            let ka = order[a.element.root.path + "/" + a.element.relativePath] ?? Int.max
+            let kb = order[b.element.root.path + "/" + b.element.relativePath] ?? Int.max
+            if a.element.root != b.element.root { return a.offset < b.offset }
+            return (ka, a.offset) < (kb, b.offset)
+        }.map(\.element)
+        return (course, sorted)
+    }
+
+    /// The context of the course a file belongs to.
+    public func site(for file: SourceFile) -> SiteContext { sites[file.root.path] ?? SiteContext() }
+
+    static func uniqueRoots(_ files: [SourceFile]) -> [URL] {
+        var seen: Set<String> = []
+        return files.map(\.root).filter { seen.insert($0.path).inserted }
+    }
+
+    /// Lectures (`.md`) and other files under `root`, sorted, hidden files and the output
+    /// folder left out.
+    static func list(_ root: URL, excluding out: URL) -> (lectures: [String], files: [String]) {
+        var lectures: [String] = []
+        var files: [String] = []
+        let outPath = out.standardizedFileURL.path
+        let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        while let item = enumerator?.nextObject() as? URL {
+            let path = item.standardizedFileURL.path
+            if path == outPath {
+                enumerator?.skipDescendants()
+                continue
+            }
+            guard (try? item.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
+            let relative = String(path.dropFirst(root.standardizedFileURL.path.count + 1))
+            if item.pathExtension == "md" { lectures.append(relative) } else { files.append(relative) }
+            if files.count > 50_000 { break }
+        }
+        return (lectures.sorted(), files.sorted())
+    }
+}
