@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +20,7 @@ let package = Package(
         .target(name: "Engine", dependencies: ["CKernels"]),
         .target(name: "Notebook", dependencies: ["CCmarkGFM", "Yams"]),
         .target(
-            name: "NNLang", dependencies: ["Engine", "Notebook"],
+            name: "NNLang", dependencies: ["Engine", "Notebook", "BigInt"],
             // The tree-walker touches class properties on every node; run-time exclusivity
             // checks cost ~12% there. Debug builds (and so the tests) keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),

@@ -673,42 +673,7 @@ extension Library {
             return fn(name) { args throws(Failure) in
                 .str(try interp.iterate(try args.required(0, "iterable")).map(interp.str).joined(separator: s))
             }
-        case "format":
-            return fn(name) { args throws(Failure) in
-                var out = ""
-                var auto = 0
-                var chars = Array(s)[...]
-                while let c = chars.popFirst() {
-                    if c == "{" {
-                        if chars.first == "{" {
-                            chars.removeFirst()
-                            out.append("{")
-                            continue
-                        }
-                        var field = ""
-                        while let d = chars.popFirst(), d != "}" { field.append(d) }
-                        let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-                        let key = parts.first.map(String.init) ?? ""
-                        let spec = parts.count > 1 ? String(parts[1]) : ""
-                        let v: Value
-                        if key.isEmpty {
-                            v = try args.required(auto, "{}")
-                            auto += 1
-                        } else if let i = Int(key) {
-                            v = try args.required(i, key)
-                        } else {
-                            v = try args.required(-1, key)
-                        }
-                        out += try interp.formatValue(v, spec: spec)
-                    } else if c == "}" && chars.first == "}" {
-                        chars.removeFirst()
-                        out.append("}")
-                    } else {
-                        out.append(c)
-                    }
-                }
-                return .str(out)
-            }
+        case "format": return fn(name) { args throws(Failure) in .str(try interp.strFormat(s, args.positional, args.keywords)) }
         default: return nil
         }
     }
@@ -717,7 +682,7 @@ extension Library {
 extension Value {
     var isPlainNumber: Bool {
         switch self {
-        case .int, .float, .bool: return true
+        case .int, .bigint, .float, .bool: return true
         default: return false
         }
     }

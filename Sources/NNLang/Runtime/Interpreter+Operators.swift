@@ -1,3 +1,4 @@
+import BigInt
 import Engine
 import Foundation
 
@@ -6,13 +7,16 @@ import Foundation
 extension Interpreter {
     func unary(_ op: String, _ v: Value) throws(Failure) -> Value {
         switch (op, v) {
-        case ("-", .int(let i)): return i == .min ? .float(-Double(i)) : .int(-i)
+        case ("-", .int(let i)): return i == .min ? .integer(-BigInt(i)) : .int(-i)
+        case ("-", .bigint(let b)): return .integer(-b.value)
+        case ("~", .bigint(let b)): return .integer(~b.value)
+        case ("+", .bigint): return v
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
         case ("-", .tensor(let t)): return .tensor(Variable.neg(t))
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
-        case ("~", .bool(let b)): return .bool(!b)
+        case ("~", .bool(let b)): return .int(b ? -2 : -1)
         case ("~", .tensor(let t)):
             // numpy's ~ on a boolean array is logical not.
             var r = t.value.map { $0 == 0 ? 1 : 0 }
@@ -25,103 +29,41 @@ extension Interpreter {
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
         switch (a, b) {
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
-        case (.bool(let x), _): return try binary(op, .int(x ? 1 : 0), b)
-        case (_, .bool(let y)): return try binary(op, a, .int(y ? 1 : 0))
-        case (.int(let x), .float(let y)): return try floatOp(op, Double(x), y)
-        case (.float(let x), .int(let y)): return try floatOp(op, x, Double(y))
-        case (.float(let x), .float(let y)): return try floatOp(op, x, y)
+        case (.bool(let x), .bool(let y)) where op == "&" || op == "|" || op == "^":
+            return .bool(op == "&" ? x && y : (op == "|" ? x || y : x != y))
+        case (.bool(let x), _) where b.isPlainNumber: return try binary(op, .int(x ? 1 : 0), b)
+        case (_, .bool(let y)) where a.isPlainNumber: return try binary(op, a, .int(y ? 1 : 0))
+        case (.bigint, .int), (.int, .bigint), (.bigint, .bigint):
+            return try PyInt.binary(op, a.exactInteger!, b.exactInteger!)
+        case (.int, .float), (.bigint, .float), (.float, .int), (.float, .bigint), (.float, .float):
+            return try floatOp(op, try a.asDouble(), try b.asDouble())
         case (.str(let x), .str(let y)) where op == "+": return .str(x + y)
-        case (.str(let x), .int(let n)) where op == "*":
-            guard x.count * max(0, n) <= Interpreter.maxElements else { throw Failure("MemoryError: the string would be too long") }
-            return .str(String(repeating: x, count: max(0, n)))
         case (.str(let x), _) where op == "%": return .str(try percentFormat(x, b))
+        case (.str(let x), .int), (.str(let x), .bigint), (.str(let x), .bool):
+            guard op == "*" else { break }
+            return .str(String(repeating: x, count: try repeatCount(x.count, b, limit: Interpreter.maxElements, what: "string")))
+        case (.int, .str(let x)), (.bigint, .str(let x)), (.bool, .str(let x)):
+            guard op == "*" else { break }
+            return .str(String(repeating: x, count: try repeatCount(x.count, a, limit: Interpreter.maxElements, what: "string")))
         case (.list(let x), .list(let y)) where op == "+": return .list(ListBox(x.items + y.items))
-        case (.list(let x), .int(let n)) where op == "*":
-            guard x.items.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the list would have over 10,000,000 items") }
-            return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
+        case (.list(let x), .int), (.list(let x), .bigint), (.list(let x), .bool):
+            guard op == "*" else { break }
+            let n = try repeatCount(x.items.count, b, limit: 10_000_000, what: "list")
+            return .list(ListBox(Array(repeating: x.items, count: n).flatMap { $0 }))
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
+        case (.tuple(let x), .int), (.tuple(let x), .bigint):
+            guard op == "*" else { break }
+            return .tuple(Array(repeating: x, count: try repeatCount(x.count, b, limit: 10_000_000, what: "tuple")).flatMap { $0 })
         case (.tensor, _), (_, .tensor):
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
-        case (.list, .int), (.list, .float), (.int, .list), (.float, .list),
-            (.list, .list) where op == "@":
+        case (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
-        default:
-            throw Failure(
-                "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
-                hint: a.typeName == "list" || b.typeName == "list"
-                    ? "convert lists to arrays with np.array(...) for elementwise arithmetic" : nil)
+        default: break
         }
-    }
-
-    private func intOp(_ op: String, _ x: Int, _ y: Int) throws(Failure) -> Value {
-        switch op {
-        case "+":
-            let (r, o) = x.addingReportingOverflow(y)
-            return o ? .float(Double(x) + Double(y)) : .int(r)
-        case "-":
-            let (r, o) = x.subtractingReportingOverflow(y)
-            return o ? .float(Double(x) - Double(y)) : .int(r)
-        case "*":
-            let (r, o) = x.multipliedReportingOverflow(by: y)
-            return o ? .float(Double(x) * Double(y)) : .int(r)
-        case "/":
-            guard y != 0 else { throw Failure("ZeroDivisionError: division by zero") }
-            return .float(Double(x) / Double(y))
-        case "//", "%":
-            guard y != 0 else { throw Failure("ZeroDivisionError: integer division or modulo by zero") }
-            // Floor division and a remainder with the divisor's sign, in integers (exact).
-            let (q, overflow) = x.dividedReportingOverflow(by: y)
-            if overflow { return op == "//" ? .float(-Double(x)) : .int(0) }
-            let r = x - q * y
-            let adjust = r != 0 && (r < 0) != (y < 0)
-            return op == "//" ? .int(adjust ? q - 1 : q) : .int(adjust ? r + y : r)
-        case "**":
-            if y < 0 { return .float(Foundation.pow(Double(x), Double(y))) }
-            var result = 1
-            var base = x
-            var e = y
-            while e > 0 {
-                if e & 1 == 1 {
-                    let (r, o) = result.multipliedReportingOverflow(by: base)
-                    if o { return .float(Foundation.pow(Double(x), Double(y))) }
-                    result = r
-                }
-                e >>= 1
-                if e > 0 {
-                    let (b2, o) = base.multipliedReportingOverflow(by: base)
-                    if o { return .float(Foundation.pow(Double(x), Double(y))) }
-                    base = b2
-                }
-            }
-            return .int(result)
-        case "&": return .int(x & y)
-        case "|": return .int(x | y)
-        case "^": return .int(x ^ y)
-        case "@": throw Failure("TypeError: unsupported operand type(s) for @: 'int' and 'int'")
-        default: throw Failure("TypeError: unsupported operator \(op)")
-        }
-    }
-
-    private func floatOp(_ op: String, _ x: Double, _ y: Double) throws(Failure) -> Value {
-        switch op {
-        case "+": return .float(x + y)
-        case "-": return .float(x - y)
-        case "*": return .float(x * y)
-        case "/":
-            guard y != 0 else { throw Failure("ZeroDivisionError: float division by zero") }
-            return .float(x / y)
-        case "//":
-            guard y != 0 else { throw Failure("ZeroDivisionError: float floor division by zero") }
-            return .float((x / y).rounded(.down))
-        case "%":
-            guard y != 0 else { throw Failure("ZeroDivisionError: float modulo") }
-            let r = fmod(x, y)
-            return .float(r != 0 && (r < 0) != (y < 0) ? r + y : r)
-        case "**":
-            if x < 0 && y != y.rounded() { throw Failure("ValueError: a negative number to a fractional power is complex") }
-            return .float(Foundation.pow(x, y))
-        default: throw Failure("TypeError: unsupported operand type(s) for \(op): 'float' and 'float'")
-        }
+        throw Failure(
+            "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
+            hint: a.typeName == "list" || b.typeName == "list"
+                ? "convert lists to arrays with np.array(...) for elementwise arithmetic" : nil)
     }
 
     func tensorOp(_ op: String, _ a: Variable, _ b: Variable) throws(Failure) -> Variable {
@@ -177,6 +119,7 @@ extension Interpreter {
         case "==": return .bool(try equal(a, b))
         case "!=": return .bool(!(try equal(a, b)))
         default:
+            if a.isPlainNumber && b.isPlainNumber && Interpreter.numericOrder(a, b) == nil { return .bool(false) }
             let c = try order(a, b)
             switch op {
             case "<": return .bool(c < 0)
@@ -231,6 +174,7 @@ extension Interpreter {
             let r = try compare("==", a, b)
             return try truthy(r)
         default:
+            if a.isPlainNumber && b.isPlainNumber { return Interpreter.numericOrder(a, b) == 0 }
             if let x = try? a.asDouble(), let y = try? b.asDouble(), a.isNumber, b.isNumber { return x == y }
             return false
         }
@@ -243,6 +187,7 @@ extension Interpreter {
     }
 
     func order(_ a: Value, _ b: Value) throws(Failure) -> Int {
+        if a.isPlainNumber && b.isPlainNumber { return Interpreter.numericOrder(a, b) ?? 0 }
         if a.isNumber && b.isNumber {
             let x = try a.asDouble()
             let y = try b.asDouble()
@@ -332,9 +277,9 @@ extension Interpreter {
         case .str(let s): return s.map { .str(String($0)) }
         case .dict(let d): return d.keys
         case .range(let a, let b, let s):
-            let n = s > 0 ? max(0, (b - a + s - 1) / s) : max(0, (a - b - s - 1) / -s)
+            let n = Interpreter.rangeCount(a, b, s)
             guard n <= 10_000_000 else { throw Failure("MemoryError: a range of \(n) items is too long to list") }
-            return (0..<n).map { .int(a + $0 * s) }
+            return (0..<n).map { .int(a &+ $0 &* s) }
         case .tensor(let t):
             guard t.value.rank > 0 else { throw Failure("TypeError: iteration over a 0-d array") }
             let n = t.shape[0]
@@ -353,7 +298,7 @@ extension Interpreter {
 extension Value {
     var isNumber: Bool {
         switch self {
-        case .int, .float, .bool: return true
+        case .int, .bigint, .float, .bool: return true
         case .tensor(let t): return t.value.isScalar
         default: return false
         }

@@ -1,3 +1,5 @@
+import BigInt
+
 /// Turns block source into tokens, with INDENT/DEDENT for indentation and no NEWLINE inside
 /// brackets (line continuation), as Python's tokenizer does.
 public struct Lexer {
@@ -171,6 +173,8 @@ public struct Lexer {
             let radix = (x == "x" || x == "X") ? 16 : (x == "b" || x == "B") ? 2 : 8
             if let v = Int(text, radix: radix) {
                 emit(.int(v), pos)
+            } else if let big = BigInt(text, radix: radix) {
+                emit(.bigInt(String(big)), pos)
             } else {
                 errors.append(LangError("SyntaxError: invalid number literal", at: pos))
             }
@@ -199,7 +203,7 @@ public struct Lexer {
         } else if let v = Int(text) {
             emit(.int(v), pos)
         } else {
-            emit(.float(Double(text) ?? .infinity), pos)
+            emit(.bigInt(text), pos)
         }
     }
 

@@ -460,10 +460,20 @@ public struct Parser {
     }
 
     private mutating func bitAnd() throws(LangError) -> Expr {
-        var left = try arith()
+        var left = try shift()
         while checkOp("&") {
             let t = advance()
-            left = Expr(.binary("&", left, try arith()), t.position)
+            left = Expr(.binary("&", left, try shift()), t.position)
+        }
+        return left
+    }
+
+    private mutating func shift() throws(LangError) -> Expr {
+        var left = try arith()
+        while checkOp("<<") || checkOp(">>") {
+            let t = advance()
+            guard case .op(let op) = t.kind else { break }
+            left = Expr(.binary(op, left, try arith()), t.position)
         }
         return left
     }
@@ -600,6 +610,9 @@ public struct Parser {
         case .int(let v):
             current += 1
             return Expr(.int(v), t.position)
+        case .bigInt(let digits):
+            current += 1
+            return Expr(.bigInt(digits), t.position)
         case .float(let v):
             current += 1
             return Expr(.float(v), t.position)
