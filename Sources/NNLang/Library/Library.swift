@@ -36,6 +36,8 @@ enum Library {
         switch name {
         case "numpy": return numpy(interp)
         case "math": return mathModule(interp)
+        case "random": return randomModule(interp)
+        case "time": return timeModule(interp)
         case "keras", "tensorflow.keras": return keras["keras"]!
         case "tensorflow":
             var members = ["keras": keras["keras"]!]
@@ -53,7 +55,7 @@ enum Library {
             }
             throw Failure(
                 "ModuleNotFoundError: No module named '\(name)'",
-                hint: "nn blocks can import numpy, math, keras (and its submodules) and tensorflow.keras")
+                hint: "nn blocks can import numpy, math, random, time, keras (and its submodules) and tensorflow.keras")
         }
     }
 }
