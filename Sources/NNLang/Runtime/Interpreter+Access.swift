@@ -158,8 +158,9 @@ extension Interpreter {
         case .list(let l): found = Library.listMethod(l, name, self)
         case .dict(let d): found = Library.dictMethod(d, name, self)
         case .str(let s): found = Library.stringMethod(s, name, self)
+        case .tuple(let t): found = Library.tupleMethod(t, name, self)
         case .object(let o): found = try o.attribute(name, self)
-        case .int, .float, .bool:
+        case .int, .bigint, .float, .bool:
             found = Library.numberAttribute(obj, name)
         default: found = nil
         }

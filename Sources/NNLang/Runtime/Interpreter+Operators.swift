@@ -51,6 +51,10 @@ extension Interpreter {
             let n = try repeatCount(x.items.count, b, limit: 10_000_000, what: "list")
             return .list(ListBox(Array(repeating: x.items, count: n).flatMap { $0 }))
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
+        case (.dict(let x), .dict) where op == "|":
+            let merged = try Library.copyDict(x)
+            try Library.merge(merged, b, self)
+            return .dict(merged)
         case (.tuple(let x), .int), (.tuple(let x), .bigint):
             guard op == "*" else { break }
             return .tuple(Array(repeating: x, count: try repeatCount(x.count, b, limit: 10_000_000, what: "tuple")).flatMap { $0 })

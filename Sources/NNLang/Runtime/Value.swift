@@ -84,6 +84,12 @@ public final class DictBox {
         }
     }
 
+    public func removeAll() {
+        keys = []
+        values = []
+        index = [:]
+    }
+
     public func remove(_ key: Value) {
         guard let h = HashKey(key), let i = index[h] else { return }
         keys.remove(at: i)

@@ -244,6 +244,21 @@ public struct Lexer {
                 case "\"": body.append("\"")
                 case "\n": break
                 case "0": body.append("\0")
+                case "r": body.append("\r")
+                case "a": body.append("\u{07}")
+                case "b": body.append("\u{08}")
+                case "f": body.append("\u{0C}")
+                case "v": body.append("\u{0B}")
+                case "x", "u", "U":
+                    // \xhh, \uhhhh and \Uhhhhhhhh name a code point in hex.
+                    let digits = n == "x" ? 2 : (n == "u" ? 4 : 8)
+                    var hex = ""
+                    while hex.count < digits, let h = peek(), h.isHexDigit { hex.append(advance()) }
+                    guard hex.count == digits, let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
+                        errors.append(LangError("SyntaxError: (unicode error) truncated \\\(n) escape", at: pos))
+                        continue
+                    }
+                    body.unicodeScalars.append(scalar)
                 default:
                     body.append("\\")
                     body.append(n)

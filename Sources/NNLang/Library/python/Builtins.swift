@@ -54,19 +54,7 @@ extension Library {
         }
         b["dict"] = fn("dict") { args throws(Failure) in
             let d = DictBox()
-            if let src = args.positional.first {
-                if case .dict(let other) = src {
-                    for (k, v) in zip(other.keys, other.values) { try d.set(k, v) }
-                } else {
-                    for pair in try interp.iterate(src) {
-                        let kv = try interp.iterate(pair)
-                        guard kv.count == 2 else {
-                            throw Failure("ValueError: dictionary update sequence element has length \(kv.count); 2 is required")
-                        }
-                        try d.set(kv[0], kv[1])
-                    }
-                }
-            }
+            if let src = args.positional.first { try merge(d, src, interp) }
             for (k, v) in args.keywords { try d.set(.str(k), v) }
             return .dict(d)
         }
@@ -78,8 +66,14 @@ extension Library {
             )
         }
         b["zip"] = fn("zip") { args throws(Failure) in
+            try args.accept(["*", "strict"])
             let lists = try args.positional.map { v throws(Failure) in try interp.iterate(v) }
             let n = lists.map(\.count).min() ?? 0
+            if try args.bool(-1, "strict", false), let k = lists.firstIndex(where: { $0.count != lists[0].count }) {
+                let relation = lists[k].count < lists[0].count ? "shorter" : "longer"
+                let first = k == 1 ? "argument 1" : "arguments 1-\(k)"
+                throw Failure("ValueError: zip() argument \(k + 1) is \(relation) than \(first)")
+            }
             return .list(ListBox((0..<n).map { i in .tuple(lists.map { $0[i] }) }))
         }
         b["sum"] = fn("sum") { args throws(Failure) in
@@ -89,9 +83,18 @@ extension Library {
         }
         for (name, sign) in [("min", -1), ("max", 1)] {
             b[name] = fn(name) { args throws(Failure) in
+                try args.accept(["*", "key", "default"])
+                guard !args.positional.isEmpty else { throw Failure("TypeError: \(name) expected at least 1 argument, got 0") }
+                let fallback = args.optional(-1, "default")
+                if fallback != nil && args.positional.count > 1 {
+                    throw Failure("TypeError: Cannot specify a default for \(name)() with multiple positional arguments")
+                }
                 let items = args.positional.count == 1 ? try interp.iterate(args.positional[0]) : args.positional
-                guard var best = items.first else { throw Failure("ValueError: \(name)() arg is an empty sequence") }
-                let key = args.optional(-1, "key")
+                guard var best = items.first else {
+                    if let fallback { return fallback }
+                    throw Failure("ValueError: \(name)() arg is an empty sequence")
+                }
+                let key = args.optional(-1, "key").flatMap { $0.isNone ? nil : $0 }
                 func k(_ v: Value) throws(Failure) -> Value { try key.map { f throws(Failure) in try interp.callValue(f, [v]) } ?? v }
                 var bestKey = try k(best)
                 for v in items.dropFirst() {
@@ -106,21 +109,10 @@ extension Library {
         }
         b["sorted"] = fn("sorted") { args throws(Failure) in
             try args.accept(["iterable", "key", "reverse"])
-            var items = try interp.iterate(try args.required(0, "iterable"))
-            let key = args.optional(1, "key").flatMap { $0.isNone ? nil : $0 }
-            let keys = try items.map { v throws(Failure) in try key.map { f throws(Failure) in try interp.callValue(f, [v]) } ?? v }
-            var failure: Failure?
-            var order = Array(items.indices)
-            order.sort { i, j in
-                do throws(Failure) { return try interp.order(keys[i], keys[j]) < 0 } catch {
-                    failure = error
-                    return false
-                }
-            }
-            if let failure { throw failure }
-            items = order.map { items[$0] }
-            if try args.bool(2, "reverse", false) { items.reverse() }
-            return .list(ListBox(items))
+            guard args.positional.count == 1 else { throw Failure("TypeError: sorted expected 1 argument, got \(args.positional.count)") }
+            let items = try interp.iterate(try args.required(0, "iterable"))
+            return .list(
+                ListBox(try sortValues(items, key: args.optional(-1, "key"), reverse: try args.bool(-1, "reverse", false), interp)))
         }
         // Sets are lists of distinct items in first-seen order (enough for `sorted(set(...))`).
         b["set"] = fn("set") { args throws(Failure) in
@@ -147,8 +139,10 @@ extension Library {
         }
         b["map"] = fn("map") { args throws(Failure) in
             let f = try args.required(0, "function")
-            return .list(
-                ListBox(try interp.iterate(try args.required(1, "iterable")).map { v throws(Failure) in try interp.callValue(f, [v]) }))
+            guard args.positional.count >= 2 else { throw Failure("TypeError: map() must have at least two arguments.") }
+            let lists = try args.positional.dropFirst().map { v throws(Failure) in try interp.iterate(v) }
+            let n = lists.map(\.count).min() ?? 0
+            return .list(ListBox(try (0..<n).map { i throws(Failure) in try interp.callValue(f, lists.map { $0[i] }) }))
         }
         b["filter"] = fn("filter") { args throws(Failure) in
             let f = try args.required(0, "function")
