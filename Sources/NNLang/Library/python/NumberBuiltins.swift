@@ -165,8 +165,9 @@ extension Library {
             return Double(String(format: "%.\(min(digits, 400))f", x)) ?? x
         }
         // A negative digit count rounds the exact value to a multiple of 10**-digits.
+        guard digits >= -400 else { return 0 * x }
         let k = -digits
-        guard k <= 400, let exact = BigInt(exactly: x.rounded(.towardZero)) else { return 0 * x }
+        guard let exact = BigInt(exactly: x.rounded(.towardZero)) else { return 0 * x }
         let p = BigInt(10).power(k)
         let (q, r) = PyInt.floorDivMod(exact, p)
         // The fraction dropped by truncation only matters for ties, which an integral x decides.

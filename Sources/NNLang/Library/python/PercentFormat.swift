@@ -75,7 +75,7 @@ extension Interpreter {
             if let keyed { value = keyed } else { value = try nextArgument() }
             if let w = width, w < 0 {
                 flags.insert("-")
-                width = -w
+                width = w == .min ? .max : -w
             }
             out += try percentField(value, type: type, flags: flags, width: width ?? 0, precision: precision, index: i - 1)
         }
@@ -107,7 +107,7 @@ extension Interpreter {
         let zero = flags.contains("0") && !left ? "0" : ""
         let alternate = flags.contains("#") ? "#" : ""
         let align = left ? "<" : ">"
-        let size = width > 0 ? String(width) : ""
+        let size = width > 0 ? String(Swift.min(width, FormatSpec.maxWidth + 1)) : ""
         switch type {
         case "s", "r", "a":
             var text = type == "s" ? try checkedStr(v) : pythonRepr(v)

@@ -104,7 +104,7 @@ extension Library {
                 let width = try args.required(0, "width").asInt("width")
                 let fill = try args.string(1, "fillchar") ?? " "
                 guard fill.count == 1 else { throw Failure("TypeError: The fill character must be exactly one character long") }
-                let pad = Swift.max(0, width - chars.count)
+                let pad = width > chars.count ? width - chars.count : 0
                 guard pad <= Interpreter.maxElements else { throw Failure("MemoryError") }
                 // CPython's center puts the extra fill on the left when the string's length is odd.
                 let left = name == "rjust" ? pad : (name == "ljust" ? 0 : pad / 2 + (pad & width & 1))
@@ -113,7 +113,7 @@ extension Library {
         case "zfill":
             return fn(name) { args throws(Failure) in
                 let width = try args.required(0, "width").asInt("width")
-                let pad = Swift.max(0, width - chars.count)
+                let pad = width > chars.count ? width - chars.count : 0
                 guard pad <= Interpreter.maxElements else { throw Failure("MemoryError") }
                 let signed = chars.first == "+" || chars.first == "-"
                 let zeros = String(repeating: "0", count: pad)
