@@ -38,6 +38,10 @@ enum Library {
         case "math": return mathModule(interp)
         case "random": return randomModule(interp)
         case "time": return timeModule(interp)
+        case "statistics": return statisticsModule(interp)
+        case "itertools": return itertoolsModule(interp)
+        case "functools": return functoolsModule(interp)
+        case "copy": return copyModule(interp)
         case "keras", "tensorflow.keras": return keras["keras"]!
         case "tensorflow":
             var members = ["keras": keras["keras"]!]
@@ -55,7 +59,9 @@ enum Library {
             }
             throw Failure(
                 "ModuleNotFoundError: No module named '\(name)'",
-                hint: "nn blocks can import numpy, math, random, time, keras (and its submodules) and tensorflow.keras")
+                hint:
+                    "nn blocks can import numpy, math, random, time, statistics, itertools, functools, copy, keras (and its submodules) and tensorflow.keras"
+            )
         }
     }
 }
