@@ -14,7 +14,13 @@ extension Interpreter {
             return try formatInteger(v.exactInteger!, FormatSpec(spec, typeName: v.typeName))
         case .float(let d): return try formatFloat(d, FormatSpec(spec, typeName: "float"))
         case .tensor(let t) where t.value.count == 1 && t.value.rank == 0:
-            return try formatFloat(t.value.scalars[0], FormatSpec(spec, typeName: "float"))
+            // A numpy scalar: integer codes format an integral value as numpy's int64 would.
+            let x = t.value.scalars[0]
+            let parsed = try FormatSpec(spec, typeName: "float")
+            if let code = parsed.type, "dboxXc".contains(code), x.isFinite, x == x.rounded(), let i = BigInt(exactly: x) {
+                return try formatInteger(i, parsed)
+            }
+            return try formatFloat(x, parsed)
         default:
             if spec.isEmpty { return str(v) }
             let owner = v.typeName == "ndarray" ? "numpy.ndarray" : v.typeName
