@@ -12,6 +12,7 @@ print(f"{3.14159:10.3E}|{2.5e-5:G}|{1e20:.2G}|{-1.5:+08.2f}|{1.5:+08.2f}|{1.5: .
 x, w, p = 3.14159, 10, 3
 name = "loss"
 print(f"{x:{w}.{p}f}|{x:>{w}}|{name!r:>{w}}|{x=}|{x=:.2f}|{name=}|{'é'!a}|{name!s:^8}|")
+print(f"{x = }|{ x =}|{x = :.1f}|{w+p=}|{x!r}|{name = !s}|{w == p}|{w != p}|{w <= p}")
 # ---
 print("{} of {}".format(3, 10), "{1}/{0}".format("a", "b"), "{name:>6}|{x:.2e}".format(name="loss", x=1234.5))
 print("{0.real}|{d[key]}|{0[1]}".format([5, 6], d={"key": 5}) if False else "{d[key]}|{l[1]}|{a.real:.1f}".format(d={"key": 5}, l=[5, 6], a=2.25))
