@@ -43,7 +43,7 @@ enum PyInt {
     static let maxStringDigits = 4300
 
     static func checkSize(_ bits: Int) throws(Failure) {
-        guard bits <= maxBits else { throw Failure("MemoryError: an int of \(bits) bits is over Lectern's limit of \(maxBits) bits") }
+        guard bits <= maxBits else { throw Failure("MemoryError", hint: "an int of \(bits) bits is over Lectern's limit of \(maxBits) bits") }
     }
 
     static func binary(_ op: String, _ x: BigInt, _ y: BigInt) throws(Failure) -> Value {
@@ -65,7 +65,7 @@ enum PyInt {
         case "<<":
             guard y >= 0 else { throw Failure("ValueError: negative shift count") }
             if x == 0 { return .int(0) }
-            guard let n = Int(exactly: y) else { throw Failure("OverflowError: too many digits in integer") }
+            guard let n = Int(exactly: y) else { throw Failure("MemoryError", hint: "a shift by \(y) bits") }
             try checkSize(x.magnitude.bitWidth + n)
             return .integer(x << n)
         case ">>":
@@ -97,7 +97,7 @@ enum PyInt {
         }
         if x == 0 || x == 1 { return .integer(y == 0 ? 1 : x) }
         if x == -1 { return .int(y.isMultiple(of: 2) ? 1 : -1) }
-        guard let e = Int(exactly: y), e <= maxBits else { throw Failure("MemoryError: an int of over \(maxBits) bits") }
+        guard let e = Int(exactly: y), e <= maxBits else { throw Failure("MemoryError", hint: "an int of over \(maxBits) bits") }
         try checkSize((x.magnitude.bitWidth - 1) * e)
         return .integer(x.power(e))
     }
