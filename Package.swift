@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +23,7 @@ let package = Package(
         .target(name: "Engine", dependencies: ["CKernels"]),
         .target(name: "Notebook", dependencies: ["CCmarkGFM", "Yams"]),
         .target(
-            name: "NNLang", dependencies: ["Engine", "Notebook"],
+            name: "NNLang", dependencies: ["Engine", "Notebook", "BigInt"],
             // The tree-walker touches class properties on every node; run-time exclusivity
             // checks cost ~12% there. Debug builds (and so the tests) keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),

@@ -22,6 +22,32 @@ public struct Generator: Sendable {
         cachedGauss = nil
     }
 
+    /// MT19937's `init_by_array`, which CPython's `random.seed(n)` uses with n's 32-bit words.
+    public init(key: [UInt32]) {
+        seed(19_650_218)
+        var i = 1
+        var j = 0
+        for _ in 0..<max(624, key.count) {
+            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_664_525)) &+ key[j] &+ UInt32(j)
+            i += 1
+            j += 1
+            if i >= 624 {
+                state[0] = state[623]
+                i = 1
+            }
+            if j >= key.count { j = 0 }
+        }
+        for _ in 0..<623 {
+            state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) &* 1_566_083_941)) &- UInt32(i)
+            i += 1
+            if i >= 624 {
+                state[0] = state[623]
+                i = 1
+            }
+        }
+        state[0] = 0x8000_0000
+    }
+
     private mutating func twist() {
         for i in 0..<624 {
             let y = (state[i] & 0x8000_0000) | (state[(i + 1) % 624] & 0x7fff_ffff)

@@ -105,14 +105,14 @@ func describe(_ output: Output) -> String {
 }
 
 /// A program of python.nn with what CPython printed for it (Scripts/python_fixtures.py).
-struct PythonCase: CustomTestStringConvertible, Sendable {
+struct CPythonProgram: CustomTestStringConvertible, Sendable {
     var program: FixtureCase
     var stdout: String
     var error: String?
 
     var testDescription: String { program.testDescription }
 
-    static func load(_ name: String) -> [PythonCase] {
+    static func load(_ name: String) -> [CPythonProgram] {
         struct Expected: Decodable {
             struct Case: Decodable {
                 var stdout: String
@@ -124,29 +124,29 @@ struct PythonCase: CustomTestStringConvertible, Sendable {
         let expected = try! JSONDecoder().decode(Expected.self, from: Data(contentsOf: url))
         let programs = FixtureCase.load(name)
         precondition(programs.count == expected.cases.count, "\(name).expected.json is stale: run Scripts/python_fixtures.py \(name)")
-        return zip(programs, expected.cases).map { PythonCase(program: $0, stdout: $1.stdout, error: $1.error) }
+        return zip(programs, expected.cases).map { CPythonProgram(program: $0, stdout: $1.stdout, error: $1.error) }
     }
 }
 
 @Suite struct PythonFixtureTests {
-    @Test(arguments: PythonCase.load("python"))
-    func programPrintsWhatCPythonPrints(_ c: PythonCase) {
+    @Test(arguments: CPythonProgram.load("python"))
+    func programPrintsWhatCPythonPrints(_ c: CPythonProgram) {
         expectCPythonOutput(c)
     }
 
     /// Random programs (Scripts/fuzz_programs.py) against CPython's output for them.
-    @Test(arguments: PythonCase.load("fuzz"))
-    func randomProgramPrintsWhatCPythonPrints(_ c: PythonCase) {
+    @Test(arguments: CPythonProgram.load("fuzz"))
+    func randomProgramPrintsWhatCPythonPrints(_ c: CPythonProgram) {
         expectCPythonOutput(c)
     }
 
     /// Random control-flow programs (Scripts/fuzz_statements.py) against CPython's output.
-    @Test(arguments: PythonCase.load("flow"))
-    func randomControlFlowPrintsWhatCPythonPrints(_ c: PythonCase) {
+    @Test(arguments: CPythonProgram.load("flow"))
+    func randomControlFlowPrintsWhatCPythonPrints(_ c: CPythonProgram) {
         expectCPythonOutput(c)
     }
 
-    private func expectCPythonOutput(_ c: PythonCase) {
+    private func expectCPythonOutput(_ c: CPythonProgram) {
         let (outputs, error) = runProgram(c.program.source)
         var expected = c.stdout
         if expected.hasSuffix("\n") { expected.removeLast() }

@@ -80,10 +80,12 @@ extension Library {
         b["id"] = fn("id") { args throws(Failure) in .int(interp.identity(try args.required(0, "obj"))) }
         b["hash"] = fn("hash") { args throws(Failure) in
             let v = try args.required(0, "obj")
-            if case .int(let i) = v { return .int(i) }
-            guard let key = HashKey(v) else { throw Failure("TypeError: unhashable type: '\(v.typeName)'") }
-            if case .custom(let h) = key { return .int(h) }
-            return .int(key.hashValue)
+            // Instances hash by their __hash__ (or identity); values as CPython does.
+            if case .instance = v {
+                guard let key = HashKey(v) else { throw Failure("TypeError: unhashable type: '\(v.typeName)'") }
+                if case .custom(let h) = key { return .int(h) }
+            }
+            return .int(try pythonHash(v))
         }
         b["callable"] = fn("callable") { args throws(Failure) in
             switch try args.required(0, "obj") {

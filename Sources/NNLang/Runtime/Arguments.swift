@@ -71,17 +71,11 @@ public struct Arguments {
     }
 }
 
-/// A float as an int, or an error where Python would need a big integer.
-func exactInt(_ d: Double) throws(Failure) -> Int {
-    guard d.isFinite else { throw Failure("ValueError: cannot convert float \(d) to integer") }
-    guard Swift.abs(d) < 9.2e18 else { throw Failure("OverflowError: \(d) is too large for an integer here") }
-    return Int(d)
-}
-
 extension Value {
     public func asDouble(_ what: String = "value") throws(Failure) -> Double {
         switch self {
         case .int(let i): return Double(i)
+        case .bigint(let b): return try PyInt.toDouble(b.value)
         case .float(let d): return d
         case .bool(let b): return b ? 1 : 0
         case .tensor(let t) where t.value.count == 1: return t.value.scalars[0]
@@ -93,6 +87,7 @@ extension Value {
     public func asInt(_ what: String = "value") throws(Failure) -> Int {
         switch self {
         case .int(let i): return i
+        case .bigint: throw Failure("OverflowError: Python int too large to convert to C ssize_t")
         case .bool(let b): return b ? 1 : 0
         case .float(let d) where d == d.rounded() && Swift.abs(d) < 1e15: return Int(d)
         case .tensor(let t) where t.value.count == 1 && t.value.scalars[0] == t.value.scalars[0].rounded(): return Int(t.value.scalars[0])
@@ -102,4 +97,11 @@ extension Value {
         default: throw Failure("TypeError: \(what) must be an integer, not \(typeName)")
         }
     }
+}
+
+/// A float as an int, or an error where Python would need a big integer.
+func exactInt(_ d: Double) throws(Failure) -> Int {
+    guard d.isFinite else { throw Failure("ValueError: cannot convert float \(d) to integer") }
+    guard Swift.abs(d) < 9.2e18 else { throw Failure("OverflowError: \(d) is too large for an integer here") }
+    return Int(d)
 }

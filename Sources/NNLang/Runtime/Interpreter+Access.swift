@@ -195,6 +195,7 @@ extension Interpreter {
         case .list(let l): found = Library.listMethod(l, name, self)
         case .dict(let d): found = Library.dictMethod(d, name, self)
         case .str(let s): found = Library.stringMethod(s, name, self)
+        case .tuple(let t): found = Library.tupleMethod(t, name, self)
         case .object(let o): found = try o.attribute(name, self)
         case .instance(let i): found = try instanceAttribute(i, name)
         case .type(let c): found = try classAttribute(c, name)
@@ -202,7 +203,7 @@ extension Interpreter {
         case .function(let f): found = f.attributes[name] ?? functionAttribute(f, name)
         case .builtin(let b): found = name == "__name__" ? .str(b.name) : nil
         case .method(let m): found = name == "__self__" ? m.receiver : (name == "__func__" ? m.function : try attribute(m.function, name))
-        case .int, .float, .bool:
+        case .int, .bigint, .float, .bool:
             found = Library.numberAttribute(obj, name)
         default: found = nil
         }

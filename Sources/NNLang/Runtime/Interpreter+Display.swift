@@ -87,6 +87,7 @@ extension Interpreter {
         case .none: return "None"
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
+        case .bigint(let b): return (try? PyInt.decimal(b.value)) ?? "<int of \(b.value.magnitude.bitWidth) bits>"
         case .float(let d): return pythonFloat(d)
         case .str(let s): return s
         case .list, .tuple, .dict, .set: return pythonRepr(v)
@@ -144,11 +145,7 @@ extension Interpreter {
     }
 
     /// Python's shortest round-trip form of a float.
-    func pythonFloat(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
-        if d.isInfinite { return d > 0 ? "inf" : "-inf" }
-        return "\(d)"
-    }
+    func pythonFloat(_ d: Double) -> String { Interpreter.floatRepr(d) }
 
     /// numpy's layout: nested brackets, one shared number format (numpy's `maxprec_equal`),
     /// rows aligned; `repr` separates with commas, `str` with spaces.
@@ -168,153 +165,5 @@ extension Interpreter {
             return "[" + (0..<t.shape[axis]).map { render(axis + 1, offset + $0 * step, depth + 1) }.joined(separator: rows) + "]"
         }
         return render(0, 0, 0)
-    }
-
-    // MARK: Format specs
-
-    /// Python's format-spec mini-language: `[[fill]align][sign][0][width][,][.precision][type]`.
-    func formatValue(_ v: Value, spec: String) throws(Failure) -> String {
-        if spec.isEmpty { return str(v) }
-        var chars = Array(spec)
-        var fill: Character = " "
-        var align: Character?
-        if chars.count >= 2, "<>^=".contains(chars[1]) {
-            fill = chars[0]
-            align = chars[1]
-            chars.removeFirst(2)
-        } else if let c = chars.first, "<>^=".contains(c) {
-            align = c
-            chars.removeFirst()
-        }
-        var sign: Character = "-"
-        if let c = chars.first, "+- ".contains(c) {
-            sign = c
-            chars.removeFirst()
-        }
-        if chars.first == "#" { chars.removeFirst() }
-        if chars.first == "0" {
-            fill = "0"
-            align = align ?? "="
-            chars.removeFirst()
-        }
-        var width = 0
-        while let c = chars.first, let d = c.wholeNumberValue {
-            width = width * 10 + d
-            chars.removeFirst()
-        }
-        var grouping = false
-        if chars.first == "," || chars.first == "_" {
-            grouping = true
-            chars.removeFirst()
-        }
-        var precision: Int?
-        if chars.first == "." {
-            chars.removeFirst()
-            var p = 0
-            while let c = chars.first, let d = c.wholeNumberValue {
-                p = p * 10 + d
-                chars.removeFirst()
-            }
-            precision = p
-        }
-        let type = chars.first
-        guard chars.count <= 1 else { throw Failure("ValueError: Invalid format specifier '\(spec)'") }
-
-        var body: String
-        var negative = false
-        switch v {
-        case .str(let s):
-            guard type == nil || type == "s" else { throw Failure("ValueError: Unknown format code '\(type!)' for object of type 'str'") }
-            body = precision.map { String(s.prefix($0)) } ?? s
-        case .int, .bool, .float, .tensor:
-            if case .tensor(let t) = v, t.value.count != 1 {
-                body = str(v)
-                break
-            }
-            let isInt: Bool = { if case .int = v { true } else if case .bool = v { true } else { false } }()
-            let d = try v.asDouble()
-            negative = d < 0 || (d == 0 && d.sign == .minus && !isInt)
-            let m = Swift.abs(d)
-            switch type {
-            case "d":
-                guard isInt || d == d.rounded() else { throw Failure("ValueError: Unknown format code 'd' for object of type 'float'") }
-                body = String(Int(m))
-            case "f", "F": body = String(format: "%.\(precision ?? 6)f", m)
-            case "e", "E": body = String(format: "%.\(precision ?? 6)e", m)
-            case "g", "G": body = String(format: "%.\(max(precision ?? 6, 1))g", m)
-            case "%": body = String(format: "%.\(precision ?? 6)f", m * 100) + "%"
-            case nil:
-                if isInt {
-                    body = String(Int(m))
-                } else if let p = precision {
-                    body = String(format: "%.\(max(p, 1))g", m)
-                } else {
-                    body = pythonFloat(m)
-                }
-            default: throw Failure("ValueError: Unknown format code '\(type!)'")
-            }
-            if grouping { body = groupThousands(body) }
-            if negative && Double(body.filter { $0.isNumber || $0 == "." }) == 0 && type != nil { negative = true }
-        default:
-            body = str(v)
-        }
-        let signText = negative ? "-" : (sign == "+" ? "+" : (sign == " " ? " " : ""))
-        let content = signText + body
-        guard content.count < width else { return content }
-        let pad = width - content.count
-        let padding = String(repeating: fill, count: pad)
-        let isNumber: Bool = { if case .str = v { false } else { true } }()
-        switch align ?? (isNumber ? ">" : "<") {
-        case "<": return content + padding
-        case "^": return String(repeating: fill, count: pad / 2) + content + String(repeating: fill, count: pad - pad / 2)
-        case "=": return signText + padding + body
-        default: return padding + content
-        }
-    }
-
-    private func groupThousands(_ s: String) -> String {
-        let parts = s.split(separator: ".", maxSplits: 1)
-        var digits = Array(parts[0])
-        var out: [Character] = []
-        while digits.count > 3 {
-            out = [","] + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        let whole = String(digits + out)
-        return parts.count > 1 ? whole + "." + parts[1] : whole
-    }
-
-    /// `"%.3f" % x` and `"%d %s" % (a, b)`.
-    func percentFormat(_ template: String, _ args: Value) throws(Failure) -> String {
-        var values: [Value]
-        if case .tuple(let t) = args { values = t } else { values = [args] }
-        var out = ""
-        var chars = Array(template)[...]
-        while let c = chars.popFirst() {
-            guard c == "%" else {
-                out.append(c)
-                continue
-            }
-            if chars.first == "%" {
-                chars.removeFirst()
-                out.append("%")
-                continue
-            }
-            var spec = ""
-            while let d = chars.first, !"sdfegrixEG".contains(d) {
-                spec.append(d)
-                chars.removeFirst()
-            }
-            guard let type = chars.popFirst() else { throw Failure("ValueError: incomplete format") }
-            guard !values.isEmpty else { throw Failure("TypeError: not enough arguments for format string") }
-            let v = values.removeFirst()
-            switch type {
-            case "s": out += try formatValue(.str(str(v)), spec: spec.replacingOccurrences(of: "-", with: "<"))
-            case "r": out += repr(v)
-            case "i": out += try formatValue(v, spec: spec + "d")
-            default: out += try formatValue(v, spec: spec + String(type))
-            }
-        }
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import BigInt
 import Engine
 import Foundation
 
@@ -7,7 +8,10 @@ extension Interpreter {
     func unary(_ op: String, _ v: Value) throws(Failure) -> Value {
         switch (op, v) {
         case (_, .instance(let i)): return try instanceUnary(op, i)
-        case ("-", .int(let i)): return i == .min ? .float(-Double(i)) : .int(-i)
+        case ("-", .int(let i)): return i == .min ? .integer(-BigInt(i)) : .int(-i)
+        case ("-", .bigint(let b)): return .integer(-b.value)
+        case ("~", .bigint(let b)): return .integer(~b.value)
+        case ("+", .bigint): return v
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
         case ("-", .tensor(let t)): return .tensor(Variable.neg(t))
@@ -15,7 +19,7 @@ extension Interpreter {
         case ("+", .object(let o as TensorBacked)): return v
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
-        case ("~", .bool(let b)): return .bool(!b)
+        case ("~", .bool(let b)): return .int(b ? -2 : -1)
         case ("~", .tensor(let t)):
             // numpy's ~ on a boolean array is logical not.
             var r = t.value.map { $0 == 0 ? 1 : 0 }
@@ -27,27 +31,44 @@ extension Interpreter {
 
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
         if a.isInstance || b.isInstance, let r = try instanceBinary(op, a, b) { return r }
+        if ["<<", ">>", "&", "|", "^"].contains(op), a.isPlainNumber, b.isPlainNumber, a.exactInteger == nil || b.exactInteger == nil {
+            throw Failure("TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'")
+        }
         switch (a, b) {
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
-        case (.bool(let x), _): return try binary(op, .int(x ? 1 : 0), b)
-        case (_, .bool(let y)): return try binary(op, a, .int(y ? 1 : 0))
-        case (.int(let x), .float(let y)): return try floatOp(op, Double(x), y)
-        case (.float(let x), .int(let y)): return try floatOp(op, x, Double(y))
-        case (.float(let x), .float(let y)): return try floatOp(op, x, y)
+        case (.bool(let x), .bool(let y)) where op == "&" || op == "|" || op == "^":
+            return .bool(op == "&" ? x && y : (op == "|" ? x || y : x != y))
+        case (.bool(let x), _) where b.isPlainNumber: return try binary(op, .int(x ? 1 : 0), b)
+        case (_, .bool(let y)) where a.isPlainNumber: return try binary(op, a, .int(y ? 1 : 0))
+        case (.bigint, .int), (.int, .bigint), (.bigint, .bigint):
+            return try PyInt.binary(op, a.exactInteger!, b.exactInteger!)
+        case (.int, .float), (.bigint, .float), (.float, .int), (.float, .bigint), (.float, .float):
+            guard op != "@" else { break }
+            return try floatOp(op, try a.asDouble(), try b.asDouble())
         case (.str(let x), .str(let y)) where op == "+": return .str(x + y)
-        case (.str(let x), .int(let n)) where op == "*":
-            guard x.count * max(0, n) <= Interpreter.maxElements else { throw Failure("MemoryError: the string would be too long") }
-            return .str(String(repeating: x, count: max(0, n)))
         case (.str(let x), _) where op == "%": return .str(try percentFormat(x, b))
+        case (.str(let x), .int), (.str(let x), .bigint), (.str(let x), .bool):
+            guard op == "*" else { break }
+            return .str(String(repeating: x, count: try repeatCount(x.count, b, limit: Interpreter.maxElements, what: "string")))
+        case (.int, .str(let x)), (.bigint, .str(let x)), (.bool, .str(let x)):
+            guard op == "*" else { break }
+            return .str(String(repeating: x, count: try repeatCount(x.count, a, limit: Interpreter.maxElements, what: "string")))
         case (.list(let x), .list(let y)) where op == "+": return .list(ListBox(x.items + y.items))
-        case (.list(let x), .int(let n)) where op == "*":
-            guard x.items.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the list would have over 10,000,000 items") }
-            return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
-        case (.int, .list) where op == "*", (.int, .str) where op == "*", (.int, .tuple) where op == "*": return try binary(op, b, a)
-        case (.tuple(let x), .int(let n)) where op == "*":
-            guard x.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the tuple would have over 10,000,000 items") }
-            return .tuple(Array(repeating: x, count: max(0, n)).flatMap { $0 })
+        case (.list(let x), .int), (.list(let x), .bigint), (.list(let x), .bool):
+            guard op == "*" else { break }
+            let n = try repeatCount(x.items.count, b, limit: 10_000_000, what: "list")
+            return .list(ListBox(Array(repeating: x.items, count: n).flatMap { $0 }))
+        case (.int, .list), (.bigint, .list), (.bool, .list), (.int, .tuple), (.bigint, .tuple), (.bool, .tuple):
+            guard op == "*" else { break }
+            return try binary(op, b, a)
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
+        case (.dict(let x), .dict) where op == "|":
+            let merged = try Library.copyDict(x)
+            try Library.merge(merged, b, self)
+            return .dict(merged)
+        case (.tuple(let x), .int), (.tuple(let x), .bigint), (.tuple(let x), .bool):
+            guard op == "*" else { break }
+            return .tuple(Array(repeating: x, count: try repeatCount(x.count, b, limit: 10_000_000, what: "tuple")).flatMap { $0 })
         case (.set(let x), .set(let y)) where ["|", "&", "-", "^"].contains(op): return try setOperation(op, x, y)
         case (.object(let o as TensorBacked), _) where !b.isInstance, (_, .object(let o as TensorBacked)) where !a.isInstance:
             return try o.operatorResult(op, [a, b], try tensorOp(op, try tensor(a), try tensor(b)))
@@ -58,86 +79,12 @@ extension Interpreter {
         case (.list, .float) where op == "*", (.float, .list) where op == "*", (.str, .float) where op == "*",
             (.float, .str) where op == "*", (.tuple, .float) where op == "*", (.float, .tuple) where op == "*":
             throw Failure("TypeError: can't multiply sequence by non-int of type 'float'")
-        default:
-            throw Failure(
-                "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
-                hint: a.typeName == "list" || b.typeName == "list"
-                    ? "convert lists to arrays with np.array(...) for elementwise arithmetic" : nil)
+        default: break
         }
-    }
-
-    private func intOp(_ op: String, _ x: Int, _ y: Int) throws(Failure) -> Value {
-        switch op {
-        case "+":
-            let (r, o) = x.addingReportingOverflow(y)
-            return o ? .float(Double(x) + Double(y)) : .int(r)
-        case "-":
-            let (r, o) = x.subtractingReportingOverflow(y)
-            return o ? .float(Double(x) - Double(y)) : .int(r)
-        case "*":
-            let (r, o) = x.multipliedReportingOverflow(by: y)
-            return o ? .float(Double(x) * Double(y)) : .int(r)
-        case "/":
-            guard y != 0 else { throw Failure("ZeroDivisionError: division by zero") }
-            return .float(Double(x) / Double(y))
-        case "//", "%":
-            guard y != 0 else { throw Failure("ZeroDivisionError: integer division or modulo by zero") }
-            // Floor division and a remainder with the divisor's sign, in integers (exact).
-            let (q, overflow) = x.dividedReportingOverflow(by: y)
-            if overflow { return op == "//" ? .float(-Double(x)) : .int(0) }
-            let r = x - q * y
-            let adjust = r != 0 && (r < 0) != (y < 0)
-            return op == "//" ? .int(adjust ? q - 1 : q) : .int(adjust ? r + y : r)
-        case "**":
-            if y < 0 {
-                guard x != 0 else { throw Failure("ZeroDivisionError: 0.0 cannot be raised to a negative power") }
-                return .float(Foundation.pow(Double(x), Double(y)))
-            }
-            var result = 1
-            var base = x
-            var e = y
-            while e > 0 {
-                if e & 1 == 1 {
-                    let (r, o) = result.multipliedReportingOverflow(by: base)
-                    if o { return .float(Foundation.pow(Double(x), Double(y))) }
-                    result = r
-                }
-                e >>= 1
-                if e > 0 {
-                    let (b2, o) = base.multipliedReportingOverflow(by: base)
-                    if o { return .float(Foundation.pow(Double(x), Double(y))) }
-                    base = b2
-                }
-            }
-            return .int(result)
-        case "&": return .int(x & y)
-        case "|": return .int(x | y)
-        case "^": return .int(x ^ y)
-        case "@": throw Failure("TypeError: unsupported operand type(s) for @: 'int' and 'int'")
-        default: throw Failure("TypeError: unsupported operator \(op)")
-        }
-    }
-
-    private func floatOp(_ op: String, _ x: Double, _ y: Double) throws(Failure) -> Value {
-        switch op {
-        case "+": return .float(x + y)
-        case "-": return .float(x - y)
-        case "*": return .float(x * y)
-        case "/":
-            guard y != 0 else { throw Failure("ZeroDivisionError: float division by zero") }
-            return .float(x / y)
-        case "//":
-            guard y != 0 else { throw Failure("ZeroDivisionError: float floor division by zero") }
-            return .float(Interpreter.floatDivmod(x, y).quotient)
-        case "%":
-            guard y != 0 else { throw Failure("ZeroDivisionError: float modulo") }
-            return .float(Interpreter.floatDivmod(x, y).remainder)
-        case "**":
-            if x < 0 && y != y.rounded() { throw Failure("ValueError: a negative number to a fractional power is complex") }
-            if x == 0 && y < 0 { throw Failure("ZeroDivisionError: 0.0 cannot be raised to a negative power") }
-            return .float(Foundation.pow(x, y))
-        default: throw Failure("TypeError: unsupported operand type(s) for \(op): 'float' and 'float'")
-        }
+        throw Failure(
+            "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
+            hint: a.typeName == "list" || b.typeName == "list"
+                ? "convert lists to arrays with np.array(...) for elementwise arithmetic" : nil)
     }
 
     /// CPython's float `divmod`: the remainder has the divisor's sign (a zero one too), and
@@ -228,6 +175,7 @@ extension Interpreter {
         case "==": return .bool(try equal(a, b))
         case "!=": return .bool(!(try equal(a, b)))
         default:
+            if a.isPlainNumber && b.isPlainNumber && Interpreter.numericOrder(a, b) == nil { return .bool(false) }
             let c = try order(a, b)
             switch op {
             case "<": return .bool(c < 0)
@@ -297,6 +245,7 @@ extension Interpreter {
             return try truthy(r)
         case (.object(let x), .object(let y)): return x === y
         default:
+            if a.isPlainNumber && b.isPlainNumber { return Interpreter.numericOrder(a, b) == 0 }
             if let x = try? a.asDouble(), let y = try? b.asDouble(), a.isNumber, b.isNumber { return x == y }
             return false
         }
@@ -314,6 +263,7 @@ extension Interpreter {
             if try truthy(try compare("<", a, b)) { return -1 }
             return try truthy(try compare("<", b, a)) ? 1 : 0
         }
+        if a.isPlainNumber && b.isPlainNumber { return Interpreter.numericOrder(a, b) ?? 0 }
         if a.isNumber && b.isNumber {
             let x = try a.asDouble()
             let y = try b.asDouble()
@@ -404,9 +354,9 @@ extension Interpreter {
         case .str(let s): return s.map { .str(String($0)) }
         case .dict(let d): return d.keys
         case .range(let a, let b, let s):
-            let n = s > 0 ? max(0, (b - a + s - 1) / s) : max(0, (a - b - s - 1) / -s)
+            let n = Interpreter.rangeCount(a, b, s)
             guard n <= 10_000_000 else { throw Failure("MemoryError: a range of \(n) items is too long to list") }
-            return (0..<n).map { .int(a + $0 * s) }
+            return (0..<n).map { .int(a &+ $0 &* s) }
         case .tensor(let t):
             guard t.value.rank > 0 else { throw Failure("TypeError: iteration over a 0-d array") }
             let n = t.shape[0]
@@ -426,7 +376,7 @@ extension Value {
 
     var isNumber: Bool {
         switch self {
-        case .int, .float, .bool: return true
+        case .int, .bigint, .float, .bool: return true
         case .tensor(let t): return t.value.isScalar
         default: return false
         }

@@ -1,3 +1,4 @@
+import BigInt
 import Dispatch
 import Engine
 import Notebook
@@ -178,9 +179,9 @@ public final class Interpreter {
             let iterable = try eval(iterExpr, scope)
             if case .range(let start, let stop, let step) = iterable {
                 // Counted loops run without building the list of numbers first.
-                for i in stride(from: start, to: stop, by: step) {
+                for k in 0..<Interpreter.rangeCount(start, stop, step) {
                     try tick(stmt.position)
-                    try assign(target, .int(i), scope)
+                    try assign(target, .int(start &+ k &* step), scope)
                     switch try execBlock(body, scope) {
                     case .breakLoop: return .normal
                     case .returned(let v): return .returned(v)
@@ -450,6 +451,7 @@ public final class Interpreter {
     func eval(_ expr: Expr, _ scope: Scope) throws(LangError) -> Value {
         switch expr.kind {
         case .int(let v): return .int(v)
+        case .bigInt(let digits): return .integer(BigInt(digits) ?? 0)
         case .float(let v): return .float(v)
         case .string(let s): return .str(s)
         case .bool(let b): return .bool(b)
@@ -461,17 +463,8 @@ public final class Interpreter {
                 case .literal(let s): out += s
                 case .expression(let e, let conversion, let spec):
                     let v = try eval(e, scope)
-                    out += try at(e.position) { () throws(Failure) in
-                        let converted: Value = conversion == "r" ? .str(pythonRepr(v)) : (conversion == "s" ? .str(str(v)) : v)
-                        if case .instance(let i) = converted {
-                            if let f = try instanceAttribute(i, "__format__") { return str(try callValue(f, [.str(spec)])) }
-                            guard spec.isEmpty else {
-                                throw Failure("TypeError: unsupported format string passed to \(i.cls.name).__format__")
-                            }
-                            return str(converted)
-                        }
-                        return try formatValue(converted, spec: spec)
-                    }
+                    let fullSpec = spec.contains("{") ? try expandSpec(spec, scope, at: e.position) : spec
+                    out += try at(e.position) { () throws(Failure) in try formatValue(try convert(v, conversion), spec: fullSpec) }
                     try checkDisplay(at: e.position)
                 }
             }
@@ -755,6 +748,7 @@ public final class Interpreter {
         case .none: return false
         case .bool(let b): return b
         case .int(let i): return i != 0
+        case .bigint: return true
         case .float(let d): return d != 0
         case .str(let s): return !s.isEmpty
         case .list(let l): return !l.items.isEmpty

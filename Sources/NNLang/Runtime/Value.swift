@@ -1,3 +1,4 @@
+import BigInt
 import Engine
 import Notebook
 
@@ -6,6 +7,8 @@ public enum Value {
     case none
     case bool(Bool)
     case int(Int)
+    /// An int outside the machine word's range (never one that fits: see `Value.integer`).
+    case bigint(BigIntBox)
     case float(Double)
     case str(String)
     case list(ListBox)
@@ -33,7 +36,7 @@ public enum Value {
         switch self {
         case .none: "NoneType"
         case .bool: "bool"
-        case .int: "int"
+        case .int, .bigint: "int"
         case .float: "float"
         case .str: "str"
         case .list: "list"
@@ -93,6 +96,12 @@ public final class DictBox {
         }
     }
 
+    public func removeAll() {
+        keys = []
+        values = []
+        index = [:]
+    }
+
     /// Removes `key`; false if it was not there.
     @discardableResult
     public func remove(_ key: Value) -> Bool {
@@ -105,9 +114,12 @@ public final class DictBox {
     }
 }
 
-/// The hashable form of a dict key.
+/// The hashable form of a dict key. Equal numbers are one key whatever their type
+/// (`1`, `1.0`, `True`; `2**64` and `2.0**64`), as in Python.
 enum HashKey: Hashable {
-    case number(Double)
+    case int(Int)
+    case bigint(BigInt)
+    case float(Double)
     case str(String)
     case tuple([HashKey])
     case none
@@ -118,9 +130,15 @@ enum HashKey: Hashable {
 
     init?(_ v: Value) {
         switch v {
-        case .int(let i): self = .number(Double(i))
-        case .float(let d): self = .number(d)
-        case .bool(let b): self = .number(b ? 1 : 0)
+        case .int(let i): self = .int(i)
+        case .bigint(let b): self = .bigint(b.value)
+        case .float(let d):
+            if d == d.rounded(), d.isFinite, let b = BigInt(exactly: d) {
+                self = Int(exactly: b).map(HashKey.int) ?? .bigint(b)
+            } else {
+                self = .float(d)
+            }
+        case .bool(let b): self = .int(b ? 1 : 0)
         case .str(let s): self = .str(s)
         case .none: self = .none
         case .tuple(let items):

@@ -2,6 +2,8 @@
 public struct Expr: Sendable {
     public indirect enum Kind: Sendable {
         case int(Int)
+        /// An integer literal too large for a machine word, as decimal digits.
+        case bigInt(String)
         case float(Double)
         case string(String)
         case fstring([FPart])

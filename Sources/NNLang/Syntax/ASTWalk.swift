@@ -82,7 +82,7 @@ enum ASTWalk {
             }
         }
         switch expr.kind {
-        case .int, .float, .string, .bool, .none, .name: break
+        case .int, .bigInt, .float, .string, .bool, .none, .name: break
         case .fstring(let parts):
             for case .expression(let x, _, _) in parts { e(x) }
         case .list(let items), .tuple(let items), .set(let items): items.forEach(e)

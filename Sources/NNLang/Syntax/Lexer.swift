@@ -1,3 +1,5 @@
+import BigInt
+
 /// Turns block source into tokens, with INDENT/DEDENT for indentation and no NEWLINE inside
 /// brackets (line continuation), as Python's tokenizer does.
 public struct Lexer {
@@ -172,6 +174,8 @@ public struct Lexer {
             let radix = (x == "x" || x == "X") ? 16 : (x == "b" || x == "B") ? 2 : 8
             if let v = Int(text, radix: radix) {
                 emit(.int(v), pos)
+            } else if let big = BigInt(text, radix: radix) {
+                emit(.bigInt(String(big)), pos)
             } else {
                 errors.append(LangError("SyntaxError: invalid number literal", at: pos))
             }
@@ -200,7 +204,7 @@ public struct Lexer {
         } else if let v = Int(text) {
             emit(.int(v), pos)
         } else {
-            emit(.float(Double(text) ?? .infinity), pos)
+            emit(.bigInt(text), pos)
         }
     }
 
@@ -241,6 +245,21 @@ public struct Lexer {
                 case "\"": body.append("\"")
                 case "\n": break
                 case "0": body.append("\0")
+                case "r": body.append("\r")
+                case "a": body.append("\u{07}")
+                case "b": body.append("\u{08}")
+                case "f": body.append("\u{0C}")
+                case "v": body.append("\u{0B}")
+                case "x", "u", "U":
+                    // \xhh, \uhhhh and \Uhhhhhhhh name a code point in hex.
+                    let digits = n == "x" ? 2 : (n == "u" ? 4 : 8)
+                    var hex = ""
+                    while hex.count < digits, let h = peek(), h.isHexDigit { hex.append(advance()) }
+                    guard hex.count == digits, let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
+                        errors.append(LangError("SyntaxError: (unicode error) truncated \\\(n) escape", at: pos))
+                        continue
+                    }
+                    body.unicodeScalars.append(scalar)
                 default:
                     body.append("\\")
                     body.append(n)

@@ -672,10 +672,20 @@ public struct Parser {
     }
 
     private mutating func bitAnd() throws(LangError) -> Expr {
-        var left = try arith()
+        var left = try shift()
         while checkOp("&") {
             let t = advance()
-            left = Expr(.binary("&", left, try arith()), t.position)
+            left = Expr(.binary("&", left, try shift()), t.position)
+        }
+        return left
+    }
+
+    private mutating func shift() throws(LangError) -> Expr {
+        var left = try arith()
+        while checkOp("<<") || checkOp(">>") {
+            let t = advance()
+            guard case .op(let op) = t.kind else { break }
+            left = Expr(.binary(op, left, try arith()), t.position)
         }
         return left
     }
@@ -818,6 +828,9 @@ public struct Parser {
         case .int(let v):
             current += 1
             return Expr(.int(v), t.position)
+        case .bigInt(let digits):
+            current += 1
+            return Expr(.bigInt(digits), t.position)
         case .float(let v):
             current += 1
             return Expr(.float(v), t.position)
@@ -1015,17 +1028,23 @@ public struct Parser {
                     throw LangError("SyntaxError: f-string: expecting '}'", at: position)
                 }
                 if exprEnd < 0 { exprEnd = j }
-                var source = String(chars[(i + 1)..<exprEnd])
+                let text = String(chars[(i + 1)..<exprEnd])
+                var source = text
                 var selfDocumenting = false
-                if source.hasSuffix("=") && !source.hasSuffix("==") {
+                // `{x=}` and `{x = }` show their own text (spaces kept) before the value.
+                var trimmed = Substring(text)
+                while trimmed.last?.isWhitespace == true { trimmed.removeLast() }
+                if trimmed.hasSuffix("=") && !["==", "!=", "<=", ">="].contains(where: { trimmed.hasSuffix($0) }) {
                     selfDocumenting = true
-                    source.removeLast()
+                    source = String(trimmed.dropLast())
                 }
+                // Spaces around an f-string expression are allowed (`{ x }`).
+                source = String(source.drop { $0.isWhitespace })
                 let spec = specStart >= 0 ? String(chars[specStart..<j]) : ""
                 switch Parser.parseExpression(source) {
                 case .success(var e):
                     e.position = position
-                    if selfDocumenting { parts.append(.literal(source + "=")) }
+                    if selfDocumenting { parts.append(.literal(text)) }
                     parts.append(.expression(e, conversion: conversion ?? (selfDocumenting && spec.isEmpty ? "r" : nil), spec: spec))
                 case .failure(let err):
                     throw LangError(

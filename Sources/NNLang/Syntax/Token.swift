@@ -12,6 +12,8 @@ public struct Token: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case name(String)
         case int(Int)
+        /// An integer literal too large for a machine word, as decimal digits.
+        case bigInt(String)
         case float(Double)
         case string(String)
         /// An f-string's raw body (between the quotes), parsed into parts by the parser.

@@ -1,0 +1,23 @@
+import Foundation
+
+// MARK: - time: the real clock (so printed times differ from run to run and `check` drifts)
+
+extension Library {
+    static func timeModule(_ interp: Interpreter) -> Value {
+        var m: [String: Value] = [:]
+        m["time"] = fn("time") { _ throws(Failure) in .float(Date().timeIntervalSince1970) }
+        for name in ["perf_counter", "monotonic"] {
+            m[name] = fn(name) { _ throws(Failure) in .float(Double(DispatchTime.now().uptimeNanoseconds) / 1e9) }
+        }
+        m["process_time"] = fn("process_time") { _ throws(Failure) in .float(Double(clock()) / Double(CLOCKS_PER_SEC)) }
+        m["sleep"] = fn("sleep") { args throws(Failure) in
+            let seconds = try mathArgument(try args.required(0, "secs"))
+            guard seconds >= 0 else { throw Failure("ValueError: sleep length must be non-negative") }
+            // A sleep past the block's time limit ends at the limit, where the next step stops the block.
+            let limit = Double(interp.deadlineValue.uptimeNanoseconds) / 1e9 - Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+            Thread.sleep(forTimeInterval: max(0, min(seconds, limit + 0.01)))
+            return .none
+        }
+        return .module(Module("time", m))
+    }
+}
