@@ -1,4 +1,4 @@
-// MARK: - Binding a call's arguments to a user function's parameters
+// MARK: - Calls: callables, binding arguments to parameters
 
 extension Interpreter {
     /// Nested user-function calls allowed before RecursionError (the stack has room for more;
@@ -95,5 +95,67 @@ extension Interpreter {
             throw Failure("RuntimeError: super(): no arguments", hint: "call super() inside a method of a class")
         }
         return .object(SuperProxy(start: owner.base, receiver: receiver))
+    }
+
+    func call(_ callee: Value, _ positional: [Value], _ keywords: [(String, Value)], at position: Position) throws(LangError) -> Value {
+        try tick(position)
+        switch callee {
+        case .builtin(let b):
+            var args = Arguments(function: b.name, positional: positional, keywords: keywords, interpreter: self)
+            let result: Value
+            do throws(LangError) { result = try at(position) { () throws(Failure) in try b.call(&args) } } catch {
+                // A failing `__repr__` met on the way is superseded by the builtin's own error.
+                displayFailure = nil
+                throw error
+            }
+            if displayFailure != nil { try checkDisplay(at: position) }
+            return result
+        case .function(let f):
+            return try callFunction(f, positional, keywords, at: position)
+        case .method(let m):
+            return try call(m.function, [m.receiver] + positional, keywords, at: position)
+        case .type(let c):
+            return try instantiate(c, positional, keywords, at: position)
+        case .instance(let i):
+            guard let method = try at(position, { () throws(Failure) in try instanceAttribute(i, "__call__") }) else {
+                throw LangError("TypeError: '\(i.cls.name)' object is not callable", at: position)
+            }
+            return try call(method, positional, keywords, at: position)
+        case .object(let o):
+            if let c = try at(position, { () throws(Failure) in try o.attribute("__call__", self) }) {
+                return try call(c, positional, keywords, at: position)
+            }
+            throw LangError("TypeError: '\(o.typeName)' object is not callable", at: position)
+        default:
+            throw LangError("TypeError: '\(callee.typeName)' object is not callable", at: position)
+        }
+    }
+
+    func callFunction(_ f: Function, _ positional: [Value], _ keywords: [(String, Value)], at position: Position) throws(LangError) -> Value
+    {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < Interpreter.maxDepth else {
+            throw LangError("RecursionError: maximum recursion depth exceeded in '\(f.name)'", at: position)
+        }
+        let scope = Scope(parent: f.closure)
+        try bindArguments(f, positional, keywords, scope, at: position)
+        if f.isGenerator { return makeGenerator(f, scope) }
+        let saved = currentCall
+        currentCall = (f, scope)
+        defer { currentCall = saved }
+        switch f.body {
+        case .expression(let e): return try eval(e, scope)
+        case .statements(let body):
+            if case .returned(let v) = try execBlock(body, scope) { return v }
+            return .none
+        }
+    }
+
+    /// Calls a language value from Swift (used by `plot`, `map`, `sorted(key=)`…).
+    func callValue(_ f: Value, _ args: [Value], _ keywords: [(String, Value)] = []) throws(Failure) -> Value {
+        do { return try call(f, args, keywords, at: Position(line: 0, column: 0)) } catch {
+            throw Failure(error.message, hint: error.hint, exception: error.exception)
+        }
     }
 }
