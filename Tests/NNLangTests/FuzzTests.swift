@@ -191,4 +191,13 @@ struct SplitMix {
             #expect(r.error?.message.hasPrefix("RecursionError") == true, "\(program): \(r.error?.message ?? "no error")")
         }
     }
+
+    @Test func tooManySuspendedGeneratorsAreAMemoryError() {
+        // Each suspended generator holds a thread; starting 1,100 of them takes a while on a
+        // busy machine, hence the generous time limit.
+        let program = "def f():\n    yield 1\n    yield 2\ngens = []\nfor i in range(1100):\n    g = f()\n    next(g)\n    gens.append(g)"
+        let r = runProgram(program, timeout: 120)
+        #expect(r.error?.message == "MemoryError: over 1000 generators are suspended at once")
+        #expect(r.error?.position == Position(line: 7, column: 9))
+    }
 }

@@ -69,7 +69,7 @@ final class GeneratorChannel: @unchecked Sendable {
     /// must stop long before the threads' stacks add up.
     static let depthCost = 10
     /// Each suspended generator holds a thread; past this many the next one is refused.
-    static let maxLive = 2000
+    static let maxLive = 1000
 
     init(interpreter: Interpreter, body: @escaping (Interpreter) throws(LangError) -> Value) {
         self.interpreter = interpreter

@@ -144,11 +144,20 @@ extension Interpreter {
         let saved = currentCall
         currentCall = (f, scope)
         defer { currentCall = saved }
-        switch f.body {
-        case .expression(let e): return try eval(e, scope)
-        case .statements(let body):
-            if case .returned(let v) = try execBlock(body, scope) { return v }
-            return .none
+        do throws(LangError) {
+            switch f.body {
+            case .expression(let e): return try eval(e, scope)
+            case .statements(let body):
+                if case .returned(let v) = try execBlock(body, scope) { return v }
+                return .none
+            }
+        } catch {
+            guard f.block != blockNumber else { throw error }
+            // The function's lines belong to an earlier block: report at this block's call.
+            var moved = error
+            moved.position = position
+            moved.hint = error.hint ?? "raised inside \(f.name)(), defined in an earlier block"
+            throw moved
         }
     }
 

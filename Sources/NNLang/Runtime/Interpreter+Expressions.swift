@@ -122,8 +122,10 @@ extension Interpreter {
             return try at(expr.position) { () throws(Failure) in try getItem(base, keys) }
         case .lambda(let params, let body):
             let defaults = try params.map { p throws(LangError) in try p.defaultValue.map { e throws(LangError) in try eval(e, scope) } }
-            return .function(
-                Function(name: "<lambda>", parameters: params, defaults: defaults, body: .expression(body), closure: scope.functionClosure))
+            let f = Function(
+                name: "<lambda>", parameters: params, defaults: defaults, body: .expression(body), closure: scope.functionClosure)
+            f.block = blockNumber
+            return .function(f)
         case .comprehension(let element, let clauses, .generator):
             // The first iterable is evaluated at once, the rest as the generator runs.
             let first = try eval(clauses[0].iterable, scope)

@@ -78,6 +78,7 @@ extension Interpreter {
             let f = Function(
                 name: def.name, parameters: def.parameters, defaults: defaults, body: .statements(def.body), closure: scope.functionClosure)
             f.isGenerator = def.isGenerator
+            f.block = blockNumber
             set(Name(def.name), try decorate(.function(f), def.decorators, scope), scope)
         case .classDef(let def):
             set(Name(def.name), try decorate(try defineClass(def, scope, at: stmt.position), def.decorators, scope), scope)

@@ -37,6 +37,8 @@ public final class Interpreter {
     var currentCall: (function: Function, scope: Scope)?
     /// A failure inside a `__str__`/`__repr__` met while showing a value, raised afterwards.
     var displayFailure: Failure?
+    /// Counts the blocks run, to tell which block a function's positions belong to.
+    var blockNumber = 0
 
     /// Tensors larger than this many elements are refused (8 bytes each), as in the engine.
     public static let maxElements = Tensor.maxElements
@@ -75,6 +77,7 @@ public final class Interpreter {
     /// Runs a block's statements; displays top-level expression values.
     public func run(_ statements: [Stmt], timeout: Double) -> (outputs: [Output], error: LangError?) {
         deadline = timeout > 0 ? .now() + timeout : .distantFuture
+        blockNumber += 1
         emitted = []
         printed = ""
         var failure: LangError?

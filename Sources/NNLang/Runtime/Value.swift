@@ -155,6 +155,8 @@ public final class Function {
     weak var owner: PyClass?
     /// Attributes set on the function object (`wrapper.cache = {}`).
     var attributes: [String: Value] = [:]
+    /// The block that defined it: its positions are lines of that block.
+    var block = 0
 
     enum Body {
         case statements([Stmt])
