@@ -11,6 +11,10 @@ extension Interpreter {
         throws(LangError)
     {
         let params = f.parameters
+        if keywords.isEmpty && positional.count == params.count && f.isPlain {
+            for (p, v) in zip(params, positional) { scope.set(p.symbol, v) }
+            return
+        }
         var bound = [Bool](repeating: false, count: params.count)
         var next = 0
         var positionalCount = 0

@@ -157,6 +157,9 @@ public final class Function {
     var attributes: [String: Value] = [:]
     /// The block that defined it: its positions are lines of that block.
     var block = 0
+    /// Only plain positional parameters: a call with as many positional arguments binds
+    /// them in order, without the general rules.
+    lazy var isPlain = parameters.allSatisfy { $0.kind == .positional }
 
     enum Body {
         case statements([Stmt])
