@@ -115,6 +115,9 @@ extension Interpreter {
         case .tuple(let options):
             for o in options where try isInstance(v, o) { return true }
             return false
+        case .builtin(let b):
+            // Library constructors stand for their classes: `isinstance(layer, Dense)`.
+            return b.name == v.typeName
         default:
             throw Failure("TypeError: isinstance() arg 2 must be a type or tuple of types, not \(classinfo.typeName)")
         }
