@@ -143,6 +143,7 @@ extension Interpreter {
             throw LangError("RecursionError: maximum recursion depth exceeded in '\(f.name)'", at: position)
         }
         let scope = Scope(parent: f.closure)
+        scope.declaredLocals = f.locals
         try bindArguments(f, positional, keywords, scope, at: position)
         if f.isGenerator { return makeGenerator(f, scope) }
         let saved = currentCall

@@ -32,6 +32,16 @@ extension Interpreter {
             return .str(out)
         case .name(let n):
             if let v = scope.lookup(n) { return v }
+            if let (_, isOwn) = scope.unboundLocal(n) {
+                throw LangError(
+                    isOwn
+                        ? "UnboundLocalError: cannot access local variable '\(n.text)' where it is not associated with a value"
+                        : "NameError: cannot access free variable '\(n.text)' where it is not associated with a value in enclosing scope",
+                    at: expr.position,
+                    hint: isOwn
+                        ? "the function assigns '\(n.text)' later, which makes it local everywhere in the function; declare it global to use the outer one"
+                        : nil)
+            }
             let hint = closestName(to: n.text, in: scope.visibleNames.filter { !$0.hasPrefix("_") }).map { "did you mean '\($0)'?" }
             throw LangError("NameError: name '\(n.text)' is not defined", at: expr.position, hint: hint)
         case .list(let items):

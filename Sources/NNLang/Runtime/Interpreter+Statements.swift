@@ -79,6 +79,7 @@ extension Interpreter {
                 name: def.name, parameters: def.parameters, defaults: defaults, body: .statements(def.body), closure: scope.functionClosure)
             f.isGenerator = def.isGenerator
             f.block = blockNumber
+            f.locals = Set(def.locals.map { Name($0).id })
             set(Name(def.name), try decorate(.function(f), def.decorators, scope), scope)
         case .classDef(let def):
             set(Name(def.name), try decorate(try defineClass(def, scope, at: stmt.position), def.decorators, scope), scope)

@@ -157,6 +157,8 @@ public final class Function {
     var attributes: [String: Value] = [:]
     /// The block that defined it: its positions are lines of that block.
     var block = 0
+    /// The ids of the names local to its body (nil for a lambda: only its parameters).
+    var locals: Set<Int>?
     /// Only plain positional parameters: a call with as many positional arguments binds
     /// them in order, without the general rules.
     lazy var isPlain = parameters.allSatisfy { $0.kind == .positional }

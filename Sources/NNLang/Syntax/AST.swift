@@ -105,6 +105,9 @@ public struct FunctionDef: Sendable {
     public var decorators: [Expr]
     /// The body contains `yield`: calling the function makes a generator.
     public var isGenerator: Bool
+    /// The names the function binds (parameters, assignment and loop targets, nested
+    /// definitions, imports): local everywhere in its body, as Python's scoping rule says.
+    public var locals: Set<String>
 }
 
 public struct ClassDef: Sendable {

@@ -69,7 +69,9 @@ extension Parser {
         _ = try consumeOp(")", "after the parameters")
         if matchOp("->") { _ = try expression() }
         let (body, context) = try scopeBody(ScopeContext(isClass: false, bound: Set(params.map(\.name))), "function definition", start)
-        let def = FunctionDef(name: name, parameters: params, body: body, decorators: decorators, isGenerator: context.hasYield)
+        let def = FunctionDef(
+            name: name, parameters: params, body: body, decorators: decorators, isGenerator: context.hasYield,
+            locals: context.bound.subtracting(context.declared))
         return Stmt(.def(def), start.position)
     }
 

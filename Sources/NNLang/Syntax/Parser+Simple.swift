@@ -35,6 +35,7 @@ extension Parser {
                 repeat {
                     let m = try dottedName()
                     modules.append((m, matchName("as") ? try identifier("after 'as'") : nil))
+                    bind(modules.last!.alias ?? String(m.split(separator: ".")[0]))
                 } while matchOp(",")
                 return Stmt(.import(modules), start.position)
             case "from":
@@ -50,6 +51,7 @@ extension Parser {
                         if paren && checkOp(")") { break }
                         let n = try identifier("in the import list")
                         names.append((n, matchName("as") ? try identifier("after 'as'") : nil))
+                        bind(names.last!.alias ?? n)
                     } while matchOp(",")
                 }
                 if paren { _ = try consumeOp(")", "to close the import list") }
@@ -63,6 +65,7 @@ extension Parser {
                 current += 1
                 var names = [try identifier("after '\(kw)'")]
                 while matchOp(",") { names.append(try identifier("after ','")) }
+                if !scopes.isEmpty { scopes[scopes.count - 1].declared.formUnion(names) }
                 guard kw == "nonlocal" else { return Stmt(.global(names), start.position) }
                 guard let i = scopes.indices.last, !scopes[i].isClass else {
                     throw LangError("SyntaxError: nonlocal declaration not allowed at module level", at: start.position)

@@ -20,6 +20,8 @@ public struct Parser {
         var hasYield = false
         /// `nonlocal` names not yet found in an enclosing function.
         var nonlocals: [(String, Position)] = []
+        /// Names this scope declared `global` or `nonlocal`: not its locals.
+        var declared: Set<String> = []
     }
 
     public init(tokens: [Token]) { self.tokens = tokens }
