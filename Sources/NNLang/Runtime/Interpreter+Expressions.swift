@@ -8,28 +8,8 @@ extension Interpreter {
         case .string(let s): return .str(s)
         case .bool(let b): return .bool(b)
         case .none: return .none
-        case .fstring(let parts):
-            var out = ""
-            for part in parts {
-                switch part {
-                case .literal(let s): out += s
-                case .expression(let e, let conversion, let spec):
-                    let v = try eval(e, scope)
-                    out += try at(e.position) { () throws(Failure) in
-                        let converted: Value = conversion == "r" ? .str(pythonRepr(v)) : (conversion == "s" ? .str(str(v)) : v)
-                        if case .instance(let i) = converted {
-                            if let f = try instanceAttribute(i, "__format__") { return str(try callValue(f, [.str(spec)])) }
-                            guard spec.isEmpty else {
-                                throw Failure("TypeError: unsupported format string passed to \(i.cls.name).__format__")
-                            }
-                            return str(converted)
-                        }
-                        return try formatValue(converted, spec: spec)
-                    }
-                    try checkDisplay(at: e.position)
-                }
-            }
-            return .str(out)
+        case .fstring(let parts): return .str(try fstring(parts, scope))
+
         case .name(let n):
             if let v = scope.lookup(n) { return v }
             if let (_, isOwn) = scope.unboundLocal(n) {
@@ -165,6 +145,32 @@ extension Interpreter {
         case .starred:
             throw LangError("SyntaxError: can't use starred expression here", at: expr.position)
         }
+    }
+
+    /// An f-string's text; a format spec may itself hold fields (`{x:{width}.2f}`).
+    private func fstring(_ parts: [FPart], _ scope: Scope) throws(LangError) -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let s): out += s
+            case .expression(let e, let conversion, let specParts):
+                let v = try eval(e, scope)
+                let spec = try fstring(specParts, scope)
+                out += try at(e.position) { () throws(Failure) in
+                    let converted: Value = conversion == "r" ? .str(pythonRepr(v)) : (conversion == "s" ? .str(str(v)) : v)
+                    if case .instance(let i) = converted {
+                        if let f = try instanceAttribute(i, "__format__") { return str(try callValue(f, [.str(spec)])) }
+                        guard spec.isEmpty else {
+                            throw Failure("TypeError: unsupported format string passed to \(i.cls.name).__format__")
+                        }
+                        return str(converted)
+                    }
+                    return try formatValue(converted, spec: spec)
+                }
+                try checkDisplay(at: e.position)
+            }
+        }
+        return out
     }
 
     /// `list(x for x in xs)` and the like: a builtin that takes the whole generator before

@@ -54,7 +54,8 @@ public enum ComprehensionKind: Sendable {
 
 public enum FPart: Sendable {
     case literal(String)
-    case expression(Expr, conversion: Character?, spec: String)
+    /// `spec` is the format spec's own parts: literal text, or fields in `{x:{width}.2f}`.
+    case expression(Expr, conversion: Character?, spec: [FPart])
 }
 
 public struct Argument: Sendable {

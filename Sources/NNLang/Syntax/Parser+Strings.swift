@@ -94,7 +94,9 @@ extension Parser {
                 case .success(var e):
                     e.position = position
                     if selfDocumenting { parts.append(.literal(source + "=")) }
-                    parts.append(.expression(e, conversion: conversion ?? (selfDocumenting && spec.isEmpty ? "r" : nil), spec: spec))
+                    let specParts =
+                        spec.contains("{") ? try Parser.fstringParts(spec, at: position) : (spec.isEmpty ? [] : [.literal(spec)])
+                    parts.append(.expression(e, conversion: conversion ?? (selfDocumenting && spec.isEmpty ? "r" : nil), spec: specParts))
                 case .failure(let err):
                     throw LangError(
                         "SyntaxError: f-string: \(err.message.replacingOccurrences(of: "SyntaxError: ", with: ""))", at: position)
