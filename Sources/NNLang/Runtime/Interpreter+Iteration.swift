@@ -7,6 +7,8 @@ enum ValueIterator {
     case sequence(SequenceIterator)
     /// A bound `__next__` of an instance.
     case method(Value)
+    /// The old sequence protocol: a bound `__getitem__` called with 0, 1, … until IndexError.
+    case indexed(Value, Int)
 }
 
 extension Interpreter {
@@ -17,6 +19,7 @@ extension Interpreter {
         case .instance(let i):
             guard let iter = try instanceAttribute(i, "__iter__") else {
                 if let next = try instanceAttribute(i, "__next__") { return .method(next) }
+                if let getter = try instanceAttribute(i, "__getitem__") { return .indexed(getter, 0) }
                 throw Failure("TypeError: '\(i.cls.name)' object is not iterable")
             }
             let r = try callValue(iter, [])
@@ -48,12 +51,21 @@ extension Interpreter {
                 if isStopIteration(error) { return nil }
                 throw error
             }
+        case .indexed(let getter, let i):
+            it = .indexed(getter, i + 1)
+            do { return try callValue(getter, [.int(i)]) } catch {
+                if isException(error, "IndexError") || isStopIteration(error) { return nil }
+                throw error
+            }
         }
     }
 
-    func isStopIteration(_ f: Failure) -> Bool {
-        if let i = f.exception?.value as? Instance { return i.cls.isSubclass(of: exceptionClasses["StopIteration"]!) }
-        return f.message == "StopIteration" || f.message.hasPrefix("StopIteration:")
+    func isStopIteration(_ f: Failure) -> Bool { isException(f, "StopIteration") }
+
+    /// The failure is the builtin exception `name` (or a subclass of it).
+    func isException(_ f: Failure, _ name: String) -> Bool {
+        if let i = f.exception?.value as? Instance { return i.cls.isSubclass(of: exceptionClasses[name]!) }
+        return f.message == name || f.message.hasPrefix(name + ":")
     }
 
     /// All items of an iterator-like object (a generator runs to its end).
@@ -76,9 +88,8 @@ extension Interpreter {
         switch v {
         case .object(let o) where o is Generator || o is SequenceIterator: return v
         case .instance(let i):
-            guard let iter = try instanceAttribute(i, "__iter__") else {
-                throw Failure("TypeError: '\(i.cls.name)' object is not iterable")
-            }
+            // Without `__iter__`: `__getitem__` with 0, 1, … until IndexError, all taken at once.
+            guard let iter = try instanceAttribute(i, "__iter__") else { return .object(SequenceIterator(try drain(v))) }
             return try callValue(iter, [])
         default: return .object(SequenceIterator(try iterate(v)))
         }
