@@ -28,7 +28,7 @@ final class Generator: EngineObject {
         case "close":
             return .builtin(
                 Builtin("close") { _ throws(Failure) in
-                    self.channel.close()
+                    if let error = self.channel.close() { throw Failure(error.message, hint: error.hint, exception: error.exception) }
                     return .none
                 })
         case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
@@ -127,7 +127,8 @@ final class GeneratorChannel: @unchecked Sendable {
         do throws(LangError) {
             returned = try body!(interpreter)
         } catch {
-            if !closing { failure = error }
+            // The GeneratorExit that `close()` raised ends the generator quietly.
+            if !(closing && error.message == "GeneratorExit") { failure = error }
         }
         body = nil
         state = .finished
@@ -138,6 +139,8 @@ final class GeneratorChannel: @unchecked Sendable {
     /// Called on the generator's thread by `yield`: hands `value` to the caller and waits to
     /// be resumed; returns what the caller sent.
     func yield(_ value: Value, at position: Position) throws(LangError) -> Value {
+        // Yielding again while being closed would leave the thread waiting forever.
+        if closing { throw LangError("RuntimeError: generator ignored GeneratorExit", at: position) }
         transfer = value
         state = .suspended
         yielded.signal()
@@ -147,7 +150,9 @@ final class GeneratorChannel: @unchecked Sendable {
     }
 
     /// Ends a suspended generator by raising GeneratorExit at its `yield`.
-    func close() {
+    /// Returns the error the generator raised while closing, if any (such as yielding again).
+    @discardableResult
+    func close() -> LangError? {
         switch state {
         case .suspended:
             closing = true
@@ -157,11 +162,14 @@ final class GeneratorChannel: @unchecked Sendable {
             resumed.signal()
             yielded.wait()
             interpreter.activeGenerator = saved
+            defer { failure = nil }
+            return failure
         case .fresh:
             state = .finished
             body = nil
         default: break
         }
+        return nil
     }
 }
 
