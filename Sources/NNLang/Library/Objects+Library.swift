@@ -100,6 +100,8 @@ extension Library {
             default: throw Failure("TypeError: slice expected 1 to 3 arguments, got \(bounds.count)")
             }
         }
+        b["vars"] = fn("vars") { args throws(Failure) in try interp.attribute(try args.required(0, "object"), "__dict__") }
+        b["__name__"] = .str("__main__")
         b["iter"] = fn("iter") { args throws(Failure) in try interp.iterObject(try args.required(0, "iterable")) }
         b["next"] = fn("next") { args throws(Failure) in
             try interp.nextItem(try args.required(0, "iterator"), default: args.optional(1, "default"))

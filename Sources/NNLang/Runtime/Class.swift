@@ -54,7 +54,7 @@ public final class PyClass {
 /// An object of a class: its own attributes, and its class for everything else.
 public final class Instance {
     let cls: PyClass
-    var attributes: [String: Value] = [:]
+    var attributes = Attributes()
     /// For an exception made from a builtin's error: the text `str(e)` shows (a KeyError's
     /// message is already the key's repr).
     var message: String?
@@ -72,6 +72,39 @@ public final class Instance {
         }
         if cls.lookup("__eq__") != nil { return nil }
         return .identity(ObjectIdentifier(self))
+    }
+}
+
+/// An object's attributes in the order they were first set, as `obj.__dict__` shows them.
+struct Attributes {
+    private var index: [String: Int] = [:]
+    private(set) var names: [String] = []
+    private var values: [Value] = []
+
+    subscript(name: String) -> Value? {
+        get { index[name].map { values[$0] } }
+        set {
+            guard let newValue else {
+                removeValue(forKey: name)
+                return
+            }
+            if let i = index[name] {
+                values[i] = newValue
+            } else {
+                index[name] = names.count
+                names.append(name)
+                values.append(newValue)
+            }
+        }
+    }
+
+    @discardableResult
+    mutating func removeValue(forKey name: String) -> Value? {
+        guard let i = index.removeValue(forKey: name) else { return nil }
+        names.remove(at: i)
+        let old = values.remove(at: i)
+        for j in i..<names.count { index[names[j]] = j }
+        return old
     }
 }
 

@@ -34,7 +34,10 @@ extension Interpreter {
         case "__class__": return .type(i.cls)
         case "__dict__":
             let d = DictBox()
-            for k in i.attributes.keys.sorted() { try d.set(.str(k), i.attributes[k]!) }
+            // An exception's arguments live in `args`, not in its `__dict__`.
+            for k in i.attributes.names where !(i.cls.isException && (k == "args" || k == "__cause__")) {
+                try d.set(.str(k), i.attributes[k]!)
+            }
             return .dict(d)
         case "args" where i.cls.isException: return .tuple([])
         case "value" where i.cls.isSubclass(of: exceptionClasses["StopIteration"]!):
