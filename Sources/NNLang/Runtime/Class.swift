@@ -75,35 +75,29 @@ public final class Instance {
     }
 }
 
-/// An object's attributes in the order they were first set, as `obj.__dict__` shows them.
+/// An object's attributes in the order they were first set, as `obj.__dict__` shows them:
+/// an insertion-ordered dict with string keys.
 struct Attributes {
-    private var index: [String: Int] = [:]
-    private(set) var names: [String] = []
-    private var values: [Value] = []
+    private let dict = DictBox()
 
     subscript(name: String) -> Value? {
-        get { index[name].map { values[$0] } }
-        set {
+        get { dict.get(.str(name)) }
+        nonmutating set {
             guard let newValue else {
-                removeValue(forKey: name)
+                dict.remove(.str(name))
                 return
             }
-            if let i = index[name] {
-                values[i] = newValue
-            } else {
-                index[name] = names.count
-                names.append(name)
-                values.append(newValue)
-            }
+            // A string key is always hashable: `set` cannot fail here.
+            try? dict.set(.str(name), newValue)
         }
     }
 
+    var names: [String] { dict.keys.compactMap { if case .str(let s) = $0 { s } else { nil } } }
+
     @discardableResult
-    mutating func removeValue(forKey name: String) -> Value? {
-        guard let i = index.removeValue(forKey: name) else { return nil }
-        names.remove(at: i)
-        let old = values.remove(at: i)
-        for j in i..<names.count { index[names[j]] = j }
+    func removeValue(forKey name: String) -> Value? {
+        let old = dict.get(.str(name))
+        dict.remove(.str(name))
         return old
     }
 }
