@@ -63,7 +63,10 @@ final class GeneratorChannel: @unchecked Sendable {
     private(set) var returned: Value = .none
 
     /// Generator threads reserve this much stack: the tree-walker recurses per expression.
-    static let stackSize = 64 << 20
+    static let stackSize = 256 << 20
+    /// How many calls deep a generator's body may go on its own stack (a debug build's
+    /// frames take up to ~250 KB per call level).
+    static let depthInside = 600
     /// A resumed generator counts as this many calls towards the recursion limit: each one
     /// runs on a fresh stack, and generators resuming generators (`yield from` recursion)
     /// must stop long before the threads' stacks add up.
@@ -111,15 +114,18 @@ final class GeneratorChannel: @unchecked Sendable {
     /// Starts the other side and waits until it yields or ends. A generator's body holds no
     /// call frames when it yields, so the call depth simply continues across the hand-off.
     private func handOff(_ start: () -> Void) throws(LangError) {
-        guard interpreter.depth + GeneratorChannel.depthCost < Interpreter.maxDepth else {
+        guard interpreter.depth + GeneratorChannel.depthCost < interpreter.depthLimit else {
             throw LangError("RecursionError: maximum recursion depth exceeded in a generator", at: Position(line: 0, column: 0))
         }
         let savedGenerator = interpreter.activeGenerator
+        let savedLimit = interpreter.depthLimit
         interpreter.activeGenerator = self
         interpreter.depth += GeneratorChannel.depthCost
+        interpreter.depthLimit = min(savedLimit, interpreter.depth + GeneratorChannel.depthInside)
         start()
         yielded.wait()
         interpreter.depth -= GeneratorChannel.depthCost
+        interpreter.depthLimit = savedLimit
         interpreter.activeGenerator = savedGenerator
     }
 

@@ -1,9 +1,9 @@
 // MARK: - Calls: callables, binding arguments to parameters
 
 extension Interpreter {
-    /// Nested user-function calls allowed before RecursionError (the stack has room for more;
-    /// a tree-walker's frames are large in debug builds).
-    static let maxDepth = 400
+    /// Nested user-function calls allowed before RecursionError, as CPython's default limit
+    /// (the main thread's 256 MiB stack holds 1,500 levels of a debug build's frames).
+    static let maxDepth = 1000
 
     /// Python's binding rules: positional parameters in order, `*args` takes the rest,
     /// keywords by name, `**kwargs` takes unknown keywords, then defaults.
@@ -139,7 +139,7 @@ extension Interpreter {
     {
         depth += 1
         defer { depth -= 1 }
-        guard depth < Interpreter.maxDepth else {
+        guard depth < depthLimit else {
             throw LangError("RecursionError: maximum recursion depth exceeded in '\(f.name)'", at: position)
         }
         let scope = Scope(parent: f.closure)

@@ -23,6 +23,8 @@ public final class Interpreter {
     private var ticks = 0
     /// How many user-function calls are running (on the current thread: generators swap it).
     var depth = 0
+    /// The call depth allowed on the running thread's stack (lower inside a generator).
+    var depthLimit = Interpreter.maxDepth
     /// Python's builtin exception classes by name.
     var exceptionClasses: [String: PyClass] = [:]
     /// The builtin types (`int`, `list`, …) by type name, made on first use.
