@@ -208,7 +208,13 @@ extension Interpreter {
     private func defineClass(_ def: ClassDef, _ scope: Scope, at position: Position) throws(LangError) -> Value {
         var base = builtinType("object")
         if let b = def.base {
-            guard case .type(let c) = try eval(b, scope) else { throw LangError("TypeError: a base class must be a class", at: b.position) }
+            let baseValue = try eval(b, scope)
+            if case .builtin(let library) = baseValue {
+                throw LangError(
+                    "NotImplementedError: Lectern does not support subclassing the library class '\(library.name)'", at: b.position,
+                    hint: "wrap it instead: keep one in an attribute and call it from your own class")
+            }
+            guard case .type(let c) = baseValue else { throw LangError("TypeError: a base class must be a class", at: b.position) }
             if c.constructor != nil {
                 throw LangError(
                     "NotImplementedError: Lectern does not support subclassing the builtin type '\(c.name)'", at: b.position,
