@@ -4,7 +4,7 @@ import Foundation
 /// A generator: the body of a generator function (or a generator expression) runs on a
 /// thread of its own, and control passes between it and its caller strictly by hand-off, so
 /// exactly one thread runs interpreter code at any time and the order is deterministic.
-final class Generator: EngineObject {
+final class Generator: LazyIterator {
     let channel: GeneratorChannel
     let name: String
 
@@ -33,6 +33,12 @@ final class Generator: EngineObject {
                 })
         case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
         default: return nil
+        }
+    }
+
+    func nextValue() throws(Failure) -> Value? {
+        do throws(LangError) { return try channel.resume(sending: .none) } catch {
+            throw Failure(error.message, hint: error.hint, exception: error.exception)
         }
     }
 
@@ -179,8 +185,14 @@ final class GeneratorChannel: @unchecked Sendable {
     }
 }
 
+/// An iterator the interpreter advances one item at a time.
+protocol LazyIterator: EngineObject {
+    /// The next item; nil once exhausted.
+    func nextValue() throws(Failure) -> Value?
+}
+
 /// `iter(list)`: walks a snapshot of the items.
-final class SequenceIterator: EngineObject {
+final class SequenceIterator: LazyIterator {
     private let items: [Value]
     private var index = 0
 
@@ -189,7 +201,7 @@ final class SequenceIterator: EngineObject {
     var typeName: String { "iterator" }
     var displayText: String { "<iterator object>" }
 
-    func next() -> Value? {
+    func nextValue() -> Value? {
         guard index < items.count else { return nil }
         index += 1
         return items[index - 1]
@@ -200,7 +212,7 @@ final class SequenceIterator: EngineObject {
         case "__next__":
             return .builtin(
                 Builtin("__next__") { _ throws(Failure) in
-                    guard let v = self.next() else { throw Failure("StopIteration") }
+                    guard let v = self.nextValue() else { throw Failure("StopIteration") }
                     return v
                 })
         case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })

@@ -117,26 +117,20 @@ extension Interpreter {
             f.block = blockNumber
             return .function(f)
         case .comprehension(let element, let clauses, .generator):
-            // The first iterable is evaluated at once, the rest as the generator runs.
+            // The first iterable is evaluated at once, the rest as the items are asked for.
             let first = try eval(clauses[0].iterable, scope)
             let inner = Scope(parent: scope.functionClosure)
-            return .object(
-                Generator(name: "<genexpr>", interpreter: self) { interpreter throws(LangError) in
-                    try interpreter.comprehend(clauses[...], inner, first: first) { () throws(LangError) in
-                        _ = try interpreter.yieldValue(try interpreter.eval(element, inner), at: element.position)
-                    }
-                    return .none
-                })
+            return .object(GeneratorExpression(self, element: element, clauses: clauses, scope: inner, first: first))
         case .comprehension(let element, let clauses, let kind):
             let inner = Scope(parent: scope.functionClosure)
             var results: [Value] = []
-            try comprehend(clauses[...], inner, first: nil) { () throws(LangError) in results.append(try eval(element, inner)) }
+            try comprehend(clauses[...], inner) { () throws(LangError) in results.append(try eval(element, inner)) }
             if kind == .set { return try at(expr.position) { () throws(Failure) in try makeSet(results) } }
             return .list(ListBox(results))
         case .dictComprehension(let key, let value, let clauses):
             let inner = Scope(parent: scope.functionClosure)
             let d = DictBox()
-            try comprehend(clauses[...], inner, first: nil) { () throws(LangError) in
+            try comprehend(clauses[...], inner) { () throws(LangError) in
                 let k = try eval(key, inner)
                 let v = try eval(value, inner)
                 try at(key.position) { () throws(Failure) in try d.set(k, v) }
@@ -204,17 +198,16 @@ extension Interpreter {
     }
 
     /// Runs `produce` once per combination of the clauses' items that passes their conditions.
-    func comprehend(_ clauses: ArraySlice<ComprehensionClause>, _ scope: Scope, first: Value?, _ produce: () throws(LangError) -> Void)
+    private func comprehend(_ clauses: ArraySlice<ComprehensionClause>, _ scope: Scope, _ produce: () throws(LangError) -> Void)
         throws(LangError)
     {
         guard let clause = clauses.first else { return try produce() }
-        let iterable: Value
-        if let first { iterable = first } else { iterable = try eval(clause.iterable, scope) }
+        let iterable = try eval(clause.iterable, scope)
         try forEach(iterable, at: clause.iterable.position) { item throws(LangError) in
             try tick(clause.iterable.position)
             try assign(clause.target, item, scope)
             for c in clause.conditions where !(try truthy(try eval(c, scope), c.position)) { return true }
-            try comprehend(clauses.dropFirst(), scope, first: nil, produce)
+            try comprehend(clauses.dropFirst(), scope, produce)
             return true
         }
     }

@@ -207,7 +207,7 @@ extension Interpreter {
                 } else {
                     found = try lazilyContains(b, a)
                 }
-            case .object(let o) where o is Generator || o is SequenceIterator: found = try lazilyContains(b, a)
+            case .object(let o) where o is any LazyIterator: found = try lazilyContains(b, a)
             default: found = try contains(try iterate(b), a)
             }
             return .bool(op == "in" ? found : !found)
