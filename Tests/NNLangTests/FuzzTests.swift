@@ -190,6 +190,18 @@ struct SplitMix {
             let r = runProgram(program)
             #expect(r.error?.message.hasPrefix("RecursionError") == true, "\(program): \(r.error?.message ?? "no error")")
         }
+        // Data nested 200,000 deep: comparing, hashing and converting it fail cleanly.
+        let deep = "a = []\nb = []\nt = ()\nfor i in range(200000):\n    a = [a]\n    b = [b]\n    t = (t,)\n"
+        let failures = [
+            ("a == b", "RecursionError: maximum recursion depth exceeded in comparison"),
+            ("a < b", "RecursionError: maximum recursion depth exceeded in comparison"),
+            ("{t: 1}", "TypeError: unhashable type: 'tuple'"),
+            ("import numpy as np\nnp.array(a)", "ValueError: setting an array element with a sequence"),
+        ]
+        for (line, message) in failures {
+            let r = runProgram(deep + line)
+            #expect(r.error?.message.hasPrefix(message) == true, "\(line): \(r.error?.message ?? "no error")")
+        }
     }
 
     @Test func tooManySuspendedGeneratorsAreAMemoryError() {

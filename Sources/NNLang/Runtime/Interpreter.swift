@@ -25,6 +25,10 @@ public final class Interpreter {
     var depth = 0
     /// The call depth allowed on the running thread's stack (lower inside a generator).
     var depthLimit = Interpreter.maxDepth
+    /// How deeply nested the containers being compared right now are.
+    var comparisonDepth = 0
+    /// How deeply nested the lists being converted to an array right now are.
+    var tensorNesting = 0
     /// Python's builtin exception classes by name.
     var exceptionClasses: [String: PyClass] = [:]
     /// The builtin types (`int`, `list`, …) by type name, made on first use.

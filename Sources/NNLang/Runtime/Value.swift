@@ -116,7 +116,10 @@ enum HashKey: Hashable {
     /// An instance whose class defines `__hash__`, by that hash.
     case custom(Int)
 
-    init?(_ v: Value) {
+    init?(_ v: Value) { self.init(v, depth: 0) }
+
+    /// Tuples nested deeper than the recursion limit are not hashed (no stack overflow).
+    private init?(_ v: Value, depth: Int) {
         switch v {
         case .int(let i): self = .number(Double(i))
         case .float(let d): self = .number(d)
@@ -124,9 +127,10 @@ enum HashKey: Hashable {
         case .str(let s): self = .str(s)
         case .none: self = .none
         case .tuple(let items):
+            guard depth < Interpreter.maxDepth else { return nil }
             var keys: [HashKey] = []
             for i in items {
-                guard let k = HashKey(i) else { return nil }
+                guard let k = HashKey(i, depth: depth + 1) else { return nil }
                 keys.append(k)
             }
             self = .tuple(keys)
