@@ -176,12 +176,15 @@ enum Library {
         }
         b["enumerate"] = fn("enumerate") { args throws(Failure) in
             let start = try args.int(1, "start", 0)
+            let iterable = try args.required(0, "iterable")
+            if interp.isLazy(iterable) { return try interp.lazyEnumerate(iterable, start: start) }
             return .list(
                 ListBox(
                     try interp.iterate(try args.required(0, "iterable")).enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
             )
         }
         b["zip"] = fn("zip") { args throws(Failure) in
+            if args.positional.contains(where: interp.isLazy) { return try interp.lazyZip(args.positional) }
             let lists = try args.positional.map { v throws(Failure) in try interp.iterate(v) }
             let n = lists.map(\.count).min() ?? 0
             return .list(ListBox((0..<n).map { i in .tuple(lists.map { $0[i] }) }))
@@ -251,11 +254,16 @@ enum Library {
         }
         b["map"] = fn("map") { args throws(Failure) in
             let f = try args.required(0, "function")
+            if args.positional.dropFirst().contains(where: interp.isLazy) {
+                return try interp.lazyMap(f, Array(args.positional.dropFirst()))
+            }
             return .list(
                 ListBox(try interp.iterate(try args.required(1, "iterable")).map { v throws(Failure) in try interp.callValue(f, [v]) }))
         }
         b["filter"] = fn("filter") { args throws(Failure) in
             let f = try args.required(0, "function")
+            let iterable = try args.required(1, "iterable")
+            if interp.isLazy(iterable) { return try interp.lazyFilter(f, iterable) }
             var kept: [Value] = []
             for v in try interp.iterate(try args.required(1, "iterable"))
             where try interp.truthy(f.isNone ? v : try interp.callValue(f, [v])) {

@@ -191,6 +191,22 @@ protocol LazyIterator: EngineObject {
     func nextValue() throws(Failure) -> Value?
 }
 
+extension LazyIterator {
+    /// `it.__next__` and `it.__iter__`, for the iterators that have nothing more to show.
+    func iteratorMethod(_ name: String, _ interpreter: Interpreter) -> Value? {
+        switch name {
+        case "__next__":
+            return .builtin(
+                Builtin("__next__") { _ throws(Failure) in
+                    guard let v = try self.nextValue() else { throw interpreter.stopIteration(.none) }
+                    return v
+                })
+        case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
+        default: return nil
+        }
+    }
+}
+
 /// `iter(list)`: walks a snapshot of the items.
 final class SequenceIterator: LazyIterator {
     private let items: [Value]
@@ -207,16 +223,5 @@ final class SequenceIterator: LazyIterator {
         return items[index - 1]
     }
 
-    func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value? {
-        switch name {
-        case "__next__":
-            return .builtin(
-                Builtin("__next__") { _ throws(Failure) in
-                    guard let v = self.nextValue() else { throw Failure("StopIteration") }
-                    return v
-                })
-        case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
-        default: return nil
-        }
-    }
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value? { iteratorMethod(name, interpreter) }
 }

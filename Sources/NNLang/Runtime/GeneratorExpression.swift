@@ -25,20 +25,13 @@ final class GeneratorExpression: LazyIterator {
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value? {
         switch name {
-        case "__next__":
-            return .builtin(
-                Builtin("__next__") { _ throws(Failure) in
-                    guard let v = try self.nextValue() else { throw interpreter.stopIteration(.none) }
-                    return v
-                })
-        case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
         case "close":
             return .builtin(
                 Builtin("close") { _ throws(Failure) in
                     self.finished = true
                     return .none
                 })
-        default: return nil
+        default: return iteratorMethod(name, interpreter)
         }
     }
 
