@@ -88,6 +88,7 @@ def fstring(rng):
 FUNCTIONS = ["len", "str", "repr", "bool", "abs", "sorted", "sum", "min", "max", "list", "tuple"]
 INDEXES = ["0", "1", "-1", "1:", ":2", "::-1", repr("a")]
 ELEMENTS = ["x", "x * 2", "x + x", "str(x)"]
+CONSUMERS = ["sum", "any", "all", "list", "max", "min", "sorted", "tuple", "len"]
 CLASSES = ["int", "float", "str", "list", "V", "(int, float)", "object", "bool"]
 
 # Each form builds an expression from `e` (a random sub-expression) and `rng`.
@@ -98,6 +99,7 @@ FORMS = [
     lambda rng, e: f"{e()}[{rng.choice(INDEXES)}]",
     lambda rng, e: f"({e()} if {e()} else {e()})",
     lambda rng, e: f"[{rng.choice(ELEMENTS)} for x in {e()}]",
+    lambda rng, e: f"{rng.choice(CONSUMERS)}({rng.choice(ELEMENTS)} for x in {e()} if {rng.choice(['x', 'not x', 'True'])})",
     lambda rng, e: fstring(rng),
     lambda rng, e: f"isinstance({e()}, {rng.choice(CLASSES)})",
     lambda rng, e: f"type({e()}).__name__",

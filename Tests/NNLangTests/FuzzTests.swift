@@ -25,6 +25,8 @@ struct SplitMix {
         "lambda", "import", "from", "1", "2.5", "0", "'s'", "f'{x}'", "\"", "'", "#", "\n", "\n    ", "\n  ",
         "\t", "\\", "grad", "sigmoid", "print", "range", "len", "None", "True", "assert", "break", "pass",
         "np.array", "np.zeros((2,2))", "Dense", "Sequential", "[1, 2]", "$", "`", "{nn}", "é", "∂",
+        "class", "try", "except", "finally", "with", "as", "yield", "raise", "nonlocal", "global", "del",
+        "@property", "%matplotlib", "super()", "self", "__init__", "**kw", "*args", "{1, 2}", "{k: v for k in x}",
     ]
 
     @Test func tokenSoupNeverCrashesTheParser() {
@@ -39,9 +41,11 @@ struct SplitMix {
     }
 
     @Test func mutatedFixturesNeverCrashTheInterpreter() throws {
-        let sources = (FixtureCase.load("statements") + FixtureCase.load("values") + FixtureCase.load("errors")).map(\.source)
+        let sources =
+            (FixtureCase.load("statements") + FixtureCase.load("values") + FixtureCase.load("errors") + FixtureCase.load("python"))
+            .map(\.source)
         var rng = SplitMix(state: 7)
-        for i in 0..<400 {
+        for i in 0..<600 {
             var chars = Array(sources[i % sources.count])
             for _ in 0..<(1 + rng.below(4)) where !chars.isEmpty {
                 let at = rng.below(chars.count)
@@ -190,5 +194,27 @@ struct SplitMix {
             let r = runProgram(program)
             #expect(r.error?.message.hasPrefix("RecursionError") == true, "\(program): \(r.error?.message ?? "no error")")
         }
+        // Data nested deeper than the recursion limit: comparing, hashing and converting it fail
+        // cleanly (200,000 levels used to overflow the stack).
+        let deep = "a = []\nb = []\nt = ()\nfor i in range(5000):\n    a = [a]\n    b = [b]\n    t = (t,)\n"
+        let failures = [
+            ("a == b", "RecursionError: maximum recursion depth exceeded in comparison"),
+            ("a < b", "RecursionError: maximum recursion depth exceeded in comparison"),
+            ("{t: 1}", "TypeError: unhashable type: 'tuple'"),
+            ("import numpy as np\nnp.array(a)", "ValueError: setting an array element with a sequence"),
+        ]
+        for (line, message) in failures {
+            let r = runProgram(deep + line)
+            #expect(r.error?.message.hasPrefix(message) == true, "\(line): \(r.error?.message ?? "no error")")
+        }
+    }
+
+    @Test func tooManySuspendedGeneratorsAreAMemoryError() {
+        // Each suspended generator holds a thread; starting 1,100 of them takes a while on a
+        // busy machine, hence the generous time limit.
+        let program = "def f():\n    yield 1\n    yield 2\ngens = []\nfor i in range(1100):\n    g = f()\n    next(g)\n    gens.append(g)"
+        let r = runProgram(program, timeout: 120)
+        #expect(r.error?.message == "MemoryError: over 1000 generators are suspended at once")
+        #expect(r.error?.position == Position(line: 7, column: 9))
     }
 }

@@ -94,6 +94,16 @@ extension Library {
             default: return .bool(false)
             }
         }
+        b["slice"] = fn("slice") { args throws(Failure) in
+            let bounds = try args.positional.map { v throws(Failure) in v.isNone ? nil : try v.asInt("slice index") }
+            switch bounds.count {
+            case 1: return .object(SliceObject(start: nil, stop: bounds[0], step: nil))
+            case 2, 3: return .object(SliceObject(start: bounds[0], stop: bounds[1], step: bounds.count == 3 ? bounds[2] : nil))
+            default: throw Failure("TypeError: slice expected 1 to 3 arguments, got \(bounds.count)")
+            }
+        }
+        b["vars"] = fn("vars") { args throws(Failure) in try interp.attribute(try args.required(0, "object"), "__dict__") }
+        b["__name__"] = .str("__main__")
         b["iter"] = fn("iter") { args throws(Failure) in try interp.iterObject(try args.required(0, "iterable")) }
         b["next"] = fn("next") { args throws(Failure) in
             try interp.nextItem(try args.required(0, "iterator"), default: args.optional(1, "default"))

@@ -54,7 +54,7 @@ public final class PyClass {
 /// An object of a class: its own attributes, and its class for everything else.
 public final class Instance {
     let cls: PyClass
-    var attributes: [String: Value] = [:]
+    var attributes = Attributes()
     /// For an exception made from a builtin's error: the text `str(e)` shows (a KeyError's
     /// message is already the key's repr).
     var message: String?
@@ -72,6 +72,33 @@ public final class Instance {
         }
         if cls.lookup("__eq__") != nil { return nil }
         return .identity(ObjectIdentifier(self))
+    }
+}
+
+/// An object's attributes in the order they were first set, as `obj.__dict__` shows them:
+/// an insertion-ordered dict with string keys.
+struct Attributes {
+    private let dict = DictBox()
+
+    subscript(name: String) -> Value? {
+        get { dict.get(.str(name)) }
+        nonmutating set {
+            guard let newValue else {
+                dict.remove(.str(name))
+                return
+            }
+            // A string key is always hashable: `set` cannot fail here.
+            try? dict.set(.str(name), newValue)
+        }
+    }
+
+    var names: [String] { dict.keys.compactMap { if case .str(let s) = $0 { s } else { nil } } }
+
+    @discardableResult
+    func removeValue(forKey name: String) -> Value? {
+        let old = dict.get(.str(name))
+        dict.remove(.str(name))
+        return old
     }
 }
 

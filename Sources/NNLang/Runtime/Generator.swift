@@ -4,7 +4,7 @@ import Foundation
 /// A generator: the body of a generator function (or a generator expression) runs on a
 /// thread of its own, and control passes between it and its caller strictly by hand-off, so
 /// exactly one thread runs interpreter code at any time and the order is deterministic.
-final class Generator: EngineObject {
+final class Generator: LazyIterator {
     let channel: GeneratorChannel
     let name: String
 
@@ -28,11 +28,17 @@ final class Generator: EngineObject {
         case "close":
             return .builtin(
                 Builtin("close") { _ throws(Failure) in
-                    self.channel.close()
+                    if let error = self.channel.close() { throw Failure(error.message, hint: error.hint, exception: error.exception) }
                     return .none
                 })
         case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
         default: return nil
+        }
+    }
+
+    func nextValue() throws(Failure) -> Value? {
+        do throws(LangError) { return try channel.resume(sending: .none) } catch {
+            throw Failure(error.message, hint: error.hint, exception: error.exception)
         }
     }
 
@@ -63,13 +69,16 @@ final class GeneratorChannel: @unchecked Sendable {
     private(set) var returned: Value = .none
 
     /// Generator threads reserve this much stack: the tree-walker recurses per expression.
-    static let stackSize = 64 << 20
+    static let stackSize = 256 << 20
+    /// How many calls deep a generator's body may go on its own stack (a debug build's
+    /// frames take up to ~250 KB per call level).
+    static let depthInside = 600
     /// A resumed generator counts as this many calls towards the recursion limit: each one
     /// runs on a fresh stack, and generators resuming generators (`yield from` recursion)
     /// must stop long before the threads' stacks add up.
     static let depthCost = 10
     /// Each suspended generator holds a thread; past this many the next one is refused.
-    static let maxLive = 2000
+    static let maxLive = 1000
 
     init(interpreter: Interpreter, body: @escaping (Interpreter) throws(LangError) -> Value) {
         self.interpreter = interpreter
@@ -111,15 +120,18 @@ final class GeneratorChannel: @unchecked Sendable {
     /// Starts the other side and waits until it yields or ends. A generator's body holds no
     /// call frames when it yields, so the call depth simply continues across the hand-off.
     private func handOff(_ start: () -> Void) throws(LangError) {
-        guard interpreter.depth + GeneratorChannel.depthCost < Interpreter.maxDepth else {
+        guard interpreter.depth + GeneratorChannel.depthCost < interpreter.depthLimit else {
             throw LangError("RecursionError: maximum recursion depth exceeded in a generator", at: Position(line: 0, column: 0))
         }
         let savedGenerator = interpreter.activeGenerator
+        let savedLimit = interpreter.depthLimit
         interpreter.activeGenerator = self
         interpreter.depth += GeneratorChannel.depthCost
+        interpreter.depthLimit = min(savedLimit, interpreter.depth + GeneratorChannel.depthInside)
         start()
         yielded.wait()
         interpreter.depth -= GeneratorChannel.depthCost
+        interpreter.depthLimit = savedLimit
         interpreter.activeGenerator = savedGenerator
     }
 
@@ -127,7 +139,8 @@ final class GeneratorChannel: @unchecked Sendable {
         do throws(LangError) {
             returned = try body!(interpreter)
         } catch {
-            if !closing { failure = error }
+            // The GeneratorExit that `close()` raised ends the generator quietly.
+            if !(closing && error.message == "GeneratorExit") { failure = error }
         }
         body = nil
         state = .finished
@@ -138,6 +151,8 @@ final class GeneratorChannel: @unchecked Sendable {
     /// Called on the generator's thread by `yield`: hands `value` to the caller and waits to
     /// be resumed; returns what the caller sent.
     func yield(_ value: Value, at position: Position) throws(LangError) -> Value {
+        // Yielding again while being closed would leave the thread waiting forever.
+        if closing { throw LangError("RuntimeError: generator ignored GeneratorExit", at: position) }
         transfer = value
         state = .suspended
         yielded.signal()
@@ -147,7 +162,9 @@ final class GeneratorChannel: @unchecked Sendable {
     }
 
     /// Ends a suspended generator by raising GeneratorExit at its `yield`.
-    func close() {
+    /// Returns the error the generator raised while closing, if any (such as yielding again).
+    @discardableResult
+    func close() -> LangError? {
         switch state {
         case .suspended:
             closing = true
@@ -157,16 +174,41 @@ final class GeneratorChannel: @unchecked Sendable {
             resumed.signal()
             yielded.wait()
             interpreter.activeGenerator = saved
+            defer { failure = nil }
+            return failure
         case .fresh:
             state = .finished
             body = nil
         default: break
         }
+        return nil
+    }
+}
+
+/// An iterator the interpreter advances one item at a time.
+protocol LazyIterator: EngineObject {
+    /// The next item; nil once exhausted.
+    func nextValue() throws(Failure) -> Value?
+}
+
+extension LazyIterator {
+    /// `it.__next__` and `it.__iter__`, for the iterators that have nothing more to show.
+    func iteratorMethod(_ name: String, _ interpreter: Interpreter) -> Value? {
+        switch name {
+        case "__next__":
+            return .builtin(
+                Builtin("__next__") { _ throws(Failure) in
+                    guard let v = try self.nextValue() else { throw interpreter.stopIteration(.none) }
+                    return v
+                })
+        case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
+        default: return nil
+        }
     }
 }
 
 /// `iter(list)`: walks a snapshot of the items.
-final class SequenceIterator: EngineObject {
+final class SequenceIterator: LazyIterator {
     private let items: [Value]
     private var index = 0
 
@@ -175,22 +217,11 @@ final class SequenceIterator: EngineObject {
     var typeName: String { "iterator" }
     var displayText: String { "<iterator object>" }
 
-    func next() -> Value? {
+    func nextValue() -> Value? {
         guard index < items.count else { return nil }
         index += 1
         return items[index - 1]
     }
 
-    func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value? {
-        switch name {
-        case "__next__":
-            return .builtin(
-                Builtin("__next__") { _ throws(Failure) in
-                    guard let v = self.next() else { throw Failure("StopIteration") }
-                    return v
-                })
-        case "__iter__": return .builtin(Builtin("__iter__") { _ throws(Failure) in .object(self) })
-        default: return nil
-        }
-    }
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value? { iteratorMethod(name, interpreter) }
 }

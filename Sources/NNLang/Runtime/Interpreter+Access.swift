@@ -4,6 +4,7 @@ import Engine
 
 extension Interpreter {
     func getItem(_ base: Value, _ keys: [Key]) throws(Failure) -> Value {
+        if keys.contains(where: \.isSliceObject) { return try getItem(base, keys.map(\.unwrappingSlice)) }
         switch base {
         case .list(let l): return try sequenceItem(l.items, keys, wrap: { .list(ListBox($0)) })
         case .tuple(let t): return try sequenceItem(t, keys, wrap: { .tuple($0) })
@@ -53,8 +54,7 @@ extension Interpreter {
         func value(_ k: Key) -> Value {
             switch k {
             case .value(let v): return v
-            case .slice(let a, let b, let c):
-                return .tuple([a.map { .int($0) } ?? .none, b.map { .int($0) } ?? .none, c.map { .int($0) } ?? .none])
+            case .slice(let a, let b, let c): return .object(SliceObject(start: a, stop: b, step: c))
             }
         }
         return keys.count == 1 ? value(keys[0]) : .tuple(keys.map(value))
@@ -119,6 +119,7 @@ extension Interpreter {
     /// Assigns into a list, dict or tensor. Tensors are values, so for them the updated tensor
     /// is returned, for the caller to store where the original came from.
     func setItem(_ base: Value, _ keys: [Key], _ value: Value) throws(Failure) -> Value? {
+        if keys.contains(where: \.isSliceObject) { return try setItem(base, keys.map(\.unwrappingSlice), value) }
         switch base {
         case .list(let l):
             guard keys.count == 1 else { throw Failure("TypeError: list indices must be integers") }

@@ -1,9 +1,9 @@
-// MARK: - Binding a call's arguments to a user function's parameters
+// MARK: - Calls: callables, binding arguments to parameters
 
 extension Interpreter {
-    /// Nested user-function calls allowed before RecursionError (the stack has room for more;
-    /// a tree-walker's frames are large in debug builds).
-    static let maxDepth = 400
+    /// Nested user-function calls allowed before RecursionError, as CPython's default limit
+    /// (the main thread's 256 MiB stack holds 1,500 levels of a debug build's frames).
+    static let maxDepth = 1000
 
     /// Python's binding rules: positional parameters in order, `*args` takes the rest,
     /// keywords by name, `**kwargs` takes unknown keywords, then defaults.
@@ -11,6 +11,10 @@ extension Interpreter {
         throws(LangError)
     {
         let params = f.parameters
+        if keywords.isEmpty && positional.count == params.count && f.isPlain {
+            for (p, v) in zip(params, positional) { scope.set(p.symbol, v) }
+            return
+        }
         var bound = [Bool](repeating: false, count: params.count)
         var next = 0
         var positionalCount = 0
@@ -95,5 +99,77 @@ extension Interpreter {
             throw Failure("RuntimeError: super(): no arguments", hint: "call super() inside a method of a class")
         }
         return .object(SuperProxy(start: owner.base, receiver: receiver))
+    }
+
+    func call(_ callee: Value, _ positional: [Value], _ keywords: [(String, Value)], at position: Position) throws(LangError) -> Value {
+        try tick(position)
+        switch callee {
+        case .builtin(let b):
+            var args = Arguments(function: b.name, positional: positional, keywords: keywords, interpreter: self)
+            let result: Value
+            do throws(LangError) { result = try at(position) { () throws(Failure) in try b.call(&args) } } catch {
+                // A failing `__repr__` met on the way is superseded by the builtin's own error.
+                displayFailure = nil
+                throw error
+            }
+            if displayFailure != nil { try checkDisplay(at: position) }
+            return result
+        case .function(let f):
+            return try callFunction(f, positional, keywords, at: position)
+        case .method(let m):
+            return try call(m.function, [m.receiver] + positional, keywords, at: position)
+        case .type(let c):
+            return try instantiate(c, positional, keywords, at: position)
+        case .instance(let i):
+            guard let method = try at(position, { () throws(Failure) in try instanceAttribute(i, "__call__") }) else {
+                throw LangError("TypeError: '\(i.cls.name)' object is not callable", at: position)
+            }
+            return try call(method, positional, keywords, at: position)
+        case .object(let o):
+            if let c = try at(position, { () throws(Failure) in try o.attribute("__call__", self) }) {
+                return try call(c, positional, keywords, at: position)
+            }
+            throw LangError("TypeError: '\(o.typeName)' object is not callable", at: position)
+        default:
+            throw LangError("TypeError: '\(callee.typeName)' object is not callable", at: position)
+        }
+    }
+
+    func callFunction(_ f: Function, _ positional: [Value], _ keywords: [(String, Value)], at position: Position) throws(LangError) -> Value
+    {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < depthLimit else {
+            throw LangError("RecursionError: maximum recursion depth exceeded in '\(f.name)'", at: position)
+        }
+        let scope = Scope(parent: f.closure)
+        scope.declaredLocals = f.locals
+        try bindArguments(f, positional, keywords, scope, at: position)
+        if f.isGenerator { return makeGenerator(f, scope) }
+        let saved = currentCall
+        currentCall = (f, scope)
+        defer { currentCall = saved }
+        do throws(LangError) {
+            switch f.body {
+            case .expression(let e): return try eval(e, scope)
+            case .statements(let body):
+                if case .returned(let v) = try execBlock(body, scope) { return v }
+                return .none
+            }
+        } catch {
+            guard f.block != blockNumber else { throw error }
+            // The function's lines belong to an earlier block: report at this block's call.
+            var moved = error
+            moved.position = position
+            moved.hint = error.hint ?? "raised inside \(f.name)(), defined in an earlier block"
+            throw moved
+        }
+    }
+
+    /// Calls a language value from Swift (used by `plot`, `map`, `sorted(key=)`…).
+    func callValue(_ f: Value, _ args: [Value], _ keywords: [(String, Value)] = []) throws(Failure) -> Value {
+        do { return try call(f, args, keywords, at: Position(line: 0, column: 0)) } catch {
+            throw Failure(error.message, hint: error.hint, exception: error.exception)
+        }
     }
 }

@@ -49,8 +49,13 @@ extension Interpreter {
         let repr = { (item: Value) in self.repr(item, path: inner) }
         switch v {
         case .str(let s):
+            // CPython's choice: single quotes unless the text has ' and no "; the chosen
+            // quote is escaped inside.
             let quote = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-            return quote + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n") + quote
+            var body = s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            body = body.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\r", with: "\\r")
+            if quote == "'" { body = body.replacingOccurrences(of: "'", with: "\\'") }
+            return quote + body + quote
         case .list(let l): return "[" + l.items.map(repr).joined(separator: ", ") + "]"
         case .tuple(let t): return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map(repr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"

@@ -3,20 +3,22 @@
 /// Where a `for` loop or `next()` gets its items from.
 enum ValueIterator {
     case items([Value], Int)
-    case generator(Generator)
-    case sequence(SequenceIterator)
+    /// A generator, a generator expression or `iter(list)`.
+    case lazy(any LazyIterator)
     /// A bound `__next__` of an instance.
     case method(Value)
+    /// The old sequence protocol: a bound `__getitem__` called with 0, 1, … until IndexError.
+    case indexed(Value, Int)
 }
 
 extension Interpreter {
     func makeIterator(_ v: Value) throws(Failure) -> ValueIterator {
         switch v {
-        case .object(let g as Generator): return .generator(g)
-        case .object(let s as SequenceIterator): return .sequence(s)
+        case .object(let l as any LazyIterator): return .lazy(l)
         case .instance(let i):
             guard let iter = try instanceAttribute(i, "__iter__") else {
                 if let next = try instanceAttribute(i, "__next__") { return .method(next) }
+                if let getter = try instanceAttribute(i, "__getitem__") { return .indexed(getter, 0) }
                 throw Failure("TypeError: '\(i.cls.name)' object is not iterable")
             }
             let r = try callValue(iter, [])
@@ -38,27 +40,32 @@ extension Interpreter {
             guard i < items.count else { return nil }
             it = .items(items, i + 1)
             return items[i]
-        case .generator(let g):
-            do throws(LangError) { return try g.channel.resume(sending: .none) } catch {
-                throw Failure(error.message, hint: error.hint, exception: error.exception)
-            }
-        case .sequence(let s): return s.next()
+        case .lazy(let l): return try l.nextValue()
         case .method(let next):
             do { return try callValue(next, []) } catch {
                 if isStopIteration(error) { return nil }
                 throw error
             }
+        case .indexed(let getter, let i):
+            it = .indexed(getter, i + 1)
+            do { return try callValue(getter, [.int(i)]) } catch {
+                if isException(error, "IndexError") || isStopIteration(error) { return nil }
+                throw error
+            }
         }
     }
 
-    func isStopIteration(_ f: Failure) -> Bool {
-        if let i = f.exception?.value as? Instance { return i.cls.isSubclass(of: exceptionClasses["StopIteration"]!) }
-        return f.message == "StopIteration" || f.message.hasPrefix("StopIteration:")
+    func isStopIteration(_ f: Failure) -> Bool { isException(f, "StopIteration") }
+
+    /// The failure is the builtin exception `name` (or a subclass of it).
+    func isException(_ f: Failure, _ name: String) -> Bool {
+        if let i = f.exception?.value as? Instance { return i.cls.isSubclass(of: exceptionClasses[name]!) }
+        return f.message == name || f.message.hasPrefix(name + ":")
     }
 
     /// All items of an iterator-like object (a generator runs to its end).
     func drain(_ v: Value) throws(Failure) -> [Value] {
-        if case .object(let o) = v, !(o is Generator), !(o is SequenceIterator) {
+        if case .object(let o) = v, !(o is any LazyIterator) {
             if let items = try o.attribute("__iter__", self), case .list(let l) = items { return l.items }
             throw Failure("TypeError: '\(o.typeName)' object is not iterable")
         }
@@ -74,11 +81,10 @@ extension Interpreter {
     /// `iter(v)`: generators and iterators are their own iterators.
     func iterObject(_ v: Value) throws(Failure) -> Value {
         switch v {
-        case .object(let o) where o is Generator || o is SequenceIterator: return v
+        case .object(let o) where o is any LazyIterator: return v
         case .instance(let i):
-            guard let iter = try instanceAttribute(i, "__iter__") else {
-                throw Failure("TypeError: '\(i.cls.name)' object is not iterable")
-            }
+            // Without `__iter__`: `__getitem__` with 0, 1, … until IndexError, all taken at once.
+            guard let iter = try instanceAttribute(i, "__iter__") else { return .object(SequenceIterator(try drain(v))) }
             return try callValue(iter, [])
         default: return .object(SequenceIterator(try iterate(v)))
         }
@@ -88,11 +94,7 @@ extension Interpreter {
     func nextItem(_ v: Value, default fallback: Value?) throws(Failure) -> Value {
         let result: Value?
         switch v {
-        case .object(let g as Generator):
-            do throws(LangError) { result = try g.channel.resume(sending: .none) } catch {
-                throw Failure(error.message, hint: error.hint, exception: error.exception)
-            }
-        case .object(let s as SequenceIterator): result = s.next()
+        case .object(let l as any LazyIterator): result = try l.nextValue()
         case .instance(let i):
             guard let next = try instanceAttribute(i, "__next__") else {
                 throw Failure("TypeError: '\(i.cls.name)' object is not an iterator")
@@ -113,7 +115,7 @@ extension Interpreter {
     /// returns false to stop (`break`).
     func forEach(_ iterable: Value, at position: Position, _ body: (Value) throws(LangError) -> Bool) throws(LangError) {
         switch iterable {
-        case .object(let o) where o is Generator || o is SequenceIterator:
+        case .object(let o) where o is any LazyIterator:
             break
         case .instance:
             break

@@ -34,7 +34,10 @@ extension Interpreter {
         case "__class__": return .type(i.cls)
         case "__dict__":
             let d = DictBox()
-            for k in i.attributes.keys.sorted() { try d.set(.str(k), i.attributes[k]!) }
+            // An exception's arguments live in `args`, not in its `__dict__`.
+            for k in i.attributes.names where !(i.cls.isException && (k == "args" || k == "__cause__")) {
+                try d.set(.str(k), i.attributes[k]!)
+            }
             return .dict(d)
         case "args" where i.cls.isException: return .tuple([])
         case "value" where i.cls.isSubclass(of: exceptionClasses["StopIteration"]!):
@@ -115,6 +118,9 @@ extension Interpreter {
         case .tuple(let options):
             for o in options where try isInstance(v, o) { return true }
             return false
+        case .builtin(let b):
+            // Library constructors stand for their classes: `isinstance(layer, Dense)`.
+            return b.name == v.typeName
         default:
             throw Failure("TypeError: isinstance() arg 2 must be a type or tuple of types, not \(classinfo.typeName)")
         }

@@ -158,7 +158,7 @@ extension Interpreter {
                 } else {
                     found = try lazilyContains(b, a)
                 }
-            case .object(let o) where o is Generator || o is SequenceIterator: found = try lazilyContains(b, a)
+            case .object(let o) where o is any LazyIterator: found = try lazilyContains(b, a)
             default: found = try contains(try iterate(b), a)
             }
             return .bool(op == "in" ? found : !found)
@@ -236,10 +236,12 @@ extension Interpreter {
             return x.keys.count == y.keys.count && x.keys.allSatisfy { y.get($0) != nil }
         case (.dict(let x), .dict(let y)):
             guard x.keys.count == y.keys.count else { return false }
-            for (k, v) in zip(x.keys, x.values) {
-                guard let w = y.get(k), try equal(v, w) else { return false }
+            return try nestedComparison { () throws(Failure) in
+                for (k, v) in zip(x.keys, x.values) {
+                    guard let w = y.get(k), try equal(v, w) else { return false }
+                }
+                return true
             }
-            return true
         case (.tensor, _), (_, .tensor), (.object(_ as TensorBacked), _), (_, .object(_ as TensorBacked)):
             let r = try compare("==", a, b)
             return try truthy(r)
@@ -253,8 +255,21 @@ extension Interpreter {
 
     private func sequenceEqual(_ x: [Value], _ y: [Value]) throws(Failure) -> Bool {
         guard x.count == y.count else { return false }
-        for (p, q) in zip(x, y) where !(try equal(p, q)) { return false }
-        return true
+        return try nestedComparison { () throws(Failure) in
+            for (p, q) in zip(x, y) where !(try equal(p, q)) { return false }
+            return true
+        }
+    }
+
+    /// Comparing containers nested deeper than the recursion limit is a RecursionError (as
+    /// in CPython), not a stack overflow.
+    private func nestedComparison<T>(_ body: () throws(Failure) -> T) throws(Failure) -> T {
+        comparisonDepth += 1
+        defer { comparisonDepth -= 1 }
+        guard comparisonDepth < Interpreter.maxDepth else {
+            throw Failure("RecursionError: maximum recursion depth exceeded in comparison")
+        }
+        return try body()
     }
 
     func order(_ a: Value, _ b: Value) throws(Failure) -> Int {
@@ -273,11 +288,13 @@ extension Interpreter {
         case (.str(let x), .str(let y)): return x < y ? -1 : (x > y ? 1 : 0)
         case (.list(let x), .list(let y)): return try order(.tuple(x.items), .tuple(y.items))
         case (.tuple(let x), .tuple(let y)):
-            for (p, q) in zip(x, y) {
-                let c = try order(p, q)
-                if c != 0 { return c }
+            return try nestedComparison { () throws(Failure) in
+                for (p, q) in zip(x, y) {
+                    let c = try order(p, q)
+                    if c != 0 { return c }
+                }
+                return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
             }
-            return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
         default:
             throw Failure("TypeError: '<' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
         }
@@ -292,6 +309,12 @@ extension Interpreter {
         case .object(let o as TensorBacked): return o.variable
         case .int, .float, .bool: return Variable(Tensor(try v.asDouble()))
         case .list, .tuple:
+            // numpy's limit on dimensions; deeper nesting would only exhaust the stack.
+            tensorNesting += 1
+            defer { tensorNesting -= 1 }
+            guard tensorNesting <= 32 else {
+                throw Failure("ValueError: setting an array element with a sequence: the array would exceed the maximum of 32 dimensions")
+            }
             let items = try iterate(v)
             // A list of tracked scalars keeps their history (`np.array([w1, w2])`).
             if items.isEmpty { return Variable(Tensor(shape: [0], scalars: [])) }

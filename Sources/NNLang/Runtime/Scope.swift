@@ -17,6 +17,9 @@ public final class Scope {
     /// instead, so methods do not see class attributes as bare names (as in Python).
     var isClassBody = false
 
+    /// A function call's scope: the names its body binds, which are never looked up outside.
+    var declaredLocals: Set<Int>?
+
     /// The scope a function or lambda defined here closes over.
     var functionClosure: Scope { isClassBody ? parent ?? self : self }
 
@@ -39,10 +42,24 @@ public final class Scope {
         return nil
     }
 
+    /// The value `name` has here; a function scope that declares it local ends the search.
     func lookup(_ name: Name) -> Value? {
         var scope: Scope? = self
         while let s = scope {
             if let v = s.own(name) { return v }
+            if let locals = s.declaredLocals, locals.contains(name.id) { return nil }
+            scope = s.parent
+        }
+        return nil
+    }
+
+    /// The function scope that declares `name` local but has no value for it yet, if the
+    /// lookup stops there (Python's UnboundLocalError), and whether that is this scope.
+    func unboundLocal(_ name: Name) -> (scope: Scope, isOwn: Bool)? {
+        var scope: Scope? = self
+        while let s = scope {
+            if s.own(name) != nil { return nil }
+            if let locals = s.declaredLocals, locals.contains(name.id) { return (s, s === self) }
             scope = s.parent
         }
         return nil

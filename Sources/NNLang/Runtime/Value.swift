@@ -128,7 +128,10 @@ enum HashKey: Hashable {
     /// An instance whose class defines `__hash__`, by that hash.
     case custom(Int)
 
-    init?(_ v: Value) {
+    init?(_ v: Value) { self.init(v, depth: 0) }
+
+    /// Tuples nested deeper than the recursion limit are not hashed (no stack overflow).
+    private init?(_ v: Value, depth: Int) {
         switch v {
         case .int(let i): self = .int(i)
         case .bigint(let b): self = .bigint(b.value)
@@ -142,9 +145,10 @@ enum HashKey: Hashable {
         case .str(let s): self = .str(s)
         case .none: self = .none
         case .tuple(let items):
+            guard depth < Interpreter.maxDepth else { return nil }
             var keys: [HashKey] = []
             for i in items {
-                guard let k = HashKey(i) else { return nil }
+                guard let k = HashKey(i, depth: depth + 1) else { return nil }
                 keys.append(k)
             }
             self = .tuple(keys)
@@ -173,6 +177,13 @@ public final class Function {
     weak var owner: PyClass?
     /// Attributes set on the function object (`wrapper.cache = {}`).
     var attributes: [String: Value] = [:]
+    /// The block that defined it: its positions are lines of that block.
+    var block = 0
+    /// The ids of the names local to its body (nil for a lambda: only its parameters).
+    var locals: Set<Int>?
+    /// Only plain positional parameters: a call with as many positional arguments binds
+    /// them in order, without the general rules.
+    lazy var isPlain = parameters.allSatisfy { $0.kind == .positional }
 
     enum Body {
         case statements([Stmt])

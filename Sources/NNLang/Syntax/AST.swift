@@ -56,7 +56,8 @@ public enum ComprehensionKind: Sendable {
 
 public enum FPart: Sendable {
     case literal(String)
-    case expression(Expr, conversion: Character?, spec: String)
+    /// `spec` is the format spec's own parts: literal text, or fields in `{x:{width}.2f}`.
+    case expression(Expr, conversion: Character?, spec: [FPart])
 }
 
 public struct Argument: Sendable {
@@ -107,6 +108,9 @@ public struct FunctionDef: Sendable {
     public var decorators: [Expr]
     /// The body contains `yield`: calling the function makes a generator.
     public var isGenerator: Bool
+    /// The names the function binds (parameters, assignment and loop targets, nested
+    /// definitions, imports): local everywhere in its body, as Python's scoping rule says.
+    public var locals: Set<String>
 }
 
 public struct ClassDef: Sendable {

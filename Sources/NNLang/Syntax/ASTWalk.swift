@@ -84,7 +84,13 @@ enum ASTWalk {
         switch expr.kind {
         case .int, .bigInt, .float, .string, .bool, .none, .name: break
         case .fstring(let parts):
-            for case .expression(let x, _, _) in parts { e(x) }
+            func fields(_ parts: [FPart]) {
+                for case .expression(let x, _, let spec) in parts {
+                    e(x)
+                    fields(spec)
+                }
+            }
+            fields(parts)
         case .list(let items), .tuple(let items), .set(let items): items.forEach(e)
         case .dict(let pairs):
             for (k, v) in pairs {

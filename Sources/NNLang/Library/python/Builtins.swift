@@ -60,6 +60,8 @@ extension Library {
         }
         b["enumerate"] = fn("enumerate") { args throws(Failure) in
             let start = try args.int(1, "start", 0)
+            let iterable = try args.required(0, "iterable")
+            if interp.isLazy(iterable) { return try interp.lazyEnumerate(iterable, start: start) }
             return .list(
                 ListBox(
                     try interp.iterate(try args.required(0, "iterable")).enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
@@ -67,6 +69,9 @@ extension Library {
         }
         b["zip"] = fn("zip") { args throws(Failure) in
             try args.accept(["*", "strict"])
+            if args.optional(-1, "strict") == nil, args.positional.contains(where: interp.isLazy) {
+                return try interp.lazyZip(args.positional)
+            }
             let lists = try args.positional.map { v throws(Failure) in try interp.iterate(v) }
             let n = lists.map(\.count).min() ?? 0
             if try args.bool(-1, "strict", false), let k = lists.firstIndex(where: { $0.count != lists[0].count }) {
@@ -140,12 +145,17 @@ extension Library {
         b["map"] = fn("map") { args throws(Failure) in
             let f = try args.required(0, "function")
             guard args.positional.count >= 2 else { throw Failure("TypeError: map() must have at least two arguments.") }
+            if args.positional.dropFirst().contains(where: interp.isLazy) {
+                return try interp.lazyMap(f, Array(args.positional.dropFirst()))
+            }
             let lists = try args.positional.dropFirst().map { v throws(Failure) in try interp.iterate(v) }
             let n = lists.map(\.count).min() ?? 0
             return .list(ListBox(try (0..<n).map { i throws(Failure) in try interp.callValue(f, lists.map { $0[i] }) }))
         }
         b["filter"] = fn("filter") { args throws(Failure) in
             let f = try args.required(0, "function")
+            let iterable = try args.required(1, "iterable")
+            if interp.isLazy(iterable) { return try interp.lazyFilter(f, iterable) }
             var kept: [Value] = []
             for v in try interp.iterate(try args.required(1, "iterable"))
             where try interp.truthy(f.isNone ? v : try interp.callValue(f, [v])) {
