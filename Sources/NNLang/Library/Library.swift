@@ -39,7 +39,14 @@ enum Library {
         case "keras", "tensorflow.keras": return keras["keras"]!
         case "tensorflow": return tensorflowModule(interp)
         case "numpy.random": return numpyRandom(interp)
-        case "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "lectern":
+        case "sklearn.datasets": return .module(Module(name, sklearnDatasets(interp)))
+        case "sklearn.model_selection": return .module(Module(name, sklearnModelSelection(interp)))
+        case "sklearn.preprocessing": return .module(Module(name, sklearnPreprocessing(interp)))
+        case "sklearn":
+            var members: [String: Value] = [:]
+            for sub in ["datasets", "model_selection", "preprocessing"] { members[sub] = try module("sklearn." + sub, interp) }
+            return .module(Module(name, members))
+        case "lectern":
             var members = datasets(interp)
             for (k, v) in lectern(interp) { members[k] = v }
             return .module(Module(name, members))
