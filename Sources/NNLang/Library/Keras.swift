@@ -91,7 +91,9 @@ final class LayerObject: EngineObject {
         case "count_params": return Library.fn(name) { _ throws(Failure) in .int(self.layer.paramCount) }
         case "__call__":
             return Library.fn(layer.name) { args throws(Failure) in
+                try args.accept(["inputs", "training"])
                 let x = try args.required(0, "inputs")
+                let training = try args.bool(1, "training", false)
                 let symbols: [SymbolicTensor]? = {
                     if case .object(let o as SymbolicObject) = x { return [o.symbol] }
                     if let items = try? interp.iterate(x) {
@@ -115,7 +117,7 @@ final class LayerObject: EngineObject {
                     try engine { () throws(EngineError) in
                         try self.layer.build([Array(t.shape.dropFirst())], interp.context)
                         return try self.layer.call(
-                            [t], params: self.layer.params.map { Variable($0) }, training: false, context: interp.context)
+                            [t], params: self.layer.params.map { Variable($0) }, training: training, context: interp.context)
                     })
             }
         default: return nil
@@ -266,6 +268,9 @@ final class ModelObject: EngineObject {
         case "predict", "__call__":
             return Library.fn(name) { args throws(Failure) in
                 try args.accept(["x", "batch_size", "verbose", "training"])
+                if try args.bool(3, "training", false) {
+                    throw Failure("NotImplementedError: Lectern does not support calling a model with training=True; use fit")
+                }
                 if name == "__call__", case .object(let s as SymbolicObject) = try args.required(0, "x") {
                     // Called on a symbolic tensor: the model becomes a layer of the new graph.
                     return .object(
