@@ -78,4 +78,56 @@ public enum SklearnData {
         let p = rng.permutation(n)
         return (Array(p[test..<(test + train)]), Array(p[..<test]))
     }
+
+    /// scikit-learn's `_approximate_mode`: per-class counts summing to `draws`, floors of the
+    /// proportional shares plus one for the largest remainders, ties broken by the generator.
+    static func approximateMode(_ counts: [Int], _ draws: Int, _ rng: inout Generator) -> [Int] {
+        let total = Double(counts.reduce(0, +))
+        let continuous = counts.map { Double($0) / total * Double(draws) }
+        var floored = continuous.map { $0.rounded(.down) }
+        var needToAdd = draws - Int(floored.reduce(0, +))
+        guard needToAdd > 0 else { return floored.map { Int($0) } }
+        let remainder = zip(continuous, floored).map { $0 - $1 }
+        for value in Set(remainder).sorted(by: >) {
+            let inds = remainder.indices.filter { remainder[$0] == value }
+            let addNow = Swift.min(inds.count, needToAdd)
+            // numpy's legacy choice(replace=False): the first picks of a permutation.
+            for k in rng.permutation(inds.count).prefix(addNow) { floored[inds[k]] += 1 }
+            needToAdd -= addNow
+            if needToAdd == 0 { break }
+        }
+        return floored.map { Int($0) }
+    }
+
+    /// `StratifiedShuffleSplit`'s first split: each class split in proportion, as sklearn.
+    public static func stratifiedSplitIndices(_ labels: [Double], test: Int, train: Int, _ rng: inout Generator) throws(EngineError)
+        -> (train: [Int], test: [Int])
+    {
+        let classes = Array(Set(labels)).sorted()
+        let members = classes.map { c in labels.indices.filter { labels[$0] == c } }
+        let counts = members.map(\.count)
+        if let few = counts.firstIndex(where: { $0 < 2 }) {
+            throw .value(
+                "The least populated classes in y have only 1 member, which is too few. The minimum number of groups for any class cannot be less than 2. Classes with too few members are: [\(classes[few])]"
+            )
+        }
+        guard train >= classes.count else {
+            throw .value("The train_size = \(train) should be greater or equal to the number of classes = \(classes.count)")
+        }
+        guard test >= classes.count else {
+            throw .value("The test_size = \(test) should be greater or equal to the number of classes = \(classes.count)")
+        }
+        let nTrain = approximateMode(counts, train, &rng)
+        let nTest = approximateMode(zip(counts, nTrain).map { $0 - $1 }, test, &rng)
+        var trainIndices: [Int] = []
+        var testIndices: [Int] = []
+        for (i, group) in members.enumerated() {
+            let shuffled = rng.permutation(counts[i]).map { group[$0] }
+            trainIndices += shuffled[..<nTrain[i]]
+            testIndices += shuffled[nTrain[i]..<(nTrain[i] + nTest[i])]
+        }
+        rng.shuffle(&trainIndices)
+        rng.shuffle(&testIndices)
+        return (trainIndices, testIndices)
+    }
 }

@@ -92,9 +92,6 @@ extension Library {
         var m: [String: Value] = [:]
         m["train_test_split"] = fn("train_test_split") { args throws(Failure) in
             try args.accept(["*", "test_size", "train_size", "random_state", "shuffle", "stratify"])
-            if let s = args.optional(-1, "stratify"), !s.isNone {
-                throw Failure("NotImplementedError: Lectern does not support train_test_split(stratify=...)")
-            }
             let arrays = try args.positional.map { v throws(Failure) in try interp.tensor(v).value }
             guard let n = arrays.first?.shape.first else { throw Failure("ValueError: At least one array required as input") }
             for a in arrays where a.shape.first != n {
@@ -119,8 +116,20 @@ extension Library {
                     hint: "the resulting train set would be empty, or the two sizes exceed the samples")
             }
             let shuffle = try args.bool(-1, "shuffle", true)
-            let (train, test) = try withRandomState(args, -1) { rng in
-                SklearnData.splitIndices(n, test: nTest, train: nTrain, shuffle: shuffle, &rng)
+            let stratify = try args.optional(-1, "stratify").flatMap { v throws(Failure) in v.isNone ? nil : try interp.tensor(v).value }
+            if let stratify {
+                guard shuffle else { throw Failure("ValueError: Stratified train/test split is not implemented for shuffle=False") }
+                guard stratify.rank == 1, stratify.count == n else {
+                    throw Failure("ValueError: stratify needs one label per sample (a 1-D array of length \(n))")
+                }
+            }
+            let (train, test) = try withRandomState(args, -1) { rng throws(Failure) in
+                guard let labels = stratify?.scalars else {
+                    return SklearnData.splitIndices(n, test: nTest, train: nTrain, shuffle: shuffle, &rng)
+                }
+                return try engine { () throws(EngineError) in
+                    try SklearnData.stratifiedSplitIndices(labels, test: nTest, train: nTrain, &rng)
+                }
             }
             var out: [Value] = []
             for a in arrays {
