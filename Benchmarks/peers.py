@@ -93,7 +93,7 @@ if only in (None, "small_net"):
 if only in (None, "mnist_like"):
     print(f"numpy_mnist_like_adam_1_epoch {best(1, mnist_like_numpy)}")
 
-if only in (None, "small_net", "mnist_like", "keras"):
+if only in (None, "small_net", "mnist_like", "cnn", "keras"):
     try:
         os.environ.setdefault("KERAS_BACKEND", "jax")
         import keras
@@ -113,8 +113,17 @@ if only in (None, "small_net", "mnist_like", "keras"):
                                   keras.layers.Dense(10, activation="softmax")])
             m.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
             m.fit(x, y, epochs=1, batch_size=128, verbose=0)
+        def keras_cnn():
+            x = rng.random((1024, 28, 28, 1)); y = np.arange(1024) % 10
+            m = keras.Sequential([keras.Input(shape=(28, 28, 1)), keras.layers.Conv2D(8, 3, activation="relu"),
+                                  keras.layers.MaxPooling2D(2), keras.layers.Flatten(),
+                                  keras.layers.Dense(10, activation="softmax")])
+            m.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+            m.fit(x, y, epochs=1, batch_size=64, verbose=0)
         if only in (None, "small_net", "keras"):
             print(f"keras_small_net_sgd_100_epochs {best(2, keras_small)}")
+        if only in (None, "cnn", "keras"):
+            print(f"keras_cnn_adam_1_epoch {best(2, keras_cnn)}")
         if only in (None, "mnist_like", "keras"):
             print(f"keras_mnist_like_adam_1_epoch {best(1, keras_mnist)}")
     except ImportError as e:

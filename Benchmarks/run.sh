@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Lectern's benchmarks and the numpy/Keras peers in one session and prints a table of
-# times and ratios. Usage: Benchmarks/run.sh [matmul|small_net|mnist_like|interpreter]
+# times and ratios. Usage: Benchmarks/run.sh [matmul|small_net|mnist_like|cnn|interpreter]
 # Keras is optional: python3 -m venv .venv-bench && .venv-bench/bin/pip install keras jax numpy,
 # then PYTHON=.venv-bench/bin/python Benchmarks/run.sh
 set -euo pipefail
@@ -38,6 +38,7 @@ for n in (256, 512, 1024):
 row("10-32-32-1, 100 epochs SGD", "small_net_sgd_100_epochs", "numpy_small_net_sgd_100_epochs", "numpy loop")
 row("10-32-32-1, 100 epochs SGD", "small_net_sgd_100_epochs", "keras_small_net_sgd_100_epochs", "Keras fit")
 row("784-128-10, 1 epoch Adam", "mnist_like_adam_1_epoch", "numpy_mnist_like_adam_1_epoch", "numpy loop")
+row("CNN 28×28, Conv2D(8)+pool+Dense(10), 1,024 images, 1 epoch Adam", "cnn_adam_1_epoch", "keras_cnn_adam_1_epoch", "Keras fit")
 row("784-128-10, 1 epoch Adam", "mnist_like_adam_1_epoch", "keras_mnist_like_adam_1_epoch", "Keras fit")
 row("10⁶ scalar ops in a loop", "interpreter_1e6_scalar_ops", "python_1e6_scalar_ops", "CPython")
 if "interpreter_mazur_10000_steps" in r:

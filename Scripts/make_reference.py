@@ -10,6 +10,11 @@ Two independent sources:
     optimizers' update rules, fit's history bookkeeping). The Swift tests match it to 1e-10.
   * "keras": the same computations through real Keras (floatx float64) when it is importable;
     the tests check the numpy side against it to 1e-6 (Keras rounds some reductions).
+  * "keras_layers": Conv2D, pooling, (Batch)Normalization, ReLU options, the from_logits losses
+    and two short trainings through real Keras (gradients by jax.grad), plus numpy float64
+    values where Keras itself rounds through float32 (BatchNormalization, ops.mean).
+    Only this section is new when the fixture is regenerated; the older sections keep their
+    committed numbers (a different BLAS changes their last bits).
 Random draws come from numpy's legacy RandomState, which Lectern's generator reproduces.
 """
 import json
@@ -275,6 +280,167 @@ def keras_side():
     return out
 
 
+def keras_layers():
+    """Conv2D, pooling, (Batch)Normalization, ReLU options and the from_logits losses through
+    real Keras 3 (JAX backend, float64): outputs, gradients by jax.grad, and short trainings."""
+    try:
+        import os
+        os.environ.setdefault("KERAS_BACKEND", "jax")
+        import jax
+        import jax.numpy as jnp
+        import keras
+    except Exception as e:  # noqa: BLE001 - any import failure means "not available"
+        return {"available": False, "reason": str(e).splitlines()[0]}
+    keras.backend.set_floatx("float64")
+    L = keras.layers
+    out = {"available": True, "version": keras.__version__}
+
+    def tolist(a):
+        return np.asarray(a, dtype=np.float64).tolist()
+
+    # Keras converts some numpy float64 inputs through float32 (a loss called on numpy arrays,
+    # a layer's stateless_call); JAX float64 arrays keep every bit.
+    def J(a):
+        return jnp.asarray(a, dtype=jnp.float64)
+
+    x = det((2, 5, 6, 2), 0.37, 0.1)
+    convs = []
+    for kernel, strides, padding in [((3, 3), (1, 1), "valid"), ((3, 2), (2, 1), "valid"), ((3, 3), (2, 2), "same"),
+                                     ((2, 2), (1, 1), "same"), ((1, 3), (3, 2), "same")]:
+        layer = L.Conv2D(3, kernel, strides=strides, padding=padding)
+        layer.build(x.shape)
+        k = det(kernel + (2, 3), 0.71, 0.3) * 0.5
+        b = det((3,), 0.5, 0.9) * 0.1
+        layer.set_weights([k, b])
+        y = np.asarray(layer(x))
+        r = det(y.shape, 0.43, 1.7)
+
+        def f(x_, k_, b_):
+            return jnp.sum(layer.stateless_call([k_, b_], [], x_)[0] * r)
+        gx, gk, gb = jax.grad(f, argnums=(0, 1, 2))(x, k, b)
+        convs.append({"kernel_size": list(kernel), "strides": list(strides), "padding": padding, "x": tolist(x),
+                      "kernel": tolist(k), "bias": tolist(b), "output": tolist(y), "weights_of_sum": tolist(r),
+                      "grad_x": tolist(gx), "grad_kernel": tolist(gk), "grad_bias": tolist(gb)})
+    out["conv2d"] = convs
+
+    pools = []
+    for kind in ["max", "average"]:
+        for size, strides, padding in [((2, 2), None, "valid"), ((3, 2), (2, 1), "valid"), ((3, 3), (2, 2), "same"),
+                                       ((2, 2), (1, 1), "same")]:
+            layer = (L.MaxPooling2D if kind == "max" else L.AveragePooling2D)(size, strides=strides, padding=padding)
+            y = np.asarray(layer(x))
+            r = det(y.shape, 0.43, 1.7)
+            gx = jax.grad(lambda x_: jnp.sum(layer(x_) * r))(x)
+            pools.append({"kind": kind, "pool_size": list(size), "strides": list(strides) if strides else None,
+                          "padding": padding, "output": tolist(y), "weights_of_sum": tolist(r), "grad_x": tolist(gx)})
+    out["pooling"] = {"x": tolist(x), "cases": pools}
+
+    xb = J(det((8, 3), 0.61, 0.2) * 2 + 0.5)
+    bn = L.BatchNormalization()
+    bn.build(xb.shape)
+    gamma, beta = J(det((3,), 0.3, 0.4) + 1.0), J(det((3,), 0.9, 0.1) * 0.2)
+    bn.set_weights([gamma, beta, np.zeros(3), np.ones(3)])
+    r = J(det((8, 3), 0.43, 1.7))
+
+    def fb(x_, g_, b_):
+        y_, _ = bn.stateless_call([g_, b_], [J(np.zeros(3)), J(np.ones(3))], x_, training=True)
+        return jnp.sum(y_ * r)
+    y_train, moving = bn.stateless_call([gamma, beta], [J(np.zeros(3)), J(np.ones(3))], xb, training=True)
+    gx, gg, gbeta = jax.grad(fb, argnums=(0, 1, 2))(xb, gamma, beta)
+    bn.set_weights([gamma, beta] + [np.asarray(m) for m in moving])
+    # Keras 3 computes BatchNormalization in result_type(float64, float32) = float32, so the
+    # exact float64 numbers come from numpy: x·inv + (β − mean·inv), inv = γ/√(var + ε).
+    xn, gn, bnp = np.asarray(xb), np.asarray(gamma), np.asarray(beta)
+    mean, var = xn.mean(0), xn.var(0)
+    inv = gn / np.sqrt(var + 1e-3)
+    moving_mean, moving_var = 0.01 * mean, 0.99 + 0.01 * var
+    inv_inference = gn / np.sqrt(moving_var + 1e-3)
+    numpy_bn = {"training_output": tolist(xn * inv + (bnp - mean * inv)), "moving_mean": tolist(moving_mean),
+                "moving_variance": tolist(moving_var),
+                "inference_output": tolist(xn * inv_inference + (bnp - moving_mean * inv_inference))}
+    out["batch_normalization"] = {
+        "x": tolist(xb), "gamma": tolist(gamma), "beta": tolist(beta), "training_output": tolist(y_train),
+        "moving_mean": tolist(moving[0]), "moving_variance": tolist(moving[1]), "weights_of_sum": tolist(r),
+        "grad_x": tolist(gx), "grad_gamma": tolist(gg), "grad_beta": tolist(gbeta),
+        "inference_output": tolist(bn(xb, training=False)), "numpy": numpy_bn}
+
+    norm = L.Normalization()
+    norm.adapt(np.asarray(xb))  # numpy data: Keras adapts with np.mean/np.var in float64
+    out["normalization"] = {"x": tolist(xb), "mean": tolist(norm.mean), "variance": tolist(norm.variance),
+                            "output": tolist(norm(xb)), "count_params": norm.count_params()}
+
+    z = J(det((12,), 0.37, 0.1) * 3)
+    out["relu"] = {"x": tolist(z), "cases": [
+        {"max_value": mv, "negative_slope": ns, "threshold": th,
+         "output": tolist(L.ReLU(max_value=mv, negative_slope=ns, threshold=th)(z))}
+        for mv, ns, th in [(None, 0.0, 0.0), (1.0, 0.0, 0.0), (None, 0.1, 0.5), (2.0, 0.3, 0.25)]]}
+
+    logits = det((5, 3), 0.53, 0.3) * 3
+    onehot = np.eye(3)[[0, 2, 1, 1, 0]]
+    blogits = det((5, 1), 0.77, 0.2) * 4
+    bt = np.array([[1.0], [0.0], [0.0], [1.0], [1.0]])
+    losses = []
+    for cls, kwargs, t, q in [("BinaryCrossentropy", {"from_logits": True}, bt, blogits),
+                              ("BinaryCrossentropy", {"from_logits": True, "label_smoothing": 0.2}, bt, blogits),
+                              ("BinaryCrossentropy", {"label_smoothing": 0.2}, bt, 1 / (1 + np.exp(-blogits))),
+                              ("CategoricalCrossentropy", {"from_logits": True}, onehot, logits),
+                              ("CategoricalCrossentropy", {"from_logits": True, "label_smoothing": 0.1}, onehot, logits),
+                              ("SparseCategoricalCrossentropy", {"from_logits": True}, np.argmax(onehot, 1).astype(float), logits)]:
+        fn = getattr(keras.losses, cls)(**kwargs)
+        t, q = J(t), J(q)
+        value = float(fn(t, q))
+        # Keras's ops.mean over the last axis rounds through float32; numpy gives the float64 value.
+        tn, qn = np.asarray(t), np.asarray(q)
+        s = kwargs.get("label_smoothing", 0.0)
+        if cls == "BinaryCrossentropy":
+            tn = tn * (1 - s) + 0.5 * s
+            if kwargs.get("from_logits"):
+                per = np.mean(tn * np.logaddexp(0, -qn) + (1 - tn) * np.logaddexp(0, qn), axis=-1)
+            else:
+                qc = np.clip(qn, EPS, 1 - EPS)
+                per = -np.mean(tn * np.log(qc) + (1 - tn) * np.log(1 - qc), axis=-1)
+        else:
+            if cls.startswith("Sparse"):
+                tn = np.eye(qn.shape[-1])[tn.astype(int)]
+            tn = tn * (1 - s) + s / qn.shape[-1]
+            shifted = qn - qn.max(-1, keepdims=True)
+            per = -np.sum(tn * (shifted - np.log(np.exp(shifted).sum(-1, keepdims=True))), axis=-1)
+        numpy_value = float(np.mean(per))
+        g = jax.grad(lambda q_: fn(t, q_))(q)
+        losses.append({"class": cls, "options": kwargs, "target": tolist(t), "prediction": tolist(q), "loss": value,
+                       "numpy_loss": numpy_value, "grad": tolist(g)})
+    out["logit_losses"] = losses
+
+    # A small CNN trained a few steps, and a dense network with BatchNormalization.
+    images = det((12, 6, 6, 1), 0.29, 0.6)
+    labels = (np.arange(12) % 3).astype(np.float64)
+    cnn = keras.Sequential([keras.Input(shape=(6, 6, 1)), L.Conv2D(2, 3, activation="relu", padding="same"),
+                            L.MaxPooling2D(2), L.Flatten(), L.Dense(3)])
+    cnn_weights = [det((3, 3, 1, 2), 0.71, 0.3) * 0.6, det((2,), 0.5, 0.9) * 0.1, det((18, 3), 0.43, 1.7) * 0.4,
+                   det((3,), 0.8, 0.2) * 0.1]
+    cnn.set_weights(cnn_weights)
+    cnn.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
+                loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    h = cnn.fit(images, labels, epochs=3, batch_size=4, shuffle=False, verbose=0)
+    out["cnn"] = {"x": tolist(images), "y": tolist(labels), "weights": [tolist(w) for w in cnn_weights],
+                  "history": [float(v) for v in h.history["loss"]], "accuracy": [float(v) for v in h.history["accuracy"]],
+                  "final_weights": [tolist(w) for w in cnn.get_weights()]}
+    dense_x = det((16, 3), 0.61, 0.2) * 2
+    dense_y = (dense_x.sum(1) > 0).astype(np.float64)
+    bn_net = keras.Sequential([keras.Input(shape=(3,)), L.Dense(4), L.BatchNormalization(), L.ReLU(),
+                               L.Dense(1, activation="sigmoid")])
+    bn_weights = [det((3, 4), 0.71, 0.3) * 0.6, det((4,), 0.5, 0.9) * 0.1, np.ones(4), np.zeros(4), np.zeros(4),
+                  np.ones(4), det((4, 1), 0.43, 1.7) * 0.5, det((1,), 0.8, 0.2) * 0.1]
+    bn_net.set_weights(bn_weights)
+    bn_net.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="binary_crossentropy")
+    h = bn_net.fit(dense_x, dense_y, epochs=2, batch_size=8, shuffle=False, verbose=0)
+    out["batchnorm_network"] = {"x": tolist(dense_x), "y": tolist(dense_y), "weights": [tolist(w) for w in bn_weights],
+                                "history": [float(v) for v in h.history["loss"]],
+                                "final_weights": [tolist(w) for w in bn_net.get_weights()],
+                                "prediction": tolist(bn_net.predict(dense_x, verbose=0))}
+    return out
+
+
 def main():
     sgd_hist, sgd_acc, sgd_final = fit(SGD(lr=0.01), 20)
     adam_hist, _, adam_final = fit(Adam(lr=0.01), 3)
@@ -293,6 +459,7 @@ def main():
         "optimizers": optimizer_steps(),
         "random": random_draws(),
         "keras": keras_side(),
+        "keras_layers": keras_layers(),
     }
     json.dump(ref, sys.stdout, indent=1)
     sys.stdout.write("\n")

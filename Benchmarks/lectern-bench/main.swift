@@ -72,6 +72,28 @@ if only == nil || only == "mnist_like" {
     print("mnist_like_adam_1_epoch \(t)")
 }
 
+// (d) a small CNN: 1,024 28×28 images, Conv2D(8, 3, relu), MaxPooling2D(2), Dense(10, softmax),
+// batch 64, one epoch of Adam
+if only == nil || only == "cnn" {
+    let context = Context(seed: 0)
+    let x = try context.rng.rand([1024, 28 * 28]).reshaped([1024, 28, 28, 1])
+    let labels = Tensor(shape: [1024], scalars: (0..<1024).map { Double($0 % 10) })
+    var options = FitOptions()
+    options.epochs = 1
+    options.batchSize = 64
+    let t = try best(2) {
+        let layers: [Layer] = [
+            Conv2D(filters: 8, kernelSize: (3, 3), activation: .relu, name: nil, context: context),
+            Pooling2D(.max, poolSize: (2, 2), strides: nil, padding: .valid, name: nil, context: context),
+            Flatten(name: nil, context: context), Dense(units: 10, activation: .softmax, name: nil, context: context),
+        ]
+        let m = try Model(layers: layers, input: SymbolicTensor(input: [28, 28, 1], name: "x"), name: nil, context: context)
+        try m.compile(optimizer: Optimizer(name: "adam")!, loss: .sparseCategoricalCrossentropy, metrics: [])
+        _ = try m.fit([x], labels, options: options)
+    }
+    print("cnn_adam_1_epoch \(t)")
+}
+
 // The interpreter: a loop of 10^6 scalar operations, and the 2-2-2 network trained with explicit grad.
 func runNN(_ source: String) -> Double {
     let (statements, errors) = Parser.parse(source)

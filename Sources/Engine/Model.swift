@@ -160,6 +160,11 @@ public final class Model {
 
     /// Runs the graph on a batch, with the parameters given per layer (tracked when training).
     func forward(_ batch: [Tensor], params: [ObjectIdentifier: [Variable]], training: Bool) throws(EngineError) -> [Variable] {
+        try forward(variables: batch.map { Variable($0) }, params: params, training: training)
+    }
+
+    /// The same with inputs that may be tracked (a model used as a layer of another).
+    func forward(variables batch: [Variable], params: [ObjectIdentifier: [Variable]], training: Bool) throws(EngineError) -> [Variable] {
         guard batch.count == inputs.count else {
             throw .value("the model expects \(inputs.count) input(s), got \(batch.count)")
         }
@@ -170,7 +175,7 @@ public final class Model {
                     "input '\(input.name)' expects shape \(formatShape([-1] + input.shape).replacingOccurrences(of: "-1", with: "None")), got \(formatShape(x.shape))"
                 )
             }
-            values[ObjectIdentifier(input)] = Variable(x)
+            values[ObjectIdentifier(input)] = x
         }
         for node in nodes {
             guard let layer = node.layer else { continue }

@@ -34,28 +34,38 @@ extension Variable {
         let (oh, ow) = g.output
         let outShape = [n, oh, ow, c]
         let src = x.value.scalars
-        // For every output value, the flat input indices of its window's pixels.
-        var windows: [[Int]] = []
-        windows.reserveCapacity(outShape.reduce(1, *))
-        var cells: [[(Int, Int)]] = Array(repeating: [], count: oh * ow)
-        g.forEachTap { i, j, _, _, y, xx in cells[i * ow + j].append((y, xx)) }
+        // Each output cell's window, as pixel offsets (y·w + x) in one image, then for every
+        // output value the flat input indices of its window, stored back to back.
+        var cells: [[Int]] = Array(repeating: [], count: oh * ow)
+        g.forEachTap { i, j, _, _, y, xx in cells[i * ow + j].append(y * w + xx) }
+        var starts: [Int] = [0]
+        var indices: [Int] = []
+        indices.reserveCapacity(n * c * cells.reduce(0) { $0 + $1.count })
         for b in 0..<n {
             for cell in cells {
-                for ch in 0..<c { windows.append(cell.map { ((b * h + $0.0) * w + $0.1) * c + ch }) }
+                for ch in 0..<c {
+                    for pixel in cell { indices.append((b * h * w + pixel) * c + ch) }
+                    starts.append(indices.count)
+                }
             }
         }
         var winners: [Int] = []
-        let out = windows.map { idx in reduce(idx.map { src[$0] }, &winners) }
+        var values: [Double] = []
+        let out = (0..<(starts.count - 1)).map { k in
+            values.removeAll(keepingCapacity: true)
+            for i in starts[k]..<starts[k + 1] { values.append(src[indices[i]]) }
+            return reduce(values, &winners)
+        }
         let isMax = !winners.isEmpty
         let inputShape = x.shape
         return record(op, Tensor(shape: outShape, scalars: out), [x]) { grad in
             var dx = [Double](repeating: 0, count: inputShape.reduce(1, *))
-            for (k, idx) in windows.enumerated() {
+            for k in 0..<(starts.count - 1) {
                 if isMax {
-                    dx[idx[winners[k]]] += grad.scalars[k]
+                    dx[indices[starts[k] + winners[k]]] += grad.scalars[k]
                 } else {
-                    let share = grad.scalars[k] / Double(idx.count)
-                    for i in idx { dx[i] += share }
+                    let share = grad.scalars[k] / Double(starts[k + 1] - starts[k])
+                    for i in starts[k]..<starts[k + 1] { dx[indices[i]] += share }
                 }
             }
             return [Tensor(shape: inputShape, scalars: dx)]

@@ -86,14 +86,16 @@ func describe(_ output: Output) -> String {
 }
 
 @Suite struct FixtureTests {
-    @Test(arguments: FixtureCase.load("statements") + FixtureCase.load("values") + FixtureCase.load("library"))
+    @Test(
+        arguments: FixtureCase.load("statements") + FixtureCase.load("values") + FixtureCase.load("library")
+            + FixtureCase.load("tensorflow"))
     func programShowsExpectedValues(_ c: FixtureCase) {
         let (outputs, error) = runProgram(c.source)
         #expect(error == nil, "unexpected error: \(error.map { "\($0.position.line):\($0.position.column): \($0.message)" } ?? "")")
         #expect(outputs == c.expected)
     }
 
-    @Test(arguments: FixtureCase.load("errors") + FixtureCase.load("pyplot-errors"))
+    @Test(arguments: FixtureCase.load("errors") + FixtureCase.load("pyplot-errors") + FixtureCase.load("tensorflow-errors"))
     func programFailsWithExpectedError(_ c: FixtureCase) throws {
         // Error cases fail at once; the one that must time out does so within 2 s.
         let (_, error) = runProgram(c.source, timeout: 2)

@@ -91,7 +91,9 @@ final class LayerObject: EngineObject {
         case "count_params": return Library.fn(name) { _ throws(Failure) in .int(self.layer.paramCount) }
         case "__call__":
             return Library.fn(layer.name) { args throws(Failure) in
+                try args.accept(["inputs", "training"])
                 let x = try args.required(0, "inputs")
+                let training = try args.bool(1, "training", false)
                 let symbols: [SymbolicTensor]? = {
                     if case .object(let o as SymbolicObject) = x { return [o.symbol] }
                     if let items = try? interp.iterate(x) {
@@ -115,7 +117,7 @@ final class LayerObject: EngineObject {
                     try engine { () throws(EngineError) in
                         try self.layer.build([Array(t.shape.dropFirst())], interp.context)
                         return try self.layer.call(
-                            [t], params: self.layer.params.map { Variable($0) }, training: false, context: interp.context)
+                            [t], params: self.layer.params.map { Variable($0) }, training: training, context: interp.context)
                     })
             }
         default: return nil
@@ -231,6 +233,7 @@ final class ModelObject: EngineObject {
                 switch try args.required(0, "layer") {
                 case .object(let l as LayerObject): try engine { () throws(EngineError) in try model.add(l.layer) }
                 case .object(let s as SymbolicObject): try engine { () throws(EngineError) in try model.setInput(s.symbol) }
+                case .object(let m as ModelObject): try engine { () throws(EngineError) in try model.add(try ModelLayer(m.model)) }
                 case let other: throw Failure("TypeError: add() expects a layer or keras.Input(...), got \(other.typeName)")
                 }
                 return .none
@@ -265,6 +268,17 @@ final class ModelObject: EngineObject {
         case "predict", "__call__":
             return Library.fn(name) { args throws(Failure) in
                 try args.accept(["x", "batch_size", "verbose", "training"])
+                if try args.bool(3, "training", false) {
+                    throw Failure("NotImplementedError: Lectern does not support calling a model with training=True; use fit")
+                }
+                if name == "__call__", case .object(let s as SymbolicObject) = try args.required(0, "x") {
+                    // Called on a symbolic tensor: the model becomes a layer of the new graph.
+                    return .object(
+                        SymbolicObject(
+                            try engine { () throws(EngineError) in
+                                try SymbolicTensor.apply(try ModelLayer(model), to: [s.symbol], context: interp.context)
+                            }))
+                }
                 let x = try Library.inputs(try args.required(0, "x"), interp)
                 let r = try engine { () throws(EngineError) in try model.predict(x) }
                 return r.count == 1 ? .tensor(Variable(r[0])) : .list(ListBox(r.map { .tensor(Variable($0)) }))
@@ -522,6 +536,11 @@ extension Library {
         }
         k["Dropout"] = fn("Dropout") { args throws(Failure) in
             try args.accept(["rate", "seed", "name"])
+            if let seed = args.optional(1, "seed"), !seed.isNone {
+                throw Failure(
+                    "NotImplementedError: Lectern does not support Dropout(seed=...); masks come from the document's generator",
+                    hint: "seed the document with keras.utils.set_random_seed(...) instead")
+            }
             let rate = try args.required(0, "rate").asDouble()
             guard rate >= 0, rate < 1 else { throw Failure("ValueError: Dropout rate must be in [0, 1), got \(rate)") }
             return .object(LayerObject(Dropout(rate: rate, name: try args.string(2, "name"), context: ctx)))
@@ -532,6 +551,12 @@ extension Library {
         }
         k["Input"] = fn("Input") { args throws(Failure) in
             try args.accept(["shape", "name", "batch_size", "dtype"])
+            if let b = args.optional(2, "batch_size"), !b.isNone {
+                throw Failure("NotImplementedError: Lectern does not support Input(batch_size=...); the batch axis stays None")
+            }
+            if let d = try args.string(3, "dtype"), !["float64", "float32"].contains(d) {
+                throw Failure("NotImplementedError: Lectern does not support Input(dtype='\(d)'); inputs are float64")
+            }
             let name = try args.string(1, "name") ?? ctx.uniqueName("input_layer")
             return .object(SymbolicObject(SymbolicTensor(input: try args.shape(0, "shape"), name: name)))
         }
@@ -544,6 +569,7 @@ extension Library {
                 for item in try interp.iterate(l) {
                     switch item {
                     case .object(let o as LayerObject): layers.append(o.layer)
+                    case .object(let m as ModelObject): layers.append(try engine { () throws(EngineError) in try ModelLayer(m.model) })
                     case .object(let s as SymbolicObject) where layers.isEmpty && input == nil: input = s.symbol
                     default: throw Failure("TypeError: Sequential expects layers, got \(item.typeName)")
                     }

@@ -48,7 +48,14 @@ enum Library {
         case "matplotlib.pyplot": return Pyplot.module(interp)
         case "matplotlib": return try Pyplot.package(interp)
         case "matplotlib.cm": return ColormapObject.module()
-        case "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "lectern":
+        case "sklearn.datasets": return .module(Module(name, sklearnDatasets(interp)))
+        case "sklearn.model_selection": return .module(Module(name, sklearnModelSelection(interp)))
+        case "sklearn.preprocessing": return .module(Module(name, sklearnPreprocessing(interp)))
+        case "sklearn":
+            var members: [String: Value] = [:]
+            for sub in ["datasets", "model_selection", "preprocessing"] { members[sub] = try module("sklearn." + sub, interp) }
+            return .module(Module(name, members))
+        case "lectern":
             var members = datasets(interp)
             for (k, v) in lectern(interp) { members[k] = v }
             return .module(Module(name, members))

@@ -380,6 +380,9 @@ extension Interpreter {
             let n = Interpreter.rangeCount(a, b, s)
             guard n <= 10_000_000 else { throw Failure("MemoryError: a range of \(n) items is too long to list") }
             return (0..<n).map { .int(a &+ $0 &* s) }
+        case .object(let o as TensorBacked):
+            // A TensorFlow tensor iterates over its rows, each a tensor of the same dtype.
+            return try iterate(.tensor(o.variable)).map { row throws(Failure) in try o.operatorResult("iter", [], try tensor(row)) }
         case .tensor(let t):
             guard t.value.rank > 0 else { throw Failure("TypeError: iteration over a 0-d array") }
             let n = t.shape[0]

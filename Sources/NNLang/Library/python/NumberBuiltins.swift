@@ -9,7 +9,7 @@ extension Library {
         var b: [String: Value] = [:]
         b["int"] = fn("int") { args throws(Failure) in
             try args.accept(["x", "base"])
-            guard let v = args.optional(0, "x") else { return .int(0) }
+            guard let v = args.optional(0, "x").map(tensorValue) else { return .int(0) }
             if let base = args.optional(1, "base") {
                 guard case .str(let s) = v else { throw Failure("TypeError: int() can't convert non-string with explicit base") }
                 return try PyInt.parse(s, base: try base.asInt("base"))
@@ -25,7 +25,7 @@ extension Library {
         }
         b["float"] = fn("float") { args throws(Failure) in
             try args.accept(["x"])
-            guard let v = args.optional(0, "x") else { return .float(0) }
+            guard let v = args.optional(0, "x").map(tensorValue) else { return .float(0) }
             if case .str(let s) = v { return .float(try parseFloat(s)) }
             if case .tensor(let t) = v, t.value.count != 1 {
                 throw Failure(
@@ -187,4 +187,10 @@ extension Library {
 
 extension BigUInt {
     var asSigned: BigInt { BigInt(self) }
+}
+
+/// A TensorFlow tensor converts as the array it holds (`float(tf.reduce_sum(x))`).
+private func tensorValue(_ v: Value) -> Value {
+    if case .object(let o as TensorBacked) = v { return .tensor(o.variable) }
+    return v
 }
