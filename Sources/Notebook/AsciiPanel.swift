@@ -46,7 +46,7 @@ struct AsciiPanel {
         let (xv, yv) = axes.views
         let on = axes.axisOn
         let yTicks = on ? axes.yTicks ?? yv.ticks(bins: max(2, height / 4)) : []
-        let yLabels = axes.yTickLabels ?? yv.labels(yTicks, unicode: false)
+        let yLabels = (axes.yTickLabels ?? yv.labels(yTicks, unicode: false)).map { axes.yTickLabelsShown ? $0 : "" }
         let gutter = max(yLabels.map(\.count).max() ?? 1, 1) + 1
         let cols = width - gutter - 1
         var grid = Array(repeating: Array(repeating: Character(" "), count: cols), count: height)
@@ -149,7 +149,7 @@ struct AsciiPanel {
     /// Tick labels under the axis at their columns, skipping any that would touch the previous.
     func xAxisLabels(_ xv: AxisView, cols: Int, column: (Double) -> Int?) -> String {
         let xTicks = axes.xTicks ?? xv.ticks(bins: max(2, cols / 10))
-        let xLabels = axes.xTickLabels ?? xv.labels(xTicks, unicode: false)
+        let xLabels = (axes.xTickLabels ?? xv.labels(xTicks, unicode: false)).map { axes.xTickLabelsShown ? $0 : "" }
         var axis = Array(repeating: Character(" "), count: cols + 1)
         var free = 0
         for (t, label) in zip(xTicks, xLabels) {

@@ -37,7 +37,7 @@ struct SVGPanel {
         let height = max(cell.height - top - bottom, 40)
         let yTicks = on ? axes.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9)) : []
         let yLabels = axes.yTickLabels ?? yv.labels(yTicks)
-        let yWidth = (yLabels.map { textWidth($0, fs) }.max() ?? 0)
+        let yWidth = axes.yTickLabelsShown ? (yLabels.map { textWidth($0, fs) }.max() ?? 0) : 0
         let left = on ? 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : yLabelFont + 8) : 12
         var area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
         if let aspect = axes.aspect, xv.scale == .linear, yv.scale == .linear, xv.high != xv.low {
@@ -54,9 +54,10 @@ struct SVGPanel {
             }
         }
         let xTicks = on ? axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9)) : []
+        let xLabels = axes.xTickLabels ?? xv.labels(xTicks)
         return Layout(
-            area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabels ?? xv.labels(xTicks),
-            yLabels: on ? yLabels : [])
+            area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabelsShown ? xLabels : xLabels.map { _ in "" },
+            yLabels: on && axes.yTickLabelsShown ? yLabels : yLabels.map { _ in "" })
     }
 
     func render() -> String {

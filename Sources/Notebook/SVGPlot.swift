@@ -5,6 +5,7 @@ import Foundation
 /// units stays 11 px or more there.
 struct SVGPlot {
     let plot: Figure
+    init(plot: Figure) { self.plot = plot.sharingResolved }
     static let width = 640.0
     static let tickFont = 20.5
     static let labelFont = 21.0

@@ -147,8 +147,14 @@ final class AxesObject: EngineObject {
 
     // MARK: - Limits, scales, ticks
 
+    /// The model with limits shared across the figure applied (`subplots(sharex=True)`).
+    var resolvedModel: Axes {
+        guard model.shareX != nil || model.shareY != nil, let i = figure.axes.firstIndex(where: { $0 === self }) else { return model }
+        return figure.model.sharingResolved.axes[i]
+    }
+
     func limits(x: Bool) -> Value {
-        let v = x ? model.viewLimits.x : model.viewLimits.y
+        let v = x ? resolvedModel.viewLimits.x : resolvedModel.viewLimits.y
         return .tuple([.float(v.low), .float(v.high)])
     }
 
@@ -166,7 +172,7 @@ final class AxesObject: EngineObject {
             guard pair.count == 2 else { throw Failure("ValueError: limits must be a pair (low, high)") }
             (low, high) = (pair[0], pair[1])
         }
-        let current = x ? model.viewLimits.x : model.viewLimits.y
+        let current = x ? resolvedModel.viewLimits.x : resolvedModel.viewLimits.y
         let lo = try low.flatMap { v throws(Failure) in v.isNone ? nil : try v.asDouble(lowName) } ?? current.low
         let hi = try high.flatMap { v throws(Failure) in v.isNone ? nil : try v.asDouble(highName) } ?? current.high
         guard lo.isFinite, hi.isFinite else { throw Failure("ValueError: Axis limits cannot be NaN or Inf") }
@@ -355,7 +361,7 @@ final class AxesObject: EngineObject {
             model.xLimits = AxisLimits(l[0], l[1])
             model.yLimits = AxisLimits(l[2], l[3])
         }
-        let (x, y) = model.viewLimits
+        let (x, y) = resolvedModel.viewLimits
         return .tuple([.float(x.low), .float(x.high), .float(y.low), .float(y.high)])
     }
 

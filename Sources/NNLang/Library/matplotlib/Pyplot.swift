@@ -219,14 +219,12 @@ enum Pyplot {
 
     static func subplots(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         try Keywords.check(
-            args, "subplots", owner: "Figure", supported: ["nrows", "ncols", "figsize", "dpi", "squeeze"],
+            args, "subplots", owner: "Figure", supported: ["nrows", "ncols", "figsize", "dpi", "squeeze", "sharex", "sharey"],
             known: [
-                "sharex", "sharey", "width_ratios", "height_ratios", "subplot_kw", "gridspec_kw", "facecolor", "layout",
+                "width_ratios", "height_ratios", "subplot_kw", "gridspec_kw", "facecolor", "layout",
                 "constrained_layout", "num", "clear",
             ],
             positional: 2)
-        try Keywords.onlyDefault(args, "subplots", "sharex", [.bool(false)])
-        try Keywords.onlyDefault(args, "subplots", "sharey", [.bool(false)])
         let rows = try args.int(0, "nrows", 1)
         let cols = try args.int(1, "ncols", 1)
         guard rows >= 1, cols >= 1 else { throw Failure("ValueError: Number of rows and columns must be positive, not (\(rows), \(cols))") }
@@ -234,6 +232,8 @@ enum Pyplot {
         let fig = interp.pyplot.figure(width: w, height: h)
         let all = (0..<(rows * cols)).map { fig.axes(at: GridSlot(rows: rows, columns: cols, index: $0)) }
         fig.current = all.first
+        try share(all, rows: rows, cols: cols, args.alias("sharex"), x: true, interp)
+        try share(all, rows: rows, cols: cols, args.alias("sharey"), x: false, interp)
         let axes: Value
         if !(try args.bool(-1, "squeeze", true)) {
             axes = .object(AxesArray(shape: [rows, cols], items: all))
@@ -243,6 +243,32 @@ enum Pyplot {
             axes = .object(AxesArray(shape: rows == 1 || cols == 1 ? [all.count] : [rows, cols], items: all))
         }
         return .tuple([.object(fig), axes])
+    }
+
+    /// `sharex`/`sharey`: `True`/`'all'`, `'row'`, `'col'` or `False`/`'none'`. As matplotlib's
+    /// `label_outer`, x tick labels stay on the bottom row only (y: the first column) when
+    /// columns (rows) share.
+    static func share(_ axes: [AxesObject], rows: Int, cols: Int, _ v: Value?, x: Bool, _ interp: Interpreter) throws(Failure) {
+        let mode: String
+        switch v {
+        case nil, .bool(false)?, .str("none")?: return
+        case .bool(true)?: mode = "all"
+        case .str(let s)? where ["all", "row", "col"].contains(s): mode = s
+        case let other?:
+            throw Failure(
+                "ValueError: '\(interp.str(other))' is not a valid value for sharex; supported values are 'all', 'row', 'col', 'none'")
+        }
+        for (i, a) in axes.enumerated() {
+            let (r, c) = (i / cols, i % cols)
+            let group = mode == "all" ? 0 : (mode == "row" ? r : c)
+            if x {
+                a.model.shareX = group
+                if mode != "row" && r < rows - 1 { a.model.xTickLabelsShown = false }
+            } else {
+                a.model.shareY = group
+                if mode != "col" && c > 0 { a.model.yTickLabelsShown = false }
+            }
+        }
     }
 
     /// A colour bar for the last colour-mapped artist of the current (or given) axes.
