@@ -32,6 +32,19 @@ extension AxesObject {
         let lo = try low.flatMap { v throws(Failure) in v.isNone ? nil : try v.asDouble(lowName) } ?? current.low
         let hi = try high.flatMap { v throws(Failure) in v.isNone ? nil : try v.asDouble(highName) } ?? current.high
         guard lo.isFinite, hi.isFinite else { throw Failure("ValueError: Axis limits cannot be NaN or Inf") }
+        if lo == hi {
+            // matplotlib warns and widens identical limits by 5% (its `nonsingular`).
+            interp.write(
+                "UserWarning: Attempting to set identical low and high \(x ? "x" : "y")lims makes transformation singular; automatically expanding.\n"
+            )
+            let pad = lo == 0 ? 0.05 : Swift.abs(lo) * 0.05
+            return try fixLimits(x: x, lo - pad, hi + pad)
+        }
+        return try fixLimits(x: x, lo, hi)
+    }
+
+    /// Fixed view limits on one axis; a log axis takes only positive ones.
+    func fixLimits(x: Bool, _ lo: Double, _ hi: Double) throws(Failure) -> Value {
         let scale = x ? model.xScale : model.yScale
         guard scale == .linear || (lo > 0 && hi > 0) else {
             throw Failure("ValueError: Axis limits must be positive on a log-scaled axis", hint: "a log axis cannot show 0 or below")
@@ -161,7 +174,7 @@ extension AxesObject {
         case .str("equal"): model.aspect = 1
         case let v:
             let a = try v.asDouble("aspect")
-            guard a > 0, a.isFinite else { throw Failure("ValueError: aspect must be finite and positive ") }
+            guard a > 0, a.isFinite else { throw Failure("ValueError: aspect must be finite and positive") }
             model.aspect = a
         }
         return .none

@@ -4,6 +4,7 @@ enum Histogram {
     /// gets v ± 0.5), edges as `np.linspace` computes them.
     static func edges(_ data: [Double], bins: Int, range: (Double, Double)?) throws(Failure) -> [Double] {
         guard bins >= 1 else { throw Failure("ValueError: `bins` must be positive, when an integer") }
+        guard bins <= 1_000_000 else { throw Failure("ValueError: hist() draws at most 1,000,000 bins, got \(bins)") }
         var (lo, hi) = range ?? (data.min() ?? 0, data.max() ?? 1)
         guard lo <= hi else { throw Failure("ValueError: max must be larger than min in range parameter.") }
         guard lo.isFinite, hi.isFinite else { throw Failure("ValueError: autodetected range of [\(lo), \(hi)] is not finite") }

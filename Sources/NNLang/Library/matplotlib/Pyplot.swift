@@ -211,6 +211,7 @@ enum Pyplot {
         }
         guard p.count == 3 else { throw Failure("TypeError: subplot() takes 1 or 3 positional arguments but \(p.count) were given") }
         guard p[0] >= 1, p[1] >= 1 else { throw Failure("ValueError: Number of rows and columns must be positive, not (\(p[0]), \(p[1]))") }
+        guard p[0] * p[1] <= 256 else { throw Failure("ValueError: Lectern draws at most 256 panels in a figure, not \(p[0]) × \(p[1])") }
         guard p[2] >= 1, p[2] <= p[0] * p[1] else {
             throw Failure("ValueError: num must be an integer with 1 <= num <= \(p[0] * p[1]), not \(p[2])")
         }
@@ -228,6 +229,7 @@ enum Pyplot {
         let rows = try args.int(0, "nrows", 1)
         let cols = try args.int(1, "ncols", 1)
         guard rows >= 1, cols >= 1 else { throw Failure("ValueError: Number of rows and columns must be positive, not (\(rows), \(cols))") }
+        guard rows * cols <= 256 else { throw Failure("ValueError: Lectern draws at most 256 panels in a figure, not \(rows) × \(cols)") }
         let (w, h) = try figsize(args)
         let fig = interp.pyplot.figure(width: w, height: h)
         let all = (0..<(rows * cols)).map { fig.axes(at: GridSlot(rows: rows, columns: cols, index: $0)) }
