@@ -1,6 +1,7 @@
 import Foundation
 
-/// Draws artists in a panel's plot area (clipped by the caller).
+/// Draws artists in a panel's plot area (clipped by the caller). A text colour is an inline
+/// style: the page's stylesheet colours plot text, and a presentation attribute would lose.
 struct SVGArtists {
     let layout: SVGPanel.Layout
     static let pt = SVGPanel.unitsPerPoint
@@ -65,7 +66,7 @@ struct SVGArtists {
             let shifts: [String: Double] = ["top": size * 0.8, "center": size * 0.35, "center_baseline": size * 0.35]
             let shift = shifts[t.verticalAlignment] ?? 0
             return s
-                + "<text x=\"\(n(x))\" y=\"\(n(y + shift))\" text-anchor=\"\(anchor)\" font-size=\"\(n(size))\" fill=\"\(t.color)\">\(escapeHTML(MathText.plain(t.text)))</text>"
+                + "<text x=\"\(n(x))\" y=\"\(n(y + shift))\" text-anchor=\"\(anchor)\" font-size=\"\(n(size))\" style=\"fill:\(t.color)\">\(escapeHTML(MathText.plain(t.text)))</text>"
         }
     }
 
