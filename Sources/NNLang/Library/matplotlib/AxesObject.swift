@@ -37,7 +37,7 @@ final class AxesObject: EngineObject {
     static let methodNames: Set<String> = {
         var names: Set<String> = [
             "plot", "scatter", "hist", "bar", "barh", "imshow", "contourf", "axhline", "axvline", "fill_between", "text", "annotate",
-            "legend", "grid", "get_lines", "get_legend", "set", "axis", "set_aspect",
+            "legend", "grid", "get_lines", "get_legend", "set", "axis", "set_aspect", "semilogx", "semilogy", "loglog",
         ]
         for p in ["title", "xlabel", "ylabel"] { names.formUnion(["set_" + p, "get_" + p]) }
         for axis in ["x", "y"] {
@@ -51,6 +51,11 @@ final class AxesObject: EngineObject {
     func call(_ name: String, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         switch name {
         case "plot": return try plot(&args, interp)
+        case "semilogx", "semilogy", "loglog":
+            // plot on log axes: matplotlib's shorthands.
+            if name != "semilogy" { model.xScale = .log }
+            if name != "semilogx" { model.yScale = .log }
+            return try plot(&args, interp)
         case "scatter": return try scatter(&args, interp)
         case "hist": return try hist(&args, interp)
         case "bar", "barh": return try bar(&args, interp, horizontal: name == "barh")

@@ -80,7 +80,8 @@ enum Pyplot {
 
     /// pyplot names that call the current axes' method of the same (or the `set_`) name.
     static let axesFunctions: [(String, String)] = [
-        ("plot", "plot"), ("scatter", "scatter"), ("hist", "hist"), ("bar", "bar"), ("barh", "barh"), ("imshow", "imshow"),
+        ("plot", "plot"), ("semilogx", "semilogx"), ("semilogy", "semilogy"), ("loglog", "loglog"), ("scatter", "scatter"),
+        ("hist", "hist"), ("bar", "bar"), ("barh", "barh"), ("imshow", "imshow"),
         ("contourf", "contourf"), ("axhline", "axhline"), ("axvline", "axvline"), ("fill_between", "fill_between"),
         ("text", "text"), ("annotate", "annotate"), ("legend", "legend"), ("grid", "grid"), ("axis", "axis"), ("xlabel", "set_xlabel"),
         ("ylabel", "set_ylabel"), ("title", "set_title"), ("xscale", "set_xscale"), ("yscale", "set_yscale"),
@@ -174,6 +175,21 @@ enum Pyplot {
             a.model = Axes(slot: a.model.slot)
             return .none
         }
+        m["style"] = .module(
+            Module(
+                "matplotlib.style",
+                [
+                    "use": Library.fn("use") { args throws(Failure) in
+                        try args.accept(["style"])
+                        // Lectern draws matplotlib's default style only.
+                        guard case .str("default")? = args.optional(0, "style") else {
+                            throw Failure(
+                                "NotImplementedError: Lectern does not support style.use(\(interp.repr(try args.required(0, "style"))))",
+                                hint: "Lectern draws matplotlib's default style")
+                        }
+                        return .none
+                    }
+                ]))
         let cm = ColormapObject.module()
         m["cm"] = cm
         m["get_cmap"] = Library.fn("get_cmap") { args throws(Failure) in
