@@ -20,6 +20,7 @@ extension AxesObject {
         try Keywords.check(
             args, x ? "set_xlim" : "set_ylim", owner: "Axes", supported: [lowName, highName, lowAlias, highAlias, "emit", "auto"],
             known: [], positional: 2)
+        try Keywords.onlyDefault(args, x ? "set_xlim" : "set_ylim", "auto", [.bool(false)])
         var low = args.optional(0, lowName) ?? args.alias(lowAlias)
         var high = args.optional(1, highName) ?? args.alias(highAlias)
         // `set_xlim((a, b))`: one pair instead of two numbers.

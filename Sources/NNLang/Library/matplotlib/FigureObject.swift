@@ -38,6 +38,14 @@ final class FigureObject: EngineObject {
         return a
     }
 
+    /// Removes every axes and the suptitle (`clf`, `figure(num, clear=True)`).
+    func clear() {
+        axes = []
+        current = nil
+        suptitle = ""
+        suptitleSize = nil
+    }
+
     func gca() -> AxesObject { current ?? axes(at: GridSlot()) }
 
     static let methodNames: Set<String> = [

@@ -125,6 +125,7 @@ enum Pyplot {
                 let existing = state.figures.first(where: { (try? num.asInt()) == $0.number })
             {
                 state.current = existing
+                if try args.bool(-1, "clear", false) { existing.clear() }
                 return .object(existing)
             }
             let (w, h) = try figsize(args)
@@ -164,10 +165,7 @@ enum Pyplot {
             return .none
         }
         m["clf"] = Library.fn("clf") { _ throws(Failure) in
-            let f = state.gcf()
-            f.axes = []
-            f.current = nil
-            f.suptitle = ""
+            state.gcf().clear()
             return .none
         }
         m["cla"] = Library.fn("cla") { _ throws(Failure) in
