@@ -77,8 +77,9 @@ struct SVGArtists {
         var d = ""
         var pen = false
         var points: [(Double, Double)] = []
-        // A very long series (10,000 epochs) is thinned to about 2,000 points; the last one stays.
-        let step = max(1, l.xs.count / 2000)
+        // A very long series (10,000 epochs) is thinned to about 600 points, one per unit of the
+        // widest plot area; the last one stays.
+        let step = max(1, l.xs.count / 600)
         for i in l.xs.indices where i < l.ys.count && (i % step == 0 || i == l.xs.count - 1) {
             guard let x = layout.px(l.xs[i]), let y = layout.py(l.ys[i]) else {
                 pen = false
