@@ -74,7 +74,7 @@ extension AxesObject {
         }
         if let s = args.alias("markersize", "ms") { line.markerSize = try s.asDouble("markersize") }
         if let a = args.alias("alpha") { line.alpha = try alpha(a) }
-        line.label = try args.string(-1, "label")
+        line.label = args.label(interp)
     }
 
     func alpha(_ v: Value) throws(Failure) -> Double {
@@ -134,7 +134,7 @@ extension AxesObject {
         if let m = args.alias("marker") { sc.marker = try LineFormat.marker(m) ?? .circle }
         if let a = args.alias("alpha") { sc.alpha = try alpha(a) }
         if let e = args.alias("edgecolors", "edgecolor"), !(e.isNoneString) { sc.edgeColor = try Colors.resolve(e, interp).hex }
-        sc.label = try args.string(-1, "label")
+        sc.label = args.label(interp)
         return .object(ArtistHandle(self, add(.scatter(sc)), "PathCollection"))
     }
 
@@ -225,7 +225,7 @@ extension AxesObject {
         }
         if let a = args.alias("alpha") { bars.alpha = try alpha(a) }
         if let e = args.alias("edgecolor", "ec"), !e.isNoneString { bars.edgeColor = try Colors.resolve(e, interp).hex }
-        bars.label = try args.string(-1, "label")
+        bars.label = args.label(interp)
     }
 
     func bar(_ args: inout Arguments, _ interp: Interpreter, horizontal: Bool) throws(Failure) -> Value {

@@ -203,7 +203,7 @@ extension AxesObject {
             f.color = nextPatchColor()
         }
         if let a = args.alias("alpha") { f.alpha = try alpha(a) }
-        f.label = try args.string(-1, "label")
+        f.label = args.label(interp)
         return .object(ArtistHandle(self, add(.fill(f)), "FillBetweenPolyCollection"))
     }
 

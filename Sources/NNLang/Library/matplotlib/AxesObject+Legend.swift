@@ -29,12 +29,26 @@ extension AxesObject {
             throw Failure(
                 "NotImplementedError: Lectern does not support legend(handles, labels)", hint: "label the artists: plot(..., label='name')")
         }
-        let loc = try args.string(-1, "loc") ?? "best"
+        // matplotlib's location codes 0…10 name the same places.
+        var loc = "best"
+        switch args.alias("loc") {
+        case .str(let name)?: loc = name
+        case .int(let code)? where code >= 0 && code <= 10:
+            loc =
+                code == 0
+                ? "best"
+                : [
+                    "upper right", "upper left", "lower left", "lower right", "right", "center left", "center right", "lower center",
+                    "upper center", "center",
+                ][code - 1]
+        case nil: break
+        case let v?: throw Failure("ValueError: \(interp.repr(v)) is not a valid value for loc.")
+        }
         let valid = [
             "best", "upper right", "upper left", "lower left", "lower right", "right", "center left", "center right", "lower center",
             "upper center", "center",
         ]
-        guard valid.contains(loc) else {
+        guard valid.contains(loc) || loc == "best" else {
             throw Failure(
                 "ValueError: '\(loc)' is not a valid value for loc.", hint: "locations: " + valid.joined(separator: ", ")
             )

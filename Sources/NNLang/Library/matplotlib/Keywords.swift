@@ -67,6 +67,12 @@ extension Arguments {
         return nil
     }
 
+    /// `label=`: any value, as its `str` (matplotlib does the same); None means no label.
+    func label(_ interp: Interpreter) -> String? {
+        guard let v = keywords.first(where: { $0.0 == "label" })?.1, !v.isNone else { return nil }
+        return interp.str(v)
+    }
+
     /// The flat float values of an array-like argument.
     func values(_ v: Value) throws(Failure) -> [Double] {
         try interpreter.tensor(v).value.scalars
