@@ -167,8 +167,8 @@ extension AxesObject {
         let (at, lo, hi) = horizontal ? ("y", "xmin", "xmax") : ("x", "ymin", "ymax")
         try Keywords.check(
             args, name, owner: "Line2D", supported: [at, lo, hi] + AxesObject.lineKeywords, known: Keywords.line2D, positional: 3)
-        try Keywords.onlyDefault(args, name, lo, [])
-        try Keywords.onlyDefault(args, name, hi, [])
+        try Keywords.onlyDefault(args, name, lo, [.int(0)])
+        try Keywords.onlyDefault(args, name, hi, [.int(1)])
         if args.positional.count > 1 {
             throw Failure("NotImplementedError: Lectern does not support \(name)() over part of the axes (\(lo), \(hi))")
         }

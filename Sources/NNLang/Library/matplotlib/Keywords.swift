@@ -55,6 +55,7 @@ enum Keywords {
         for a in allowed {
             if case .bool(let x) = a, case .bool(let y) = v, x == y { return }
             if case .str(let x) = a, case .str(let y) = v, x == y { return }
+            if a.isNumber, v.isNumber, (try? a.asDouble()) == (try? v.asDouble()) { return }
         }
         throw Failure("NotImplementedError: Lectern does not support \(function)(\(name)=...)")
     }
