@@ -103,6 +103,9 @@ public struct Axes: Equatable, Sendable {
     public var shareY: Int?
     public var xTickLabelsShown = true
     public var yTickLabelsShown = true
+    /// A twin from `twinx()`: its y axis on the right, drawn over the panel of the same slot,
+    /// whose x axis it shares.
+    public var yAxisRight = false
     /// False after `axis('off')`: no frame, ticks or axis labels (the title stays).
     public var axisOn = true
     /// Nil: no legend; otherwise matplotlib's `loc` (`best`, `upper right`, …).

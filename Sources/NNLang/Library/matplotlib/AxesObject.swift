@@ -37,7 +37,7 @@ final class AxesObject: EngineObject {
     static let methodNames: Set<String> = {
         var names: Set<String> = [
             "plot", "scatter", "hist", "bar", "barh", "imshow", "contourf", "axhline", "axvline", "fill_between", "text", "annotate",
-            "legend", "grid", "get_lines", "get_legend", "set", "axis", "set_aspect", "semilogx", "semilogy", "loglog",
+            "legend", "grid", "get_lines", "get_legend", "set", "axis", "set_aspect", "semilogx", "semilogy", "loglog", "twinx",
         ]
         for p in ["title", "xlabel", "ylabel"] { names.formUnion(["set_" + p, "get_" + p]) }
         for axis in ["x", "y"] {
@@ -68,6 +68,9 @@ final class AxesObject: EngineObject {
         case "legend": return try legend(&args, interp)
         case "grid": return try grid(&args, interp)
         case "axis": return try axis(&args, interp)
+        case "twinx":
+            try args.accept([])
+            return .object(twinx())
         case "set_aspect": return try setAspect(&args, interp)
         case "get_lines":
             return .list(ListBox(model.artists.indices.filter(isLine).map { .object(ArtistHandle(self, $0, "Line2D")) }))
@@ -116,6 +119,18 @@ final class AxesObject: EngineObject {
             model.yLabelSize = size ?? model.yLabelSize
         }
         return .object(ArtistHandle(self, -1, "Text"))
+    }
+
+    /// A second axes over this one with its own y axis on the right and the x axis shared.
+    func twinx() -> AxesObject {
+        let twin = AxesObject(figure, slot: model.slot)
+        twin.model.yAxisRight = true
+        let group = model.shareX ?? figure.newShareGroup()
+        model.shareX = group
+        twin.model.shareX = group
+        figure.axes.append(twin)
+        figure.current = twin
+        return twin
     }
 
     func isLine(_ i: Int) -> Bool { if case .line = model.artists[i] { true } else { false } }

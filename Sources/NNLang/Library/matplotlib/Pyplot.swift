@@ -80,7 +80,8 @@ enum Pyplot {
 
     /// pyplot names that call the current axes' method of the same (or the `set_`) name.
     static let axesFunctions: [(String, String)] = [
-        ("plot", "plot"), ("semilogx", "semilogx"), ("semilogy", "semilogy"), ("loglog", "loglog"), ("scatter", "scatter"),
+        ("plot", "plot"), ("semilogx", "semilogx"), ("semilogy", "semilogy"), ("loglog", "loglog"), ("twinx", "twinx"),
+        ("scatter", "scatter"),
         ("hist", "hist"), ("bar", "bar"), ("barh", "barh"), ("imshow", "imshow"),
         ("contourf", "contourf"), ("axhline", "axhline"), ("axvline", "axvline"), ("fill_between", "fill_between"),
         ("text", "text"), ("annotate", "annotate"), ("legend", "legend"), ("grid", "grid"), ("axis", "axis"), ("xlabel", "set_xlabel"),
