@@ -46,9 +46,12 @@ struct AsciiPanel {
         let (xv, yv) = axes.views
         let on = axes.axisOn
         let yTicks = on ? axes.yTicks ?? yv.ticks(bins: max(2, height / 4)) : []
-        let yLabels = axes.yTickLabels ?? yv.labels(yTicks, unicode: false)
+        // Long custom labels are cut so that the chart keeps room for its plot.
+        let yLabels = (axes.yTickLabels ?? yv.labels(yTicks, unicode: false)).map {
+            axes.yTickLabelsShown ? String($0.prefix(width / 3)) : ""
+        }
         let gutter = max(yLabels.map(\.count).max() ?? 1, 1) + 1
-        let cols = width - gutter - 1
+        let cols = max(width - gutter - 1, 4)
         var grid = Array(repeating: Array(repeating: Character(" "), count: cols), count: height)
         func column(_ x: Double) -> Int? {
             guard let t = xv.fraction(x), t >= -1e-9, t <= 1 + 1e-9 else { return nil }
@@ -65,17 +68,15 @@ struct AsciiPanel {
         for (artist, mark) in zip(axes.artists, marks) {
             switch artist {
             case .raster(let ra):
+                guard let x0 = xv.transform(xv.low), let x1 = xv.transform(xv.high), let y0 = yv.transform(yv.low),
+                    let y1 = yv.transform(yv.high)
+                else { continue }
                 for r in 0..<height {
                     for c in 0..<cols {
                         // The cell under the centre of this character, if the raster covers it.
-                        let x = xv.inverse(
-                            xv.transform(xv.low)! + (Double(c) + 0.5) / Double(cols) * (xv.transform(xv.high)! - xv.transform(xv.low)!))
-                        let y = yv.inverse(
-                            yv.transform(yv.low)! + (Double(height - 1 - r) + 0.5) / Double(height)
-                                * (yv.transform(yv.high)! - yv.transform(yv.low)!))
-                        let fc = Int(((x - ra.x.lowerBound) / (ra.x.upperBound - ra.x.lowerBound) * Double(ra.columns)).rounded(.down))
-                        let fr = Int(((y - ra.y.lowerBound) / (ra.y.upperBound - ra.y.lowerBound) * Double(ra.rows)).rounded(.down))
-                        guard fc >= 0, fc < ra.columns, fr >= 0, fr < ra.rows else { continue }
+                        let x = xv.inverse(x0 + (Double(c) + 0.5) / Double(cols) * (x1 - x0))
+                        let y = yv.inverse(y0 + (Double(height - 1 - r) + 0.5) / Double(height) * (y1 - y0))
+                        guard let fc = AsciiPanel.cell(x, ra.x, ra.columns), let fr = AsciiPanel.cell(y, ra.y, ra.rows) else { continue }
                         grid[r][c] = ra.marks[fr * ra.columns + fc]
                     }
                 }
@@ -149,7 +150,7 @@ struct AsciiPanel {
     /// Tick labels under the axis at their columns, skipping any that would touch the previous.
     func xAxisLabels(_ xv: AxisView, cols: Int, column: (Double) -> Int?) -> String {
         let xTicks = axes.xTicks ?? xv.ticks(bins: max(2, cols / 10))
-        let xLabels = axes.xTickLabels ?? xv.labels(xTicks, unicode: false)
+        let xLabels = (axes.xTickLabels ?? xv.labels(xTicks, unicode: false)).map { axes.xTickLabelsShown ? $0 : "" }
         var axis = Array(repeating: Character(" "), count: cols + 1)
         var free = 0
         for (t, label) in zip(xTicks, xLabels) {
@@ -160,6 +161,13 @@ struct AsciiPanel {
             free = start + label.count + 1
         }
         return String(axis)
+    }
+
+    /// Which of `n` equal cells over `range` holds `v`, if any.
+    static func cell(_ v: Double, _ range: ClosedRange<Double>, _ n: Int) -> Int? {
+        let f = (v - range.lowerBound) / (range.upperBound - range.lowerBound) * Double(n)
+        guard f.isFinite, f >= 0, f < Double(n) else { return nil }
+        return Int(f)
     }
 
     func centred(_ text: String, in cols: Int, after prefix: String) -> String {

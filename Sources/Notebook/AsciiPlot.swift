@@ -2,6 +2,7 @@
 /// to three fit, else one under the other in reading order; the suptitle above them.
 struct AsciiPlot {
     let plot: Figure
+    init(plot: Figure) { self.plot = plot.sharingResolved }
     static let width = 72
 
     func render() -> String {

@@ -115,3 +115,29 @@ extension Axes {
         return stride(from: first, through: last, by: 1).map { $0 * step }
     }
 }
+
+extension Figure {
+    /// The figure with shared axes resolved: each panel of a sharing group gets the limits
+    /// autoscaled over the whole group's artists (unless it has its own).
+    public var sharingResolved: Figure {
+        guard axes.contains(where: { $0.shareX != nil || $0.shareY != nil }) else { return self }
+        var out = self
+        for (k, a) in axes.enumerated() {
+            if let g = a.shareX, a.xLimits == nil {
+                var union = Axes()
+                union.xScale = a.xScale
+                union.artists = axes.filter { $0.shareX == g }.flatMap(\.artists)
+                union.xLimits = axes.first { $0.shareX == g && $0.xLimits != nil }?.xLimits
+                out.axes[k].xLimits = union.viewLimits.x
+            }
+            if let g = a.shareY, a.yLimits == nil {
+                var union = Axes()
+                union.yScale = a.yScale
+                union.artists = axes.filter { $0.shareY == g }.flatMap(\.artists)
+                union.yLimits = axes.first { $0.shareY == g && $0.yLimits != nil }?.yLimits
+                out.axes[k].yLimits = union.viewLimits.y
+            }
+        }
+        return out
+    }
+}

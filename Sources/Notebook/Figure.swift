@@ -97,6 +97,15 @@ public struct Axes: Equatable, Sendable {
     /// Data units of y per unit of x on screen (`set_aspect('equal')` and images: 1); nil fills
     /// the cell. The panel's box shrinks to keep it, as matplotlib's `adjustable='box'`.
     public var aspect: Double?
+    /// Panels with the same group share their x (or y) limits (`subplots(sharex=True)`); a
+    /// panel whose neighbour below (or to the left) shows the shared tick labels hides its own.
+    public var shareX: Int?
+    public var shareY: Int?
+    public var xTickLabelsShown = true
+    public var yTickLabelsShown = true
+    /// A twin from `twinx()`: its y axis on the right, drawn over the panel of the same slot,
+    /// whose x axis it shares.
+    public var yAxisRight = false
     /// False after `axis('off')`: no frame, ticks or axis labels (the title stays).
     public var axisOn = true
     /// Nil: no legend; otherwise matplotlib's `loc` (`best`, `upper right`, …).

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Draws artists in a panel's plot area (clipped by the caller).
+/// Draws artists in a panel's plot area (clipped by the caller). A text colour is an inline
+/// style: the page's stylesheet colours plot text, and a presentation attribute would lose.
 struct SVGArtists {
     let layout: SVGPanel.Layout
     static let pt = SVGPanel.unitsPerPoint
@@ -65,7 +66,7 @@ struct SVGArtists {
             let shifts: [String: Double] = ["top": size * 0.8, "center": size * 0.35, "center_baseline": size * 0.35]
             let shift = shifts[t.verticalAlignment] ?? 0
             return s
-                + "<text x=\"\(n(x))\" y=\"\(n(y + shift))\" text-anchor=\"\(anchor)\" font-size=\"\(n(size))\" fill=\"\(t.color)\">\(escapeHTML(MathText.plain(t.text)))</text>"
+                + "<text x=\"\(n(x))\" y=\"\(n(y + shift))\" text-anchor=\"\(anchor)\" font-size=\"\(n(size))\" style=\"fill:\(t.color)\">\(escapeHTML(MathText.plain(t.text)))</text>"
         }
     }
 
@@ -76,8 +77,9 @@ struct SVGArtists {
         var d = ""
         var pen = false
         var points: [(Double, Double)] = []
-        // A very long series (10,000 epochs) is thinned to about 2,000 points; the last one stays.
-        let step = max(1, l.xs.count / 2000)
+        // A very long series (10,000 epochs) is thinned to about 600 points, one per unit of the
+        // widest plot area; the last one stays.
+        let step = max(1, l.xs.count / 600)
         for i in l.xs.indices where i < l.ys.count && (i % step == 0 || i == l.xs.count - 1) {
             guard let x = layout.px(l.xs[i]), let y = layout.py(l.ys[i]) else {
                 pen = false

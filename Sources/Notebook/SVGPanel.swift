@@ -5,6 +5,10 @@ struct SVGPanel {
     let axes: Axes
     let cell: Rect
     let clipID: String
+    /// Room on the right for a twin's y axis (`twinx`).
+    var rightExtra = 0.0
+    /// A twin's plot area: its host's.
+    var hostArea: Rect?
     /// matplotlib sizes lines and markers in points; a 6.4-inch figure is 640 units wide.
     static let unitsPerPoint = 640.0 / 460.8
 
@@ -32,12 +36,12 @@ struct SVGPanel {
         let top = axes.title.isEmpty ? 12.0 : titleFont + 18
         let on = axes.axisOn
         let bottom = on ? 12 + xTickHeight(xv) + (axes.xLabel.isEmpty ? 0 : xLabelFont + 10) + extraBottom : 12 + extraBottom
-        let right = 14.0 + (axes.colorbar == nil ? 0 : 78)
+        let right = 14.0 + (axes.colorbar == nil ? 0 : 78) + rightExtra
         // Tick labels on y set the left margin; their number depends on the height only.
         let height = max(cell.height - top - bottom, 40)
         let yTicks = on ? axes.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9)) : []
         let yLabels = axes.yTickLabels ?? yv.labels(yTicks)
-        let yWidth = (yLabels.map { textWidth($0, fs) }.max() ?? 0)
+        let yWidth = axes.yTickLabelsShown ? (yLabels.map { textWidth($0, fs) }.max() ?? 0) : 0
         let left = on ? 12 + yWidth + 8 + (axes.yLabel.isEmpty ? 0 : yLabelFont + 8) : 12
         var area = Rect(x: cell.x + left, y: cell.y + top, width: max(cell.width - left - right, 40), height: height)
         if let aspect = axes.aspect, xv.scale == .linear, yv.scale == .linear, xv.high != xv.low {
@@ -53,13 +57,17 @@ struct SVGPanel {
                 area.width = w
             }
         }
-        let xTicks = on ? axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9)) : []
+        if let hostArea { area = hostArea }
+        let xTicks = on && !axes.yAxisRight ? axes.xTicks ?? xv.ticks(bins: min(max(Int(area.width / (fs * 3)), 1), 9)) : []
+        let xLabels = axes.xTickLabels ?? xv.labels(xTicks)
         return Layout(
-            area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabels ?? xv.labels(xTicks),
-            yLabels: on ? yLabels : [])
+            area: area, x: xv, y: yv, xTicks: xTicks, yTicks: yTicks, xLabels: axes.xTickLabelsShown ? xLabels : xLabels.map { _ in "" },
+            yLabels: on && axes.yTickLabelsShown ? yLabels : yLabels.map { _ in "" })
     }
 
-    func render() -> String {
+    /// The layout, and the legend placed in it (below the panel, which then shrinks, when
+    /// `best` finds no free spot).
+    func arranged() -> (Layout, SVGLegend) {
         var l = layout(extraBottom: 0)
         var legend = SVGLegend(entries: axes.legendEntries.map { ($0.label, $0.artist) })
         legend.font = SVGPlot.font(axes.legendFontSize, minimum: SVGPlot.tickFont)
@@ -71,11 +79,26 @@ struct SVGPanel {
                 legend.placeBelow(l, cellX: cell.x, cellWidth: cell.width, xLabel: !axes.xLabel.isEmpty)
             }
         }
+        return (l, legend)
+    }
+
+    /// The width a twin's y axis (ticks and label) takes right of the plot area.
+    static func rightAxisWidth(_ twin: Axes, height: Double) -> Double {
+        let fs = SVGPlot.tickFont
+        let yv = twin.views.y
+        let labels = twin.yTickLabels ?? yv.labels(twin.yTicks ?? yv.ticks(bins: min(max(Int(height / (fs * 2)), 1), 9)))
+        let label = twin.yLabel.isEmpty ? 0 : SVGPlot.font(twin.yLabelSize, minimum: SVGPlot.labelFont) + 8
+        return 8 + (labels.map { textWidth($0, fs) }.max() ?? 0) + label
+    }
+
+    func render() -> String {
+        let (l, legend) = arranged()
         let a = l.area
         let fs = SVGPlot.tickFont
+        let host = !axes.yAxisRight
         var s =
             "<g class=\"axes\"><clipPath id=\"\(clipID)\"><rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\"/></clipPath>"
-        if axes.axisOn {
+        if axes.axisOn && host {
             s += "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"#fff\"/>\n"
         }
         var grid = ""
@@ -104,7 +127,7 @@ struct SVGPanel {
         s += "<g clip-path=\"url(#\(clipID))\">" + under.map(artistsSVG.render).joined() + "</g>\n" + grid
         s += "<g clip-path=\"url(#\(clipID))\">" + over.map(artistsSVG.render).joined() + "</g>\n"
         // Frame, outward ticks and their labels.
-        if axes.axisOn {
+        if axes.axisOn && host {
             s +=
                 "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(a.width))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.1\"/>"
         }
@@ -116,8 +139,12 @@ struct SVGPanel {
         }
         for (t, label) in zip(l.yTicks, l.yLabels) {
             guard let y = l.py(t), y >= a.y - 0.5, y <= a.maxY + 0.5 else { continue }
-            marks += "<line x1=\"\(n(a.x - 5))\" y1=\"\(n(y))\" x2=\"\(n(a.x))\" y2=\"\(n(y))\"/>"
-            s += "<text x=\"\(n(a.x - 8))\" y=\"\(n(y + fs * 0.35))\" text-anchor=\"end\">\(escapeHTML(MathText.plain(label)))</text>"
+            // A twin's y axis is on the right, its labels reading outwards.
+            let edge = host ? a.x : a.maxX
+            let out = host ? -1.0 : 1.0
+            marks += "<line x1=\"\(n(edge + out * 5))\" y1=\"\(n(y))\" x2=\"\(n(edge))\" y2=\"\(n(y))\"/>"
+            s +=
+                "<text x=\"\(n(edge + out * 8))\" y=\"\(n(y + fs * 0.35))\" text-anchor=\"\(host ? "end" : "start")\">\(escapeHTML(MathText.plain(label)))</text>"
         }
         s += "<g stroke=\"#000\" stroke-width=\"1.1\">" + marks + "</g>\n"
         if !axes.xLabel.isEmpty && axes.axisOn {
@@ -126,7 +153,7 @@ struct SVGPanel {
         }
         if !axes.yLabel.isEmpty && axes.axisOn {
             s +=
-                "<text transform=\"translate(\(n(cell.x + 8 + yLabelFont * 0.8)) \(n(a.y + a.height / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"\(n(yLabelFont))\">\(escapeHTML(MathText.plain(axes.yLabel)))</text>"
+                "<text transform=\"translate(\(n(host ? cell.x + 8 + yLabelFont * 0.8 : a.maxX + SVGPanel.rightAxisWidth(axes, height: a.height) - 8)) \(n(a.y + a.height / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"\(n(yLabelFont))\">\(escapeHTML(MathText.plain(axes.yLabel)))</text>"
         }
         if !axes.title.isEmpty {
             s +=

@@ -5,6 +5,7 @@ import Foundation
 /// units stays 11 px or more there.
 struct SVGPlot {
     let plot: Figure
+    init(plot: Figure) { self.plot = plot.sharingResolved }
     static let width = 640.0
     static let tickFont = 20.5
     static let labelFont = 21.0
@@ -36,7 +37,7 @@ struct SVGPlot {
             let cell = Rect(
                 x: Double(s.index % max(s.columns, 1)) * cellW, y: top + Double(s.index / max(s.columns, 1)) * cellH, width: cellW,
                 height: cellH)
-            body += SVGPanel(axes: axes, cell: cell, clipID: "CLIP-\(k)").render()
+            body += panel(k, cell).render()
         }
         // Clip-path ids must be unique in a page that holds several figures: derive them from
         // the figure's own content, so that they are also the same on every run.
@@ -46,6 +47,22 @@ struct SVGPlot {
         let aria = MathText.plain(plot.suptitle.isEmpty ? (title.isEmpty ? "figure" : title) : plot.suptitle)
         return "<svg class=\"nn-plot\" viewBox=\"0 0 \(Int(SVGPlot.width)) \(Int(height))\" role=\"img\" aria-label=\"\(escapeHTML(aria))\""
             + " style=\"font-size:\(n(SVGPlot.tickFont))px\" xmlns=\"http://www.w3.org/2000/svg\">\n" + body + "</svg>"
+    }
+}
+
+extension SVGPlot {
+    /// Panel `k` in its cell; a host leaves room for its twin's y axis, and the twin takes the
+    /// host's plot area.
+    func panel(_ k: Int, _ cell: Rect) -> SVGPanel {
+        let axes = plot.axes[k]
+        let partner = plot.axes.firstIndex { $0.slot == axes.slot && $0.yAxisRight != axes.yAxisRight }
+        guard let partner else { return SVGPanel(axes: axes, cell: cell, clipID: "CLIP-\(k)") }
+        let twin = axes.yAxisRight ? axes : plot.axes[partner]
+        let host = axes.yAxisRight ? plot.axes[partner] : axes
+        let room = SVGPanel.rightAxisWidth(twin, height: cell.height * 0.7)
+        let hostPanel = SVGPanel(axes: host, cell: cell, clipID: "CLIP-\(k)", rightExtra: room)
+        guard axes.yAxisRight else { return hostPanel }
+        return SVGPanel(axes: axes, cell: cell, clipID: "CLIP-\(k)", hostArea: hostPanel.arranged().0.area)
     }
 }
 

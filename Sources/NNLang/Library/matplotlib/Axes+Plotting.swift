@@ -74,7 +74,7 @@ extension AxesObject {
         }
         if let s = args.alias("markersize", "ms") { line.markerSize = try s.asDouble("markersize") }
         if let a = args.alias("alpha") { line.alpha = try alpha(a) }
-        line.label = try args.string(-1, "label")
+        line.label = args.label(interp)
     }
 
     func alpha(_ v: Value) throws(Failure) -> Double {
@@ -134,7 +134,7 @@ extension AxesObject {
         if let m = args.alias("marker") { sc.marker = try LineFormat.marker(m) ?? .circle }
         if let a = args.alias("alpha") { sc.alpha = try alpha(a) }
         if let e = args.alias("edgecolors", "edgecolor"), !(e.isNoneString) { sc.edgeColor = try Colors.resolve(e, interp).hex }
-        sc.label = try args.string(-1, "label")
+        sc.label = args.label(interp)
         return .object(ArtistHandle(self, add(.scatter(sc)), "PathCollection"))
     }
 
@@ -189,18 +189,11 @@ extension AxesObject {
                 throw Failure("ValueError: `bins` must increase monotonically, when an array")
             }
         }
-        var counts: [Double]
-        if let w = args.alias("weights") {
-            let weights = try args.values(w)
-            guard weights.count == x.count else { throw Failure("ValueError: weights should have the same shape as a.") }
-            counts = [Double](repeating: 0, count: edges.count - 1)
-            for (v, wt) in zip(x.scalars, weights) where !v.isNaN {
-                let one = Histogram.counts([v], edges: edges, uniform: uniform)
-                if let k = one.firstIndex(of: 1) { counts[k] += wt }
-            }
-        } else {
-            counts = Histogram.counts(data, edges: edges, uniform: uniform)
-        }
+        let weights = try args.alias("weights").map { w throws(Failure) in try args.values(w) }
+        if let weights, weights.count != x.count { throw Failure("ValueError: weights should have the same shape as a.") }
+        let kept = x.scalars.indices.filter { !x.scalars[$0].isNaN }
+        var counts = Histogram.counts(
+            kept.map { x.scalars[$0] }, edges: edges, uniform: uniform, weights: weights.map { w in kept.map { w[$0] } })
         if try args.bool(-1, "density", false) { counts = Histogram.density(counts, edges) }
         let rwidth = try args.double(-1, "rwidth", 1)
         let widths = zip(edges, edges.dropFirst()).map { ($1 - $0) * rwidth }
@@ -232,7 +225,7 @@ extension AxesObject {
         }
         if let a = args.alias("alpha") { bars.alpha = try alpha(a) }
         if let e = args.alias("edgecolor", "ec"), !e.isNoneString { bars.edgeColor = try Colors.resolve(e, interp).hex }
-        bars.label = try args.string(-1, "label")
+        bars.label = args.label(interp)
     }
 
     func bar(_ args: inout Arguments, _ interp: Interpreter, horizontal: Bool) throws(Failure) -> Value {

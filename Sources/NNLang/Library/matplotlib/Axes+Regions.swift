@@ -35,7 +35,7 @@ extension AxesObject {
             for v in x.scalars {
                 let t = hi > lo ? (v - lo) / (hi - lo) : 0
                 colors.append(map.color(t))
-                marks.append(AxesObject.ramp[min(9, max(0, Int((t.isFinite ? t : 0) * 9.999)))])
+                marks.append(AxesObject.ramp[t.isFinite ? min(9, max(0, Int(min(max(t, 0), 1) * 9.999))) : 0])
             }
         } else {
             let depth = x.shape[2]
@@ -44,7 +44,7 @@ extension AxesObject {
                 let c = (0..<3).map { min(max(x.scalars[p * depth + $0] / scale, 0), 1) }
                 colors.append(Colors.hex(c[0], c[1], c[2]))
                 let luminance = 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
-                marks.append(AxesObject.ramp[min(9, Int((1 - luminance) * 9.999))])
+                marks.append(AxesObject.ramp[luminance.isFinite ? min(9, max(0, Int((1 - luminance) * 9.999))) : 0])
             }
         }
         let upper = (try args.string(-1, "origin") ?? "upper") == "upper"
@@ -117,6 +117,7 @@ extension AxesObject {
         if let c = args.alias("colors") {
             let list = (try? interp.iterate(c)) ?? [c]
             let resolved = try list.map { v throws(Failure) in try Colors.resolve(v, interp).hex }
+            guard !resolved.isEmpty else { throw Failure("ValueError: colors must name at least one colour") }
             bandColors = (0..<bands).map { resolved[$0 % resolved.count] }
         } else {
             let map = try colormap(args)
@@ -166,8 +167,8 @@ extension AxesObject {
         let (at, lo, hi) = horizontal ? ("y", "xmin", "xmax") : ("x", "ymin", "ymax")
         try Keywords.check(
             args, name, owner: "Line2D", supported: [at, lo, hi] + AxesObject.lineKeywords, known: Keywords.line2D, positional: 3)
-        try Keywords.onlyDefault(args, name, lo, [])
-        try Keywords.onlyDefault(args, name, hi, [])
+        try Keywords.onlyDefault(args, name, lo, [.int(0)])
+        try Keywords.onlyDefault(args, name, hi, [.int(1)])
         if args.positional.count > 1 {
             throw Failure("NotImplementedError: Lectern does not support \(name)() over part of the axes (\(lo), \(hi))")
         }
@@ -202,7 +203,7 @@ extension AxesObject {
             f.color = nextPatchColor()
         }
         if let a = args.alias("alpha") { f.alpha = try alpha(a) }
-        f.label = try args.string(-1, "label")
+        f.label = args.label(interp)
         return .object(ArtistHandle(self, add(.fill(f)), "FillBetweenPolyCollection"))
     }
 

@@ -48,7 +48,8 @@ enum Colors {
     }
 
     static func hex(_ r: Double, _ g: Double, _ b: Double) -> String {
-        "#" + [r, g, b].map { String(format: "%02x", Int(($0 * 255).rounded())) }.joined()
+        // nan (a missing pixel) is drawn black rather than trapping.
+        "#" + [r, g, b].map { String(format: "%02x", Int((($0.isFinite ? min(max($0, 0), 1) : 0) * 255).rounded())) }.joined()
     }
 
     static func rgb(_ hex: String) -> (Double, Double, Double) {

@@ -10,6 +10,12 @@ final class FigureObject: EngineObject {
     var suptitleSize: Double?
     var axes: [AxesObject] = []
     var current: AxesObject?
+    /// Share groups made by `twinx`, numbered apart from `subplots`' row and column groups.
+    private var shareGroups = 1000
+    func newShareGroup() -> Int {
+        shareGroups += 1
+        return shareGroups
+    }
     unowned let state: PyplotState
 
     init(number: Int, width: Double, height: Double, state: PyplotState) {
@@ -28,7 +34,7 @@ final class FigureObject: EngineObject {
 
     /// The axes in `slot`, reused if it exists (as `plt.subplot` does), else a new one.
     func axes(at slot: GridSlot) -> AxesObject {
-        if let a = axes.first(where: { $0.model.slot == slot }) {
+        if let a = axes.first(where: { $0.model.slot == slot && !$0.model.yAxisRight }) {
             current = a
             return a
         }
@@ -36,6 +42,14 @@ final class FigureObject: EngineObject {
         axes.append(a)
         current = a
         return a
+    }
+
+    /// Removes every axes and the suptitle (`clf`, `figure(num, clear=True)`).
+    func clear() {
+        axes = []
+        current = nil
+        suptitle = ""
+        suptitleSize = nil
     }
 
     func gca() -> AxesObject { current ?? axes(at: GridSlot()) }

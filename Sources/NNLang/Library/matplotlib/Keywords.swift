@@ -55,6 +55,7 @@ enum Keywords {
         for a in allowed {
             if case .bool(let x) = a, case .bool(let y) = v, x == y { return }
             if case .str(let x) = a, case .str(let y) = v, x == y { return }
+            if a.isNumber, v.isNumber, (try? a.asDouble()) == (try? v.asDouble()) { return }
         }
         throw Failure("NotImplementedError: Lectern does not support \(function)(\(name)=...)")
     }
@@ -65,6 +66,12 @@ extension Arguments {
     func alias(_ names: String...) -> Value? {
         for n in names { if let v = keywords.first(where: { $0.0 == n })?.1, !v.isNone { return v } }
         return nil
+    }
+
+    /// `label=`: any value, as its `str` (matplotlib does the same); None means no label.
+    func label(_ interp: Interpreter) -> String? {
+        guard let v = keywords.first(where: { $0.0 == "label" })?.1, !v.isNone else { return nil }
+        return interp.str(v)
     }
 
     /// The flat float values of an array-like argument.

@@ -80,7 +80,9 @@ enum Pyplot {
 
     /// pyplot names that call the current axes' method of the same (or the `set_`) name.
     static let axesFunctions: [(String, String)] = [
-        ("plot", "plot"), ("scatter", "scatter"), ("hist", "hist"), ("bar", "bar"), ("barh", "barh"), ("imshow", "imshow"),
+        ("plot", "plot"), ("semilogx", "semilogx"), ("semilogy", "semilogy"), ("loglog", "loglog"), ("twinx", "twinx"),
+        ("scatter", "scatter"),
+        ("hist", "hist"), ("bar", "bar"), ("barh", "barh"), ("imshow", "imshow"),
         ("contourf", "contourf"), ("axhline", "axhline"), ("axvline", "axvline"), ("fill_between", "fill_between"),
         ("text", "text"), ("annotate", "annotate"), ("legend", "legend"), ("grid", "grid"), ("axis", "axis"), ("xlabel", "set_xlabel"),
         ("ylabel", "set_ylabel"), ("title", "set_title"), ("xscale", "set_xscale"), ("yscale", "set_yscale"),
@@ -124,6 +126,7 @@ enum Pyplot {
                 let existing = state.figures.first(where: { (try? num.asInt()) == $0.number })
             {
                 state.current = existing
+                if try args.bool(-1, "clear", false) { existing.clear() }
                 return .object(existing)
             }
             let (w, h) = try figsize(args)
@@ -163,10 +166,7 @@ enum Pyplot {
             return .none
         }
         m["clf"] = Library.fn("clf") { _ throws(Failure) in
-            let f = state.gcf()
-            f.axes = []
-            f.current = nil
-            f.suptitle = ""
+            state.gcf().clear()
             return .none
         }
         m["cla"] = Library.fn("cla") { _ throws(Failure) in
@@ -174,6 +174,21 @@ enum Pyplot {
             a.model = Axes(slot: a.model.slot)
             return .none
         }
+        m["style"] = .module(
+            Module(
+                "matplotlib.style",
+                [
+                    "use": Library.fn("use") { args throws(Failure) in
+                        try args.accept(["style"])
+                        // Lectern draws matplotlib's default style only.
+                        guard case .str("default")? = args.optional(0, "style") else {
+                            throw Failure(
+                                "NotImplementedError: Lectern does not support style.use(\(interp.repr(try args.required(0, "style"))))",
+                                hint: "Lectern draws matplotlib's default style")
+                        }
+                        return .none
+                    }
+                ]))
         let cm = ColormapObject.module()
         m["cm"] = cm
         m["get_cmap"] = Library.fn("get_cmap") { args throws(Failure) in
@@ -211,6 +226,7 @@ enum Pyplot {
         }
         guard p.count == 3 else { throw Failure("TypeError: subplot() takes 1 or 3 positional arguments but \(p.count) were given") }
         guard p[0] >= 1, p[1] >= 1 else { throw Failure("ValueError: Number of rows and columns must be positive, not (\(p[0]), \(p[1]))") }
+        guard p[0] * p[1] <= 256 else { throw Failure("ValueError: Lectern draws at most 256 panels in a figure, not \(p[0]) × \(p[1])") }
         guard p[2] >= 1, p[2] <= p[0] * p[1] else {
             throw Failure("ValueError: num must be an integer with 1 <= num <= \(p[0] * p[1]), not \(p[2])")
         }
@@ -219,21 +235,22 @@ enum Pyplot {
 
     static func subplots(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         try Keywords.check(
-            args, "subplots", owner: "Figure", supported: ["nrows", "ncols", "figsize", "dpi", "squeeze"],
+            args, "subplots", owner: "Figure", supported: ["nrows", "ncols", "figsize", "dpi", "squeeze", "sharex", "sharey"],
             known: [
-                "sharex", "sharey", "width_ratios", "height_ratios", "subplot_kw", "gridspec_kw", "facecolor", "layout",
+                "width_ratios", "height_ratios", "subplot_kw", "gridspec_kw", "facecolor", "layout",
                 "constrained_layout", "num", "clear",
             ],
             positional: 2)
-        try Keywords.onlyDefault(args, "subplots", "sharex", [.bool(false)])
-        try Keywords.onlyDefault(args, "subplots", "sharey", [.bool(false)])
         let rows = try args.int(0, "nrows", 1)
         let cols = try args.int(1, "ncols", 1)
         guard rows >= 1, cols >= 1 else { throw Failure("ValueError: Number of rows and columns must be positive, not (\(rows), \(cols))") }
+        guard rows * cols <= 256 else { throw Failure("ValueError: Lectern draws at most 256 panels in a figure, not \(rows) × \(cols)") }
         let (w, h) = try figsize(args)
         let fig = interp.pyplot.figure(width: w, height: h)
         let all = (0..<(rows * cols)).map { fig.axes(at: GridSlot(rows: rows, columns: cols, index: $0)) }
         fig.current = all.first
+        try share(all, rows: rows, cols: cols, args.alias("sharex"), x: true, interp)
+        try share(all, rows: rows, cols: cols, args.alias("sharey"), x: false, interp)
         let axes: Value
         if !(try args.bool(-1, "squeeze", true)) {
             axes = .object(AxesArray(shape: [rows, cols], items: all))
@@ -243,6 +260,32 @@ enum Pyplot {
             axes = .object(AxesArray(shape: rows == 1 || cols == 1 ? [all.count] : [rows, cols], items: all))
         }
         return .tuple([.object(fig), axes])
+    }
+
+    /// `sharex`/`sharey`: `True`/`'all'`, `'row'`, `'col'` or `False`/`'none'`. As matplotlib's
+    /// `label_outer`, x tick labels stay on the bottom row only (y: the first column) when
+    /// columns (rows) share.
+    static func share(_ axes: [AxesObject], rows: Int, cols: Int, _ v: Value?, x: Bool, _ interp: Interpreter) throws(Failure) {
+        let mode: String
+        switch v {
+        case nil, .bool(false)?, .str("none")?: return
+        case .bool(true)?: mode = "all"
+        case .str(let s)? where ["all", "row", "col"].contains(s): mode = s
+        case let other?:
+            throw Failure(
+                "ValueError: '\(interp.str(other))' is not a valid value for sharex; supported values are 'all', 'row', 'col', 'none'")
+        }
+        for (i, a) in axes.enumerated() {
+            let (r, c) = (i / cols, i % cols)
+            let group = mode == "all" ? 0 : (mode == "row" ? r : c)
+            if x {
+                a.model.shareX = group
+                if mode != "row" && r < rows - 1 { a.model.xTickLabelsShown = false }
+            } else {
+                a.model.shareY = group
+                if mode != "col" && c > 0 { a.model.yTickLabelsShown = false }
+            }
+        }
     }
 
     /// A colour bar for the last colour-mapped artist of the current (or given) axes.
