@@ -470,6 +470,7 @@ extension Library {
             if dims == nil { return picks[0] }
             return .tensor(try interp.tensor(.list(ListBox(picks))))
         }
+        addLegacyRandom(&r, interp)
         return .module(Module("numpy.random", r))
     }
 

@@ -1,0 +1,66 @@
+import Engine
+import Foundation
+
+extension Library {
+    /// The `np.random` functions beyond `rand`/`randn`/`seed`, drawn from the document's
+    /// legacy MT19937 exactly as numpy's `RandomState` draws them, plus `default_rng`.
+    static func addLegacyRandom(_ r: inout [String: Value], _ interp: Interpreter) {
+        r["default_rng"] = defaultRNG(interp)
+        r["randint"] = fn("randint") { args throws(Failure) in
+            try args.accept(["low", "high", "size", "dtype"])
+            try RandomDraws.checkDtype(args, 3, integer: true)
+            let (low, high) = try RandomDraws.bounds(args, endpoint: false)
+            let dims = try RandomDraws.size(args, 2, interp)
+            let values = (0..<(dims?.reduce(1, *) ?? 1)).map { _ in interp.context.rng.integer(low, high, endpoint: false, masked: true) }
+            return RandomDraws.integers(dims, values)
+        }
+        for name in ["standard_normal", "exponential"] {
+            r[name] = fn(name) { args throws(Failure) in
+                let exponential = name == "exponential"
+                try args.accept(exponential ? ["scale", "size"] : ["size"])
+                let scale = exponential ? try RandomDraws.scalar(args, 0, "scale", 1) : 1
+                guard scale >= 0 else { throw Failure("ValueError: scale < 0") }
+                let dims = try RandomDraws.size(args, exponential ? 1 : 0, interp)
+                // numpy's legacy exponential is −log(1 − U), not the ziggurat of `Generator`.
+                return RandomDraws.doubles(dims) {
+                    exponential ? scale * -Foundation.log(1 - interp.context.rng.nextDouble()) : interp.context.rng.nextGaussian()
+                }
+            }
+        }
+        r["choice"] = fn("choice") { args throws(Failure) in
+            try args.accept(["a", "size", "replace", "p"])
+            let population = try RandomDraws.population(try args.required(0, "a"), interp, legacy: true)
+            let dims = try RandomDraws.size(args, 1, interp)
+            let count = dims?.reduce(1, *) ?? 1
+            let replace = try args.bool(2, "replace", true)
+            let p = try RandomDraws.probabilities(args.optional(3, "p"), count: population.count, interp, legacy: true)
+            try RandomDraws.checkChoice(population, count: count, replace: replace, p: p, legacy: true)
+            let n = population.count
+            let indices: [Int]
+            switch (replace, p) {
+            case (true, let p?): indices = interp.context.rng.weightedIndices(p, count: count)
+            case (true, nil): indices = (0..<count).map { _ in interp.context.rng.integer(0, n, endpoint: false, masked: true) }
+            case (false, let p?): indices = interp.context.rng.weightedDistinctIndices(p, count: count)
+            case (false, nil): indices = Array(interp.context.rng.permutation(n).prefix(count))
+            }
+            return try RandomDraws.picks(population, indices, dims)
+        }
+        r["shuffle"] = fn("shuffle") { args throws(Failure) in
+            try args.accept(["x"])
+            guard case .list(let l) = try args.required(0, "x") else {
+                throw Failure(
+                    "NotImplementedError: Lectern does not support shuffling an array in place yet",
+                    hint: "x = x[np.random.permutation(len(x))] gives the same order from the same draws")
+            }
+            interp.context.rng.shuffle(&l.items)
+            return .none
+        }
+        r["multivariate_normal"] = fn("multivariate_normal") { _ throws(Failure) in
+            // numpy factors the covariance with LAPACK's SVD; the signs of its singular
+            // vectors decide the draws, and another SVD would give other numbers.
+            throw Failure(
+                "NotImplementedError: Lectern does not support np.random.multivariate_normal: its draws depend on LAPACK's SVD",
+                hint: "for a diagonal covariance use mean + np.sqrt(variances) * np.random.standard_normal(size)")
+        }
+    }
+}
