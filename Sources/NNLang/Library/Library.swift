@@ -42,6 +42,7 @@ enum Library {
             members["random"] = .module(Module("tensorflow.random", ["set_seed": numpySeed(interp)]))
             return .module(Module("tensorflow", members))
         case "numpy.random": return numpyRandom(interp)
+        case "numpy.linalg": return numpyLinalg(interp)
         case "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "lectern":
             var members = datasets(interp)
             for (k, v) in lectern(interp) { members[k] = v }

@@ -356,6 +356,7 @@ extension Library {
                 ]))
         }
         m["random"] = numpyRandom(interp)
+        addNumpyBreadth(&m, interp)
         return .module(Module("numpy", m))
     }
 

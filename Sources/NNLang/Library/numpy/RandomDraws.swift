@@ -154,7 +154,10 @@ enum RandomDraws {
                     : "ValueError: a must be a positive integer unless no samples are taken")
         }
         if case .array = population, population.count == 0, count != 0 {
-            throw Failure("ValueError: a cannot be empty unless no samples are taken")
+            throw Failure(
+                legacy
+                    ? "ValueError: 'a' cannot be empty unless no samples are taken"
+                    : "ValueError: a cannot be empty unless no samples are taken")
         }
         guard !replace else { return }
         if count > population.count {
