@@ -72,6 +72,7 @@ extension Library {
             let t = try interp.tensor(x).value.map { $0.isNaN ? nan : ($0 == .infinity ? posinf : ($0 == -.infinity ? neginf : $0)) }
             return x.isPlainNumber ? .float(t.scalars[0]) : .tensor(Variable(t))
         }
+        withoutGradient(["sort", "split", "array_split", "percentile", "quantile", "median", "nan_to_num"], in: &m, prefix: "np.")
         addConstructors(&m, interp)
         addTruthReductions(&m, interp)
         m["clip"] = fn("clip") { args throws(Failure) in try clip(args, interp) }

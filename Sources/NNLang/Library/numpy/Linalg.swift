@@ -7,10 +7,16 @@ extension Library {
         var m: [String: Value] = [:]
         m["norm"] = fn("norm") { args throws(Failure) in
             try args.accept(["x", "ord", "axis", "keepdims"])
-            let x = try args.tensor(0, "x")
+            let variable = try interp.tensor(try args.required(0, "x"))
+            let x = variable.value
             let ord = try NormOrder(args.optional(1, "ord"))
             let axes = try args.optional(2, "axis").flatMap { v throws(Failure) in v.isNone ? nil : try axisList(v, rank: x.rank) }
-            return try norm(x, ord, axes, keepdims: try args.bool(3, "keepdims", false))
+            let euclidean = ord == .none || (ord == .power(2) && x.rank == 1) || (ord == .frobenius && x.rank == 2)
+            let keepdims = try args.bool(3, "keepdims", false)
+            if variable.isTracked && axes == nil && euclidean && !keepdims {
+                return .tensor(Variable.euclideanNorm(variable))
+            }
+            return try norm(x, ord, axes, keepdims: keepdims)
         }
         m["det"] = fn("det") { args throws(Failure) in
             try args.accept(["a"])
@@ -51,6 +57,7 @@ extension Library {
                 "NotImplementedError: Lectern does not support np.linalg.eig: its eigenvalue order is LAPACK's",
                 hint: "for a symmetric matrix use np.linalg.eigh, which sorts the eigenvalues ascending")
         }
+        withoutGradient(["norm", "det", "inv", "solve", "eigh", "eigvalsh"], in: &m, prefix: "np.linalg.")
         return .module(Module("numpy.linalg", m))
     }
 

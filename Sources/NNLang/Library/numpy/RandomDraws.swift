@@ -24,7 +24,7 @@ enum RandomDraws {
     /// A float parameter that must be a plain number: arrays of parameters are refused loudly.
     static func scalar(_ args: Arguments, _ index: Int, _ name: String, _ fallback: Double) throws(Failure) -> Double {
         guard let v = args.optional(index, name), !v.isNone else { return fallback }
-        if case .tensor(let t) = v, t.value.count != 1 {
+        if isArrayLike(v) {
             throw Failure("NotImplementedError: Lectern does not support an array for '\(name)' in \(args.function)(); pass one number")
         }
         return try v.asDouble(name)
@@ -33,10 +33,19 @@ enum RandomDraws {
     /// An integer bound; arrays of bounds are refused loudly.
     static func integer(_ args: Arguments, _ index: Int, _ name: String) throws(Failure) -> Int? {
         guard let v = args.optional(index, name), !v.isNone else { return nil }
-        if case .tensor(let t) = v, t.value.count != 1 {
+        if isArrayLike(v) {
             throw Failure("NotImplementedError: Lectern does not support an array for '\(name)' in \(args.function)(); pass one integer")
         }
         return try v.asInt(name)
+    }
+
+    /// An array, list or tuple where numpy would broadcast a parameter.
+    private static func isArrayLike(_ v: Value) -> Bool {
+        switch v {
+        case .tensor(let t): return t.value.count != 1
+        case .list, .tuple: return true
+        default: return false
+        }
     }
 
     /// The `low, high` of `integers`/`randint` with numpy's checks; one bound alone is `high`, from 0.
