@@ -87,6 +87,13 @@ def legacy_calls(seed):
     x = list(range(11))
     np.random.shuffle(x)
     call("shuffle", {"n": 11}, x, "int")
+    call("binomial", {"n": 10, "p": 0.3, "size": 40}, np.random.binomial(10, 0.3, 40), "int")
+    call("binomial", {"n": 1, "p": 0.8, "size": 30}, np.random.binomial(1, 0.8, 30), "int")
+    call("binomial", {"n": 1000, "p": 0.6, "size": 300}, np.random.binomial(1000, 0.6, 300), "int")
+    call("binomial", {"n": 200, "p": 0.3, "size": 300}, np.random.binomial(200, 0.3, 300), "int")
+    call("binomial", {"n": 50, "p": 0.9, "size": 20}, np.random.binomial(50, 0.9, 20), "int")
+    call("binomial", {"n": 100000, "p": 0.01, "size": 100}, np.random.binomial(100000, 0.01, 100), "int")
+    call("binomial", {"n": 7, "p": 0.0, "size": 3}, np.random.binomial(7, 0.0, 3), "int")
     call("randn", {"size": 3}, np.random.randn(3))
     return calls
 

@@ -51,7 +51,9 @@ print([int(v) for v in np.random.choice(8, size=3, replace=False)], [int(v) for 
 print(np.random.choice([0.5, 1.5, 2.5], size=4).tolist())
 x = list(range(8))
 np.random.shuffle(x)
-print(x)""",
+print(x)
+print([int(v) for v in np.random.binomial(1, 0.8, size=10)], int(np.random.binomial(500, 0.4)))
+print([[int(v) for v in row] for row in np.random.binomial(3, 0.5, size=(2, 3))])""",
 ]
 
 

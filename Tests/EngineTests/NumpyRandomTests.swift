@@ -120,6 +120,8 @@ import Testing
                 var x = Array(0..<c.int("n"))
                 g.shuffle(&x)
                 #expect(x == c.ints!, "\(what)")
+            case "binomial":
+                #expect((0..<c.int("size")).map { _ in g.legacyBinomial(c.int("n"), c.double("p")) } == c.ints!, "\(what)")
             default: Issue.record("unknown method \(c.method)")
             }
         }
