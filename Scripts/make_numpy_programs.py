@@ -61,6 +61,15 @@ print(np.any(M), np.all(M), np.any(M[0]), np.all(np.array([1.0, np.nan])))
 print([bool(b) for b in np.any(M, axis=0)], [bool(b) for b in np.all(M > -1, axis=1)])
 print(np.count_nonzero(M), [int(c) for c in np.count_nonzero(M, axis=0)], [int(c) for c in np.count_nonzero(M, axis=1)])
 print(np.count_nonzero(M, axis=1, keepdims=True).shape, np.any(M, axis=1, keepdims=True).shape)""",
+    """rng = np.random.default_rng(5)
+for n in range(1, 40):
+    v = np.around(rng.standard_normal(n) * 4, 1)
+    qs = (rng.random(5) * 100).tolist() + [0.0, 50.0, 100.0]
+    print([float(np.percentile(v, q)) for q in qs], float(np.median(v)), float(np.quantile(v, 0.37)))
+    M = rng.standard_normal((3, n))
+    print(np.percentile(M, 63.5, axis=1).tolist(), np.median(M, axis=0).tolist()[:3], np.sort(M, axis=1)[:, 0].tolist())
+for d in range(-3, 8):
+    print(np.around(rng.standard_normal(6) * 10.0 ** (3 - d), d).tolist())""",
     """x = np.array([-2.0, -0.5, 0.25, 1.5, 3.0, np.nan])
 print(np.clip(x, -1, 1).tolist(), np.clip(x, None, 1).tolist(), np.clip(x, 0, None).tolist())
 print(np.clip(x, np.array([-1.0, 0, 0, 0, 0, 0]), 2).tolist(), np.clip(x, min=-1.0, max=0.5).tolist(), np.clip(5.0, 0, 1))
