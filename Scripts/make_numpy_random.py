@@ -63,6 +63,11 @@ def generator_calls(seed):
     rng.shuffle(x)
     call("shuffle", {"n": 9}, x, "int")
     call("integers", {"low": 0, "high": 1, "size": 3, "endpoint": False}, rng.integers(0, 1, size=3), "int")
+    call("binomial", {"n": 10, "p": 0.3, "size": 40}, rng.binomial(10, 0.3, 40), "int")
+    call("binomial", {"n": 1, "p": 0.8, "size": 30}, rng.binomial(1, 0.8, 30), "int")
+    call("binomial", {"n": 1000, "p": 0.6, "size": 300}, rng.binomial(1000, 0.6, 300), "int")
+    call("binomial", {"n": 200, "p": 0.3, "size": 300}, rng.binomial(200, 0.3, 300), "int")
+    call("binomial", {"n": 7, "p": 0.0, "size": 3}, rng.binomial(7, 0.0, 3), "int")
     call("standard_normal", {"size": 5}, rng.standard_normal(5))
     return calls
 

@@ -26,6 +26,7 @@ print(int(rng.integers(5)), int(rng.integers(1, 6, endpoint=True)), int(rng.inte
 print(rng.uniform(size=(2, 3)).tolist())
 print(rng.exponential(size=4).tolist())""",
     """rng = np.random.default_rng(7)
+print([int(v) for v in rng.binomial(1, 0.3, size=8)], int(rng.binomial(400, 0.55)))
 print([int(v) for v in rng.choice(10, size=4)])
 print([int(v) for v in rng.choice(10, size=4, replace=False)])
 print([int(v) for v in rng.choice(4, size=6, p=[0.1, 0.2, 0.3, 0.4])])

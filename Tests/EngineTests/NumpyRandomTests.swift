@@ -88,6 +88,8 @@ import Testing
                 var x = Array(0..<c.int("n"))
                 g.shuffle(&x)
                 #expect(x == c.ints!, "\(what)")
+            case "binomial":
+                #expect((0..<c.int("size")).map { _ in g.bits.binomial(c.int("n"), c.double("p"), legacy: false) } == c.ints!, "\(what)")
             default: Issue.record("unknown method \(c.method)")
             }
         }
@@ -121,7 +123,7 @@ import Testing
                 g.shuffle(&x)
                 #expect(x == c.ints!, "\(what)")
             case "binomial":
-                #expect((0..<c.int("size")).map { _ in g.legacyBinomial(c.int("n"), c.double("p")) } == c.ints!, "\(what)")
+                #expect((0..<c.int("size")).map { _ in g.binomial(c.int("n"), c.double("p"), legacy: true) } == c.ints!, "\(what)")
             default: Issue.record("unknown method \(c.method)")
             }
         }

@@ -45,6 +45,10 @@ final class GeneratorObject: EngineObject {
                 return RandomDraws.doubles(try RandomDraws.size(args, 1, interp)) { scale * self.generator.standardExponential() }
             }
         case "integers": body = { args throws(Failure) in try self.integers(&args, interp) }
+        case "binomial":
+            body = { args throws(Failure) in
+                try RandomDraws.binomial(args, interp) { n, p in self.generator.bits.binomial(n, p, legacy: false) }
+            }
         case "choice": body = { args throws(Failure) in try self.choice(&args, interp) }
         case "permutation":
             body = { args throws(Failure) in

@@ -60,6 +60,17 @@ enum RandomDraws {
         return (low, high)
     }
 
+    /// `binomial(n, p, size=None)` with numpy's checks, drawing each value with `draw(n, p)`.
+    static func binomial(_ args: Arguments, _ interp: Interpreter, _ draw: (Int, Double) -> Int) throws(Failure) -> Value {
+        try args.accept(["n", "p", "size"])
+        guard let n = try integer(args, 0, "n") else { throw Failure("TypeError: binomial() missing required argument: 'n'") }
+        let p = try scalar(args, 1, "p", .nan)
+        guard n >= 0 else { throw Failure("ValueError: n < 0") }
+        guard p >= 0 && p <= 1 else { throw Failure("ValueError: p < 0, p > 1 or p is NaN") }
+        let dims = try size(args, 2, interp)
+        return integers(dims, (0..<(dims?.reduce(1, *) ?? 1)).map { _ in draw(n, p) })
+    }
+
     /// Refuses a `dtype` other than numpy's default for the call (int64 or float64).
     static func checkDtype(_ args: Arguments, _ index: Int, integer: Bool) throws(Failure) {
         guard let v = args.optional(index, "dtype"), !v.isNone else { return }

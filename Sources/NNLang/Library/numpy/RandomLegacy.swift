@@ -56,15 +56,7 @@ extension Library {
             return .none
         }
         r["binomial"] = fn("binomial") { args throws(Failure) in
-            try args.accept(["n", "p", "size"])
-            guard let n = try RandomDraws.integer(args, 0, "n") else {
-                throw Failure("TypeError: binomial() missing required argument: 'n'")
-            }
-            let p = try RandomDraws.scalar(args, 1, "p", .nan)
-            guard n >= 0 else { throw Failure("ValueError: n < 0") }
-            guard p >= 0 && p <= 1 else { throw Failure("ValueError: p < 0, p > 1 or p is NaN") }
-            let dims = try RandomDraws.size(args, 2, interp)
-            return RandomDraws.integers(dims, (0..<(dims?.reduce(1, *) ?? 1)).map { _ in interp.context.rng.legacyBinomial(n, p) })
+            try RandomDraws.binomial(args, interp) { n, p in interp.context.rng.binomial(n, p, legacy: true) }
         }
         r["multivariate_normal"] = fn("multivariate_normal") { _ throws(Failure) in
             // numpy factors the covariance with LAPACK's SVD; the signs of its singular

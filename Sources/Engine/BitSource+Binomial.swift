@@ -1,20 +1,22 @@
 import Foundation
 
-/// numpy's legacy `RandomState.binomial`: inversion when n·min(p, 1−p) ≤ 30, else the BTPE
-/// algorithm of Kachitvichyanukul & Schmeiser in numpy's preserved legacy form (error terms
-/// with 13680 and all four added), so the draws match numpy's bit for bit.
-extension Generator {
-    public mutating func legacyBinomial(_ n: Int, _ p: Double) -> Int {
+/// numpy's binomial draws: inversion when n·min(p, 1−p) ≤ 30, else the BTPE algorithm of
+/// Kachitvichyanukul & Schmeiser. `Generator.binomial` uses the corrected BTPE; the legacy
+/// `RandomState.binomial` keeps numpy's old form (error terms with 13680, all four added,
+/// log(q) in the inversion, and a draw even when n or p is 0), so both match bit for bit.
+extension BitSource {
+    public mutating func binomial(_ n: Int, _ p: Double, legacy: Bool) -> Int {
+        if !legacy && (n == 0 || p == 0) { return 0 }
         if p <= 0.5 {
-            return p * Double(n) <= 30 ? binomialInversion(n, p) : binomialBTPE(n, p)
+            return p * Double(n) <= 30 ? binomialInversion(n, p, legacy) : binomialBTPE(n, p, legacy)
         }
         let q = 1 - p
-        return n - (q * Double(n) <= 30 ? binomialInversion(n, q) : binomialBTPE(n, q))
+        return n - (q * Double(n) <= 30 ? binomialInversion(n, q, legacy) : binomialBTPE(n, q, legacy))
     }
 
-    private mutating func binomialInversion(_ n: Int, _ p: Double) -> Int {
+    private mutating func binomialInversion(_ n: Int, _ p: Double, _ legacy: Bool) -> Int {
         let q = 1 - p
-        let qn = Foundation.exp(Double(n) * Foundation.log(q))
+        let qn = Foundation.exp(Double(n) * (legacy ? Foundation.log(q) : Foundation.log1p(-p)))
         let np = Double(n) * p
         let bound = Int(Swift.min(Double(n), np + 10 * (np * q + 1).squareRoot()))
         var x = 0
@@ -34,7 +36,7 @@ extension Generator {
         return x
     }
 
-    private mutating func binomialBTPE(_ n: Int, _ p: Double) -> Int {
+    private mutating func binomialBTPE(_ n: Int, _ p: Double, _ legacy: Bool) -> Int {
         let r = Swift.min(p, 1 - p)
         let q = 1 - r
         let fm = Double(n) * r + r
@@ -102,11 +104,16 @@ extension Generator {
             let f1 = Double(m) + 1
             let z = Double(n) + 1 - Double(m)
             let w = Double(n) - Double(y) + 1
-            func term(_ e: Double, _ e2: Double) -> Double { (13680 - (462 - (132 - (99 - 140 / e2) / e2) / e2) / e2) / e / 166320 }
-            let bound =
+            // The Stirling error terms: the corrected form subtracts the last two.
+            let first = legacy ? 13680.0 : 13860.0
+            func term(_ e: Double) -> Double {
+                let e2 = e * e
+                return (first - (462 - (132 - (99 - 140 / e2) / e2) / e2) / e2) / e / 166320
+            }
+            let main =
                 xm * Foundation.log(f1 / x1) + (Double(n - m) + 0.5) * Foundation.log(z / w) + Double(y - m)
                 * Foundation.log(w * r / (x1 * q))
-                + term(f1, f1 * f1) + term(z, z * z) + term(x1, x1 * x1) + term(w, w * w)
+            let bound = legacy ? main + term(f1) + term(z) + term(x1) + term(w) : main + term(f1) + term(z) - term(x1) - term(w)
             if logV > bound { continue }
             return finish(y, n, p)
         }
