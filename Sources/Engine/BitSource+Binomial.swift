@@ -84,7 +84,7 @@ extension BitSource {
             let k = Swift.abs(y - m)
             if !(k > 20 && Double(k) < nrq / 2 - 1) {
                 let s = r / q
-                let aa = s * Double(n + 1)
+                let aa = s * Double(n &+ 1)
                 var f = 1.0
                 if m < y {
                     for i in (m + 1)...y { f *= aa / Double(i) - s }
@@ -96,7 +96,7 @@ extension BitSource {
             }
             let kd = Double(k)
             let rho = (kd / nrq) * ((kd * (kd / 3 + 0.625) + 0.16666666666666666) / nrq + 0.5)
-            let t = Double(-k * k) / (2 * nrq)
+            let t = Double(0 &- k &* k) / (2 * nrq)
             let logV = Foundation.log(v)
             if logV < t - rho { return finish(y, n, p) }
             if logV > t + rho { continue }

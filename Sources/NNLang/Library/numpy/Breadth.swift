@@ -66,6 +66,11 @@ extension Library {
         m["nan_to_num"] = fn("nan_to_num") { args throws(Failure) in
             try args.accept(["x", "copy", "nan", "posinf", "neginf"])
             let x = try args.required(0, "x")
+            guard try args.bool(1, "copy", true) else {
+                throw Failure(
+                    "NotImplementedError: Lectern does not support nan_to_num(copy=False): arrays are values",
+                    hint: "write x = np.nan_to_num(x)")
+            }
             let nan = try args.double(2, "nan", 0)
             let posinf = try args.double(3, "posinf", .greatestFiniteMagnitude)
             let neginf = try args.double(4, "neginf", -.greatestFiniteMagnitude)
@@ -80,7 +85,8 @@ extension Library {
             try args.accept(["a", "decimals", "out"])
             try RandomDraws.refuse(args, [(2, "out")])
             let x = try args.required(0, "a")
-            let d = try args.int(1, "decimals", 0)
+            // Past ±400 the scale is infinite either way; clamping keeps the loop short.
+            let d = Swift.min(Swift.max(try args.int(1, "decimals", 0), -400), 400)
             let t = try interp.tensor(x).value.map { numpyRound($0, d) }
             if case .int = x, d >= 0 { return x }
             return x.isPlainNumber ? .float(t.scalars[0]) : .tensor(Variable(t))

@@ -108,7 +108,7 @@ final class GeneratorObject: EngineObject {
         let count = dims?.reduce(1, *) ?? 1
         let replace = try args.bool(2, "replace", true)
         let p = try RandomDraws.probabilities(args.optional(3, "p"), count: population.count, interp, legacy: false)
-        try RandomDraws.checkChoice(population, count: count, replace: replace, p: p, legacy: false)
+        try RandomDraws.checkChoice(population, count: count, replace: replace, p: p, legacy: false, interp)
         let indices = generator.choiceIndices(population.count, count: count, replace: replace, p: p)
         return try RandomDraws.picks(population, indices, dims)
     }

@@ -166,7 +166,9 @@ enum RandomDraws {
     }
 
     /// Checks `choice`'s sizes before drawing, with numpy's messages.
-    static func checkChoice(_ population: Population, count: Int, replace: Bool, p: [Double]?, legacy: Bool) throws(Failure) {
+    static func checkChoice(
+        _ population: Population, count: Int, replace: Bool, p: [Double]?, legacy: Bool, _ interp: Interpreter
+    ) throws(Failure) {
         if case .range(let n) = population, n <= 0, count != 0 {
             throw Failure(
                 legacy
@@ -180,6 +182,9 @@ enum RandomDraws {
                     : "ValueError: a cannot be empty unless no samples are taken")
         }
         guard !replace else { return }
+        // The legacy draw and Generator's tail shuffle list the whole population first.
+        let n = population.count
+        if p == nil && (legacy || (n > 10_000 && count > n / 50)) { try interp.checkSize([n]) }
         if count > population.count {
             throw Failure(
                 "ValueError: Cannot take a larger sample than population when " + (legacy ? "'replace=False'" : "replace is False"))

@@ -34,7 +34,7 @@ extension Library {
             let count = dims?.reduce(1, *) ?? 1
             let replace = try args.bool(2, "replace", true)
             let p = try RandomDraws.probabilities(args.optional(3, "p"), count: population.count, interp, legacy: true)
-            try RandomDraws.checkChoice(population, count: count, replace: replace, p: p, legacy: true)
+            try RandomDraws.checkChoice(population, count: count, replace: replace, p: p, legacy: true, interp)
             let n = population.count
             let indices: [Int]
             switch (replace, p) {
