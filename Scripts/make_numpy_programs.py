@@ -32,6 +32,13 @@ LINALG = [
         "np.linalg.norm(X, ord=1, axis=1)", "np.linalg.norm(X, ord=np.inf, axis=0)", "np.linalg.norm(X, ord=3, axis=1)",
         "np.linalg.norm(X, ord=0, axis=1)", "np.linalg.norm(X, axis=1, keepdims=True)", "np.linalg.norm(b, -np.inf)",
         "np.linalg.norm(b)", "np.linalg.norm(b, 2)", "np.linalg.norm(b, 0.5)", "np.linalg.eigvalsh(A)", "np.linalg.eigh(B + B.T)[0]",
+        "np.linalg.norm(X, 2)", "np.linalg.norm(B, 2)",
+    ]),
+    ("rng = np.random.default_rng(3)\nMs = [rng.standard_normal((k, k)) for k in range(1, 9)]", [
+        f"{f}(Ms[{k}]{extra})" for k in range(8) for f, extra in [
+            ("np.linalg.det", ""), ("np.linalg.inv", ""), ("np.linalg.solve", f", np.arange({k + 1}.0)"),
+            ("np.linalg.eigvalsh", f" + Ms[{k}].T"), ("np.linalg.norm", ", 2"), ("np.linalg.norm", ", 1"),
+        ]
     ]),
 ]
 
@@ -100,10 +107,11 @@ def main():
         lines = [CLOSE, setup]
         for e in expressions:
             lines.append(f"print(close({e}, {literal(eval(e, env))}))")
-        lines += [
-            "w, v = np.linalg.eigh(A)",
-            f"print(close(A @ v, v * w), close(np.abs(v), {literal(np.abs(np.linalg.eigh(eval(A))[1]))}))",
-        ]
+        if "A" in env:
+            lines += [
+                "w, v = np.linalg.eigh(A)",
+                f"print(close(A @ v, v * w), close(np.abs(v), {literal(np.abs(np.linalg.eigh(eval(A))[1]))}))",
+            ]
         cases.append("\n".join(lines))
     cases += EXACT
     for i, program in enumerate(cases):

@@ -80,8 +80,20 @@ extension Library {
         case .power(-1): return sums(over: row).min() ?? 0
         case .power(.infinity): return sums(over: column).max() ?? 0
         case .power(-.infinity): return sums(over: column).min() ?? 0
-        case .power(2), .power(-2), .nuclear:
-            throw Failure("NotImplementedError: Lectern does not support the 2-norm or nuclear norm of a matrix (they need an SVD)")
+        case .power(2):
+            // The largest singular value is the square root of AᵀA's largest eigenvalue, which
+            // that route computes to full relative precision (the smallest ones it does not).
+            let (rows, cols) = (x.shape[0], x.shape[1])
+            var gram = [Double](repeating: 0, count: cols * cols)
+            for i in 0..<cols {
+                for j in 0..<cols { gram[i * cols + j] = (0..<rows).reduce(0) { $0 + x.scalars[$1 * cols + i] * x.scalars[$1 * cols + j] } }
+            }
+            guard cols > 0 else { return 0 }
+            let eigen = try? LinearAlgebra.symmetricEigen(gram, cols)
+            guard let largest = eigen?.values.last else { throw Failure("LinAlgError: SVD did not converge") }
+            return Swift.max(largest, 0).squareRoot()
+        case .power(-2), .nuclear:
+            throw Failure("NotImplementedError: Lectern does not support the -2 or nuclear norm of a matrix (they need an SVD)")
         case .power: throw Failure("ValueError: Invalid norm order for matrices.")
         }
     }
