@@ -14,6 +14,12 @@ extension Library {
             let values = (0..<(dims?.reduce(1, *) ?? 1)).map { _ in interp.context.rng.integer(low, high, endpoint: false, masked: true) }
             return RandomDraws.integers(dims, values)
         }
+        for name in ["random", "random_sample"] {
+            r[name] = fn(name) { args throws(Failure) in
+                try args.accept(["size"])
+                return RandomDraws.doubles(try RandomDraws.size(args, 0, interp)) { interp.context.rng.nextDouble() }
+            }
+        }
         for name in ["standard_normal", "exponential"] {
             r[name] = fn(name) { args throws(Failure) in
                 let exponential = name == "exponential"
