@@ -10,16 +10,10 @@ extension Library {
         m["sort"] = fn("sort") { args throws(Failure) in
             try args.accept(["a", "axis", "kind", "order", "stable"])
             try RandomDraws.refuse(args, [(3, "order")])
-            let (t, axis) = try arrayAndAxis(args, default: -1)
-            // NaN sorts last, as in numpy.
-            return .tensor(
-                Variable(
-                    Tensor(
-                        shape: t.shape,
-                        scalars: axis.assemble(
-                            (0..<axis.count).map { k in
-                                axis.lane(t.scalars, k).sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) }
-                            }))))
+            let (t, lanes) = try arrayAndAxis(args, default: -1)
+            // NaN sorts last, as in numpy; equal values keep their order (Swift's sort is stable).
+            let sorted = (0..<lanes.count).map { k in lanes.lane(t.scalars, k).sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) } }
+            return .tensor(Variable(Tensor(shape: t.shape, scalars: lanes.assemble(sorted))))
         }
         for name in ["split", "array_split"] {
             m[name] = fn(name) { args throws(Failure) in
