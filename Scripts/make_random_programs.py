@@ -24,7 +24,11 @@ print(np.random.default_rng(42).random((2, 2)).tolist())""",
 print(rng.random(), rng.standard_normal(), rng.normal(2.0, 3.0), rng.uniform(-1, 1), rng.exponential(0.5))
 print(int(rng.integers(5)), int(rng.integers(1, 6, endpoint=True)), int(rng.integers(-2**40, 2**40)))
 print(rng.uniform(size=(2, 3)).tolist())
-print(rng.exponential(size=4).tolist())""",
+print(rng.exponential(size=4).tolist())
+print(rng.normal([0.0, 10.0, 100.0], [1.0, 0.5, 0.0]).tolist(), rng.normal(np.zeros((2, 1)), [1.0, 2.0]).tolist())
+print(rng.uniform([0.0, 5.0], 6.0, size=(3, 2)).tolist(), rng.exponential([1.0, 3.0]).tolist())
+print(np.random.normal([1.0, 2.0], 0.1).tolist(), np.random.uniform(3.0, [1.0, 4.0]).tolist(), np.random.uniform(size=2).tolist())
+print(np.random.exponential([0.5, 2.0], size=(2, 2)).tolist(), np.random.normal(size=(1, 2)).tolist())""",
     """rng = np.random.default_rng(7)
 print([int(v) for v in rng.binomial(1, 0.3, size=8)], int(rng.binomial(400, 0.55)))
 print([int(v) for v in rng.choice(10, size=4)])

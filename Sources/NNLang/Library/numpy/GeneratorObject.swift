@@ -23,26 +23,25 @@ final class GeneratorObject: EngineObject {
         case "normal":
             body = { args throws(Failure) in
                 try args.accept(["loc", "scale", "size"])
-                let loc = try RandomDraws.scalar(args, 0, "loc", 0)
-                let scale = try RandomDraws.scalar(args, 1, "scale", 1)
-                guard scale >= 0 else { throw Failure("ValueError: scale < 0") }
-                return RandomDraws.doubles(try RandomDraws.size(args, 2, interp)) { self.generator.normal(loc, scale) }
+                let params = try RandomParameters(args, interp, [(0, "loc", 0), (1, "scale", 1)], sizeIndex: 2)
+                try params.require(1, "scale < 0") { $0 >= 0 }
+                return params.draw { p in self.generator.normal(p[0], p[1]) }
             }
         case "uniform":
             body = { args throws(Failure) in
                 try args.accept(["low", "high", "size"])
-                let low = try RandomDraws.scalar(args, 0, "low", 0)
-                let high = try RandomDraws.scalar(args, 1, "high", 1)
-                guard high - low >= 0 else { throw Failure("ValueError: high - low < 0") }
-                guard (high - low).isFinite else { throw Failure("OverflowError: high - low range exceeds valid bounds") }
-                return RandomDraws.doubles(try RandomDraws.size(args, 2, interp)) { self.generator.uniform(low, high) }
+                let params = try RandomParameters(args, interp, [(0, "low", 0), (1, "high", 1)], sizeIndex: 2)
+                let range = try engine { () throws(EngineError) in try Tensor.zip(params.values[1], params.values[0], "uniform", -) }
+                if range.scalars.contains(where: { $0 < 0 }) { throw Failure("ValueError: high - low < 0") }
+                if range.scalars.contains(where: { !$0.isFinite }) { throw Failure("OverflowError: high - low range exceeds valid bounds") }
+                return params.draw { p in self.generator.uniform(p[0], p[1]) }
             }
         case "exponential":
             body = { args throws(Failure) in
                 try args.accept(["scale", "size"])
-                let scale = try RandomDraws.scalar(args, 0, "scale", 1)
-                guard scale >= 0 else { throw Failure("ValueError: scale < 0") }
-                return RandomDraws.doubles(try RandomDraws.size(args, 1, interp)) { scale * self.generator.standardExponential() }
+                let params = try RandomParameters(args, interp, [(0, "scale", 1)], sizeIndex: 1)
+                try params.require(0, "scale < 0") { $0 >= 0 }
+                return params.draw { p in p[0] * self.generator.standardExponential() }
             }
         case "integers": body = { args throws(Failure) in try self.integers(&args, interp) }
         case "binomial":

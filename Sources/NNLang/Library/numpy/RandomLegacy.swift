@@ -20,18 +20,30 @@ extension Library {
                 return RandomDraws.doubles(try RandomDraws.size(args, 0, interp)) { interp.context.rng.nextDouble() }
             }
         }
-        for name in ["standard_normal", "exponential"] {
-            r[name] = fn(name) { args throws(Failure) in
-                let exponential = name == "exponential"
-                try args.accept(exponential ? ["scale", "size"] : ["size"])
-                let scale = exponential ? try RandomDraws.scalar(args, 0, "scale", 1) : 1
-                guard scale >= 0 else { throw Failure("ValueError: scale < 0") }
-                let dims = try RandomDraws.size(args, exponential ? 1 : 0, interp)
-                // numpy's legacy exponential is −log(1 − U), not the ziggurat of `Generator`.
-                return RandomDraws.doubles(dims) {
-                    exponential ? scale * -Foundation.log(1 - interp.context.rng.nextDouble()) : interp.context.rng.nextGaussian()
-                }
-            }
+        r["standard_normal"] = fn("standard_normal") { args throws(Failure) in
+            try args.accept(["size"])
+            return RandomDraws.doubles(try RandomDraws.size(args, 0, interp)) { interp.context.rng.nextGaussian() }
+        }
+        r["normal"] = fn("normal") { args throws(Failure) in
+            try args.accept(["loc", "scale", "size"])
+            let params = try RandomParameters(args, interp, [(0, "loc", 0), (1, "scale", 1)], sizeIndex: 2)
+            try params.require(1, "scale < 0") { $0 >= 0 }
+            return params.draw { p in p[0] + p[1] * interp.context.rng.nextGaussian() }
+        }
+        r["uniform"] = fn("uniform") { args throws(Failure) in
+            try args.accept(["low", "high", "size"])
+            // The legacy uniform allows high < low: low + (high − low) · U either way.
+            let params = try RandomParameters(args, interp, [(0, "low", 0), (1, "high", 1)], sizeIndex: 2)
+            let range = try engine { () throws(EngineError) in try Tensor.zip(params.values[1], params.values[0], "uniform", -) }
+            if range.scalars.contains(where: { !$0.isFinite }) { throw Failure("OverflowError: Range exceeds valid bounds") }
+            return params.draw { p in p[0] + (p[1] - p[0]) * interp.context.rng.nextDouble() }
+        }
+        r["exponential"] = fn("exponential") { args throws(Failure) in
+            try args.accept(["scale", "size"])
+            let params = try RandomParameters(args, interp, [(0, "scale", 1)], sizeIndex: 1)
+            try params.require(0, "scale < 0") { $0 >= 0 }
+            // numpy's legacy exponential is −log(1 − U), not the ziggurat of `Generator`.
+            return params.draw { p in p[0] * -Foundation.log(1 - interp.context.rng.nextDouble()) }
         }
         r["choice"] = fn("choice") { args throws(Failure) in
             try args.accept(["a", "size", "replace", "p"])
