@@ -43,6 +43,10 @@ LINALG = [
 ]
 
 EXACT = [
+    """from numpy.linalg import det, norm
+from numpy.random import default_rng
+import numpy.linalg as la
+print(det(np.eye(2) * 3), norm([3.0, 4.0]), la.inv(np.eye(2) * 4).tolist(), default_rng(0).random())""",
     """x = np.array([3.0, np.nan, 1.0, -2.5, 7.25, 0.0, np.inf, -np.inf])
 M = np.array([[5.0, 1.0, 4.0], [2.0, 8.0, 0.5], [9.0, 3.0, 6.0], [1.5, 7.0, 2.0]])
 print(np.sort(x).tolist())
