@@ -45,6 +45,7 @@ enum Library {
         case "keras", "tensorflow.keras": return keras["keras"]!
         case "tensorflow": return tensorflowModule(interp)
         case "numpy.random": return numpyRandom(interp)
+        case "numpy.linalg": return numpyLinalg(interp)
         case "matplotlib.pyplot": return Pyplot.module(interp)
         case "matplotlib": return try Pyplot.package(interp)
         case "matplotlib.cm": return ColormapObject.module()

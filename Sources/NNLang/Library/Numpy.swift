@@ -356,6 +356,7 @@ extension Library {
                 ]))
         }
         m["random"] = numpyRandom(interp)
+        addNumpyBreadth(&m, interp)
         return .module(Module("numpy", m))
     }
 
@@ -470,6 +471,7 @@ extension Library {
             if dims == nil { return picks[0] }
             return .tensor(try interp.tensor(.list(ListBox(picks))))
         }
+        addLegacyRandom(&r, interp)
         return .module(Module("numpy.random", r))
     }
 

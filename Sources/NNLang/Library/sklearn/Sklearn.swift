@@ -5,7 +5,9 @@ import Engine
 extension Library {
     /// Runs `body` with sklearn's `random_state`: an int seeds a generator of its own (so the
     /// same int gives sklearn's arrays in any document); None draws from the document's.
-    static func withRandomState<T>(_ args: Arguments, _ index: Int, _ body: (inout Engine.Generator) throws(Failure) -> T) throws(Failure) -> T {
+    static func withRandomState<T>(_ args: Arguments, _ index: Int, _ body: (inout Engine.Generator) throws(Failure) -> T) throws(Failure)
+        -> T
+    {
         guard let v = args.optional(index, "random_state"), !v.isNone else { return try body(&args.interpreter.context.rng) }
         let seed = try v.asInt("random_state")
         guard seed >= 0, seed <= Int(UInt32.max) else {

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Expected output of small np.linalg and numpy-breadth programs, from real numpy (run by hand):
+
+    OPENBLAS_NUM_THREADS=1 python3 Scripts/make_numpy_programs.py > Tests/NNLangTests/Fixtures/numpy_more.nn
+
+Breadth programs print lists of Python numbers, so their `# expect:` lines hold numpy's
+exact bits. LAPACK's rounding is not reproducible bit for bit, so a linear-algebra case
+embeds numpy's result as a literal and prints whether Lectern's is within 1e-12 of it
+(`close`); eigenvectors are compared through A·v = v·w and their magnitudes.
+"""
+import contextlib
+import io
+
+import numpy as np
+
+CLOSE = """def close(x, ref):
+    x = np.array(x)
+    ref = np.array(ref)
+    return bool(np.max(np.abs(x - ref)) <= 1e-12 * max(1.0, float(np.max(np.abs(ref)))))"""
+
+A = "np.array([[4.0, 1.0, 2.0], [1.0, 3.0, 0.5], [2.0, 0.5, 5.0]])"
+B = "np.array([[2.0, -1.0, 0.0, 3.0], [1.5, 2.0, -2.0, 1.0], [0.0, 1.0, 4.0, -1.0], [3.0, 0.5, 1.0, 2.0]])"
+X = "np.array([[1.0, -2.0, 3.0], [-4.0, 5.0, -6.5]])"
+
+# (setup, [expressions]): each expression's numpy value is embedded as `close(expr, value)`.
+LINALG = [
+    (f"A = {A}\nB = {B}\nX = {X}\nb = np.array([1.0, -2.0, 0.5, 3.0])", [
+        "np.linalg.det(A)", "np.linalg.det(B)", "np.linalg.det(np.array([[1.0, 2.0], [3.0, 4.0]]))",
+        "np.linalg.inv(A)", "np.linalg.inv(B)", "np.linalg.solve(B, b)", "np.linalg.solve(A, np.eye(3))",
+        "np.linalg.norm(X)", "np.linalg.norm(X, 'fro')", "np.linalg.norm(X, 1)", "np.linalg.norm(X, np.inf)",
+        "np.linalg.norm(X, -1)", "np.linalg.norm(X, -np.inf)", "np.linalg.norm(X, axis=0)", "np.linalg.norm(X, axis=1)",
+        "np.linalg.norm(X, ord=1, axis=1)", "np.linalg.norm(X, ord=np.inf, axis=0)", "np.linalg.norm(X, ord=3, axis=1)",
+        "np.linalg.norm(X, ord=0, axis=1)", "np.linalg.norm(X, axis=1, keepdims=True)", "np.linalg.norm(b, -np.inf)",
+        "np.linalg.norm(b)", "np.linalg.norm(b, 2)", "np.linalg.norm(b, 0.5)", "np.linalg.eigvalsh(A)", "np.linalg.eigh(B + B.T)[0]",
+        "np.linalg.norm(X, 2)", "np.linalg.norm(B, 2)",
+    ]),
+    ("rng = np.random.default_rng(3)\nMs = [rng.standard_normal((k, k)) for k in range(1, 9)]", [
+        f"{f}(Ms[{k}]{extra})" for k in range(8) for f, extra in [
+            ("np.linalg.det", ""), ("np.linalg.inv", ""), ("np.linalg.solve", f", np.arange({k + 1}.0)"),
+            ("np.linalg.eigvalsh", f" + Ms[{k}].T"), ("np.linalg.norm", ", 2"), ("np.linalg.norm", ", 1"),
+        ]
+    ]),
+]
+
+EXACT = [
+    """from numpy.linalg import det, norm
+from numpy.random import default_rng
+import numpy.linalg as la
+print(det(np.eye(2) * 3), norm([3.0, 4.0]), la.inv(np.eye(2) * 4).tolist(), default_rng(0).random())""",
+    """x = np.array([3.0, np.nan, 1.0, -2.5, 7.25, 0.0, np.inf, -np.inf])
+M = np.array([[5.0, 1.0, 4.0], [2.0, 8.0, 0.5], [9.0, 3.0, 6.0], [1.5, 7.0, 2.0]])
+print(np.sort(x).tolist())
+print(np.sort(M).tolist(), np.sort(M, axis=0).tolist(), np.sort(M, axis=None).tolist())
+print([p.tolist() for p in np.split(np.arange(6.0), 3)], [p.tolist() for p in np.split(np.arange(6.0), [1, 4])])
+print([p.tolist() for p in np.array_split(np.arange(7.0), 3)], [p.tolist() for p in np.array_split(M, 3, axis=1)])
+print([p.tolist() for p in np.split(M, 2)])""",
+    """M = np.array([[5.0, 1.0, 4.0], [2.0, 8.0, 0.5], [9.0, 3.0, 6.0], [1.5, 7.0, 2.0]])
+v = np.array([0.1, 0.7, 0.2, 0.9, 0.35, 0.15, 0.6])
+print(np.percentile(v, 50), np.percentile(v, 10), np.percentile(v, 33.3), np.percentile(v, 100), np.percentile(v, 0))
+print(np.percentile(v, [25, 75]).tolist(), np.quantile(v, 0.9), np.percentile(M, 40, axis=0).tolist())
+print(np.percentile(M, [10, 90], axis=1).tolist(), np.percentile(M, 50, keepdims=True).tolist())
+print(np.median(v), np.median(M), np.median(M, axis=0).tolist(), np.median(M, axis=1).tolist())
+print(np.median(np.array([1.0, np.nan, 3.0])), np.median(M, axis=1, keepdims=True).tolist())""",
+    """x = np.array([1.0, np.nan, np.inf, -np.inf, 0.0, -3.5])
+print([bool(b) for b in np.isnan(x)], [bool(b) for b in np.isinf(x)], [bool(b) for b in np.isfinite(x)])
+print(np.isnan(np.nan), np.isinf(1.0), np.isfinite(2.0))
+print(np.nan_to_num(x).tolist(), np.nan_to_num(x, nan=-1.0, posinf=9.0, neginf=-9.0).tolist())
+print(np.empty((2, 2)).shape, np.zeros_like(x).tolist(), np.ones_like(x).tolist(), np.full_like(x, 2.5).tolist())
+print(np.empty_like(np.ones((2, 3))).shape, np.full_like(np.ones(3), 7).tolist(), np.zeros_like(x, shape=(2,)).tolist())""",
+    """M = np.array([[0.0, 1.0, 0.0], [2.0, 0.0, 0.0], [np.nan, 0.0, 3.0]])
+print(np.any(M), np.all(M), np.any(M[0]), np.all(np.array([1.0, np.nan])))
+print([bool(b) for b in np.any(M, axis=0)], [bool(b) for b in np.all(M > -1, axis=1)])
+print(np.count_nonzero(M), [int(c) for c in np.count_nonzero(M, axis=0)], [int(c) for c in np.count_nonzero(M, axis=1)])
+print(np.count_nonzero(M, axis=1, keepdims=True).shape, np.any(M, axis=1, keepdims=True).shape)""",
+    """rng = np.random.default_rng(5)
+for n in range(1, 40):
+    v = np.around(rng.standard_normal(n) * 4, 1)
+    qs = (rng.random(5) * 100).tolist() + [0.0, 50.0, 100.0]
+    print([float(np.percentile(v, q)) for q in qs], float(np.median(v)), float(np.quantile(v, 0.37)))
+    M = rng.standard_normal((3, n))
+    print(np.percentile(M, 63.5, axis=1).tolist(), np.median(M, axis=0).tolist()[:3], np.sort(M, axis=1)[:, 0].tolist())
+for d in range(-3, 8):
+    print(np.around(rng.standard_normal(6) * 10.0 ** (3 - d), d).tolist())""",
+    """x = np.array([-2.0, -0.5, 0.25, 1.5, 3.0, np.nan])
+print(np.clip(x, -1, 1).tolist(), np.clip(x, None, 1).tolist(), np.clip(x, 0, None).tolist())
+print(np.clip(x, np.array([-1.0, 0, 0, 0, 0, 0]), 2).tolist(), np.clip(x, min=-1.0, max=0.5).tolist(), np.clip(5.0, 0, 1))
+print(np.around(np.array([2.675, 0.285, 1.005, -0.5, 0.5, 1.5, 2.5, 12345.6789]), 2).tolist())
+print(np.around(np.array([1234.5, 1250.0, -1350.0, 0.125]), -2).tolist(), np.around(2.5), np.around(3.14159, 3))
+print(np.around(np.array([0.5, 1.5, 2.5, -2.5]), 0).tolist(), np.around(1.23456789e-5, 9))""",
+]
+
+
+def run(program):
+    buffer = io.StringIO()
+    np.random.seed(0)
+    with contextlib.redirect_stdout(buffer):
+        exec(program, {"np": np})
+    return buffer.getvalue().splitlines()
+
+
+def literal(value):
+    return repr(np.asarray(value, dtype=float).tolist())
+
+
+def main():
+    out = ["# np.linalg and numpy breadth programs; generated by Scripts/make_numpy_programs.py from real numpy. Do not edit."]
+    cases = []
+    for setup, expressions in LINALG:
+        env = {"np": np}
+        exec(setup, env)
+        lines = [CLOSE, setup]
+        for e in expressions:
+            lines.append(f"print(close({e}, {literal(eval(e, env))}))")
+        if "A" in env:
+            lines += [
+                "w, v = np.linalg.eigh(A)",
+                f"print(close(A @ v, v * w), close(np.abs(v), {literal(np.abs(np.linalg.eigh(eval(A))[1]))}))",
+            ]
+        cases.append("\n".join(lines))
+    cases += EXACT
+    for i, program in enumerate(cases):
+        if i:
+            out.append("# ---")
+        out += ["import numpy as np", program]
+        out += ["# expect: " + line for line in run(program)]
+    print("\n".join(out))
+
+
+main()
