@@ -43,7 +43,9 @@ enum PyInt {
     static let maxStringDigits = 4300
 
     static func checkSize(_ bits: Int) throws(Failure) {
-        guard bits <= maxBits else { throw Failure("MemoryError", hint: "an int of \(bits) bits is over Lectern's limit of \(maxBits) bits") }
+        guard bits <= maxBits else {
+            throw Failure("MemoryError", hint: "an int of \(bits) bits is over Lectern's limit of \(maxBits) bits")
+        }
     }
 
     static func binary(_ op: String, _ x: BigInt, _ y: BigInt) throws(Failure) -> Value {
@@ -124,7 +126,8 @@ enum PyInt {
         guard y != 0 else { throw Failure("ZeroDivisionError: division by zero") }
         let limit = BigInt(1) << 53
         if x.magnitude <= limit.magnitude && y.magnitude <= limit.magnitude { return Double(Int(x)) / Double(Int(y)) }
-        let negative = (x.sign == .minus) != (y.sign == .minus) && x != 0
+        // CPython keeps the sign for a zero quotient too (`0 / -2**63` is -0.0).
+        let negative = (x.sign == .minus) != (y.sign == .minus)
         let a = BigInt(x.magnitude)
         let b = BigInt(y.magnitude)
         // A quotient of 55 or 56 bits plus a sticky bit for the remainder rounds exactly once.
