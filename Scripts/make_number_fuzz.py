@@ -51,7 +51,9 @@ def expression(rng):
         return f"'{rng.choice(PERCENT)}' % ({a},)"
     if kind == 6:
         f = rng.choice(["abs", "round", "int", "float", "str", "repr", "hash", "bool", "divmod", "pow", "round", "min", "max"])
-        if f in ("divmod", "pow", "min", "max"):
+        if f == "pow":
+            return f"pow({a}, {rng.choice(SMALL)})"
+        if f in ("divmod", "min", "max"):
             return f"{f}({a}, {b})"
         if f == "round" and rng.random() < 0.5:
             return f"round({a}, {rng.choice(['0', '1', '2', '-1', '-3', '5'])})"
