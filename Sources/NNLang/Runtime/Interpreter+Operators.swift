@@ -31,19 +31,21 @@ extension Interpreter {
 
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
         if a.isInstance || b.isInstance, let r = try instanceBinary(op, a, b) { return r }
-        if ["<<", ">>", "&", "|", "^"].contains(op), a.isPlainNumber, b.isPlainNumber, a.exactInteger == nil || b.exactInteger == nil {
-            throw Failure("TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'")
-        }
         switch (a, b) {
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
         case (.bool(let x), .bool(let y)) where op == "&" || op == "|" || op == "^":
             return .bool(op == "&" ? x && y : (op == "|" ? x || y : x != y))
-        case (.bool(let x), _) where b.isPlainNumber: return try binary(op, .int(x ? 1 : 0), b)
-        case (_, .bool(let y)) where a.isPlainNumber: return try binary(op, a, .int(y ? 1 : 0))
+        case (.bool(let x), _) where b.isPlainNumber:
+            try Interpreter.refuseBitOperationOnFloat(op, a, b)
+            return try binary(op, .int(x ? 1 : 0), b)
+        case (_, .bool(let y)) where a.isPlainNumber:
+            try Interpreter.refuseBitOperationOnFloat(op, a, b)
+            return try binary(op, a, .int(y ? 1 : 0))
         case (.bigint, .int), (.int, .bigint), (.bigint, .bigint):
             return try PyInt.binary(op, a.exactInteger!, b.exactInteger!)
         case (.int, .float), (.bigint, .float), (.float, .int), (.float, .bigint), (.float, .float):
             guard op != "@" else { break }
+            try Interpreter.refuseBitOperationOnFloat(op, a, b)
             return try floatOp(op, try a.asDouble(), try b.asDouble())
         case (.str(let x), .str(let y)) where op == "+": return .str(x + y)
         case (.str(let x), _) where op == "%": return .str(try percentFormat(x, b))

@@ -52,7 +52,8 @@ extension Interpreter {
         if type == "c" {
             if spec.sign != "-" { throw Failure("ValueError: Sign not allowed with integer format specifier 'c'") }
             if spec.alternate { throw Failure("ValueError: Alternate form (#) not allowed with integer format specifier 'c'") }
-            guard let i = Int(exactly: x), (0..<0x110000).contains(i), let scalar = Unicode.Scalar(UInt32(i)) else {
+            guard let i = Int(exactly: x) else { throw Failure("OverflowError: Python int too large to convert to C long") }
+            guard (0..<0x110000).contains(i), let scalar = Unicode.Scalar(UInt32(i)) else {
                 throw Failure("OverflowError: %c arg not in range(0x110000)")
             }
             return spec.pad(sign: "", String(Character(scalar)), numeric: true)

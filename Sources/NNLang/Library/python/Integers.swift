@@ -126,7 +126,8 @@ enum PyInt {
         guard y != 0 else { throw Failure("ZeroDivisionError: division by zero") }
         let limit = BigInt(1) << 53
         if x.magnitude <= limit.magnitude && y.magnitude <= limit.magnitude { return Double(Int(x)) / Double(Int(y)) }
-        let negative = (x.sign == .minus) != (y.sign == .minus) && x != 0
+        // CPython keeps the sign for a zero quotient too (`0 / -2**63` is -0.0).
+        let negative = (x.sign == .minus) != (y.sign == .minus)
         let a = BigInt(x.magnitude)
         let b = BigInt(y.magnitude)
         // A quotient of 55 or 56 bits plus a sticky bit for the remainder rounds exactly once.

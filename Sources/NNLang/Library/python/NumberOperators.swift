@@ -61,6 +61,16 @@ extension Interpreter {
         }
     }
 
+    /// `<< >> & | ^` with a float operand: CPython's TypeError, naming the operands' own types.
+    static func refuseBitOperationOnFloat(_ op: String, _ a: Value, _ b: Value) throws(Failure) {
+        guard a.exactInteger == nil || b.exactInteger == nil else { return }
+        switch op {
+        case "<<", ">>", "&", "|", "^":
+            throw Failure("TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'")
+        default: return
+        }
+    }
+
     /// Floats (and ints mixed with floats), with CPython's floor division, modulo and errors.
     func floatOp(_ op: String, _ x: Double, _ y: Double) throws(Failure) -> Value {
         switch op {
