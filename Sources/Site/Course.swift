@@ -23,11 +23,10 @@ public struct Course: Sendable {
             }
             let lectureFiles = config.ordered(
                 listing.lectures.map { SourceFile(url: root.appendingPathComponent($0), relativePath: $0, root: root) })
+            // Only the titles are needed up front (for the navigation); each lecture is parsed when it runs.
             let lectures = lectureFiles.map { file -> SiteContext.Lecture in
                 let text = (try? String(contentsOf: file.url, encoding: .utf8)) ?? ""
-                let document = DocumentReader.read(text, path: file.relativePath)
-                return SiteContext.Lecture(
-                    path: file.relativePath, title: Execute.title(text, path: file.relativePath), tags: document.tags)
+                return SiteContext.Lecture(path: file.relativePath, title: title(text, path: file.relativePath))
             }
             let rootURL = root
             sites[root.path] = SiteContext(
@@ -47,6 +46,19 @@ public struct Course: Sendable {
             return (ka, a.offset) < (kb, b.offset)
         }.map(\.element)
         return (course, sorted)
+    }
+
+    /// `Execute.title` without splitting a long lecture into lines: the front matter's title,
+    /// else the first `# ` heading, else the path.
+    static func title(_ text: String, path: String) -> String {
+        if text.hasPrefix("---") { return Execute.title(text, path: path) }
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex { $0 == "\n" || $0 == "\r\n" } ?? rest.endIndex
+            if rest[..<end].hasPrefix("# ") { return String(rest[..<end].dropFirst(2)) }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+        }
+        return path
     }
 
     /// The context of the course a file belongs to.
