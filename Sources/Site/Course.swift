@@ -8,17 +8,18 @@ public struct Course: Sendable {
     /// One context per input root, keyed by the root's path.
     var sites: [String: SiteContext]
 
-    /// Reads `lectern.yml` (from the first root, else the current folder), lists each root's
+    /// Reads `lectern.yml` (from the first root or the folder holding it), lists each root's
     /// lectures and files, and orders `files` as the course does.
     public static func load(_ files: [SourceFile], outputFolder: URL, folderBuild: Bool) throws(BuildError) -> (Course, [SourceFile]) {
         let roots = uniqueRoots(files)
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let config = try CourseConfig.load(searching: roots + [cwd])
+        // The project root holds the lectures' folder (`notebooks/`); a folder may also carry its own.
+        let config = try CourseConfig.load(searching: roots.flatMap { [$0, $0.deletingLastPathComponent()] })
         let hasIndex = folderBuild || FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent("index.html").path)
         var sites: [String: SiteContext] = [:]
         for root in roots {
             let listing = list(root, excluding: outputFolder)
-            for path in config.lecturePaths where !listing.lectures.contains(path) {
+            // A single lecture may sit in a sub-folder of the course the file describes.
+            for path in config.lecturePaths where folderBuild && !listing.lectures.contains(path) {
                 throw .usage("\(CourseConfig.fileName): lists '\(path)', which is not a lecture in \(root.path)")
             }
             let lectureFiles = config.ordered(
