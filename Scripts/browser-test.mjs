@@ -72,7 +72,7 @@ async function evaluate(expression) {
 
 // --- every page of a site --------------------------------------------------------------------
 const inspect = `(() => {
-  const width = window.innerWidth;
+  const width = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll("body *")]
     .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.parentElement.closest("pre, table, .math-block, .math, .nn-tensor, .nn-outputs, .nn-error, svg, .katex-display"))
     .slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ").join(".") : ""));

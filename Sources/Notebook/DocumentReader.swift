@@ -3,9 +3,13 @@ public enum DocumentReader {
     public static func read(_ source: String, path: String) -> Document {
         let (frontMatter, fmDiagnostics) = FrontMatter.parse(source, file: path)
         var diagnostics = fmDiagnostics
-        let lines = source.sourceLines
-        // cmark sees the body with the header blanked out, so its line numbers are the file's.
-        let body = String(repeating: "\n", count: frontMatter.lineCount) + lines.dropFirst(frontMatter.lineCount).joined(separator: "\n")
+        lazy var lines = source.sourceLines
+        // cmark sees the body with the header blanked out, so its line numbers are the file's
+        // (and with "\n" line ends; a plain LF file without a header is passed as it is).
+        let body =
+            frontMatter.lineCount == 0 && !source.utf8.contains(13)
+            ? source
+            : String(repeating: "\n", count: frontMatter.lineCount) + lines.dropFirst(frontMatter.lineCount).joined(separator: "\n")
         let raw = CmarkConverter.codeBlocks(body)
         var blocks: [CodeBlock] = []
         for r in raw where r.isFenced {

@@ -18,6 +18,8 @@ public struct FrontMatter: Sendable, Equatable {
     /// Splits a leading `---` … `---` header off the source and reads it.
     public static func parse(_ source: String, file: String) -> (FrontMatter, [Diagnostic]) {
         var fm = FrontMatter()
+        // Most lectures have no header: don't split a long one into lines to find that out.
+        guard source.hasPrefix("---") else { return (fm, []) }
         let lines = source.sourceLines
         guard lines.first.map({ $0.trimmingTrailingSpace == "---" }) == true,
             let end = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace == "---" || $0.trimmingTrailingSpace == "..." })

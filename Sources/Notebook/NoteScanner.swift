@@ -38,7 +38,7 @@ public struct CalloutMark: Sendable, Equatable {
 /// blocks and spans, math, front matter).
 ///
 /// Rules: a wikilink stays on one line; a tag is `#` at the start of a line or after a space or
-/// `(`, followed by letters, digits, `_`, `-` or `/` with at least one non-digit (Obsidian's
+/// `(` (not a link's `](#anchor)`), followed by letters, digits, `_`, `-` or `/` with at least one non-digit (Obsidian's
 /// rule, so `#1` is not a tag), never on a heading line or inside `[…]` link text; a callout is
 /// a blockquote's first line of the form `> [!kind]`.
 enum NoteScanner {
@@ -125,7 +125,8 @@ enum NoteScanner {
             if b == UInt8(ascii: "[") { bracketDepth += 1 }
             if b == UInt8(ascii: "]") { bracketDepth = max(0, bracketDepth - 1) }
             if b == UInt8(ascii: "#"), !isHeading, bracketDepth == 0,
-                i == range.lowerBound || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09 || bytes[i - 1] == UInt8(ascii: "(")
+                i == range.lowerBound || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09
+                    || (bytes[i - 1] == UInt8(ascii: "(") && (i < 2 || bytes[i - 2] != UInt8(ascii: "]")))
             {
                 var j = i + 1
                 while j < range.upperBound && isTagByte(bytes[j]) && !skip[j] { j += 1 }

@@ -20,11 +20,14 @@ final class PageLinks {
     /// Without a course (a page rendered on its own) links are rewritten but not checked.
     private var knowsCourse: Bool { !site.lectures.isEmpty }
 
+    /// The source's lines, split once (a page can have thousands of warnings).
+    private lazy var lines = document.lines
+
     func warn(_ line: Int, _ message: String, hint: String? = nil) {
+        let text = line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil
         warnings.append(
             Diagnostic(
-                file: document.path, location: SourceLocation(line: line, column: 1), message: message, hint: hint,
-                sourceLine: document.line(line)))
+                file: document.path, location: SourceLocation(line: line, column: 1), message: message, hint: hint, sourceLine: text))
     }
 
     /// The course path `relative` names from this page, or nil when it leaves the course.

@@ -6,11 +6,9 @@ public struct SiteContext: Sendable, Codable {
         /// `week1/intro.md`
         public var path: String
         public var title: String
-        public var tags: [String]
-        public init(path: String, title: String, tags: [String] = []) {
+        public init(path: String, title: String) {
             self.path = path
             self.title = title
-            self.tags = tags
         }
         /// `week1/intro.html`
         public var page: String { String(path.dropLast(3)) + ".html" }

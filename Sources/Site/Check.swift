@@ -12,9 +12,12 @@ public enum Check {
         /// The Markdown is byte-identical but the HTML is not: the pages were made by another
         /// version of Lectern (or edited) and need a fresh `lectern render`.
         public var staleHTML = false
+        /// Files the lecture references that are missing from the output or differ from the source.
+        public var staleAssets: [String] = []
         /// A missing link target fails `check` (it is only a warning in `render`).
         public var failed: Bool {
-            !result.failures.isEmpty || !result.page.warnings.isEmpty || missing || staleHTML || (drift?.isFailure ?? false)
+            !result.failures.isEmpty || !result.page.warnings.isEmpty || missing || staleHTML || !staleAssets.isEmpty
+                || (drift?.isFailure ?? false)
         }
     }
 
@@ -29,6 +32,10 @@ public enum Check {
             let committed = String(decoding: data, as: UTF8.self)
             let drift = Drift.compare(old: committed, new: r.markdown, rtol: rtol ?? r.rtol ?? 0, atol: atol ?? r.atol ?? 0)
             var report = Report(result: r, drift: drift, missing: false)
+            report.staleAssets = r.page.assets.filter { asset in
+                FileManager.default.contents(atPath: out.appendingPathComponent(asset).path)
+                    != FileManager.default.contents(atPath: r.source.root.appendingPathComponent(asset).path)
+            }
             // With the same Markdown the HTML holds the same values, so any difference is a stale page.
             if committed == r.markdown {
                 func committedText(_ ext: String) -> String? {
@@ -45,6 +52,9 @@ public enum Check {
     public static func describe(_ report: Report, outputFolder: String) -> [String] {
         let path = outputFolder + "/" + report.result.source.relativePath
         if report.missing { return ["\(path): no committed output to compare with (run 'lectern render' first)"] }
+        if !report.staleAssets.isEmpty {
+            return report.staleAssets.map { "\(outputFolder)/\($0): missing or out of date (run 'lectern render')" }
+        }
         if report.staleHTML {
             return [
                 "\(path.dropLast(3)).html: the page or notebook differs from a fresh render with the same numbers (run 'lectern render')"

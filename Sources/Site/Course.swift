@@ -8,26 +8,26 @@ public struct Course: Sendable {
     /// One context per input root, keyed by the root's path.
     var sites: [String: SiteContext]
 
-    /// Reads `lectern.yml` (from the first root, else the current folder), lists each root's
+    /// Reads `lectern.yml` (from the first root or the folder holding it), lists each root's
     /// lectures and files, and orders `files` as the course does.
     public static func load(_ files: [SourceFile], outputFolder: URL, folderBuild: Bool) throws(BuildError) -> (Course, [SourceFile]) {
         let roots = uniqueRoots(files)
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let config = try CourseConfig.load(searching: roots + [cwd])
+        // The project root holds the lectures' folder (`notebooks/`); a folder may also carry its own.
+        let config = try CourseConfig.load(searching: roots.flatMap { [$0, $0.deletingLastPathComponent()] })
         let hasIndex = folderBuild || FileManager.default.fileExists(atPath: outputFolder.appendingPathComponent("index.html").path)
         var sites: [String: SiteContext] = [:]
         for root in roots {
             let listing = list(root, excluding: outputFolder)
-            for path in config.lecturePaths where !listing.lectures.contains(path) {
+            // A single lecture may sit in a sub-folder of the course the file describes.
+            for path in config.lecturePaths where folderBuild && !listing.lectures.contains(path) {
                 throw .usage("\(CourseConfig.fileName): lists '\(path)', which is not a lecture in \(root.path)")
             }
             let lectureFiles = config.ordered(
                 listing.lectures.map { SourceFile(url: root.appendingPathComponent($0), relativePath: $0, root: root) })
+            // Only the titles are needed up front (for the navigation); each lecture is parsed when it runs.
             let lectures = lectureFiles.map { file -> SiteContext.Lecture in
                 let text = (try? String(contentsOf: file.url, encoding: .utf8)) ?? ""
-                let document = DocumentReader.read(text, path: file.relativePath)
-                return SiteContext.Lecture(
-                    path: file.relativePath, title: Execute.title(text, path: file.relativePath), tags: document.tags)
+                return SiteContext.Lecture(path: file.relativePath, title: title(text, path: file.relativePath))
             }
             let rootURL = root
             sites[root.path] = SiteContext(
@@ -47,6 +47,19 @@ public struct Course: Sendable {
             return (ka, a.offset) < (kb, b.offset)
         }.map(\.element)
         return (course, sorted)
+    }
+
+    /// `Execute.title` without splitting a long lecture into lines: the front matter's title,
+    /// else the first `# ` heading, else the path.
+    static func title(_ text: String, path: String) -> String {
+        if text.hasPrefix("---") { return Execute.title(text, path: path) }
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex { $0 == "\n" || $0 == "\r\n" } ?? rest.endIndex
+            if rest[..<end].hasPrefix("# ") { return String(rest[..<end].dropFirst(2)) }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+        }
+        return path
     }
 
     /// The context of the course a file belongs to.

@@ -88,7 +88,7 @@ public enum Execute {
         let collector = Collector(files.count)
         // Each file is read once: its title is needed up front for the neighbours' links.
         let texts = files.map { try? String(contentsOf: $0.url, encoding: .utf8) }
-        let titles = zip(files, texts).map { file, text in text.map { title($0, path: file.relativePath) } ?? file.relativePath }
+        let titles = zip(files, texts).map { file, text in text.map { Course.title($0, path: file.relativePath) } ?? file.relativePath }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let result: DocumentResult

@@ -19,7 +19,7 @@ import Testing
         let source = """
             # Heading #not
             See [[intro]], [[intro|the intro]], [[intro#Part two]] and ![[diagram.png]]. #real-tag #1 `#code`
-            A [link #text](x.md#frag) and $#math$ and (#paren) x#mid.
+            A [link #text](x.md#frag) and $#math$ and (#paren) x#mid [a](#anchor).
             > [!tip]- Folded title
             > body [!note]
 

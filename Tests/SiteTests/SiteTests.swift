@@ -66,6 +66,18 @@ import Testing
         #expect(html.contains("<a class=\"next\" rel=\"next\" href=\"glossary.html\">"))
     }
 
+    @Test func checkFailsWhenACopiedFileIsMissingOrChanged() throws {
+        let dir = try scratchSite()
+        let site = dir.appendingPathComponent("site")
+        let out = dir.appendingPathComponent("out")
+        #expect(lectern(["render", site.path, "--out", out.path]).code == 0)
+        #expect(lectern(["check", site.path, "--out", out.path]).code == 0)
+        try "x,y\n9,9\n".write(to: site.appendingPathComponent("data/points.csv"), atomically: true, encoding: .utf8)
+        let check = lectern(["check", site.path, "--out", out.path])
+        #expect(check.code == 1)
+        #expect(check.out.contains("data/points.csv: missing or out of date"))
+    }
+
     @Test func aMissingLinkTargetWarnsInRenderAndFailsCheck() throws {
         let dir = try scratchSite()
         let site = dir.appendingPathComponent("site")
