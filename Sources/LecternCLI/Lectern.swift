@@ -116,6 +116,7 @@ struct Render: ParsableCommand {
 
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
+            try OutputGuard.check(out: options.out, inputs: options.inputs)
             let results = try options.runLectures()
             let out = URL(fileURLWithPath: options.out)
             for r in results { try Write.outputs(r, into: out) }
