@@ -43,3 +43,40 @@ public enum DocumentReader {
             path: path, source: source, frontMatter: frontMatter, blocks: blocks, inlines: inlines, math: math, diagnostics: diagnostics)
     }
 }
+
+extension DocumentReader {
+    /// A lecture's bytes as text: invalid UTF-8 is an error at the line and column of the first
+    /// bad byte, and a lone carriage return (old Mac or mixed line endings) becomes a line feed,
+    /// since cmark, Python and the error positions all count it as a line break.
+    public static func decode(_ data: [UInt8], path: String) -> Result<String, Diagnostic> {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        for i in bytes.indices where bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A) { bytes[i] = 0x0A }
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        // Decode scalar by scalar to find where the first bad byte is.
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        var column = 1
+        var lineText = ""
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                if s == "\n" {
+                    line += 1
+                    column = 1
+                    lineText = ""
+                } else {
+                    column += 1
+                    lineText.unicodeScalars.append(s)
+                }
+            case .emptyInput, .error: break loop
+            }
+        }
+        return .failure(
+            Diagnostic(
+                file: path, location: SourceLocation(line: line, column: column),
+                message: "UnicodeDecodeError: the file is not valid UTF-8 (a bad byte here)",
+                hint: "save the lecture as UTF-8; the previous outputs are kept", sourceLine: lineText))
+    }
+}

@@ -69,12 +69,20 @@ public enum Execute {
         signal(SIGPIPE, SIG_IGN)
         let collector = Collector(files.count)
         // Each file is read once: its title is needed up front for the neighbours' links.
-        let texts = files.map { try? String(contentsOf: $0.url, encoding: .utf8) }
-        let titles = zip(files, texts).map { file, text in text.map { title($0, path: file.relativePath) } ?? file.relativePath }
+        let texts = files.map { file in
+            FileManager.default.contents(atPath: file.url.path).map { DocumentReader.decode(Array($0), path: file.relativePath) }
+                ?? .failure(
+                    Diagnostic(
+                        file: file.relativePath, location: SourceLocation(line: 1, column: 1),
+                        message: "OSError: cannot read the file"))
+        }
+        let titles = zip(files, texts).map { file, text in (try? text.get()).map { title($0, path: file.relativePath) } ?? file.relativePath
+        }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let result: DocumentResult
-            if let text = texts[i] {
+            switch texts[i] {
+            case .success(let text):
                 let nav = navigation(files, i, titles: titles, linkIndex: linkIndex)
                 let job = WorkerJob(
                     file: file, text: text, title: titles[i], timeout: timeout, index: nav.index,
@@ -82,11 +90,11 @@ public enum Execute {
                     next: nav.next.map { .init(title: $0.title, href: $0.href) }, limits: isolation.limits, training: training != nil)
                 result = isolated(
                     job, worker: isolation.worker, training: training.map { sink in { line in sink(file.relativePath, line) } })
-            } else {
-                let d = Diagnostic(
-                    file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
+            case .failure(let d):
+                // Nothing to render: the previous outputs stay as they are.
                 result = DocumentResult(
-                    source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
+                    source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0,
+                    unrendered: true)
             }
             let n = collector.store(result, at: i)
             progress?(n, files.count, file.relativePath)
@@ -115,10 +123,8 @@ public enum Execute {
         let d = Diagnostic(
             file: job.file.relativePath, location: SourceLocation(line: crash.line ?? 1, column: 0),
             message: "crashed while running this block: \(crash.reason); the page could not be rendered")
-        var result = DocumentResult(
-            source: job.file, title: job.title, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
-        result.unrendered = true
-        return result
+        return DocumentResult(
+            source: job.file, title: job.title, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0, unrendered: true)
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.
