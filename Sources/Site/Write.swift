@@ -6,29 +6,46 @@ public enum Write {
     /// Writes `text` via a temporary file in the same folder and a rename, so an interrupted run
     /// leaves the previous file intact. An unchanged file is left alone.
     public static func atomically(_ text: String, to url: URL) throws(BuildError) {
-        let data = Data(text.utf8)
-        if let existing = FileManager.default.contents(atPath: url.path), existing == data { return }
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let temp = folder.appendingPathComponent(".\(url.lastPathComponent).lectern-tmp")
-            try data.write(to: temp)
-            guard rename(temp.path, url.path) == 0 else {
-                try? FileManager.default.removeItem(at: temp)
-                throw BuildError.io("cannot replace \(url.path): \(String(cString: strerror(errno)))")
+        try replace([(Data(text.utf8), url)])
+    }
+
+    /// Writes every file to its own temporary first and only then renames them all into place,
+    /// so a lecture's `.md` and `.html` change together as far as the file system allows.
+    static func replace(_ files: [(data: Data, url: URL)]) throws(BuildError) {
+        var staged: [(temp: URL, target: URL)] = []
+        defer { for s in staged { try? FileManager.default.removeItem(at: s.temp) } }
+        for (data, url) in files {
+            if let existing = FileManager.default.contents(atPath: url.path), existing == data { continue }
+            let temp = temporary(for: url)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: temp)
+            } catch {
+                throw .io("cannot write \(url.path): \(error.localizedDescription)")
             }
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw .io("cannot write \(url.path): \(error.localizedDescription)")
+            staged.append((temp, url))
         }
+        while let s = staged.first {
+            guard rename(s.temp.path, s.target.path) == 0 else {
+                throw BuildError.io("cannot replace \(s.target.path): \(String(cString: strerror(errno)))")
+            }
+            staged.removeFirst()
+        }
+    }
+
+    /// A temporary name no other render can share: this process's id and a random number.
+    static func temporary(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).lectern-tmp")
     }
 
     public static func outputs(_ result: DocumentResult, into out: URL) throws(BuildError) {
         guard !result.unrendered else { return }
         let stem = String(result.source.relativePath.dropLast(3))
-        try atomically(result.markdown, to: out.appendingPathComponent(stem + ".md"))
-        try atomically(result.html, to: out.appendingPathComponent(stem + ".html"))
+        try replace([
+            (Data(result.markdown.utf8), out.appendingPathComponent(stem + ".md")),
+            (Data(result.html.utf8), out.appendingPathComponent(stem + ".html")),
+        ])
     }
 
     /// Where Debian's libjs-katex installs KaTeX.
@@ -49,13 +66,7 @@ public enum Write {
         for f in files {
             let target = assets.appendingPathComponent("katex/" + f)
             guard let data = FileManager.default.contents(atPath: katex.appendingPathComponent(f).path) else { continue }
-            if FileManager.default.contents(atPath: target.path) == data { continue }
-            do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: target, options: .atomic)
-            } catch {
-                throw .io("cannot write \(target.path): \(error.localizedDescription)")
-            }
+            try replace([(data, target)])
         }
     }
 
