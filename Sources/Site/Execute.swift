@@ -65,6 +65,8 @@ public enum Execute {
         guard FileManager.default.isExecutableFile(atPath: isolation.worker) else {
             throw .io("cannot run lectures: the worker executable \(isolation.worker) is missing (set LECTERN_WORKER to lectern's path)")
         }
+        // Past 30 years a limit is no limit; beyond it the deadline arithmetic would overflow.
+        let timeout = min(timeout, 1e9)
         // A worker that dies while we feed it its job must not take the parent with it.
         signal(SIGPIPE, SIG_IGN)
         let collector = Collector(files.count)
