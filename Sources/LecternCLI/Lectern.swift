@@ -159,10 +159,16 @@ struct Check: ParsableCommand {
                 for d in r.result.failures { print(d.formatted, to: &errors) }
                 for line in Site.Check.describe(r, outputFolder: options.out) { print(line, to: &output) }
             }
-            if let junit { try Write.atomically(Site.Check.junit(reports, outputFolder: options.out), to: URL(fileURLWithPath: junit)) }
+            let site = try SiteCheck.problems(
+                results, out: URL(fileURLWithPath: options.out), folderBuild: Discover.includesFolder(options.inputs))
+            for line in site { print(line, to: &output) }
+            if let junit {
+                try Write.atomically(Site.Check.junit(reports, site: site, outputFolder: options.out), to: URL(fileURLWithPath: junit))
+            }
             let failed = reports.filter(\.failed).count
-            print("\(plural(reports.count, "lecture")) checked, \(failed) failed", to: &output)
-            return failed == 0 ? 0 : 1
+            let siteNote = site.isEmpty ? "" : ", \(plural(site.count, "site problem"))"
+            print("\(plural(reports.count, "lecture")) checked, \(failed) failed\(siteNote)", to: &output)
+            return failed == 0 && site.isEmpty ? 0 : 1
         } catch {
             return failureStatus(error, &errors)
         }

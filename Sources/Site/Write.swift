@@ -53,21 +53,22 @@ public enum Write {
 
     /// The stylesheet, the script and a copy of KaTeX (fonts included), served by the site itself.
     public static func assets(into out: URL) throws(BuildError) {
-        let assets = out.appendingPathComponent("assets")
-        try atomically(PageAssets.stylesheet, to: assets.appendingPathComponent("lectern.css"))
-        try atomically(PageAssets.script, to: assets.appendingPathComponent("lectern.js"))
+        try replace(try assetFiles().map { ($0.data, out.appendingPathComponent($0.path)) })
+    }
+
+    /// Every file of `assets/` with its path in the output folder; `check` compares the same list.
+    static func assetFiles() throws(BuildError) -> [(path: String, data: Data)] {
+        var files = [("assets/lectern.css", Data(PageAssets.stylesheet.utf8)), ("assets/lectern.js", Data(PageAssets.script.utf8))]
         let katex = URL(fileURLWithPath: katexFolder)
         guard FileManager.default.fileExists(atPath: katex.appendingPathComponent("katex.min.js").path) else {
             throw .io("KaTeX not found in \(katexFolder): install it with 'apt-get install libjs-katex'")
         }
-        var files = ["katex.min.js", "katex.min.css"]
         let fonts = (try? FileManager.default.contentsOfDirectory(atPath: katex.appendingPathComponent("fonts").path)) ?? []
-        files += fonts.sorted().map { "fonts/" + $0 }
-        for f in files {
-            let target = assets.appendingPathComponent("katex/" + f)
+        for f in ["katex.min.js", "katex.min.css"] + fonts.sorted().map({ "fonts/" + $0 }) {
             guard let data = FileManager.default.contents(atPath: katex.appendingPathComponent(f).path) else { continue }
-            try replace([(data, target)])
+            files.append(("assets/katex/" + f, data))
         }
+        return files
     }
 
     /// The course's front page: every lecture with its title and status.
