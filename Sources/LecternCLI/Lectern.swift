@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import Site
 
 /// `lectern`: runs neural-network lecture notes.
@@ -12,7 +13,18 @@ public struct Lectern: ParsableCommand {
     public init() {}
 
     /// Parses and runs; returns the process exit code (0 ok, 1 failures or drift, 2 usage).
+    /// What it prints is held until the command is done and then written with control
+    /// characters escaped: messages quote lectures' text, which must not drive the terminal.
     public static func main(arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream) -> Int32 {
+        var out = ""
+        var err = ""
+        let code = run(arguments, &out, &err)
+        output.write(out.escapingControlCharacters)
+        errors.write(err.escapingControlCharacters)
+        return code
+    }
+
+    static func run(_ arguments: [String], _ output: inout String, _ errors: inout String) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             if var render = command as? Render { return render.execute(&output, &errors) }

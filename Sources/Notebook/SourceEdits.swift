@@ -18,6 +18,13 @@ struct SourceEdits {
 
     func lineStart(_ line: Int) -> Int { lineStarts[line - 1] }
 
+    /// True when only spaces or tabs stand between the line's start and `offset`.
+    func startsLine(_ offset: Int) -> Bool {
+        var i = offset - 1
+        while i >= 0 && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i -= 1 }
+        return i < 0 || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r")
+    }
+
     mutating func replace(_ range: Range<Int>, with text: String) { edits.append((range, text)) }
 
     /// The text with every edit applied; an edit overlapping an earlier one is skipped.
