@@ -13,7 +13,7 @@ public enum DocumentReader {
             guard let first = words.first, first == "nn" || first == "{nn}" else { continue }
             var options = BlockOptions()
             for word in words.dropFirst() {
-                let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+                let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let key = parts[0]
                 let value = parts.count > 1 ? parts[1] : "true"
                 let flag = value.lowercased() == "true" ? true : (value.lowercased() == "false" ? false : nil)

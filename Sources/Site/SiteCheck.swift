@@ -10,15 +10,19 @@ public enum SiteCheck {
     public static func problems(_ results: [DocumentResult], out: URL, folderBuild: Bool) throws(BuildError) -> [String] {
         let folder = out.path
         var problems: [String] = []
-        for asset in try Write.assetFiles() {
-            let path = out.appendingPathComponent(asset.path).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                problems.append("\(folder)/\(asset.path): missing (run 'lectern render')")
-                continue
+        if FileManager.default.fileExists(atPath: out.appendingPathComponent("assets").path) {
+            for asset in try Write.assetFiles() {
+                guard let data = FileManager.default.contents(atPath: out.appendingPathComponent(asset.path).path) else {
+                    problems.append("\(folder)/\(asset.path): missing (run 'lectern render')")
+                    continue
+                }
+                if data != asset.data {
+                    problems.append("\(folder)/\(asset.path): differs from this version of Lectern (run 'lectern render')")
+                }
             }
-            if data != asset.data {
-                problems.append("\(folder)/\(asset.path): differs from this version of Lectern (run 'lectern render')")
-            }
+        } else {
+            // One line for the whole folder rather than one per KaTeX font.
+            problems.append("\(folder)/assets/: missing (run 'lectern render')")
         }
         guard folderBuild else { return problems }
         if !FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path) {
