@@ -30,7 +30,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 #if FUZZING
     @_silgen_name("LLVMFuzzerRunDriver")
-    func LLVMFuzzerRunDriver(
+    func runFuzzerDriver(
         _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
     ) -> CInt
@@ -41,7 +41,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
         var count = argc
         var arguments = argv
-        return LLVMFuzzerRunDriver(&count, &arguments, fuzzOne)
+        return runFuzzerDriver(&count, &arguments, fuzzOne)
     }
 #else
     /// Replays inputs: `lectern-fuzz FILE…` (folders are read file by file).
