@@ -1,6 +1,8 @@
 /// Reads a lecture's source into a `Document`.
 public enum DocumentReader {
-    public static func read(_ source: String, path: String) -> Document {
+    public static func read(_ text: String, path: String) -> Document {
+        // cmark ends a line at a lone CR too; every line count here must agree with it.
+        let source = text.utf8.contains(0x0D) ? normalizingLoneCarriageReturns(text) : text
         let (frontMatter, fmDiagnostics) = FrontMatter.parse(source, file: path)
         var diagnostics = fmDiagnostics
         let lines = source.sourceLines
@@ -51,7 +53,7 @@ extension DocumentReader {
     public static func decode(_ data: [UInt8], path: String) -> Result<String, Diagnostic> {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        for i in bytes.indices where bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A) { bytes[i] = 0x0A }
+        replaceLoneCarriageReturns(&bytes)
         if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
         // Decode scalar by scalar to find where the first bad byte is.
         var iterator = bytes.makeIterator()
@@ -78,5 +80,17 @@ extension DocumentReader {
                 file: path, location: SourceLocation(line: line, column: column),
                 message: "UnicodeDecodeError: the file is not valid UTF-8 (a bad byte here)",
                 hint: "save the lecture as UTF-8; the previous outputs are kept", sourceLine: lineText))
+    }
+}
+
+extension DocumentReader {
+    static func replaceLoneCarriageReturns(_ bytes: inout [UInt8]) {
+        for i in bytes.indices where bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A) { bytes[i] = 0x0A }
+    }
+
+    static func normalizingLoneCarriageReturns(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        replaceLoneCarriageReturns(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -14,9 +14,10 @@ struct SourceEdits {
     }
 
     /// The offset just past the last character of a 1-based line (before its newline).
-    func lineEnd(_ line: Int) -> Int { line < lineStarts.count ? lineStarts[line] - 1 : bytes.count }
+    func lineEnd(_ line: Int) -> Int { line >= 0 && line < lineStarts.count ? lineStarts[line] - 1 : bytes.count }
 
-    func lineStart(_ line: Int) -> Int { lineStarts[line - 1] }
+    /// Lines past the end (a reader that counted more lines than this text has) clamp to its end.
+    func lineStart(_ line: Int) -> Int { line >= 1 && line <= lineStarts.count ? lineStarts[line - 1] : bytes.count }
 
     /// True when only spaces or tabs stand between the line's start and `offset`.
     func startsLine(_ offset: Int) -> Bool {

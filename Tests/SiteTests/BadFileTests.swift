@@ -41,6 +41,15 @@ import Testing
         #expect(md.contains("```text\n3\n```") && md.contains("V 6."), "\(md)")
     }
 
+    /// Found by lectern-fuzz: text with lone CRs handed straight to the reader (not through
+    /// `decode`) made cmark and the splicer count lines differently.
+    @Test func theReaderCountsLoneCarriageReturnsAsCmarkDoes() {
+        let doc = DocumentReader.read("# T\r\r```nn\rx = 1\r```\r\rText.\r", path: "t.md")
+        #expect(doc.blocks.map(\.fenceLine) == [3] && doc.blocks[0].code == "x = 1")
+        let executed = ExecutedDocument(document: doc, blockOutputs: [[.text("1")]], inlineValues: [])
+        #expect(MarkdownRenderer.render(executed).contains("```\n\n```text\n1\n```"))
+    }
+
     @Test func decodeFindsTheLineAndColumn() {
         let bytes = Array("ab\ncd".utf8) + [0xC3] + Array("x\n".utf8)
         guard case .failure(let d) = DocumentReader.decode(bytes, path: "x.md") else {
