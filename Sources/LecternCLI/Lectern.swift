@@ -96,7 +96,7 @@ func progressReporter() -> (@Sendable (Int, Int, String) -> Void)? {
     guard isatty(STDERR_FILENO) != 0 else { return nil }
     return { i, n, path in
         var err = StandardError()
-        print("[\(i)/\(n)] \(path)", to: &err)
+        print("[\(i)/\(n)] \(path.escapingControlCharacters)", to: &err)
     }
 }
 
@@ -108,7 +108,7 @@ func trainingReporter() -> (@Sendable (String, String) -> Void)? {
         if line.hasPrefix("\r\u{1B}") {
             err.write(line)
         } else {
-            err.write(line.replacingOccurrences(of: "\rEpoch", with: "\r\(path): Epoch"))
+            err.write(line.replacingOccurrences(of: "\rEpoch", with: "\r\(path.escapingControlCharacters): Epoch"))
         }
     }
 }
