@@ -103,6 +103,13 @@ public enum Datasets {
         -> [Tensor]
     {
         guard let n = arrays.first?.shape.first else { throw .value("train_test_split needs at least one array") }
+        // scikit-learn's message for a size that is neither a fraction nor a count below n
+        // (checked before converting: 1e300 or NaN has no Int).
+        guard testSize > 0, testSize < Double(n) else {
+            throw .value(
+                "test_size=\(testSize) should be either positive and smaller than the number of samples \(n) or a float in the (0, 1) range"
+            )
+        }
         let nTest = testSize < 1 ? Int((testSize * Double(n)).rounded(.up)) : Int(testSize)
         guard nTest > 0, nTest < n else { throw .value("test_size=\(testSize) leaves no training or no test samples out of \(n)") }
         let p = shuffle ? rng.permutation(n) : Array(0..<n)

@@ -89,7 +89,7 @@ struct DenseChain {
                 g = try DenseChain.backActivate(act.activation, g, s.preActivation, s.output)
             }
         }
-        Layer.update(layers, with: optimizer, gradients: grads.flatMap { $0 })
+        try Layer.update(layers, with: optimizer, gradients: grads.flatMap { $0 })
         return Model.StepResult(total: lossValue, losses: [lossValue], predictions: [a])
     }
 }

@@ -34,8 +34,9 @@ public class Layer {
     public var trainableParamCount: Int { params.prefix(trainableCount).map(\.count).reduce(0, +) }
 
     /// Applies one optimizer step to the trainable weights of `layers`, given their gradients in order.
-    static func update(_ layers: [Layer], with optimizer: Optimizer, gradients: [Tensor]) {
+    static func update(_ layers: [Layer], with optimizer: Optimizer, gradients: [Tensor]) throws(EngineError) {
         var params = layers.flatMap { $0.params.prefix($0.trainableCount) }
+        try optimizer.claim(layers.filter { !$0.params.isEmpty }.map(ObjectIdentifier.init), params)
         optimizer.apply(gradients, to: &params)
         var k = 0
         for layer in layers {
@@ -76,7 +77,8 @@ public final class Dense: Layer {
 
     override func makeParams(_ inputShapes: [[Int]], _ context: Context) throws(EngineError) {
         guard let inputs = inputShapes.first?.last else { throw .shape("Dense needs an input with at least one axis") }
-        try Tensor.checkSize(inputs * units, [inputs, units])
+        let (count, overflow) = inputs.multipliedReportingOverflow(by: units)
+        try Tensor.checkSize(overflow ? Int.max : count, [inputs, units])
         params = [kernelInitializer.make([inputs, units], &context.rng)]
         if useBias { params.append(biasInitializer.make([units], &context.rng)) }
     }

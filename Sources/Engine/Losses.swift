@@ -151,8 +151,9 @@ public enum Loss: String, Sendable, CaseIterable {
     public static func oneHot(_ labels: Tensor, classes: Int) throws(EngineError) -> Tensor {
         var out = Tensor.zeros(labels.shape + [classes])
         for (i, l) in labels.scalars.enumerated() {
-            let c = Int(l)
-            guard Double(c) == l, c >= 0, c < classes else {
+            // Checked as a Double first: NaN, ±inf and huge labels have no Int.
+            let c = l >= 0 && l < Double(classes) ? Int(l) : -1
+            guard c >= 0, Double(c) == l else {
                 throw .value("label \(l) is not an integer class in 0..<\(classes)")
             }
             out.scalars[i * classes + c] = 1

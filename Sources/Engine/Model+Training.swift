@@ -187,7 +187,7 @@ extension Model {
         for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p, options: lossOptions)) }
         var total = losses[0]
         for l in losses.dropFirst() { total = try Variable.add(total, l) }
-        Layer.update(layers, with: optimizer, gradients: try Variable.gradients(of: total, wrt: all))
+        try Layer.update(layers, with: optimizer, gradients: try Variable.gradients(of: total, wrt: all))
         return StepResult(total: total.value.scalars[0], losses: losses.map { $0.value.scalars[0] }, predictions: predictions.map(\.value))
     }
 

@@ -13,6 +13,9 @@ public final class Optimizer {
     public var learningRate: Double
     public private(set) var iterations = 0
     private var slots: [[Tensor]] = []
+    /// The layers whose weights the slots belong to, fixed by the first update (as Keras 3
+    /// builds an optimizer for one set of variables).
+    private var owners: [ObjectIdentifier] = []
 
     public init(_ kind: Kind, learningRate: Double) {
         self.kind = kind
@@ -36,6 +39,19 @@ public final class Optimizer {
         case .adam: "Adam"
         case .rmsprop: "RMSprop"
         case .adagrad: "Adagrad"
+        }
+    }
+
+    /// Keras 3's error for an optimizer, already built for one model's weights, given another's.
+    func claim(_ layers: [ObjectIdentifier], _ params: [Tensor]) throws(EngineError) {
+        if owners.isEmpty {
+            owners = layers
+            return
+        }
+        guard owners == layers, slots.count == params.count, zip(slots, params).allSatisfy({ $0[0].shape == $1.shape }) else {
+            throw .value(
+                "this optimizer can only be called for the variables it was originally built with; "
+                    + "when working with a new set of variables, you should recreate a new optimizer instance")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import Site
 
 /// `lectern`: runs neural-network lecture notes.
@@ -13,7 +14,18 @@ public struct Lectern: ParsableCommand {
     public init() {}
 
     /// Parses and runs; returns the process exit code (0 ok, 1 failures or drift, 2 usage).
+    /// What it prints is held until the command is done and then written with control
+    /// characters escaped: messages quote lectures' text, which must not drive the terminal.
     public static func main(arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream) -> Int32 {
+        var out = ""
+        var err = ""
+        let code = run(arguments, &out, &err)
+        output.write(out.escapingControlCharacters)
+        errors.write(err.escapingControlCharacters)
+        return code
+    }
+
+    static func run(_ arguments: [String], _ output: inout String, _ errors: inout String) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             if var render = command as? Render { return render.execute(&output, &errors) }
@@ -97,7 +109,7 @@ func progressReporter() -> (@Sendable (Int, Int, String) -> Void)? {
     guard isatty(STDERR_FILENO) != 0 else { return nil }
     return { i, n, path in
         var err = StandardError()
-        print("[\(i)/\(n)] \(path)", to: &err)
+        print("[\(i)/\(n)] \(path.escapingControlCharacters)", to: &err)
     }
 }
 
@@ -109,7 +121,7 @@ func trainingReporter() -> (@Sendable (String, String) -> Void)? {
         if line.hasPrefix("\r\u{1B}") {
             err.write(line)
         } else {
-            err.write(line.replacingOccurrences(of: "\rEpoch", with: "\r\(path): Epoch"))
+            err.write(line.replacingOccurrences(of: "\rEpoch", with: "\r\(path.escapingControlCharacters): Epoch"))
         }
     }
 }
@@ -138,6 +150,7 @@ struct Render: ParsableCommand {
 
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
+            try OutputGuard.check(out: options.out, inputs: options.inputs)
             let results = try buildSite(options, into: URL(fileURLWithPath: options.out))
             for r in results {
                 print(summaryLine(r), to: &output)
@@ -177,10 +190,16 @@ struct Check: ParsableCommand {
                 for d in r.result.failures + r.result.page.warnings { print(d.formatted, to: &errors) }
                 for line in Site.Check.describe(r, outputFolder: options.out) { print(line, to: &output) }
             }
-            if let junit { try Write.atomically(Site.Check.junit(reports, outputFolder: options.out), to: URL(fileURLWithPath: junit)) }
+            let site = try SiteCheck.problems(
+                results, out: URL(fileURLWithPath: options.out), folderBuild: Discover.includesFolder(options.inputs))
+            for line in site { print(line, to: &output) }
+            if let junit {
+                try Write.atomically(Site.Check.junit(reports, site: site, outputFolder: options.out), to: URL(fileURLWithPath: junit))
+            }
             let failed = reports.filter(\.failed).count
-            print("\(plural(reports.count, "lecture")) checked, \(failed) failed", to: &output)
-            return failed == 0 ? 0 : 1
+            let siteNote = site.isEmpty ? "" : ", \(plural(site.count, "site problem"))"
+            print("\(plural(reports.count, "lecture")) checked, \(failed) failed\(siteNote)", to: &output)
+            return failed == 0 && site.isEmpty ? 0 : 1
         } catch {
             return failureStatus(error, &errors)
         }

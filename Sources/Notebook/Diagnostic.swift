@@ -43,3 +43,23 @@ public struct Diagnostic: Error, Equatable, Sendable, Codable {
         return out
     }
 }
+
+extension String {
+    /// The text with control characters (and bidirectional overrides) shown as `\x1b`/`\u202e`
+    /// escapes, so a message quoting a lecture's strings cannot drive the terminal.
+    public var escapingControlCharacters: String {
+        var out = String.UnicodeScalarView()
+        for s in unicodeScalars {
+            let v = s.value
+            let control = (v < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(v)
+            let bidi = (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            guard control || bidi else {
+                out.append(s)
+                continue
+            }
+            let hex = String(v, radix: 16)
+            out.append(contentsOf: ((v <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) : "\\u") + hex).unicodeScalars)
+        }
+        return String(out)
+    }
+}

@@ -1,6 +1,8 @@
 /// Reads a lecture's source into a `Document`.
 public enum DocumentReader {
-    public static func read(_ source: String, path: String) -> Document {
+    public static func read(_ text: String, path: String) -> Document {
+        // cmark ends a line at a lone CR too; every line count here must agree with it.
+        let source = text.utf8.contains(0x0D) ? normalizingLoneCarriageReturns(text) : text
         let (frontMatter, fmDiagnostics) = FrontMatter.parse(source, file: path)
         var diagnostics = fmDiagnostics
         lazy var lines = source.sourceLines
@@ -17,7 +19,7 @@ public enum DocumentReader {
             guard let first = words.first, first == "nn" || first == "{nn}" else { continue }
             var options = BlockOptions()
             for word in words.dropFirst() {
-                let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+                let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let key = parts[0]
                 let value = parts.count > 1 ? parts[1] : "true"
                 let flag = value.lowercased() == "true" ? true : (value.lowercased() == "false" ? false : nil)
@@ -48,5 +50,54 @@ public enum DocumentReader {
             diagnostics: diagnostics)
         document.notes = NoteScanner.scan(source, excluded: prose.excludedBytes + prose.codeSpans + prose.math.map(\.range))
         return document
+    }
+}
+
+extension DocumentReader {
+    /// A lecture's bytes as text: invalid UTF-8 is an error at the line and column of the first
+    /// bad byte, and a lone carriage return (old Mac or mixed line endings) becomes a line feed,
+    /// since cmark, Python and the error positions all count it as a line break.
+    public static func decode(_ data: [UInt8], path: String) -> Result<String, Diagnostic> {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        replaceLoneCarriageReturns(&bytes)
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        // Decode scalar by scalar to find where the first bad byte is.
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        var column = 1
+        var lineText = ""
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let s):
+                if s == "\n" {
+                    line += 1
+                    column = 1
+                    lineText = ""
+                } else {
+                    column += 1
+                    lineText.unicodeScalars.append(s)
+                }
+            case .emptyInput, .error: break loop
+            }
+        }
+        return .failure(
+            Diagnostic(
+                file: path, location: SourceLocation(line: line, column: column),
+                message: "UnicodeDecodeError: the file is not valid UTF-8 (a bad byte here)",
+                hint: "save the lecture as UTF-8; the previous outputs are kept", sourceLine: lineText))
+    }
+}
+
+extension DocumentReader {
+    static func replaceLoneCarriageReturns(_ bytes: inout [UInt8]) {
+        for i in bytes.indices where bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A) { bytes[i] = 0x0A }
+    }
+
+    static func normalizingLoneCarriageReturns(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        replaceLoneCarriageReturns(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

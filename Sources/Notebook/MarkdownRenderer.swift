@@ -6,7 +6,11 @@ public enum MarkdownRenderer {
     public static func render(_ executed: ExecutedDocument) -> String {
         let doc = executed.document
         var edits = SourceEdits(doc.source)
-        for (span, value) in zip(doc.inlines, executed.inlineValues) { edits.replace(span.range, with: value) }
+        for (span, value) in zip(doc.inlines, executed.inlineValues) {
+            // An unexecuted span keeps its own text, which is a code span already.
+            let text = value == "`{nn} \(span.expression)`" ? value : prose(value, atLineStart: edits.startsLine(span.range.lowerBound))
+            edits.replace(span.range, with: text)
+        }
         for (block, outputs) in zip(doc.blocks, executed.blockOutputs) {
             let shown = block.options.output ? outputs : outputs.filter { if case .error = $0 { true } else { false } }
             let text = shown.map { markdown($0, executed.format) }.joined(separator: "\n\n")
@@ -36,6 +40,34 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// A value as literal prose: Markdown's inline punctuation is backslash-escaped and line
+    /// breaks become spaces, so no value can open a code span, a fence, a tag, a link, math or
+    /// a table cell — the `.md` shows the text the page shows.
+    static func prose(_ value: String, atLineStart: Bool) -> String {
+        let chars = Array(
+            value.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(
+                of: "\r", with: " "))
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            let wordBefore = i > 0 && (chars[i - 1].isLetter || chars[i - 1].isNumber)
+            let next = i + 1 < chars.count ? chars[i + 1] : " "
+            let escape: Bool
+            switch c {
+            case "\\", "`", "*", "<", "&", "|", "$", "~": escape = true
+            // Only `](`, `][` and `]:` make a link; `[0.1, 0.2]` stays as it is.
+            case "]": escape = next == "(" || next == "[" || next == ":"
+            // An underscore after a letter (`val_loss`, `class_`) cannot open emphasis.
+            case "_": escape = !wordBefore
+            case "#", "-", "+", "=", ">": escape = atLineStart && i == 0
+            case ".", ")": escape = atLineStart && i > 0 && chars[..<i].allSatisfy(\.isNumber)
+            default: escape = false
+            }
+            if escape { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
     /// A `text` fence long enough not to be closed by the content.
     static func fenced(_ content: String) -> String {
         var fence = "```"
@@ -61,7 +93,7 @@ public enum MarkdownRenderer {
     static func pipeTable(_ t: Table, _ format: NumberFormat) -> String {
         let columns = t.columns.indices.map { j in cellText(t.rows.map { $0[j] }, format) }
         let numeric = t.columns.indices.map { j in t.rows.allSatisfy { if case .text = $0[j] { false } else { true } } }
-        func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+        func escape(_ s: String) -> String { prose(s, atLineStart: false) }
         let widths = t.columns.indices.map { j in max(3, ([t.columns[j]] + columns[j]).map { escape($0).count }.max() ?? 3) }
         func row(_ cells: [String]) -> String {
             "| "

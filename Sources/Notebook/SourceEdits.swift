@@ -14,9 +14,17 @@ struct SourceEdits {
     }
 
     /// The offset just past the last character of a 1-based line (before its newline).
-    func lineEnd(_ line: Int) -> Int { line < lineStarts.count ? lineStarts[line] - 1 : bytes.count }
+    func lineEnd(_ line: Int) -> Int { line >= 0 && line < lineStarts.count ? lineStarts[line] - 1 : bytes.count }
 
-    func lineStart(_ line: Int) -> Int { lineStarts[line - 1] }
+    /// Lines past the end (a reader that counted more lines than this text has) clamp to its end.
+    func lineStart(_ line: Int) -> Int { line >= 1 && line <= lineStarts.count ? lineStarts[line - 1] : bytes.count }
+
+    /// True when only spaces or tabs stand between the line's start and `offset`.
+    func startsLine(_ offset: Int) -> Bool {
+        var i = offset - 1
+        while i >= 0 && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i -= 1 }
+        return i < 0 || bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r")
+    }
 
     mutating func replace(_ range: Range<Int>, with text: String) { edits.append((range, text)) }
 

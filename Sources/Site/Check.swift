@@ -70,11 +70,15 @@ public enum Check {
         }
     }
 
-    /// A JUnit XML report: one test case per lecture.
-    public static func junit(_ reports: [Report], outputFolder: String) -> String {
-        let failures = reports.filter(\.failed).count
+    /// A JUnit XML report: one test case per lecture, and one for the site's own files.
+    public static func junit(_ reports: [Report], site: [String] = [], outputFolder: String) -> String {
+        let failures = reports.filter(\.failed).count + (site.isEmpty ? 0 : 1)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites><testsuite name=\"lectern check\" tests=\"\(reports.count)\" failures=\"\(failures)\">\n"
+        xml += "<testsuites><testsuite name=\"lectern check\" tests=\"\(reports.count + 1)\" failures=\"\(failures)\">\n"
+        xml += "<testcase classname=\"lectern\" name=\"(site: assets, index, stale pages)\""
+        xml +=
+            site.isEmpty
+            ? "/>\n" : "><failure message=\"site drift\">\(escapeHTML(site.joined(separator: "\n")))</failure></testcase>\n"
         for r in reports {
             xml += "<testcase classname=\"lectern\" name=\"\(escapeHTML(r.result.source.relativePath))\""
             if r.failed {

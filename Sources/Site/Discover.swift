@@ -27,9 +27,14 @@ public enum Discover {
                 throw .usage("\(path): no such file or folder")
             }
             if isDirectory.boolValue {
-                let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles])
+                let enumerator = FileManager.default.enumerator(
+                    at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
                 var inFolder: [SourceFile] = []
                 while let item = enumerator?.nextObject() as? URL {
+                    if isRenderedSite(item) {
+                        enumerator?.skipDescendants()
+                        continue
+                    }
                     guard item.pathExtension == "md" else { continue }
                     let rel = String(item.standardizedFileURL.path.dropFirst(url.path.count + 1))
                     inFolder.append(SourceFile(url: item.standardizedFileURL, relativePath: rel, root: url))
@@ -41,6 +46,15 @@ public enum Discover {
             }
         }
         return found
+    }
+}
+
+extension Discover {
+    /// A folder lectern rendered into (it holds `assets/lectern.css`): its `.md` files are
+    /// outputs, never lectures, so rendering `.` does not read its own `output/`.
+    static func isRenderedSite(_ url: URL) -> Bool {
+        (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true
+            && FileManager.default.fileExists(atPath: url.appendingPathComponent("assets/lectern.css").path)
     }
 }
 

@@ -83,16 +83,27 @@ public enum Execute {
         guard FileManager.default.isExecutableFile(atPath: isolation.worker) else {
             throw .io("cannot run lectures: the worker executable \(isolation.worker) is missing (set LECTERN_WORKER to lectern's path)")
         }
+        // Past 30 years a limit is no limit; beyond it the deadline arithmetic would overflow.
+        let timeout = min(timeout, 1e9)
         // A worker that dies while we feed it its job must not take the parent with it.
         signal(SIGPIPE, SIG_IGN)
         let collector = Collector(files.count)
         // Each file is read once: its title is needed up front for the neighbours' links.
-        let texts = files.map { try? String(contentsOf: $0.url, encoding: .utf8) }
-        let titles = zip(files, texts).map { file, text in text.map { Course.title($0, path: file.relativePath) } ?? file.relativePath }
+        let texts = files.map { file in
+            FileManager.default.contents(atPath: file.url.path).map { DocumentReader.decode(Array($0), path: file.relativePath) }
+                ?? .failure(
+                    Diagnostic(
+                        file: file.relativePath, location: SourceLocation(line: 1, column: 1),
+                        message: "OSError: cannot read the file"))
+        }
+        let titles = zip(files, texts).map { file, text in
+            (try? text.get()).map { Course.title($0, path: file.relativePath) } ?? file.relativePath
+        }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let result: DocumentResult
-            if let text = texts[i] {
+            switch texts[i] {
+            case .success(let text):
                 let nav = navigation(files, i, titles: titles, linkIndex: linkIndex)
                 let job = WorkerJob(
                     file: file, text: text, title: titles[i], timeout: timeout, index: nav.index,
@@ -106,11 +117,11 @@ public enum Execute {
                         job, worker: isolation.worker, training: training.map { sink in { line in sink(file.relativePath, line) } })
                     cache?.store(result, for: job)
                 }
-            } else {
-                let d = Diagnostic(
-                    file: file.relativePath, location: SourceLocation(line: 1, column: 1), message: "cannot read the file as UTF-8 text")
+            case .failure(let d):
+                // Nothing to render: the previous outputs stay as they are.
                 result = DocumentResult(
-                    source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
+                    source: file, title: file.relativePath, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0,
+                    unrendered: true)
             }
             let n = collector.store(result, at: i)
             progress?(n, files.count, file.relativePath)
@@ -139,10 +150,8 @@ public enum Execute {
         let d = Diagnostic(
             file: job.file.relativePath, location: SourceLocation(line: crash.line ?? 1, column: 0),
             message: "crashed while running this block: \(crash.reason); the page could not be rendered")
-        var result = DocumentResult(
-            source: job.file, title: job.title, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0)
-        result.unrendered = true
-        return result
+        return DocumentResult(
+            source: job.file, title: job.title, markdown: "", html: "", failures: [d], expectedErrors: 0, blocks: 0, unrendered: true)
     }
 
     /// Links to the index and to the neighbouring lectures of the same input root.

@@ -12,7 +12,9 @@ import Notebook
 /// lecture, and writes `WorkerMessage` lines to stdout. A trap, a stack overflow or a limit
 /// kills only this process; the parent turns that into the lecture's failure.
 public enum Worker {
-    /// Set in a test's environment to a marker: a block whose code contains it traps on purpose.
+    /// Set in a test's environment to a marker: a block whose code contains it traps on purpose,
+    /// and one whose code contains the marker followed by `_HANG` hangs without ever checking
+    /// its deadline (for the parent's wall-clock kill).
     static let testTrapVariable = "LECTERN_TEST_TRAP"
 
     /// The entry point of `lectern __worker`; returns the exit status.
@@ -51,11 +53,13 @@ public enum Worker {
         }
         let trap = ProcessInfo.processInfo.environment[testTrapVariable].flatMap { $0.isEmpty ? nil : $0 }
         let trapLines = Set(document.blocks.filter { trap != nil && $0.code.contains(trap!) }.map(\.fenceLine))
+        let hangLines = Set(document.blocks.filter { trap != nil && $0.code.contains(trap! + "_HANG") }.map(\.fenceLine))
         var started: (@Sendable (Int) -> Void)?
         var training: (@Sendable (String) -> Void)?
         if let send {
             started = { line in
                 send(.started(line: line))
+                while hangLines.contains(line) { sleep(1) }
                 if trapLines.contains(line) { fatalError("\(testTrapVariable): a trap on purpose") }
             }
             if job.training { training = { text in send(.training(text)) } }

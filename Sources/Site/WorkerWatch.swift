@@ -6,9 +6,15 @@ import Foundation
 
 /// Reads a worker's stdout (protocol lines) and stderr until both close, and kills the worker
 /// when a block runs longer than the wall-clock budget.
+///
+/// Reading and rendering a lecture run no user code and have no cooperative deadline, but a
+/// huge document legitimately takes a while: those phases get `phaseBudget`, at least 2 minutes.
 struct Watch {
     let pid: pid_t
-    let budget: Double
+    let blockBudget: Double
+    var phaseBudget: Double { max(blockBudget, 120) }
+    /// The budget that was running out when the worker was killed.
+    private(set) var budget: Double
     private(set) var killed = false
     /// The start of what the worker wrote to stderr (a Swift trap prints its message first,
     /// then a long backtrace).
@@ -16,7 +22,8 @@ struct Watch {
 
     init(pid: pid_t, budget: Double) {
         self.pid = pid
-        self.budget = budget
+        self.blockBudget = budget
+        self.budget = max(budget, 120)
     }
 
     var errorText: String { String(decoding: errorHead, as: UTF8.self) }
@@ -57,6 +64,11 @@ struct Watch {
                     from = 0
                     if let message = WorkerMessage(line[...]) {
                         handle(message)
+                        switch message {
+                        case .started: budget = blockBudget
+                        case .rendering: budget = phaseBudget
+                        case .training, .result: break
+                        }
                         deadline = Self.now() + budget
                     }
                 }

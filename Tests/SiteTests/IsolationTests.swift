@@ -73,6 +73,19 @@ func scratchLectures(_ lectures: [String: String]) throws -> URL {
         #expect(r.err.contains("crash.md:10: crashed while running this block"))
     }
 
+    /// A block stuck where the interpreter never checks its deadline is killed by the parent.
+    @Test func aHungWorkerIsKilledAtTheWallClockLimit() throws {
+        _ = testIsolation
+        let text = "# H\n\n```nn\nprint(5)\n```\n\n```nn\n# \(trapMarker)_HANG\nx = 1\n```\n\nAfter: `{nn} 2 + 2`.\n"
+        let dir = try scratchLectures(["hang.md": text, "fine.md": "# F\n\n```nn\nprint(7)\n```\n"])
+        let out = dir.appendingPathComponent("out")
+        let r = lectern(["render", dir.appendingPathComponent("course").path, "--out", out.path, "--timeout", "0.2"])
+        #expect(r.code == 1)
+        #expect(r.err.contains("hang.md:7: crashed while running this block: stopped after 2.3 s without finishing"), "\(r.err)")
+        #expect(try read(out.appendingPathComponent("hang.md")).contains("```text\n5\n```"))
+        #expect(try read(out.appendingPathComponent("fine.md")).contains("```text\n7\n```"))
+    }
+
     @Test func deathReasonsNameTheSignal() {
         #expect(WorkerProcess.reason(signal: SIGSEGV, exitCode: 0, killedAfter: nil, stderr: "").contains("stack overflow"))
         #expect(

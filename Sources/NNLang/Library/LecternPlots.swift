@@ -105,6 +105,9 @@ extension Library {
             throw Failure("ValueError: plot_decision_boundary needs X of shape (n, 2), got \(formatShape(x.shape))")
         }
         let n = x.shape[0]
+        guard n > 0, x.scalars.allSatisfy(\.isFinite) else {
+            throw Failure("ValueError: plot_decision_boundary needs at least one point, all finite, in X")
+        }
         let xs = (0..<n).map { x.scalars[2 * $0] }
         let ys = (0..<n).map { x.scalars[2 * $0 + 1] }
         let padX = ((xs.max()! - xs.min()!) * 0.1).nonZero

@@ -59,7 +59,7 @@ public enum DocumentRunner {
             while nextInline < doc.inlines.count && doc.inlines[nextInline].location.line < line {
                 let span = doc.inlines[nextInline]
                 started?(span.location.line)
-                let result = Parser.parseExpression(span.expression).flatMap { interpreter.evaluateInline($0) }
+                let result = Parser.parseExpression(span.expression).flatMap { interpreter.evaluateInline($0, timeout: timeout) }
                 switch result {
                 case .success(let v): inlineValues[nextInline] = interpreter.inlineText(v)
                 case .failure(let e):

@@ -116,8 +116,8 @@ public final class Interpreter {
     }
 
     /// Evaluates an inline `{nn} EXPR` value.
-    public func evaluateInline(_ expression: Expr) -> Result<Value, LangError> {
-        deadline = .now() + 10
+    public func evaluateInline(_ expression: Expr, timeout: Double) -> Result<Value, LangError> {
+        deadline = timeout > 0 ? .now() + timeout : .distantFuture
         do throws(LangError) { return .success(try eval(expression, globals)) } catch { return .failure(error) }
     }
 

@@ -129,7 +129,10 @@ extension Interpreter {
         }
         guard count > 0, length > 0 else { return 0 }
         let (total, overflow) = length.multipliedReportingOverflow(by: count)
-        if overflow { throw Failure("OverflowError: repeated \(what) is too long") }
+        // CPython: a string says OverflowError; a list or tuple that cannot be allocated, MemoryError.
+        if overflow {
+            throw Failure(what == "string" ? "OverflowError: repeated string is too long" : "MemoryError: repeated \(what) is too long")
+        }
         guard total <= limit else { throw Failure("MemoryError: the \(what) would have \(total) items, over Lectern's limit of \(limit)") }
         return count
     }

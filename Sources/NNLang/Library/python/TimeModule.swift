@@ -13,9 +13,10 @@ extension Library {
         m["sleep"] = fn("sleep") { args throws(Failure) in
             let seconds = try mathArgument(try args.required(0, "secs"))
             guard seconds >= 0 else { throw Failure("ValueError: sleep length must be non-negative") }
-            // A sleep past the block's time limit ends at the limit, where the next step stops the block.
+            // A sleep past the block's time limit ends at the limit, and so does the block.
             let limit = Double(interp.deadlineValue.uptimeNanoseconds) / 1e9 - Double(DispatchTime.now().uptimeNanoseconds) / 1e9
-            Thread.sleep(forTimeInterval: max(0, min(seconds, limit + 0.01)))
+            Thread.sleep(forTimeInterval: max(0, min(seconds, limit)))
+            if seconds > limit { throw Failure(Interpreter.timeoutMessage, hint: Interpreter.timeoutHint) }
             return .none
         }
         return .module(Module("time", m))
