@@ -97,7 +97,9 @@ enum Library {
             switch v {
             case .int(let i): return i == .min ? .float(-Double(i)) : .int(Swift.abs(i))
             case .float(let d): return .float(Swift.abs(d))
-            default: return .tensor(Variable.abs(try interp.tensor(v)))
+            default:
+                let t = try interp.tensor(v)
+                return .tensor(try interp.tag(Variable.abs(t), t.value.dtype))
             }
         }
         b["round"] = fn("round") { args throws(Failure) in

@@ -94,7 +94,9 @@ extension Value {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         case .float(let d) where d == d.rounded() && Swift.abs(d) < 1e15: return Int(d)
-        case .tensor(let t) where t.value.count == 1 && t.value.scalars[0] == t.value.scalars[0].rounded(): return Int(t.value.scalars[0])
+        case .tensor(let t)
+        where t.value.count == 1 && t.value.scalars[0] == t.value.scalars[0].rounded() && Swift.abs(t.value.scalars[0]) < 1e15:
+            return Int(t.value.scalars[0])
         default: throw Failure("TypeError: \(what) must be an integer, not \(typeName)")
         }
     }

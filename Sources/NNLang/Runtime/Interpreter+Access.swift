@@ -18,14 +18,13 @@ extension Interpreter {
             }
             return v
         case .tensor(let t):
-            if let mask = Interpreter.fullMask(keys, t.shape) {
-                // A mask of the array's own shape picks the marked elements, flattened.
-                let flat = try engine { () throws(EngineError) in try Variable.reshape(t, [-1]) }
-                return .tensor(try engine { () throws(EngineError) in try Variable.index(flat, [.list(mask)]) })
-            }
             let items = try indexItems(keys)
-            let r = try engine { () throws(EngineError) in try Variable.index(t, items) }
-            return .tensor(r)
+            // A basic subscript of an array outside any gradient graph is a view of its memory;
+            // one picking a single element is a numpy scalar (a copy).
+            if !t.isTracked, let view = try engine({ () throws(EngineError) in try t.storage.view(items) }) {
+                return .tensor(view.shape.isEmpty ? Variable(view.tensor) : Variable(storage: view))
+            }
+            return .tensor(try engine { () throws(EngineError) in try Variable.index(t, items) })
         case .object(let o):
             if let getter = try o.attribute("__getitem__", self) {
                 guard keys.count == 1, case .value(let k) = keys[0] else {
@@ -59,15 +58,8 @@ extension Interpreter {
         }
     }
 
-    /// The flat positions a boolean mask of the array's whole shape selects (for rank ≥ 2;
-    /// a 1-D mask is an ordinary index along the first axis).
-    static func fullMask(_ keys: [Key], _ shape: [Int]) -> [Int]? {
-        guard keys.count == 1, case .value(.tensor(let m)) = keys[0], m.value.isBoolean, m.shape == shape, shape.count >= 2 else {
-            return nil
-        }
-        return m.value.scalars.indices.filter { m.value.scalars[$0] != 0 }
-    }
-
+    /// numpy's index items of a subscript. A k-dimensional boolean mask stands for its k
+    /// `nonzero()` index arrays; float indices are numpy's IndexError.
     func indexItems(_ keys: [Key]) throws(Failure) -> [IndexItem] {
         var items: [IndexItem] = []
         for k in keys {
@@ -79,24 +71,43 @@ extension Interpreter {
             case .value(.module(let m)) where m.name == "Ellipsis": items.append(.ellipsis)
             case .value(let v):
                 switch v {
+                case .int(let i): items.append(.at(i))
+                case .bool(let b): items.append(.mask([b]))
                 case .list, .tensor:
                     let t = try tensor(v).value
-                    guard t.rank == 1 else { throw Failure("IndexError: only 1-D integer or boolean arrays can index an axis") }
-                    if t.isBoolean {
-                        // A boolean mask keeps the positions marked true.
-                        items.append(.mask(t.scalars.map { $0 != 0 }))
+                    if t.isScalar && t.dtype == .int64 {
+                        items.append(.at(Int(t.scalars[0])))
+                    } else if t.dtype == .bool {
+                        items += Interpreter.maskItems(t)
+                    } else if t.dtype == .int64 || t.count == 0 {
+                        let indices = t.scalars.map { Int($0) }
+                        items.append(t.rank == 1 ? .list(indices) : .array(shape: t.shape, indices: indices))
                     } else {
-                        items.append(.list(try t.scalars.map { d throws(Failure) in try Value.float(d).asInt("index") }))
+                        throw Failure("IndexError: arrays used as indices must be of integer (or boolean) type")
                     }
-                default: items.append(.at(try v.asInt("index")))
+                default:
+                    throw Failure(
+                        "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices"
+                    )
                 }
             }
         }
         return items
     }
 
-    /// Assigns into a list, dict or tensor. Tensors are values, so for them the updated tensor
-    /// is returned, for the caller to store where the original came from.
+    /// A boolean mask as index items: along one axis for 1-D, else its `nonzero()` arrays.
+    static func maskItems(_ m: Tensor) -> [IndexItem] {
+        if m.rank == 1 { return [.mask(m.scalars.map { $0 != 0 })] }
+        let strides = m.strides
+        var columns = [[Int]](repeating: [], count: m.rank)
+        for (p, x) in m.scalars.enumerated() where x != 0 {
+            for axis in 0..<m.rank { columns[axis].append((p / strides[axis]) % m.shape[axis]) }
+        }
+        return columns.map { .list($0) }
+    }
+
+    /// Assigns into a list, dict or array, in place (returns nil; a non-nil result would be a
+    /// new value for the caller to store where the original came from).
     func setItem(_ base: Value, _ keys: [Key], _ value: Value) throws(Failure) -> Value? {
         switch base {
         case .list(let l):
@@ -119,18 +130,12 @@ extension Interpreter {
             try d.set(k, value)
             return nil
         case .tensor(let t):
-            var copy = t.value
+            // Arrays are reference objects: the write goes into their memory.
+            try checkWritable(t)
+            let items = try indexItems(keys)
             let v = try tensor(value).value
-            if let mask = Interpreter.fullMask(keys, t.shape) {
-                // `a[a < 0] = 0`: assign through the flattened array, then restore the shape.
-                var flat = try engine { () throws(EngineError) in try copy.reshaped([-1]) }
-                try engine { () throws(EngineError) in try flat.assign([.list(mask)], v) }
-                copy = try engine { () throws(EngineError) in try flat.reshaped(t.shape) }
-            } else {
-                let items = try indexItems(keys)
-                try engine { () throws(EngineError) in try copy.assign(items, v) }
-            }
-            return .tensor(Variable(copy))
+            try engine { () throws(EngineError) in try t.storage.assign(items, v) }
+            return nil
         default:
             throw Failure("TypeError: '\(base.typeName)' object does not support item assignment")
         }

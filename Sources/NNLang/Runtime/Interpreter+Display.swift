@@ -55,7 +55,11 @@ extension Interpreter {
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
         case .float(let d): return format.scalar(d)
         case .tensor(let t):
-            return t.value.isScalar ? format.scalar(t.value.scalars[0]) : "array(" + arrayText(t.value, indent: 6, separator: ", ") + ")"
+            // A displayed array is numpy's repr at the document's `decimals`.
+            if t.value.isScalar { return format.scalar(t.value.scalars[0]) }
+            var options = printOptions
+            options.precision = min(options.precision, format.decimals)
+            return Interpreter.arrayRepr(t.value, options)
         default: return str(v)
         }
     }
@@ -72,7 +76,11 @@ extension Interpreter {
         case .list(let l): return "[" + l.items.map(pythonRepr).joined(separator: ", ") + "]"
         case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(pythonRepr($0)): \(pythonRepr($1))" }.joined(separator: ", ") + "}"
-        case .tensor(let t) where t.value.isScalar: return pythonFloat(t.value.scalars[0])
+        case .tensor(let t):
+            let x = t.value
+            let printer = ArrayPrinter(options: printOptions)
+            if x.isScalar { return printer.scalarRepr(x.scalars[0], x.dtype.elementKind, dtypeName: x.dtype.rawValue) }
+            return Interpreter.arrayRepr(x, printOptions)
         default: return self.repr(v, path: path)
         }
     }
@@ -87,7 +95,8 @@ extension Interpreter {
         case .str(let s): return s
         case .list, .tuple, .dict: return pythonRepr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
-        case .tensor(let t): return t.value.isScalar ? pythonFloat(t.value.scalars[0]) : arrayText(t.value, indent: 0)
+        case .tensor(let t):
+            return ArrayPrinter(options: printOptions).str(shape: t.value.shape, values: t.value.scalars, kind: t.value.dtype.elementKind)
         case .function(let f): return "<function \(f.name)>"
         case .builtin(let b): return "<built-in function \(b.name)>"
         case .module(let m): return "<module '\(m.name)'>"
@@ -103,24 +112,9 @@ extension Interpreter {
         return "\(d)"
     }
 
-    /// numpy's layout: nested brackets, one shared number format (numpy's `maxprec_equal`),
-    /// rows aligned; `repr` separates with commas, `str` with spaces.
-    func arrayText(_ t: Tensor, indent: Int, separator: String = " ") -> String {
-        if t.count == 0 { return "[]" }
-        let cells = format.column(t.scalars)
-        let width = cells.map(\.count).max() ?? 1
-        let padded = cells.map { String(repeating: " ", count: width - $0.count) + $0 }
-        func render(_ axis: Int, _ offset: Int, _ depth: Int) -> String {
-            if axis == t.rank - 1 {
-                return "[" + (0..<t.shape[axis]).map { padded[offset + $0] }.joined(separator: separator) + "]"
-            }
-            let step = t.shape[(axis + 1)...].reduce(1, *)
-            let rows =
-                separator.trimmingCharacters(in: .whitespaces) + String(repeating: "\n", count: t.rank - axis - 1)
-                + String(repeating: " ", count: indent + depth + 1)
-            return "[" + (0..<t.shape[axis]).map { render(axis + 1, offset + $0 * step, depth + 1) }.joined(separator: rows) + "]"
-        }
-        return render(0, 0, 0)
+    /// numpy's `repr` of an array.
+    static func arrayRepr(_ t: Tensor, _ options: PrintOptions) -> String {
+        ArrayPrinter(options: options).repr(shape: t.shape, values: t.scalars, kind: t.dtype.elementKind, dtypeName: t.dtype.rawValue)
     }
 
     // MARK: Format specs
@@ -269,5 +263,17 @@ extension Interpreter {
             }
         }
         return out
+    }
+}
+
+extension DType {
+    /// How the printer treats the elements.
+    var elementKind: ElementKind {
+        switch self {
+        case .bool: .bool
+        case .int64: .int
+        case .float32: .float32
+        case .float64: .float64
+        }
     }
 }

@@ -9,21 +9,17 @@ extension Interpreter {
         case ("-", .int(let i)): return i == .min ? .float(-Double(i)) : .int(-i)
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
-        case ("-", .tensor(let t)): return .tensor(Variable.neg(t))
+        case ("-", .tensor(let t)), ("~", .tensor(let t)): return try arrayUnary(op, t)
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
         case ("~", .bool(let b)): return .bool(!b)
-        case ("~", .tensor(let t)):
-            // numpy's ~ on a boolean array is logical not.
-            var r = t.value.map { $0 == 0 ? 1 : 0 }
-            r.isBoolean = true
-            return .tensor(Variable(r))
         default: throw Failure("TypeError: bad operand type for unary \(op): '\(v.typeName)'")
         }
     }
 
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
         switch (a, b) {
+        case (.tensor, _), (_, .tensor): return try arrayBinary(op, a, b)
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
         case (.bool(let x), _): return try binary(op, .int(x ? 1 : 0), b)
         case (_, .bool(let y)): return try binary(op, a, .int(y ? 1 : 0))
@@ -40,8 +36,6 @@ extension Interpreter {
             guard x.items.count * max(0, n) <= 10_000_000 else { throw Failure("MemoryError: the list would have over 10,000,000 items") }
             return .list(ListBox(Array(repeating: x.items, count: max(0, n)).flatMap { $0 }))
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
-        case (.tensor, _), (_, .tensor):
-            return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
         case (.list, .int), (.list, .float), (.int, .list), (.float, .list),
             (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
@@ -137,17 +131,6 @@ extension Interpreter {
                     throw EngineError.value("matmul: Input operand does not have enough dimensions")
                 }
                 return try Variable.matmul(a, b)
-            case "//": return Variable(try Tensor.zip(a.value, b.value, "//") { ($0 / $1).rounded(.down) })
-            case "%":
-                return Variable(
-                    try Tensor.zip(a.value, b.value, "%") { x, y in
-                        let r = fmod(x, y)
-                        return r != 0 && (r < 0) != (y < 0) ? r + y : r
-                    })
-            case "&", "|":
-                var r = try Tensor.zip(a.value, b.value, op) { op == "&" ? ($0 != 0 && $1 != 0 ? 1 : 0) : ($0 != 0 || $1 != 0 ? 1 : 0) }
-                r.isBoolean = a.value.isBoolean && b.value.isBoolean
-                return Variable(r)
             default: throw EngineError.value("unsupported operator \(op) for arrays")
             }
         }
@@ -192,6 +175,7 @@ extension Interpreter {
         case (.none, .none): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.list(let x), .list(let y)): return x === y
+        case (.tensor(let x), .tensor(let y)): return x.storage === y.storage
         default: return false
         }
     }
@@ -216,6 +200,7 @@ extension Interpreter {
     }
 
     func equal(_ a: Value, _ b: Value) throws(Failure) -> Bool {
+        if let same = dtypeEqual(a, b) { return same }
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x == y
@@ -268,7 +253,8 @@ extension Interpreter {
     public func tensor(_ v: Value) throws(Failure) -> Variable {
         switch v {
         case .tensor(let t): return t
-        case .int, .float, .bool: return Variable(Tensor(try v.asDouble()))
+        case .int, .bool: return Variable(Tensor(try v.asDouble()).withDType(Interpreter.operandType(v, Variable(Tensor(0))).0))
+        case .float: return Variable(Tensor(try v.asDouble()))
         case .list, .tuple:
             let items = try iterate(v)
             // A list of tracked scalars keeps their history (`np.array([w1, w2])`).
@@ -289,8 +275,8 @@ extension Interpreter {
             scalars.reserveCapacity(parts.count * parts[0].value.count)
             for p in parts { scalars += p.value.scalars }
             var t = Tensor(shape: [parts.count] + first, scalars: scalars)
-            // A list of bools (or of boolean rows) is a boolean array, as in numpy.
-            t.isBoolean = items.allSatisfy { if case .bool = $0 { true } else { false } } || parts.allSatisfy(\.value.isBoolean)
+            // numpy's dtype of a nested list: bool if all are bools, int64 if all are whole.
+            t.dtype = parts.indices.map { i in Interpreter.operandType(items[i], parts[i]).0 }.reduce(.bool, DType.promote)
             return Variable(t)
         case .range:
             return try tensor(.list(ListBox(try iterate(v))))
@@ -338,10 +324,7 @@ extension Interpreter {
         case .tensor(let t):
             guard t.value.rank > 0 else { throw Failure("TypeError: iteration over a 0-d array") }
             let n = t.shape[0]
-            return try (0..<n).map { i throws(Failure) in
-                let row = try engine { () throws(EngineError) in try Variable.index(t, [.at(i)]) }
-                return row.value.isScalar && !row.isTracked ? .float(row.value.scalars[0]) : .tensor(row)
-            }
+            return try (0..<n).map { i throws(Failure) in try getItem(v, [.value(.int(i))]) }
         case .object(let o):
             if let items = try o.attribute("__iter__", self), case .list(let l) = items { return l.items }
             throw Failure("TypeError: '\(o.typeName)' object is not iterable")

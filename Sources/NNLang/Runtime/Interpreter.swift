@@ -14,6 +14,8 @@ public final class Interpreter {
     var emitted: [Output] = []
     private var printed = ""
     let files: FileAccess
+    /// numpy's print options (`np.set_printoptions`), for this document.
+    var printOptions = PrintOptions()
     /// Modules imported so far, by dotted name.
     var modules: [String: Value] = [:]
     /// Where long `fit` calls report their epochs while they run (a terminal), if anywhere.
@@ -132,7 +134,11 @@ public final class Interpreter {
             let current = try eval(target, scope)
             let rhs = try eval(valueExpr, scope)
             let result: Value
-            if case .list(let box) = current, op == "+" {
+            if case .tensor(let t) = current, case .name = target.kind {
+                // In place: every name bound to the array sees the change.
+                try at(stmt.position) { () throws(Failure) in try inPlace(op, t, rhs) }
+                return .normal
+            } else if case .list(let box) = current, op == "+" {
                 box.items += try at(stmt.position) { () throws(Failure) in try iterate(rhs) }
                 result = current
             } else {
