@@ -41,7 +41,7 @@ extension Library {
         m["e"] = .float(M_E)
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
-        m["newaxis"] = .none
+        m["newaxis"] = Value.none
         for t in ["float64", "float32", "float_", "int64", "int32", "int_", "bool_", "uint8", "intp", "double", "single"] {
             // A numpy scalar type: a constructor (`np.float64(0.5)`) and a dtype (`dtype=np.int64`).
             m[t] = fn(t) { args throws(Failure) in
@@ -139,9 +139,12 @@ extension Library {
             return .tensor(Variable(values.withDType(integral ? .int64 : .float64)))
         }
         m["reshape"] = fn("reshape") { args throws(Failure) in
-            try args.accept(["a", "shape"])
+            try args.accept(["a", "shape", "order"])
+            try requireCOrder(args, 2)
             let t = try interp.tensor(try args.required(0, "a"))
-            return try reshaped(t, try interp.shape(try args.required(1, "shape")))
+            let shape = try args.required(1, "shape")
+            let dims = try interp.iterate(shape.isNumber ? .tuple([shape]) : shape)
+            return try reshaped(t, try dims.map { v throws(Failure) in try v.asInt("shape") })
         }
         m["transpose"] = fn("transpose") { args throws(Failure) in
             try args.accept(["a", "axes"])
@@ -478,13 +481,13 @@ extension Library {
             let n = dims?.reduce(1, *) ?? 1
             let values = (0..<n).map { _ in Double(low + interp.context.rng.nextInt(through: h - low - 1)) }
             if dims == nil { return .int(Int(values[0])) }
-            return .tensor(Variable(Tensor(shape: dims!, scalars: values)))
+            return .tensor(Variable(Tensor(shape: dims!, scalars: values).withDType(.int64)))
         }
         r["permutation"] = fn("permutation") { args throws(Failure) in
             let x = try args.required(0, "x")
             if case .int(let n) = x {
                 try interp.checkSize([n])
-                return .tensor(Variable(Tensor(shape: [n], scalars: interp.context.rng.permutation(n).map(Double.init))))
+                return .tensor(Variable(Tensor(shape: [n], scalars: interp.context.rng.permutation(n).map(Double.init)).withDType(.int64)))
             }
             let t = try interp.tensor(x).value
             let p = interp.context.rng.permutation(t.shape.first ?? 0)
@@ -540,10 +543,12 @@ extension Library {
         switch name {
         case "reshape":
             method = { args throws(Failure) in
-                let s =
+                try args.accept(["*", "order"])
+                try requireCOrder(args, -1)
+                let dims =
                     args.positional.count == 1
-                    ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() }
-                return try reshaped(t, s)
+                    ? try interp.iterate(args.positional[0].isNumber ? .tuple(args.positional) : args.positional[0]) : args.positional
+                return try reshaped(t, try dims.map { v throws(Failure) in try v.asInt("shape") })
             }
         case "ravel":
             method = { _ throws(Failure) in try reshaped(t, [-1]) }

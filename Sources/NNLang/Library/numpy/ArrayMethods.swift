@@ -10,6 +10,13 @@ extension Library {
         return .tensor(r)
     }
 
+    /// `order=`: only numpy's default row-major order "C" is implemented.
+    static func requireCOrder(_ args: Arguments, _ index: Int) throws(Failure) {
+        if let o = args.optional(index, "order"), !o.isNone, (try? args.string(index, "order")) != "C" {
+            throw Failure("NotImplementedError: Lectern does not support order other than 'C'")
+        }
+    }
+
     /// `.T` and `transpose`: a view with the axes permuted.
     static func transposed(_ t: Variable, _ perm: [Int]?) throws(Failure) -> Value {
         let r = try engine { () throws(EngineError) in try Variable.transpose(t, perm) }
