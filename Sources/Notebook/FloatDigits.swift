@@ -158,6 +158,11 @@ struct ElementFormat {
         }
     }
 
+    /// One bool or integer element without padding.
+    static func plainText(_ x: Double, _ kind: ElementKind) -> String {
+        kind == .bool ? (x != 0 ? "True" : "False") : ArrayPrinter.integerText(x)
+    }
+
     func text(_ x: Double) -> String {
         switch kind {
         case .bool: return x != 0 ? trueText : "False"

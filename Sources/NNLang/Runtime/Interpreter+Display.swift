@@ -11,8 +11,14 @@ extension Interpreter {
         case .int(let i): return .integer(i)
         case .float(let d): return .scalar(d)
         case .tensor(let t):
-            if t.value.isScalar { return .scalar(t.value.scalars[0]) }
-            return .tensor(shape: t.value.shape, values: t.value.scalars)
+            if t.value.isScalar {
+                switch t.value.dtype {
+                case .int64: return .integer(Int(t.value.scalars[0]))
+                case .bool: return .text(t.value.scalars[0] != 0 ? "True" : "False")
+                default: return .scalar(t.value.scalars[0])
+                }
+            }
+            return .tensor(shape: t.value.shape, values: t.value.scalars, kind: t.value.dtype.elementKind)
         case .output(let o): return o
         default: return .text(repr(v))
         }
