@@ -77,3 +77,13 @@ extension Variable {
         }
     }
 }
+
+extension Variable {
+    /// The result of an op with no derivative (`//`, `%`, rounding, casts) from tracked
+    /// inputs: differentiating through it is an error rather than a silent zero gradient.
+    public static func nondifferentiable(_ op: String, _ value: Tensor, _ inputs: [Variable]) -> Variable {
+        record(op, value, inputs) { _ throws(EngineError) in
+            throw .value("NotImplementedError: Lectern cannot differentiate through '\(op)'")
+        }
+    }
+}

@@ -275,10 +275,14 @@ extension Library {
         m["amax"] = m["max"]
         m["amin"] = m["min"]
         m["round"] = fn("round") { args throws(Failure) in
-            let t = try args.tensor(0, "a")
-            let d = try args.int(1, "decimals", 0)
-            let r = t.map { Library.pythonRound($0, d) }
-            return r.isScalar ? .float(r.scalars[0]) : .tensor(Variable(r))
+            try args.accept(["a", "decimals", "out"])
+            if let out = args.optional(2, "out"), !out.isNone {
+                throw Failure("NotImplementedError: Lectern does not support the 'out' argument of round()")
+            }
+            let x = try args.required(0, "a")
+            let r = try numpyRounded(try interp.tensor(x), try args.int(1, "decimals", 0))
+            if x.isPlainNumber, case .tensor(let t) = r { return .float(t.value.scalars[0]) }
+            return r
         }
         m["around"] = m["round"]
         for name in ["allclose", "isclose"] {
@@ -593,7 +597,8 @@ extension Library {
             method = { args throws(Failure) in
                 try args.accept(["dtype", "copy"])
                 let type = try dtype(try args.required(0, "dtype")) ?? .float64
-                return .tensor(Variable(try engine { () throws(EngineError) in try t.value.cast(to: type) }))
+                let cast = try engine { () throws(EngineError) in try t.value.cast(to: type) }
+                return .tensor(type.isFloat ? Variable(cast, node: t.node) : Variable.nondifferentiable("astype", cast, [t]))
             }
         case "squeeze":
             method = { args throws(Failure) in
@@ -612,8 +617,8 @@ extension Library {
             }
         case "round":
             method = { args throws(Failure) in
-                let d = try args.int(0, "decimals", 0)
-                return .tensor(Variable(t.value.map { pythonRound($0, d) }))
+                try args.accept(["decimals"])
+                return try numpyRounded(t, try args.int(0, "decimals", 0))
             }
         default: return nil
         }

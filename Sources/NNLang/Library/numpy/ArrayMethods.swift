@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 
 // MARK: - Shape methods that return views, and small numpy functions on arrays
 
@@ -57,6 +58,20 @@ extension Library {
         }
         if a.isPlainNumber && b.isPlainNumber { return .float(r.value.scalars[0]) }
         return .tensor(try interp.tag(r, type))
+    }
+
+    /// `np.round` as numpy computes it: scale by 10^decimals, round half to even, scale back
+    /// (so `np.round(2.675, 2)` is numpy's 2.67, from 267.49999999999997). Integers stay integers.
+    static func numpyRounded(_ t: Variable, _ decimals: Int) throws(Failure) -> Value {
+        let x = t.value
+        guard x.dtype.isFloat else {
+            guard decimals < 0 else { return .tensor(Variable(x)) }
+            let f = Foundation.pow(10.0, Double(-decimals))
+            return .tensor(Variable(x.map { ($0 / f).rounded(.toNearestOrEven) * f }.withDType(x.dtype), node: nil))
+        }
+        let f = Foundation.pow(10.0, Double(Swift.abs(decimals)))
+        let r = x.map { decimals >= 0 ? ($0 * f).rounded(.toNearestOrEven) / f : ($0 / f).rounded(.toNearestOrEven) * f }
+        return .tensor(Variable.nondifferentiable("round", r.withDType(x.dtype), [t]))
     }
 
     /// `np.nonzero`: one int64 index array per axis.

@@ -61,7 +61,7 @@ extension Interpreter {
                         ? Interpreter.floatDivMod(p, q, remainder: op == "%") : Interpreter.intDivMod(p, q, remainder: op == "%")
                 }
             }
-            r = Variable(v)
+            r = Variable.nondifferentiable(op, v, [x, y])
         case "&", "|", "^":
             guard !type.isFloat else {
                 let name = ["&": "bitwise_and", "|": "bitwise_or", "^": "bitwise_xor"][op]!
@@ -75,7 +75,7 @@ extension Interpreter {
                     return Double(op == "&" ? i & j : (op == "|" ? i | j : i ^ j))
                 }
             }
-            r = Variable(v)
+            r = Variable.nondifferentiable(op, v, [x, y])
         default:
             throw Failure("TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'")
         }
