@@ -17,7 +17,12 @@ extension Library {
         }
         switch x {
         case .int, .float, .bool: return .float(r.value.scalars[0])
-        default: return .tensor(r)
+        default:
+            // numpy's result types: abs and square keep the dtype (bool abs stays bool), the
+            // rest give floats, float32 staying float32.
+            let input = variable.value.dtype
+            let keeps = name == "abs" || name == "fabs" && input.isFloat || (name == "square" && input != .bool) || name == "clip"
+            return .tensor(try interp.tag(r, keeps ? input : (input == .float32 ? .float32 : .float64)))
         }
     }
 
@@ -154,8 +159,7 @@ extension Library {
         }
         m["copy"] = fn("copy") { args throws(Failure) in
             try args.accept(["a"])
-            let t = try interp.tensor(try args.required(0, "a"))
-            return .tensor(Variable(t.value, node: t.node))
+            return try copied(try interp.tensor(try args.required(0, "a")))
         }
         m["shares_memory"] = fn("shares_memory") { args throws(Failure) in
             try args.accept(["a", "b", "max_work"])
@@ -341,11 +345,12 @@ extension Library {
             guard t.rank <= 1 else { throw Failure("ValueError: argsort supports 1-D arrays") }
             // A stable sort, as numpy's default for equal keys in practice.
             let order = t.scalars.indices.sorted { (t.scalars[$0], $0) < (t.scalars[$1], $1) }
-            return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init))))
+            return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init)).withDType(.int64)))
         }
         m["unique"] = fn("unique") { args throws(Failure) in
-            let values = Array(Set(try args.tensor(0, "ar").scalars)).sorted()
-            return .tensor(Variable(Tensor(shape: [values.count], scalars: values)))
+            let t = try args.tensor(0, "ar")
+            let values = Array(Set(t.scalars)).sorted()
+            return .tensor(Variable(Tensor(shape: [values.count], scalars: values).withDType(t.dtype)))
         }
         m["diag"] = fn("diag") { args throws(Failure) in
             let t = try args.tensor(0, "v")
@@ -353,11 +358,11 @@ extension Library {
                 try interp.checkSize([t.count, t.count])
                 var out = Tensor.zeros([t.count, t.count])
                 for i in 0..<t.count { out.scalars[i * t.count + i] = t.scalars[i] }
-                return .tensor(Variable(out))
+                return .tensor(Variable(out.withDType(t.dtype)))
             }
             guard t.rank == 2 else { throw Failure("ValueError: diag needs a 1-D or 2-D array") }
             let n = min(t.shape[0], t.shape[1])
-            return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { t.scalars[$0 * t.shape[1] + $0] })))
+            return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { t.scalars[$0 * t.shape[1] + $0] }).withDType(t.dtype)))
         }
         m["tile"] = fn("tile") { args throws(Failure) in
             let t = try args.tensor(0, "A")
@@ -365,7 +370,9 @@ extension Library {
             try interp.checkSize([t.count, max(reps, 0)])
             guard t.rank <= 1 else { throw Failure("ValueError: tile supports 1-D arrays and an int count") }
             return .tensor(
-                Variable(Tensor(shape: [t.count * max(reps, 0)], scalars: Array(repeating: t.scalars, count: max(reps, 0)).flatMap { $0 })))
+                Variable(
+                    Tensor(shape: [t.count * max(reps, 0)], scalars: Array(repeating: t.scalars, count: max(reps, 0)).flatMap { $0 })
+                        .withDType(t.dtype)))
         }
         m["expand_dims"] = fn("expand_dims") { args throws(Failure) in
             let t = try interp.tensor(try args.required(0, "a"))
@@ -574,7 +581,7 @@ extension Library {
         case "copy":
             method = { args throws(Failure) in
                 try args.accept([])
-                return .tensor(Variable(t.value, node: t.node))
+                return try copied(t)
             }
         case "item":
             method = { args throws(Failure) in

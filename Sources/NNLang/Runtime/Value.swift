@@ -104,6 +104,7 @@ enum HashKey: Hashable {
         case .bool(let b): self = .number(b ? 1 : 0)
         case .str(let s): self = .str(s)
         case .none: self = .none
+        case .tensor(let t) where t.value.isScalar: self = .number(t.value.scalars[0])  // numpy scalars hash as numbers
         case .tuple(let items):
             var keys: [HashKey] = []
             for i in items {

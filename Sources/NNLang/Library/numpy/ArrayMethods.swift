@@ -74,6 +74,12 @@ extension Library {
         return .tensor(Variable.nondifferentiable("round", r.withDType(x.dtype), [t]))
     }
 
+    /// `copy()`: new memory; inside a gradient graph, an identity step of the graph.
+    static func copied(_ t: Variable) throws(Failure) -> Value {
+        guard t.isTracked else { return .tensor(Variable(t.value)) }
+        return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, t.shape) })
+    }
+
     /// `np.nonzero`: one int64 index array per axis.
     static func nonzero(_ t: Tensor) -> Value {
         let items = Interpreter.maskItems(t.rank == 0 ? Tensor(shape: [1], scalars: t.scalars) : t.map { $0 != 0 ? 1 : 0 })
