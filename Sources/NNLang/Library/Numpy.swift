@@ -214,12 +214,8 @@ extension Library {
         }
         for name in ["dot", "matmul"] {
             m[name] = fn(name) { args throws(Failure) in
-                let a = try interp.tensor(try args.required(0, "a"))
-                let b = try interp.tensor(try args.required(1, "b"))
-                if name == "dot" && (a.value.isScalar || b.value.isScalar) {
-                    return .tensor(try engine { () throws(EngineError) in try Variable.mul(a, b) })
-                }
-                return .tensor(try engine { () throws(EngineError) in try Variable.matmul(a, b) })
+                try args.accept(["a", "b"])
+                return try product(try args.required(0, "a"), try args.required(1, "b"), scalars: name == "dot", interp)
             }
         }
         m["outer"] = fn("outer") { args throws(Failure) in
@@ -562,13 +558,20 @@ extension Library {
                 return try reshaped(t, try dims.map { v throws(Failure) in try v.asInt("shape") })
             }
         case "ravel":
-            method = { _ throws(Failure) in try reshaped(t, [-1]) }
+            method = { args throws(Failure) in
+                try args.accept(["order"])
+                try requireCOrder(args, 0)
+                return try reshaped(t, [-1])
+            }
         case "flatten":
-            method = { _ throws(Failure) in
-                .tensor(try engine { () throws(EngineError) in try Variable.reshape(Variable(t.value, node: t.node), [-1]) })
+            method = { args throws(Failure) in
+                try args.accept(["order"])
+                try requireCOrder(args, 0)
+                return .tensor(try engine { () throws(EngineError) in try Variable.reshape(Variable(t.value, node: t.node), [-1]) })
             }
         case "transpose":
             method = { args throws(Failure) in
+                try args.accept(["*"])
                 let perm =
                     args.positional.isEmpty
                     ? nil
@@ -619,8 +622,11 @@ extension Library {
             }
         case "dot":
             method = { args throws(Failure) in
-                let other = try interp.tensor(try args.required(0, "b"))
-                return .tensor(try engine { () throws(EngineError) in try Variable.matmul(t, other) })
+                try args.accept(["b", "out"])
+                if let out = args.optional(1, "out"), !out.isNone {
+                    throw Failure("NotImplementedError: Lectern does not support the 'out' argument of dot()")
+                }
+                return try product(.tensor(t), try args.required(0, "b"), scalars: true, interp)
             }
         case "round":
             method = { args throws(Failure) in

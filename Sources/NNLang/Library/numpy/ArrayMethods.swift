@@ -74,6 +74,14 @@ extension Library {
         return .tensor(Variable.nondifferentiable("round", r.withDType(x.dtype), [t]))
     }
 
+    /// `dot` and `matmul` with numpy's dtypes; `dot` with a scalar multiplies.
+    static func product(_ a: Value, _ b: Value, scalars: Bool, _ interp: Interpreter) throws(Failure) -> Value {
+        let x = try interp.tensor(a)
+        let y = try interp.tensor(b)
+        let op = scalars && (x.value.isScalar || y.value.isScalar) ? "*" : "@"
+        return try interp.arrayBinary(op, a.isPlainNumber ? a : .tensor(x), b)
+    }
+
     /// `copy()`: new memory; inside a gradient graph, an identity step of the graph.
     static func copied(_ t: Variable) throws(Failure) -> Value {
         guard t.isTracked else { return .tensor(Variable(t.value)) }
