@@ -543,7 +543,7 @@ extension Library {
         case "ndim": return .int(t.value.rank)
         case "size": return .int(t.value.count)
         case "dtype": return .object(DTypeObject(t.value.dtype))
-        case "base": return t.storage.root.map { .tensor(Variable(storage: $0)) } ?? .none
+        case "base": return t.storage.root.map { .tensor(Variable(storage: $0)) } ?? Value.none
         default: break
         }
         let method: (inout Arguments) throws(Failure) -> Value
