@@ -181,7 +181,9 @@ public struct Failure: Error {
         switch e {
         case .shape(let m):
             self.init("ValueError: " + m, hint: "check the shapes of the operands: a product (m×k)(k×n) needs equal inner dimensions")
-        case .value(let m): self.init(m.hasPrefix("MemoryError") || m.hasPrefix("TimeoutError") ? m : "ValueError: " + m)
+        case .value(let m):
+            let named = ["MemoryError", "TimeoutError", "OverflowError", "NotImplementedError"].contains { m.hasPrefix($0 + ":") }
+            self.init(named ? m : "ValueError: " + m)
         case .index(let m): self.init("IndexError: " + m)
         }
     }
