@@ -61,12 +61,12 @@ def random_floats(shape, scale):
 SHAPES = [(1,), (3,), (4,), (2, 3), (3, 1), (1, 4), (2, 2, 2), (5,), (2, 5)]
 
 # Printing of random arrays: str and repr, float64, float32, int64 and bool.
-for i in range(160):
+for i in range(600):
     shape = SHAPES[i % len(SHAPES)]
     scale = [1, 0.01, 100, 1e5, 1e-3][i % 5]
     a = random_floats(shape, scale)
     case(f"a = {lit(a)}\nprint(a)\nprint(repr(a))")
-for i in range(40):
+for i in range(120):
     shape = SHAPES[i % len(SHAPES)]
     a = (rng.standard_normal(shape) * 10.0 ** rng.integers(-2, 4)).astype(np.float32)
     case(f"a = {lit(a)}\nprint(a)\nprint(repr(a))")
@@ -85,7 +85,8 @@ case("a = np.arange(2400).reshape(40, 60)\nprint(a)\nprint(repr(a.astype(float))
 case("a = np.arange(24).reshape(2, 3, 4) / 3\nprint(a)\nprint(repr(a))")
 
 # Broadcasting binary operators over small shape pairs and dtypes.
-PAIRS = [((3,), (3,)), ((2, 3), (3,)), ((3, 1), (1, 4)), ((2, 1, 3), (4, 1)), ((1,), (2, 2)), ((2, 2), ())]
+PAIRS = [((3,), (3,)), ((2, 3), (3,)), ((3, 1), (1, 4)), ((2, 1, 3), (4, 1)), ((1,), (2, 2)), ((2, 2), ()),
+         ((), (3,)), ((4, 1), (4,)), ((1, 3), (2, 1)), ((2, 3, 1), (3, 4))]
 
 
 def operand(shape, kind):
@@ -100,7 +101,7 @@ for (sa, sb), ka, kb in itertools.product(PAIRS, ["int", "float", "bool"], ["int
     a = operand(sa, ka)
     b = operand(sb, kb)
     lines = [f"a = {lit(a)}", f"b = {lit(b)}"]
-    for op in ["+", "*", "-", "/", "//", "%", "==", "<", "&"]:
+    for op in ["+", "*", "-", "/", "//", "%", "**", "==", "<", "&"]:
         if op in "-" and ka == kb == "bool":
             continue
         if op == "&" and "float" in (ka, kb):
@@ -108,6 +109,8 @@ for (sa, sb), ka, kb in itertools.product(PAIRS, ["int", "float", "bool"], ["int
         if op in ("//", "%") and (ka == "bool" and kb == "bool"):
             continue
         if op in ("/", "//", "%") and not (b != 0).all():
+            continue
+        if op == "**" and (ka == "float" or kb != "int" or (b < 0).any() or ka == "bool"):
             continue
         lines.append(f"print(repr(a {op} b))")
     case("\n".join(lines))

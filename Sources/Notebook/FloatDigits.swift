@@ -55,6 +55,12 @@ struct FloatDigits {
         return FloatDigits(digits: d, point: p, negative: negative)
     }
 
+    /// The exact value correctly rounded to `places` digits after the first significant one.
+    func exactScientific(_ x: Double, places: Int) -> FloatDigits {
+        let (d, p) = FloatDigits.parse(String(format: "%.\(places)e", Swift.abs(x)))
+        return FloatDigits(digits: d, point: p, negative: negative)
+    }
+
     /// Integer part (with sign) and fraction digits of the positional form.
     func positionalParts(minDigits: Int) -> (String, String) {
         let isZero = digits == ["0"]
@@ -181,7 +187,10 @@ struct ElementFormat {
         }
         let d = FloatDigits(x, float32: float32)
         if expFormat {
-            let ((i, f), e) = d.roundedScientific(x, places: padRight).scientificParts(minDigits: padRight)
+            // Dragon4 fills the requested digits with the exact value's digits, which for float32
+            // go beyond its shortest form (float64's shortest form is always exact that far).
+            let digits = float32 ? d.exactScientific(x, places: padRight) : d.roundedScientific(x, places: padRight)
+            let ((i, f), e) = digits.scientificParts(minDigits: padRight)
             return String(repeating: " ", count: Swift.max(0, padLeft - i.count)) + i + "." + f
                 + FloatDigits.exponentText(e, digits: expSize)
         }
