@@ -142,18 +142,24 @@ public final class ArrayStorage: @unchecked Sendable {
     public func assign(_ items: [IndexItem], _ value: Tensor) throws(EngineError) {
         let plan = try IndexPlan(shape: viewShape, items: items)
         let v = try value.broadcast(to: plan.resultShape)
-        write(plan.offsets(), v.scalars)
+        try write(plan.offsets(), v.scalars)
     }
 
     /// Replaces every element (in-place operators: `a += 1`).
     public func replaceAll(_ value: Tensor) throws(EngineError) {
         let v = try value.broadcast(to: viewShape)
-        write(Array(0..<v.count), v.scalars)
+        try write(Array(0..<v.count), v.scalars)
     }
 
-    private func write(_ positions: [Int], _ values: [Double]) {
+    private func write(_ positions: [Int], _ values: [Double]) throws(EngineError) {
         let target = owner
         let dtype = target.data.dtype
+        if dtype == .int64, let bad = values.first(where: { !$0.isFinite || Swift.abs($0) > DType.exactIntegerLimit }) {
+            throw .value(
+                bad.isFinite
+                    ? "OverflowError: \(bad) is beyond 2**53, where Lectern's integers stop being exact"
+                    : "cannot convert float \(bad) to integer")
+        }
         for (p, x) in zip(positions, values) { target.data.scalars[rootOffset(p)] = dtype.cast(x) }
         target.version &+= 1
     }

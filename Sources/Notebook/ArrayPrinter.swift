@@ -70,7 +70,7 @@ public struct ArrayPrinter: Sendable {
     }
 
     static func integerText(_ x: Double) -> String {
-        Swift.abs(x) < 9.2e18 ? String(Int(x)) : String(format: "%.0f", x)
+        x.isFinite && Swift.abs(x) < 9.2e18 ? String(Int(x)) : String(format: "%.0f", x)
     }
 
     // MARK: array2string
