@@ -169,7 +169,11 @@ extension Library {
         }
         m["may_share_memory"] = m["shares_memory"]
         m["set_printoptions"] = fn("set_printoptions") { args throws(Failure) in
-            try args.accept(["precision", "threshold", "edgeitems", "linewidth", "suppress"])
+            let unsupported = ["nanstr", "infstr", "formatter", "sign", "floatmode", "legacy", "override_repr"]
+            try args.accept(["precision", "threshold", "edgeitems", "linewidth", "suppress"] + unsupported)
+            for (k, v) in args.keywords where unsupported.contains(k) && !v.isNone {
+                throw Failure("NotImplementedError: Lectern does not support the '\(k)' argument of set_printoptions()")
+            }
             var o = interp.printOptions
             func int(_ i: Int, _ n: String, _ current: Int) throws(Failure) -> Int {
                 guard let v = args.optional(i, n), !v.isNone else { return current }
