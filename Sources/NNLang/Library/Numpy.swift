@@ -171,6 +171,9 @@ extension Library {
         m["set_printoptions"] = fn("set_printoptions") { args throws(Failure) in
             let unsupported = ["nanstr", "infstr", "formatter", "sign", "floatmode", "legacy", "override_repr"]
             try args.accept(["precision", "threshold", "edgeitems", "linewidth", "suppress"] + unsupported)
+            if args.positional.count > 5 {
+                throw Failure("NotImplementedError: Lectern does not support the '\(unsupported[0])' argument of set_printoptions()")
+            }
             for (k, v) in args.keywords where unsupported.contains(k) && !v.isNone {
                 throw Failure("NotImplementedError: Lectern does not support the '\(k)' argument of set_printoptions()")
             }
