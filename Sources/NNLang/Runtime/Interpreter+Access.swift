@@ -18,7 +18,7 @@ extension Interpreter {
             }
             return v
         case .tensor(let t):
-            let items = try indexItems(keys)
+            let items = try indexItems(keys, shape: t.shape)
             // A basic subscript of an array outside any gradient graph is a view of its memory;
             // one picking a single element is a numpy scalar (a copy).
             if !t.isTracked, let view = try engine({ () throws(EngineError) in try t.storage.view(items) }) {
@@ -60,14 +60,14 @@ extension Interpreter {
 
     /// numpy's index items of a subscript. A k-dimensional boolean mask stands for its k
     /// `nonzero()` index arrays; float indices are numpy's IndexError.
-    func indexItems(_ keys: [Key]) throws(Failure) -> [IndexItem] {
+    func indexItems(_ keys: [Key], shape: [Int]) throws(Failure) -> [IndexItem] {
         var items: [IndexItem] = []
         for k in keys {
             switch k {
             case .slice(let a, let b, let c): items.append(.range(start: a, stop: b, step: c))
             case .value(.none): items.append(.newAxis)
             case .value(.tuple(let inner)):
-                items += try indexItems(inner.map { .value($0) })
+                items += try indexItems(inner.map { .value($0) }, shape: shape)
             case .value(.module(let m)) where m.name == "Ellipsis": items.append(.ellipsis)
             case .value(let v):
                 switch v {
@@ -78,6 +78,7 @@ extension Interpreter {
                     if t.isScalar && t.dtype == .int64 {
                         items.append(.at(Int(t.scalars[0])))
                     } else if t.dtype == .bool {
+                        try Interpreter.checkMask(t.shape, at: items, in: shape)
                         items += Interpreter.maskItems(t)
                     } else if t.dtype == .int64 || t.count == 0 {
                         let indices = t.scalars.map { Int($0) }
@@ -93,6 +94,21 @@ extension Interpreter {
             }
         }
         return items
+    }
+
+    /// A k-dimensional mask must match the k axes it indexes (numpy's IndexError otherwise).
+    static func checkMask(_ mask: [Int], at before: [IndexItem], in shape: [Int]) throws(Failure) {
+        guard mask.count > 1, !before.contains(.ellipsis) else { return }
+        let first = before.filter { $0 != .newAxis }.count
+        for (k, m) in mask.enumerated() {
+            let axis = first + k
+            let n = axis < shape.count ? shape[axis] : 0
+            guard m == n else {
+                throw Failure(
+                    "IndexError: boolean index did not match indexed array along axis \(axis); size of axis is \(n) but size of corresponding boolean axis is \(m)"
+                )
+            }
+        }
     }
 
     /// A boolean mask as index items: along one axis for 1-D, else its `nonzero()` arrays.
@@ -132,7 +148,7 @@ extension Interpreter {
         case .tensor(let t):
             // Arrays are reference objects: the write goes into their memory.
             try checkWritable(t)
-            let items = try indexItems(keys)
+            let items = try indexItems(keys, shape: t.shape)
             let v = try tensor(value).value
             try engine { () throws(EngineError) in try t.storage.assign(items, v) }
             return nil
