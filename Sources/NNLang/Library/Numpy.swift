@@ -294,18 +294,19 @@ extension Library {
         m["around"] = m["round"]
         for name in ["allclose", "isclose"] {
             m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["a", "b", "rtol", "atol"])
+                try args.accept(["a", "b", "rtol", "atol", "equal_nan"])
                 let a = try args.tensor(0, "a")
                 let b = try args.tensor(1, "b")
                 let rtol = try args.double(2, "rtol", 1e-5)
                 let atol = try args.double(3, "atol", 1e-8)
+                let nanEqual = try args.bool(4, "equal_nan", false)
                 let close = try engine { () throws(EngineError) in
                     try Tensor.zip(a, b, name) { x, y in
-                        (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) ? 1 : 0
+                        (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y) || (nanEqual && x.isNaN && y.isNaN)) ? 1 : 0
                     }
                 }
                 if name == "allclose" { return .bool(close.scalars.allSatisfy { $0 == 1 }) }
-                return close.isScalar ? .bool(close.scalars[0] == 1) : .tensor(Variable(close))
+                return close.isScalar ? .bool(close.scalars[0] == 1) : .tensor(Variable(close.withDType(.bool)))
             }
         }
         m["array_equal"] = fn("array_equal") { args throws(Failure) in
