@@ -135,3 +135,17 @@ if only in (None, "interpreter"):
         for i in range(1000000):
             s = s + i * 0.5
     print(f"python_1e6_scalar_ops {best(3, loop)}")
+
+    def tiny():
+        a = np.ones((2, 2))
+        b = np.ones((2, 2))
+        for _ in range(100000):
+            a + b
+    print(f"numpy_tiny_array_add_1e5 {best(3, tiny)}")
+
+    def multi_hot():
+        seqs = [[(i * 7 + j * 13) % 10000 for j in range(50)] for i in range(1000)]
+        results = np.zeros((1000, 10000))
+        for i, seq in enumerate(seqs):
+            results[i][seq] = 1.0
+    print(f"numpy_multi_hot_1000x10000 {best(3, multi_hot)}")

@@ -41,6 +41,8 @@ row("784-128-10, 1 epoch Adam", "mnist_like_adam_1_epoch", "numpy_mnist_like_ada
 row("CNN 28×28, Conv2D(8)+pool+Dense(10), 1,024 images, 1 epoch Adam", "cnn_adam_1_epoch", "keras_cnn_adam_1_epoch", "Keras fit")
 row("784-128-10, 1 epoch Adam", "mnist_like_adam_1_epoch", "keras_mnist_like_adam_1_epoch", "Keras fit")
 row("10⁶ scalar ops in a loop", "interpreter_1e6_scalar_ops", "python_1e6_scalar_ops", "CPython")
+row("a + b on (2, 2) arrays, 10⁵ times", "interpreter_tiny_array_add_1e5", "numpy_tiny_array_add_1e5", "numpy")
+row("multi-hot results[i][seq] = 1.0, 1000×10000", "interpreter_multi_hot_1000x10000", "numpy_multi_hot_1000x10000", "numpy")
 if "interpreter_mazur_10000_steps" in r:
     print(f"| 2-2-2 network, 10,000 steps with explicit grad | {r['interpreter_mazur_10000_steps'][0]:.3f} s | | |")
 PY

@@ -137,4 +137,21 @@ if only == nil || only == "interpreter" {
         assert L < 1e-4
         """
     print("interpreter_mazur_10000_steps \(runNN(mazur))")
+    // numpy arrays as objects: the overhead of one tiny op, and writes through row views.
+    let tiny = """
+        import numpy as np
+        a = np.ones((2, 2))
+        b = np.ones((2, 2))
+        for k in range(100000):
+            c = a + b
+        """
+    print("interpreter_tiny_array_add_1e5 \(runNN(tiny))")
+    let multiHot = """
+        import numpy as np
+        seqs = [[(i * 7 + j * 13) % 10000 for j in range(50)] for i in range(1000)]
+        results = np.zeros((1000, 10000))
+        for i, seq in enumerate(seqs):
+            results[i][seq] = 1.0
+        """
+    print("interpreter_multi_hot_1000x10000 \(runNN(multiHot))")
 }

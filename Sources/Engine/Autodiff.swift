@@ -23,12 +23,20 @@ public final class GradNode: @unchecked Sendable {
 
 /// A tensor value together with the graph node that computed it, if it is being tracked.
 public struct Variable: Sendable {
-    public var value: Tensor
+    /// The array's memory; copies of a `Variable` share it (numpy's reference semantics).
+    public let storage: ArrayStorage
     public var node: GradNode?
+    public var value: Tensor { storage.tensor }
 
     public init(_ value: Tensor, node: GradNode? = nil) {
-        self.value = value
+        self.storage = ArrayStorage(value)
         self.node = node
+    }
+
+    /// An array over existing memory (a view).
+    public init(storage: ArrayStorage) {
+        self.storage = storage
+        self.node = nil
     }
 
     /// A new independent variable: gradients can be taken with respect to it.

@@ -103,7 +103,7 @@ extension Tensor {
         guard Tensor.broadcastShape(self.shape, shape) == shape else {
             throw .shape("cannot broadcast shape \(formatShape(self.shape)) to \(formatShape(shape))")
         }
-        return Tensor(shape: shape, scalars: broadcastIndices(to: shape).map { scalars[$0] })
+        return Tensor(shape: shape, scalars: broadcastIndices(to: shape).map { scalars[$0] }).withDType(dtype)
     }
 
     /// Sums a broadcast gradient back down to `shape` (the backward of every broadcasting op).

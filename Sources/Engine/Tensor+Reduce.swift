@@ -24,7 +24,9 @@ extension Tensor {
         for o in 0..<outer {
             for i in 0..<inner {
                 for j in 0..<n { run[j] = scalars[(o * n + j) * inner + i] }
-                out[o * inner + i] = Tensor.reduceRun(run[...], kind)
+                // numpy sums a contiguous run pairwise, and adds along other axes in order.
+                out[o * inner + i] =
+                    inner == 1 || (kind != .sum && kind != .mean) ? Tensor.reduceRun(run[...], kind) : Tensor.sequentialRun(run[...], kind)
             }
         }
         var newShape = shape
@@ -34,20 +36,50 @@ extension Tensor {
 
     static func reduceRun(_ run: ArraySlice<Double>, _ kind: Reduction) -> Double {
         switch kind {
-        case .sum: return run.reduce(0, +)
-        case .mean: return run.isEmpty ? .nan : run.reduce(0, +) / Double(run.count)
+        case .sum: return pairwiseSum(run)
+        case .mean: return run.isEmpty ? .nan : pairwiseSum(run) / Double(run.count)
         case .max: return run.reduce(-.infinity) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .min: return run.reduce(.infinity) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
-        case .argmax:
+        case .argmax, .argmin:
+            // As numpy: the first extreme, and the first NaN if there is one.
             var best = run.startIndex
-            for i in run.indices where run[i] > run[best] { best = i }
-            return Double(best - run.startIndex)
-        case .argmin:
-            var best = run.startIndex
-            for i in run.indices where run[i] < run[best] { best = i }
+            for i in run.indices {
+                if run[i].isNaN { return Double(i - run.startIndex) }
+                if kind == .argmax ? run[i] > run[best] : run[i] < run[best] { best = i }
+            }
             return Double(best - run.startIndex)
         }
     }
 
     public func sum() -> Double { scalars.reduce(0, +) }
+
+    static func sequentialRun(_ run: ArraySlice<Double>, _ kind: Reduction) -> Double {
+        let total = run.reduce(0, +)
+        return kind == .mean ? (run.isEmpty ? .nan : total / Double(run.count)) : total
+    }
+
+    /// numpy's pairwise summation (`pairwise_sum` in its loops): eight running sums in blocks
+    /// of up to 128, halves beyond that; so sums agree with numpy's to the last bit.
+    static func pairwiseSum(_ a: ArraySlice<Double>) -> Double {
+        let n = a.count
+        let s = a.startIndex
+        if n < 8 { return a.reduce(0, +) }
+        if n <= 128 {
+            var r = (0..<8).map { a[s + $0] }
+            var i = 8
+            while i < n - n % 8 {
+                for j in 0..<8 { r[j] += a[s + i + j] }
+                i += 8
+            }
+            var res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+            while i < n {
+                res += a[s + i]
+                i += 1
+            }
+            return res
+        }
+        var half = n / 2
+        half -= half % 8
+        return pairwiseSum(a[s..<(s + half)]) + pairwiseSum(a[(s + half)...])
+    }
 }

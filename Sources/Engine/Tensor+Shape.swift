@@ -24,7 +24,7 @@ extension Tensor {
                     for i in 0..<r { for j in 0..<c { o[j * r + i] = s[i * c + j] } }
                 }
             }
-            return Tensor(shape: [c, r], scalars: out)
+            return Tensor(shape: [c, r], scalars: out).withDType(dtype)
         }
         let newShape = p.map { shape[$0] }
         let oldStrides = strides
@@ -42,7 +42,7 @@ extension Tensor {
                 d -= 1
             }
         }
-        return Tensor(shape: newShape, scalars: out)
+        return Tensor(shape: newShape, scalars: out).withDType(dtype)
     }
 
     /// Joins tensors along an existing axis.
@@ -66,7 +66,7 @@ extension Tensor {
                 out.append(contentsOf: p.scalars[(o * chunk)..<((o + 1) * chunk)])
             }
         }
-        return Tensor(shape: shape, scalars: out)
+        return Tensor(shape: shape, scalars: out).withDType(parts.map(\.dtype).reduce(parts.first?.dtype ?? .float64, DType.promote))
     }
 
     /// Splits along `axis` into pieces of the given sizes (the backward of `concatenate`).

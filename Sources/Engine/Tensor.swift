@@ -1,12 +1,17 @@
-/// An n-dimensional array of float64 values in row-major order.
+/// An n-dimensional array of float64 values in row-major order, tagged with a numpy dtype.
 ///
 /// Storage is a Swift array, so copies are copy-on-write. Rank 0 is a scalar.
 public struct Tensor: Equatable, Sendable {
     public private(set) var shape: [Int]
     public var scalars: [Double]
-    /// Set on the results of comparisons: numpy's boolean arrays, which index as masks.
-    /// The values are still 0 and 1, and the flag takes no part in arithmetic or equality.
-    public var isBoolean = false
+    /// How the values behave (see `DType`); it takes no part in equality.
+    public var dtype = DType.float64
+
+    /// numpy's boolean arrays (comparison results), which index as masks.
+    public var isBoolean: Bool {
+        get { dtype == .bool }
+        set { dtype = newValue ? .bool : .float64 }
+    }
 
     public static func == (a: Tensor, b: Tensor) -> Bool { a.shape == b.shape && a.scalars == b.scalars }
 
@@ -64,7 +69,7 @@ public struct Tensor: Equatable, Sendable {
         guard resolved.allSatisfy({ $0 >= 0 }), resolved.reduce(1, *) == count else {
             throw .shape("cannot reshape array of size \(count) into shape \(formatShape(newShape))")
         }
-        return Tensor(shape: resolved, scalars: scalars)
+        return Tensor(shape: resolved, scalars: scalars).withDType(dtype)
     }
 
     /// The most elements one tensor may hold (8 bytes each): 400 MB.
@@ -80,6 +85,13 @@ public struct Tensor: Equatable, Sendable {
 
     public func map(_ f: (Double) -> Double) -> Tensor {
         Tensor(shape: shape, scalars: scalars.map(f))
+    }
+
+    /// The same tensor with another dtype tag and no conversion (for shape-only operations).
+    public func withDType(_ dtype: DType) -> Tensor {
+        var t = self
+        t.dtype = dtype
+        return t
     }
 }
 

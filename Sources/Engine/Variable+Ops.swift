@@ -46,13 +46,13 @@ extension Variable {
         }
     }
 
-    /// Elementwise max; the gradient goes to the larger operand (to `a` on ties).
+    /// Elementwise max (NaN wins, as numpy); the gradient goes to the larger operand (to `a` on ties).
     public static func maximum(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-        try select("maximum", a, b) { $0 >= $1 }
+        try select("maximum", a, b) { $0 >= $1 || $0.isNaN }
     }
 
     public static func minimum(_ a: Variable, _ b: Variable) throws(EngineError) -> Variable {
-        try select("minimum", a, b) { $0 <= $1 }
+        try select("minimum", a, b) { $0 <= $1 || $0.isNaN }
     }
 
     static func select(_ op: String, _ a: Variable, _ b: Variable, _ pickA: @escaping (Double, Double) -> Bool) throws(EngineError)
@@ -166,9 +166,10 @@ extension Variable {
             case .sum: return [try gk.broadcast(to: x.shape)]
             case .mean: return [try gk.broadcast(to: x.shape).map { $0 / n }]
             default:
-                // The gradient flows to every position that attains the extreme value.
-                let mask = try Tensor.zip(x.value, kept, "max") { $0 == $1 ? 1 : 0 }
-                return [try Tensor.zip(mask, gk, "*", *)]
+                // Ties share the gradient equally among the positions that attain the extreme.
+                let mask = try Tensor.zip(x.value, kept, "max") { $0 == $1 || ($0.isNaN && $1.isNaN) ? 1 : 0 }
+                let ties = try mask.reduce(.sum, axis: axis, keepdims: true)
+                return [try Tensor.zip(mask, try Tensor.zip(gk, ties, "/", /), "*", *)]
             }
         }
     }

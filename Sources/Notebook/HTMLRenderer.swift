@@ -52,7 +52,7 @@ public struct HTMLRenderer {
         case .text(let t): return "<pre class=\"nn-out\">\(escapeHTML(t))</pre>"
         case .scalar(let d): return "<pre class=\"nn-out nn-scalar\">\(escapeHTML(format.scalar(d)))</pre>"
         case .integer(let i): return "<pre class=\"nn-out nn-scalar\">\(i)</pre>"
-        case .tensor(let shape, let values): return tensorHTML(shape, values, format)
+        case .tensor(let shape, let values, let kind): return tensorHTML(shape, values, kind, format)
         case .table(let t): return tableHTML(t, format)
         case .summary(let s):
             var h = "<table class=\"nn-summary\"><caption>\(escapeHTML(s.title))</caption><thead><tr>"
@@ -78,13 +78,13 @@ public struct HTMLRenderer {
     }
 
     /// Small tensors as a KaTeX matrix, large ones as a table; both with their shape.
-    static func tensorHTML(_ shape: [Int], _ values: [Double], _ format: NumberFormat) -> String {
+    static func tensorHTML(_ shape: [Int], _ values: [Double], _ kind: ElementKind, _ format: NumberFormat) -> String {
         let caption = "<div class=\"nn-shape\">shape \(shapeText(shape))</div>"
         let text = TensorText(format: format)
         if shape.count <= 2 {
             let rows = shape.count == 2 ? shape[0] : 1
             let cols = shape.last ?? 1
-            let cells = format.column(values)
+            let cells = kind == .float64 || kind == .float32 ? format.column(values) : values.map { ElementFormat.plainText($0, kind) }
             if rows <= 10 && cols <= 10 {
                 let tex =
                     "\\begin{bmatrix}"
@@ -103,7 +103,8 @@ public struct HTMLRenderer {
             }
             return h + "</tbody></table>\(caption)</div>"
         }
-        return "<div class=\"nn-tensor\"><pre class=\"nn-out\">\(escapeHTML(text.text(shape: shape, values: values)))</pre>\(caption)</div>"
+        return
+            "<div class=\"nn-tensor\"><pre class=\"nn-out\">\(escapeHTML(text.text(shape: shape, values: values, kind: kind)))</pre>\(caption)</div>"
     }
 
     static func tableHTML(_ t: Table, _ format: NumberFormat) -> String {

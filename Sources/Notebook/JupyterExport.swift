@@ -96,9 +96,10 @@ public enum JupyterExport {
         case .log(let l): return stream(l.lines.joined(separator: "\n"))
         case .scalar(let d): return result(["text/plain": format.scalar(d)])
         case .integer(let i): return result(["text/plain": String(i)])
-        case .tensor(let shape, let values):
+        case .tensor(let shape, let values, let kind):
             return result([
-                "text/plain": TensorText(format: format).text(shape: shape, values: values), "text/html": HTMLRenderer.html(output, format),
+                "text/plain": TensorText(format: format).text(shape: shape, values: values, kind: kind),
+                "text/html": HTMLRenderer.html(output, format),
             ])
         case .table(let t):
             return result([

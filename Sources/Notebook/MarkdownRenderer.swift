@@ -30,8 +30,8 @@ public enum MarkdownRenderer {
         case .text(let s): return fenced(s)
         case .scalar(let d): return fenced(format.scalar(d))
         case .integer(let i): return fenced(String(i))
-        case .tensor(let shape, let values):
-            return fenced(TensorText(format: format).text(shape: shape, values: values) + "\nshape \(shapeText(shape))")
+        case .tensor(let shape, let values, let kind):
+            return fenced(TensorText(format: format).text(shape: shape, values: values, kind: kind) + "\nshape \(shapeText(shape))")
         case .table(let t): return pipeTable(t, format)
         case .summary(let s): return fenced(summaryText(s))
         case .log(let l): return fenced(l.lines.joined(separator: "\n"))

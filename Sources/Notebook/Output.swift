@@ -5,7 +5,8 @@ public enum Output: Equatable, Sendable {
     /// A number, formatted by the document's `decimals` when rendered.
     case scalar(Double)
     case integer(Int)
-    case tensor(shape: [Int], values: [Double])
+    /// An array, printed as numpy prints it (at the document's `decimals`).
+    case tensor(shape: [Int], values: [Double], kind: ElementKind = .float64)
     case table(Table)
     case summary(ModelSummary)
     case log(TrainingLog)

@@ -1,4 +1,4 @@
-/// numpy's text layout for a tensor, truncated with `…` beyond `limit` entries per axis.
+/// A displayed tensor: its text (numpy's layout) and which entries an HTML table shows.
 public struct TensorText {
     public var format: NumberFormat
     public var limit = 10
@@ -12,23 +12,15 @@ public struct TensorText {
         n <= limit ? (0..<n).map { $0 } : (0..<edge).map { $0 } + [nil] + ((n - edge)..<n).map { $0 }
     }
 
-    public func text(shape: [Int], values: [Double]) -> String {
-        if shape.isEmpty { return format.scalar(values.first ?? .nan) }
-        if values.isEmpty { return "[]" }
-        let cells = format.column(values)
-        let width = cells.map(\.count).max() ?? 1
-        let padded = cells.map { String(repeating: " ", count: width - $0.count) + $0 }
-        let rank = shape.count
-        let strides = (0..<rank).map { shape[($0 + 1)...].reduce(1, *) }
-        func render(_ axis: Int, _ offset: Int) -> String {
-            let items = shown(shape[axis])
-            if axis == rank - 1 {
-                return "[" + items.map { $0.map { padded[offset + $0] } ?? "…" }.joined(separator: " ") + "]"
-            }
-            let separator = String(repeating: "\n", count: rank - axis - 1) + String(repeating: " ", count: axis + 1)
-            return "[" + items.map { $0.map { render(axis + 1, offset + $0 * strides[axis]) } ?? "…" }.joined(separator: separator) + "]"
+    /// The text of a displayed array: numpy's `str`, with the document's `decimals` as
+    /// numpy's `precision` (the project's one array printer).
+    public func text(shape: [Int], values: [Double], kind: ElementKind = .float64) -> String {
+        if shape.isEmpty {
+            return kind == .float64 || kind == .float32 ? format.scalar(values.first ?? .nan) : ElementFormat.plainText(values[0], kind)
         }
-        return render(0, 0)
+        var options = PrintOptions()
+        options.precision = format.decimals
+        return ArrayPrinter(options: options).str(shape: shape, values: values, kind: kind)
     }
 }
 

@@ -72,8 +72,8 @@ func describe(_ output: Output) -> String {
     case .text(let s): return s
     case .scalar(let d): return format.scalar(d)
     case .integer(let i): return String(i)
-    case .tensor(let shape, let values):
-        let text = TensorText(format: format).text(shape: shape, values: values).replacingOccurrences(of: "\n", with: "")
+    case .tensor(let shape, let values, let kind):
+        let text = TensorText(format: format).text(shape: shape, values: values, kind: kind).replacingOccurrences(of: "\n", with: "")
         return text.split(separator: " ", omittingEmptySubsequences: false).joined(separator: " ")
             .replacingOccurrences(of: "] [", with: "] [") + " "
             + (shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")")

@@ -17,7 +17,12 @@ extension Library {
         }
         switch x {
         case .int, .float, .bool: return .float(r.value.scalars[0])
-        default: return .tensor(r)
+        default:
+            // numpy's result types: abs and square keep the dtype (bool abs stays bool), the
+            // rest give floats, float32 staying float32.
+            let input = variable.value.dtype
+            let keeps = name == "abs" || name == "fabs" && input.isFloat || (name == "square" && input != .bool) || name == "clip"
+            return .tensor(try interp.tag(r, keeps ? input : (input == .float32 ? .float32 : .float64)))
         }
     }
 
@@ -41,39 +46,70 @@ extension Library {
         m["e"] = .float(M_E)
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
-        m["newaxis"] = .none
-        for t in ["float64", "float32", "float_", "int64", "int32", "int_", "bool_"] {
+        m["newaxis"] = Value.none
+        for t in ["float64", "float32", "float_", "int64", "int32", "int_", "bool_", "uint8", "intp", "double", "single"] {
+            // A numpy scalar type: a constructor (`np.float64(0.5)`) and a dtype (`dtype=np.int64`).
             m[t] = fn(t) { args throws(Failure) in
-                let v = try args.required(0, "x")
-                if case .tensor = v { return v }
-                return t.hasPrefix("int") ? .int(try exactInt(try v.asDouble().rounded(.towardZero))) : .float(try v.asDouble())
+                try args.accept(["x"])
+                let type = dtypeNames[t]!
+                let v = args.optional(0, "x") ?? .int(0)
+                let x = try interp.tensor(v)
+                return .tensor(Variable(try engine { () throws(EngineError) in try x.value.cast(to: type) }))
             }
+        }
+        m["dtype"] = fn("dtype") { args throws(Failure) in
+            try args.accept(["dtype"])
+            return .object(DTypeObject(try dtype(try args.required(0, "dtype")) ?? .float64))
         }
         m["array"] = fn("array") { args throws(Failure) in
             try args.accept(["object", "dtype", "copy"])
-            var t = try interp.tensor(try args.required(0, "object"))
-            if let dtype = args.optional(1, "dtype"), isIntegerType(dtype) { t = Variable(t.value.map { $0.rounded(.towardZero) }) }
+            let object = try args.required(0, "object")
+            var t = try interp.tensor(object)
+            if case .tensor = object, try args.optional(2, "copy").map({ v throws(Failure) in try interp.truthy(v) }) ?? true {
+                t = Variable(t.value)
+            }
+            if let type = try dtype(args.optional(1, "dtype")) {
+                t = Variable(try engine { () throws(EngineError) in try t.value.cast(to: type) }, node: t.node)
+            }
             return .tensor(t)
         }
-        m["asarray"] = m["array"]
+        m["asarray"] = fn("asarray") { args throws(Failure) in
+            try args.accept(["a", "dtype"])
+            let object = try args.required(0, "a")
+            let t = try interp.tensor(object)
+            guard let type = try dtype(args.optional(1, "dtype")), type != t.value.dtype else { return .tensor(t) }
+            return .tensor(Variable(try engine { () throws(EngineError) in try t.value.cast(to: type) }))
+        }
         for (name, value) in [("zeros", 0.0), ("ones", 1.0)] {
             m[name] = fn(name) { args throws(Failure) in
                 try args.accept(["shape", "dtype"])
-                return .tensor(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: value)))
+                let type = try dtype(args.optional(1, "dtype")) ?? .float64
+                return .tensor(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: value).withDType(type)))
             }
             m[name + "_like"] = fn(name + "_like") { args throws(Failure) in
-                .tensor(Variable(Tensor(shape: try args.tensor(0, "a").shape, repeating: value)))
+                try args.accept(["a", "dtype"])
+                let a = try args.tensor(0, "a")
+                let type = try dtype(args.optional(1, "dtype")) ?? a.dtype
+                return .tensor(Variable(Tensor(shape: a.shape, repeating: value).withDType(type)))
             }
         }
         m["full"] = fn("full") { args throws(Failure) in
             try args.accept(["shape", "fill_value", "dtype"])
-            return .tensor(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: try args.required(1, "fill_value").asDouble())))
+            let fill = try args.required(1, "fill_value")
+            var type = Interpreter.operandType(fill, try interp.tensor(fill)).0
+            if let given = try dtype(args.optional(2, "dtype")) { type = given }
+            let filled = Tensor(shape: try args.shape(0, "shape"), repeating: try fill.asDouble())
+            return .tensor(Variable(try engine { () throws(EngineError) in try filled.cast(to: type) }))
         }
         m["eye"] = fn("eye") { args throws(Failure) in
+            try args.accept(["N", "M", "k", "dtype"])
             let n = try args.int(0, "N", 1)
-            let m = try args.int(1, "M", n)
+            let m = try args.optional(1, "M").flatMap { v throws(Failure) in v.isNone ? nil : try v.asInt("M") } ?? n
+            guard try args.int(2, "k", 0) == 0 else {
+                throw Failure("NotImplementedError: Lectern does not support the 'k' argument of eye()")
+            }
             try interp.checkSize([n, m])
-            return .tensor(Variable(Tensor.eye(n, m)))
+            return .tensor(Variable(Tensor.eye(n, m).withDType(try dtype(args.optional(3, "dtype")) ?? .float64)))
         }
         m["identity"] = m["eye"]
         m["linspace"] = fn("linspace") { args throws(Failure) in
@@ -100,27 +136,93 @@ extension Library {
             guard steps.isFinite else { throw Failure("ValueError: arange: the range is not finite") }
             let n = max(0, try exactInt(min(steps, 1e18)))
             try interp.checkSize([n])
-            try interp.checkSize([n])
-            return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * s })))
+            // Like numpy: integer arguments give an int64 array.
+            let integral = args.positional.allSatisfy {
+                if case .int = $0 { true } else if case .tensor(let t) = $0 { t.value.dtype == .int64 } else { false }
+            }
+            let values = Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * s })
+            return .tensor(Variable(values.withDType(integral ? .int64 : .float64)))
         }
         m["reshape"] = fn("reshape") { args throws(Failure) in
+            try args.accept(["a", "shape", "order"])
+            try requireCOrder(args, 2)
             let t = try interp.tensor(try args.required(0, "a"))
-            let s = try interp.shape(try args.required(1, "newshape"))
-            return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, s) })
+            let shape = try args.required(1, "shape")
+            let dims = try interp.iterate(shape.isNumber ? .tuple([shape]) : shape)
+            return try reshaped(t, try dims.map { v throws(Failure) in try v.asInt("shape") })
         }
         m["transpose"] = fn("transpose") { args throws(Failure) in
+            try args.accept(["a", "axes"])
             let t = try interp.tensor(try args.required(0, "a"))
-            let axes = try args.optional(1, "axes").map { v throws(Failure) in try interp.shape(v) }
-            return .tensor(try engine { () throws(EngineError) in try Variable.transpose(t, axes) })
+            let axes = try args.optional(1, "axes").flatMap { v throws(Failure) in v.isNone ? nil : try interp.shape(v) }
+            return try transposed(t, axes)
+        }
+        m["copy"] = fn("copy") { args throws(Failure) in
+            try args.accept(["a"])
+            return try copied(try interp.tensor(try args.required(0, "a")))
+        }
+        m["shares_memory"] = fn("shares_memory") { args throws(Failure) in
+            try args.accept(["a", "b", "max_work"])
+            let a = try interp.tensor(try args.required(0, "a"))
+            let b = try interp.tensor(try args.required(1, "b"))
+            return .bool(a.storage.sharesMemory(with: b.storage))
+        }
+        m["may_share_memory"] = m["shares_memory"]
+        m["set_printoptions"] = fn("set_printoptions") { args throws(Failure) in
+            let unsupported = ["nanstr", "infstr", "formatter", "sign", "floatmode", "legacy", "override_repr"]
+            try args.accept(["precision", "threshold", "edgeitems", "linewidth", "suppress"] + unsupported)
+            if args.positional.count > 5 {
+                throw Failure("NotImplementedError: Lectern does not support the '\(unsupported[0])' argument of set_printoptions()")
+            }
+            for (k, v) in args.keywords where unsupported.contains(k) && !v.isNone {
+                throw Failure("NotImplementedError: Lectern does not support the '\(k)' argument of set_printoptions()")
+            }
+            var o = interp.printOptions
+            func int(_ i: Int, _ n: String, _ current: Int) throws(Failure) -> Int {
+                guard let v = args.optional(i, n), !v.isNone else { return current }
+                return try v.asInt(n)
+            }
+            o.precision = try int(0, "precision", o.precision)
+            o.threshold = try int(1, "threshold", o.threshold)
+            o.edgeitems = try int(2, "edgeitems", o.edgeitems)
+            o.linewidth = try int(3, "linewidth", o.linewidth)
+            if let v = args.optional(4, "suppress"), !v.isNone { o.suppress = try interp.truthy(v) }
+            guard o.precision >= 0 else { throw Failure("ValueError: precision must be >= 0") }
+            interp.printOptions = o
+            return .none
+        }
+        m["get_printoptions"] = fn("get_printoptions") { args throws(Failure) in
+            try args.accept([])
+            let o = interp.printOptions
+            let d = DictBox()
+            for (k, v) in [("edgeitems", o.edgeitems), ("threshold", o.threshold), ("linewidth", o.linewidth), ("precision", o.precision)] {
+                try d.set(.str(k), .int(v))
+            }
+            try d.set(.str("suppress"), .bool(o.suppress))
+            return .dict(d)
+        }
+        m["count_nonzero"] = fn("count_nonzero") { args throws(Failure) in
+            try args.accept(["a", "axis", "keepdims"])
+            let t = try interp.tensor(try args.required(0, "a"))
+            let truth = Variable(t.value.map { $0 != 0 ? 1 : 0 })
+            let r = try reduce(
+                .sum, truth, try reductionAxes(args.optional(1, "axis"), rank: t.value.rank), try args.bool(2, "keepdims", false))
+            if r.value.isScalar && args.optional(1, "axis") == nil { return .int(Int(r.value.scalars[0])) }
+            return .tensor(try interp.tag(r, .int64))
+        }
+        m["nonzero"] = fn("nonzero") { args throws(Failure) in
+            try args.accept(["a"])
+            return nonzero(try args.tensor(0, "a"))
+        }
+        m["squeeze"] = fn("squeeze") { args throws(Failure) in
+            try args.accept(["a", "axis"])
+            let t = try interp.tensor(try args.required(0, "a"))
+            return try squeezed(t, try reductionAxes(args.optional(1, "axis"), rank: t.value.rank))
         }
         for name in ["dot", "matmul"] {
             m[name] = fn(name) { args throws(Failure) in
-                let a = try interp.tensor(try args.required(0, "a"))
-                let b = try interp.tensor(try args.required(1, "b"))
-                if name == "dot" && (a.value.isScalar || b.value.isScalar) {
-                    return .tensor(try engine { () throws(EngineError) in try Variable.mul(a, b) })
-                }
-                return .tensor(try engine { () throws(EngineError) in try Variable.matmul(a, b) })
+                try args.accept(["a", "b"])
+                return try product(try args.required(0, "a"), try args.required(1, "b"), scalars: name == "dot", interp)
             }
         }
         m["outer"] = fn("outer") { args throws(Failure) in
@@ -149,71 +251,71 @@ extension Library {
         }
         for name in ["maximum", "minimum"] {
             m[name] = fn(name) { args throws(Failure) in
-                let x = try args.required(0, "x1")
-                let y = try args.required(1, "x2")
-                let r = try engine { () throws(EngineError) in
-                    name == "maximum"
-                        ? try Variable.maximum(try interp.tensorE(x), try interp.tensorE(y))
-                        : try Variable.minimum(try interp.tensorE(x), try interp.tensorE(y))
-                }
-                if x.isPlainNumber && y.isPlainNumber { return .float(r.value.scalars[0]) }
-                return .tensor(r)
+                try args.accept(["x1", "x2"])
+                return try elementwisePair(name, try args.required(0, "x1"), try args.required(1, "x2"), interp)
             }
         }
         m["clip"] = fn("clip") { args throws(Failure) in
+            try args.accept(["a", "a_min", "a_max"])
             let x = try args.required(0, "a")
-            let lo = try args.double(1, "a_min", -.infinity)
-            let hi = try args.double(2, "a_max", .infinity)
-            return try elementwise("clip", x, interp) { v in Variable.clip(v, lo, hi) }
+            let r = try clipped(try interp.tensor(x), args.optional(1, "a_min"), args.optional(2, "a_max"), interp)
+            if x.isPlainNumber, case .tensor(let t) = r { return .float(t.value.scalars[0]) }
+            return r
         }
         m["where"] = fn("where") { args throws(Failure) in
+            try args.accept(["condition", "x", "y"])
             let c = try interp.tensor(try args.required(0, "condition")).value
-            let a = try interp.tensor(try args.required(1, "x"))
-            let b = try interp.tensor(try args.required(2, "y"))
-            return .tensor(try engine { () throws(EngineError) in try Variable.where(c, a, b) })
-        }
-        for kind in [Tensor.Reduction.sum, .mean, .max, .min, .argmax, .argmin] {
-            m[kind.rawValue] = fn(kind.rawValue) { args throws(Failure) in
-                try args.accept(["a", "axis", "keepdims"])
-                return try reduce(kind, try interp.tensor(try args.required(0, "a")), try args.axis(1), try args.bool(2, "keepdims", false))
+            guard let xv = args.optional(1, "x"), let yv = args.optional(2, "y") else {
+                guard args.optional(1, "x") == nil && args.optional(2, "y") == nil else {
+                    throw Failure("ValueError: either both or neither of x and y should be given")
+                }
+                return nonzero(c)
             }
+            let a = try interp.tensor(xv)
+            let b = try interp.tensor(yv)
+            let type = Interpreter.resultType(Interpreter.operandType(xv, a), Interpreter.operandType(yv, b))
+            return .tensor(try interp.tag(try engine { () throws(EngineError) in try Variable.where(c, a, b) }, type))
+        }
+        for name in reductionParameters.keys {
+            m[name] = fn(name) { args throws(Failure) in try reduction(name, args, method: nil, interp) }
         }
         m["amax"] = m["max"]
         m["amin"] = m["min"]
-        m["std"] = fn("std") { args throws(Failure) in
-            let t = try args.tensor(0, "a")
-            let axis = try args.axis(1)
-            return try engine { () throws(EngineError) in
-                let mean = try t.reduce(.mean, axis: axis, keepdims: true)
-                let v = try Tensor.zip(t, mean, "std") { ($0 - $1) * ($0 - $1) }.reduce(.mean, axis: axis)
-                return v.isScalar ? .float(v.scalars[0].squareRoot()) : .tensor(Variable(v.map { $0.squareRoot() }))
-            }
-        }
         m["round"] = fn("round") { args throws(Failure) in
-            let t = try args.tensor(0, "a")
-            let d = try args.int(1, "decimals", 0)
-            let r = t.map { Library.pythonRound($0, d) }
-            return r.isScalar ? .float(r.scalars[0]) : .tensor(Variable(r))
+            try args.accept(["a", "decimals", "out"])
+            if let out = args.optional(2, "out"), !out.isNone {
+                throw Failure("NotImplementedError: Lectern does not support the 'out' argument of round()")
+            }
+            let x = try args.required(0, "a")
+            let r = try numpyRounded(try interp.tensor(x), try args.int(1, "decimals", 0))
+            if x.isPlainNumber, case .tensor(let t) = r { return .float(t.value.scalars[0]) }
+            return r
         }
         m["around"] = m["round"]
         for name in ["allclose", "isclose"] {
             m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["a", "b", "rtol", "atol"])
+                try args.accept(["a", "b", "rtol", "atol", "equal_nan"])
                 let a = try args.tensor(0, "a")
                 let b = try args.tensor(1, "b")
                 let rtol = try args.double(2, "rtol", 1e-5)
                 let atol = try args.double(3, "atol", 1e-8)
+                let nanEqual = try args.bool(4, "equal_nan", false)
                 let close = try engine { () throws(EngineError) in
                     try Tensor.zip(a, b, name) { x, y in
-                        (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y)) ? 1 : 0
+                        (x == y || Swift.abs(x - y) <= atol + rtol * Swift.abs(y) || (nanEqual && x.isNaN && y.isNaN)) ? 1 : 0
                     }
                 }
                 if name == "allclose" { return .bool(close.scalars.allSatisfy { $0 == 1 }) }
-                return close.isScalar ? .bool(close.scalars[0] == 1) : .tensor(Variable(close))
+                return close.isScalar ? .bool(close.scalars[0] == 1) : .tensor(Variable(close.withDType(.bool)))
             }
         }
         m["array_equal"] = fn("array_equal") { args throws(Failure) in
-            .bool(try args.tensor(0, "a1") == (try args.tensor(1, "a2")))
+            try args.accept(["a1", "a2", "equal_nan"])
+            let a = try args.tensor(0, "a1")
+            let b = try args.tensor(1, "a2")
+            let nanEqual = try args.bool(2, "equal_nan", false)
+            guard a.shape == b.shape else { return .bool(false) }
+            return .bool(zip(a.scalars, b.scalars).allSatisfy { $0 == $1 || (nanEqual && $0.isNaN && $1.isNaN) })
         }
         m["concatenate"] = fn("concatenate") { args throws(Failure) in
             let parts = try interp.iterate(try args.required(0, "arrays")).map { v throws(Failure) in try interp.tensor(v) }
@@ -235,49 +337,24 @@ extension Library {
         }
         m["shape"] = fn("shape") { args throws(Failure) in .tuple(try args.tensor(0, "a").shape.map { .int($0) }) }
         for (name, f) in [
-            ("sign", { (x: Double) in x > 0 ? 1.0 : (x < 0 ? -1 : 0) }), ("floor", { $0.rounded(.down) }), ("ceil", { $0.rounded(.up) }),
+            ("sign", { (x: Double) in x.isNaN ? .nan : (x > 0 ? 1.0 : (x < 0 ? -1 : 0)) }), ("floor", { $0.rounded(.down) }),
+            ("ceil", { $0.rounded(.up) }),
         ] {
             m[name] = fn(name) { args throws(Failure) in
                 try elementwise(name, try args.required(0, "x"), interp) { v in Variable.unary(name, v, f) { _, _ in 0 } }
             }
-        }
-        m["var"] = fn("var") { args throws(Failure) in
-            try args.accept(["a", "axis", "keepdims"])
-            let t = try interp.tensor(try args.required(0, "a"))
-            let axis = try args.axis(1)
-            let keep = try args.bool(2, "keepdims", false)
-            return .tensor(
-                try engine { () throws(EngineError) in
-                    let centred = try Variable.sub(t, try Variable.reduce(.mean, t, axis: axis, keepdims: true))
-                    return try Variable.reduce(.mean, try Variable.mul(centred, centred), axis: axis, keepdims: keep)
-                })
-        }
-        m["prod"] = fn("prod") { args throws(Failure) in
-            let t = try args.tensor(0, "a")
-            return .float(t.scalars.reduce(1, *))
-        }
-        m["cumsum"] = fn("cumsum") { args throws(Failure) in
-            let t = try args.tensor(0, "a")
-            var total = 0.0
-            return .tensor(
-                Variable(
-                    Tensor(
-                        shape: [t.count],
-                        scalars: t.scalars.map {
-                            total += $0
-                            return total
-                        })))
         }
         m["argsort"] = fn("argsort") { args throws(Failure) in
             let t = try args.tensor(0, "a")
             guard t.rank <= 1 else { throw Failure("ValueError: argsort supports 1-D arrays") }
             // A stable sort, as numpy's default for equal keys in practice.
             let order = t.scalars.indices.sorted { (t.scalars[$0], $0) < (t.scalars[$1], $1) }
-            return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init))))
+            return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init)).withDType(.int64)))
         }
         m["unique"] = fn("unique") { args throws(Failure) in
-            let values = Array(Set(try args.tensor(0, "ar").scalars)).sorted()
-            return .tensor(Variable(Tensor(shape: [values.count], scalars: values)))
+            let t = try args.tensor(0, "ar")
+            let values = Array(Set(t.scalars)).sorted()
+            return .tensor(Variable(Tensor(shape: [values.count], scalars: values).withDType(t.dtype)))
         }
         m["diag"] = fn("diag") { args throws(Failure) in
             let t = try args.tensor(0, "v")
@@ -285,11 +362,11 @@ extension Library {
                 try interp.checkSize([t.count, t.count])
                 var out = Tensor.zeros([t.count, t.count])
                 for i in 0..<t.count { out.scalars[i * t.count + i] = t.scalars[i] }
-                return .tensor(Variable(out))
+                return .tensor(Variable(out.withDType(t.dtype)))
             }
             guard t.rank == 2 else { throw Failure("ValueError: diag needs a 1-D or 2-D array") }
             let n = min(t.shape[0], t.shape[1])
-            return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { t.scalars[$0 * t.shape[1] + $0] })))
+            return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { t.scalars[$0 * t.shape[1] + $0] }).withDType(t.dtype)))
         }
         m["tile"] = fn("tile") { args throws(Failure) in
             let t = try args.tensor(0, "A")
@@ -297,7 +374,9 @@ extension Library {
             try interp.checkSize([t.count, max(reps, 0)])
             guard t.rank <= 1 else { throw Failure("ValueError: tile supports 1-D arrays and an int count") }
             return .tensor(
-                Variable(Tensor(shape: [t.count * max(reps, 0)], scalars: Array(repeating: t.scalars, count: max(reps, 0)).flatMap { $0 })))
+                Variable(
+                    Tensor(shape: [t.count * max(reps, 0)], scalars: Array(repeating: t.scalars, count: max(reps, 0)).flatMap { $0 })
+                        .withDType(t.dtype)))
         }
         m["expand_dims"] = fn("expand_dims") { args throws(Failure) in
             let t = try interp.tensor(try args.required(0, "a"))
@@ -309,10 +388,6 @@ extension Library {
             }
             shape.insert(1, at: at)
             return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, shape) })
-        }
-        m["squeeze"] = fn("squeeze") { args throws(Failure) in
-            let t = try interp.tensor(try args.required(0, "a"))
-            return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, t.shape.filter { $0 != 1 }) })
         }
         m["loadtxt"] = fn("loadtxt") { args throws(Failure) in
             try args.accept(["fname", "dtype", "comments", "delimiter", "skiprows"])
@@ -363,15 +438,10 @@ extension Library {
     static func isIntegerType(_ v: Value) -> Bool {
         switch v {
         case .builtin(let b): return b.name == "int" || b.name.hasPrefix("int")
+        case .type(let c): return c.name == "int"
         case .str(let s): return s.hasPrefix("int")
         default: return false
         }
-    }
-
-    static func reduce(_ kind: Tensor.Reduction, _ t: Variable, _ axis: Int?, _ keepdims: Bool) throws(Failure) -> Value {
-        let r = try engine { () throws(EngineError) in try Variable.reduce(kind, t, axis: axis, keepdims: keepdims) }
-        if (kind == .argmax || kind == .argmin) && r.value.isScalar { return .int(Int(r.value.scalars[0])) }
-        return .tensor(r)
     }
 
     static func numpySeed(_ interp: Interpreter) -> Value {
@@ -428,13 +498,13 @@ extension Library {
             let n = dims?.reduce(1, *) ?? 1
             let values = (0..<n).map { _ in Double(low + interp.context.rng.nextInt(through: h - low - 1)) }
             if dims == nil { return .int(Int(values[0])) }
-            return .tensor(Variable(Tensor(shape: dims!, scalars: values)))
+            return .tensor(Variable(Tensor(shape: dims!, scalars: values).withDType(.int64)))
         }
         r["permutation"] = fn("permutation") { args throws(Failure) in
             let x = try args.required(0, "x")
             if case .int(let n) = x {
                 try interp.checkSize([n])
-                return .tensor(Variable(Tensor(shape: [n], scalars: interp.context.rng.permutation(n).map(Double.init))))
+                return .tensor(Variable(Tensor(shape: [n], scalars: interp.context.rng.permutation(n).map(Double.init)).withDType(.int64)))
             }
             let t = try interp.tensor(x).value
             let p = interp.context.rng.permutation(t.shape.first ?? 0)
@@ -479,83 +549,100 @@ extension Library {
 
     static func tensorAttribute(_ t: Variable, _ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
         switch name {
-        case "T": return .tensor(try engine { () throws(EngineError) in try Variable.transpose(t) })
+        case "T": return try transposed(t, nil)
         case "shape": return .tuple(t.shape.map { .int($0) })
         case "ndim": return .int(t.value.rank)
         case "size": return .int(t.value.count)
-        case "dtype": return .str("float64")
+        case "dtype": return .object(DTypeObject(t.value.dtype))
+        case "base": return t.storage.root.map { .tensor(Variable(storage: $0)) } ?? Value.none
         default: break
         }
         let method: (inout Arguments) throws(Failure) -> Value
         switch name {
         case "reshape":
             method = { args throws(Failure) in
-                let s =
+                try args.accept(["*", "order"])
+                try requireCOrder(args, -1)
+                let dims =
                     args.positional.count == 1
-                    ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() }
-                return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, s) })
+                    ? try interp.iterate(args.positional[0].isNumber ? .tuple(args.positional) : args.positional[0]) : args.positional
+                return try reshaped(t, try dims.map { v throws(Failure) in try v.asInt("shape") })
             }
-        case "ravel", "flatten":
-            method = { _ throws(Failure) in .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, [-1]) }) }
+        case "ravel":
+            method = { args throws(Failure) in
+                try args.accept(["order"])
+                try requireCOrder(args, 0)
+                return try reshaped(t, [-1])
+            }
+        case "flatten":
+            method = { args throws(Failure) in
+                try args.accept(["order"])
+                try requireCOrder(args, 0)
+                return .tensor(try engine { () throws(EngineError) in try Variable.reshape(Variable(t.value, node: t.node), [-1]) })
+            }
         case "transpose":
             method = { args throws(Failure) in
+                try args.accept(["*"])
                 let perm =
                     args.positional.isEmpty
                     ? nil
                     : (args.positional.count == 1
                         ? try interp.shape(args.positional[0]) : try args.positional.map { v throws(Failure) in try v.asInt() })
-                return .tensor(try engine { () throws(EngineError) in try Variable.transpose(t, perm) })
+                return try transposed(t, perm)
             }
-        case "sum", "mean", "max", "min", "argmax", "argmin":
-            let kind = Tensor.Reduction(rawValue: name)!
+        case _ where reductionParameters[name] != nil:
+            method = { args throws(Failure) in try reduction(name, args, method: t, interp) }
+        case "copy":
             method = { args throws(Failure) in
-                try args.accept(["axis", "keepdims"])
-                return try reduce(kind, t, try args.axis(0), try args.bool(1, "keepdims", false))
+                try args.accept([])
+                return try copied(t)
             }
-        case "copy": method = { _ throws(Failure) in .tensor(Variable(t.value)) }
         case "item":
-            method = { _ throws(Failure) in
+            method = { args throws(Failure) in
+                try args.accept([])
                 guard t.value.count == 1 else { throw Failure("ValueError: can only convert an array of size 1 to a Python scalar") }
-                return .float(t.value.scalars[0])
+                return pythonValue(t.value.scalars[0], t.value.dtype)
             }
         case "tolist":
-            method = { _ throws(Failure) in
-                func build(_ x: Tensor) -> Value {
-                    if x.isScalar { return .float(x.scalars[0]) }
-                    return .list(ListBox((0..<x.shape[0]).map { i in build((try? x.indexed([.at(i)])) ?? x) }))
+            method = { args throws(Failure) in
+                try args.accept([])
+                let x = t.value
+                let strides = x.strides
+                func build(_ axis: Int, _ offset: Int) -> Value {
+                    if axis == x.rank { return pythonValue(x.scalars[offset], x.dtype) }
+                    return .list(ListBox((0..<x.shape[axis]).map { i in build(axis + 1, offset + i * strides[axis]) }))
                 }
-                return build(t.value)
+                return build(0, 0)
             }
         case "astype":
             method = { args throws(Failure) in
-                let dtype = try args.required(0, "dtype")
-                if isIntegerType(dtype) { return .tensor(Variable(t.value.map { $0.rounded(.towardZero) })) }
-                var converted = t.value
-                // To bool keeps (or makes) a mask; to float makes plain numbers again.
-                let toBool: Bool = { if case .builtin(let b) = dtype { b.name == "bool" } else { false } }()
-                converted.isBoolean = toBool
-                if toBool {
-                    converted = converted.map { $0 != 0 ? 1 : 0 }
-                    converted.isBoolean = true
-                }
-                return .tensor(Variable(converted))
+                try args.accept(["dtype", "copy"])
+                let type = try dtype(try args.required(0, "dtype")) ?? .float64
+                let cast = try engine { () throws(EngineError) in try t.value.cast(to: type) }
+                return .tensor(type.isFloat ? Variable(cast, node: t.node) : Variable.nondifferentiable("astype", cast, [t]))
+            }
+        case "squeeze":
+            method = { args throws(Failure) in
+                try args.accept(["axis"])
+                return try squeezed(t, try reductionAxes(args.optional(0, "axis"), rank: t.value.rank))
+            }
+        case "clip":
+            method = { args throws(Failure) in
+                try args.accept(["min", "max"])
+                return try clipped(t, args.optional(0, "min"), args.optional(1, "max"), interp)
             }
         case "dot":
             method = { args throws(Failure) in
-                let other = try interp.tensor(try args.required(0, "b"))
-                return .tensor(try engine { () throws(EngineError) in try Variable.matmul(t, other) })
+                try args.accept(["b", "out"])
+                if let out = args.optional(1, "out"), !out.isNone {
+                    throw Failure("NotImplementedError: Lectern does not support the 'out' argument of dot()")
+                }
+                return try product(.tensor(t), try args.required(0, "b"), scalars: true, interp)
             }
         case "round":
             method = { args throws(Failure) in
-                let d = try args.int(0, "decimals", 0)
-                return .tensor(Variable(t.value.map { pythonRound($0, d) }))
-            }
-        case "any": method = { _ throws(Failure) in .bool(t.value.scalars.contains { $0 != 0 }) }
-        case "all": method = { _ throws(Failure) in .bool(t.value.scalars.allSatisfy { $0 != 0 }) }
-        case "std":
-            method = { _ throws(Failure) in
-                let mean = t.value.sum() / Double(max(t.value.count, 1))
-                return .float((t.value.scalars.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(t.value.count, 1))).squareRoot())
+                try args.accept(["decimals"])
+                return try numpyRounded(t, try args.int(0, "decimals", 0))
             }
         default: return nil
         }

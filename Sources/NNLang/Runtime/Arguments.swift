@@ -90,9 +90,12 @@ extension Value {
         case .bigint: throw Failure("OverflowError: Python int too large to convert to C ssize_t")
         case .bool(let b): return b ? 1 : 0
         case .float(let d) where d == d.rounded() && Swift.abs(d) < 1e15: return Int(d)
-        case .tensor(let t) where t.value.count == 1 && t.value.scalars[0] == t.value.scalars[0].rounded(): return Int(t.value.scalars[0])
+        case .tensor(let t)
+        where t.value.count == 1 && t.value.scalars[0] == t.value.scalars[0].rounded() && Swift.abs(t.value.scalars[0]) < 1e15:
+            return Int(t.value.scalars[0])
         case .object(let o as TensorBacked)
-        where o.variable.value.count == 1 && o.variable.value.scalars[0] == o.variable.value.scalars[0].rounded():
+        where o.variable.value.count == 1 && o.variable.value.scalars[0] == o.variable.value.scalars[0].rounded()
+            && Swift.abs(o.variable.value.scalars[0]) < 1e15:
             return Int(o.variable.value.scalars[0])
         default: throw Failure("TypeError: \(what) must be an integer, not \(typeName)")
         }

@@ -21,14 +21,13 @@ extension Interpreter {
             }
             return v
         case .tensor(let t):
-            if let mask = Interpreter.fullMask(keys, t.shape) {
-                // A mask of the array's own shape picks the marked elements, flattened.
-                let flat = try engine { () throws(EngineError) in try Variable.reshape(t, [-1]) }
-                return .tensor(try engine { () throws(EngineError) in try Variable.index(flat, [.list(mask)]) })
+            let items = try indexItems(keys, shape: t.shape)
+            // A basic subscript of an array outside any gradient graph is a view of its memory;
+            // one picking a single element is a numpy scalar (a copy).
+            if !t.isTracked, let view = try engine({ () throws(EngineError) in try t.storage.view(items) }) {
+                return .tensor(view.shape.isEmpty ? Variable(view.tensor) : Variable(storage: view))
             }
-            let items = try indexItems(keys)
-            let r = try engine { () throws(EngineError) in try Variable.index(t, items) }
-            return .tensor(r)
+            return .tensor(try engine { () throws(EngineError) in try Variable.index(t, items) })
         case .instance(let i):
             guard let getter = try instanceAttribute(i, "__getitem__") else {
                 throw Failure("TypeError: '\(i.cls.name)' object is not subscriptable")
@@ -80,44 +79,72 @@ extension Interpreter {
         }
     }
 
-    /// The flat positions a boolean mask of the array's whole shape selects (for rank ≥ 2;
-    /// a 1-D mask is an ordinary index along the first axis).
-    static func fullMask(_ keys: [Key], _ shape: [Int]) -> [Int]? {
-        guard keys.count == 1, case .value(.tensor(let m)) = keys[0], m.value.isBoolean, m.shape == shape, shape.count >= 2 else {
-            return nil
-        }
-        return m.value.scalars.indices.filter { m.value.scalars[$0] != 0 }
-    }
-
-    func indexItems(_ keys: [Key]) throws(Failure) -> [IndexItem] {
+    /// numpy's index items of a subscript. A k-dimensional boolean mask stands for its k
+    /// `nonzero()` index arrays; float indices are numpy's IndexError.
+    func indexItems(_ keys: [Key], shape: [Int]) throws(Failure) -> [IndexItem] {
         var items: [IndexItem] = []
         for k in keys {
             switch k {
             case .slice(let a, let b, let c): items.append(.range(start: a, stop: b, step: c))
             case .value(.none): items.append(.newAxis)
             case .value(.tuple(let inner)):
-                items += try indexItems(inner.map { .value($0) })
+                items += try indexItems(inner.map { .value($0) }, shape: shape)
             case .value(.module(let m)) where m.name == "Ellipsis": items.append(.ellipsis)
             case .value(let v):
                 switch v {
+                case .int(let i): items.append(.at(i))
+                case .bool(let b): items.append(.mask([b]))
                 case .list, .tensor:
                     let t = try tensor(v).value
-                    guard t.rank == 1 else { throw Failure("IndexError: only 1-D integer or boolean arrays can index an axis") }
-                    if t.isBoolean {
-                        // A boolean mask keeps the positions marked true.
-                        items.append(.mask(t.scalars.map { $0 != 0 }))
+                    if t.isScalar && t.dtype == .int64 {
+                        items.append(.at(Int(t.scalars[0])))
+                    } else if t.dtype == .bool {
+                        try Interpreter.checkMask(t.shape, at: items, in: shape)
+                        items += Interpreter.maskItems(t)
+                    } else if t.dtype == .int64 || t.count == 0 {
+                        let indices = t.scalars.map { Int($0) }
+                        items.append(t.rank == 1 ? .list(indices) : .array(shape: t.shape, indices: indices))
                     } else {
-                        items.append(.list(try t.scalars.map { d throws(Failure) in try Value.float(d).asInt("index") }))
+                        throw Failure("IndexError: arrays used as indices must be of integer (or boolean) type")
                     }
-                default: items.append(.at(try v.asInt("index")))
+                default:
+                    throw Failure(
+                        "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices"
+                    )
                 }
             }
         }
         return items
     }
 
-    /// Assigns into a list, dict or tensor. Tensors are values, so for them the updated tensor
-    /// is returned, for the caller to store where the original came from.
+    /// A k-dimensional mask must match the k axes it indexes (numpy's IndexError otherwise).
+    static func checkMask(_ mask: [Int], at before: [IndexItem], in shape: [Int]) throws(Failure) {
+        guard mask.count > 1, !before.contains(.ellipsis) else { return }
+        let first = before.filter { $0 != .newAxis }.count
+        for (k, m) in mask.enumerated() {
+            let axis = first + k
+            let n = axis < shape.count ? shape[axis] : 0
+            guard m == n else {
+                throw Failure(
+                    "IndexError: boolean index did not match indexed array along axis \(axis); size of axis is \(n) but size of corresponding boolean axis is \(m)"
+                )
+            }
+        }
+    }
+
+    /// A boolean mask as index items: along one axis for 1-D, else its `nonzero()` arrays.
+    static func maskItems(_ m: Tensor) -> [IndexItem] {
+        if m.rank == 1 { return [.mask(m.scalars.map { $0 != 0 })] }
+        let strides = m.strides
+        var columns = [[Int]](repeating: [], count: m.rank)
+        for (p, x) in m.scalars.enumerated() where x != 0 {
+            for axis in 0..<m.rank { columns[axis].append((p / strides[axis]) % m.shape[axis]) }
+        }
+        return columns.map { .list($0) }
+    }
+
+    /// Assigns into a list, dict or array, in place (returns nil; a non-nil result would be a
+    /// new value for the caller to store where the original came from).
     func setItem(_ base: Value, _ keys: [Key], _ value: Value) throws(Failure) -> Value? {
         if keys.contains(where: \.isSliceObject) { return try setItem(base, keys.map(\.unwrappingSlice), value) }
         switch base {
@@ -147,18 +174,12 @@ extension Interpreter {
             _ = try callValue(setter, [try singleKey(keys), value])
             return nil
         case .tensor(let t):
-            var copy = t.value
+            // Arrays are reference objects: the write goes into their memory.
+            try checkWritable(t)
+            let items = try indexItems(keys, shape: t.shape)
             let v = try tensor(value).value
-            if let mask = Interpreter.fullMask(keys, t.shape) {
-                // `a[a < 0] = 0`: assign through the flattened array, then restore the shape.
-                var flat = try engine { () throws(EngineError) in try copy.reshaped([-1]) }
-                try engine { () throws(EngineError) in try flat.assign([.list(mask)], v) }
-                copy = try engine { () throws(EngineError) in try flat.reshaped(t.shape) }
-            } else {
-                let items = try indexItems(keys)
-                try engine { () throws(EngineError) in try copy.assign(items, v) }
-            }
-            return .tensor(Variable(copy))
+            try engine { () throws(EngineError) in try t.storage.assign(items, v) }
+            return nil
         default:
             throw Failure("TypeError: '\(base.typeName)' object does not support item assignment")
         }

@@ -11,8 +11,14 @@ extension Interpreter {
         case .int(let i): return .integer(i)
         case .float(let d): return .scalar(d)
         case .tensor(let t):
-            if t.value.isScalar { return .scalar(t.value.scalars[0]) }
-            return .tensor(shape: t.value.shape, values: t.value.scalars)
+            if t.value.isScalar {
+                switch t.value.dtype {
+                case .int64: return .integer(Int(t.value.scalars[0]))
+                case .bool: return .text(t.value.scalars[0] != 0 ? "True" : "False")
+                default: return .scalar(t.value.scalars[0])
+                }
+            }
+            return .tensor(shape: t.value.shape, values: t.value.scalars, kind: t.value.dtype.elementKind)
         case .output(let o): return o
         case .object(let f as FigureObject): return pyplot.display(f)
         default: return .text(repr(v))
@@ -63,7 +69,11 @@ extension Interpreter {
         case .instance(let i): return instanceRepr(i)
         case .float(let d): return format.scalar(d)
         case .tensor(let t):
-            return t.value.isScalar ? format.scalar(t.value.scalars[0]) : "array(" + arrayText(t.value, indent: 6, separator: ", ") + ")"
+            // A displayed array is numpy's repr at the document's `decimals`.
+            if t.value.isScalar { return format.scalar(t.value.scalars[0]) }
+            var options = printOptions
+            options.precision = min(options.precision, format.decimals)
+            return Interpreter.arrayRepr(t.value, options)
         default: return str(v)
         }
     }
@@ -81,7 +91,11 @@ extension Interpreter {
         case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
         case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(pythonRepr($0)): \(pythonRepr($1))" }.joined(separator: ", ") + "}"
         case .set(let d): return d.keys.isEmpty ? "set()" : "{" + d.keys.map(pythonRepr).joined(separator: ", ") + "}"
-        case .tensor(let t) where t.value.isScalar: return pythonFloat(t.value.scalars[0])
+        case .tensor(let t):
+            let x = t.value
+            let printer = ArrayPrinter(options: printOptions)
+            if x.isScalar { return printer.scalarRepr(x.scalars[0], x.dtype.elementKind, dtypeName: x.dtype.rawValue) }
+            return Interpreter.arrayRepr(x, printOptions)
         default: return self.repr(v, path: path)
         }
     }
@@ -97,7 +111,8 @@ extension Interpreter {
         case .str(let s): return s
         case .list, .tuple, .dict, .set: return pythonRepr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
-        case .tensor(let t): return t.value.isScalar ? pythonFloat(t.value.scalars[0]) : arrayText(t.value, indent: 0)
+        case .tensor(let t):
+            return ArrayPrinter(options: printOptions).str(shape: t.value.shape, values: t.value.scalars, kind: t.value.dtype.elementKind)
         case .function(let f): return "<function \(f.name)>"
         case .builtin(let b): return "<built-in function \(b.name)>"
         case .module(let m): return "<module '\(m.name)'>"
@@ -152,23 +167,20 @@ extension Interpreter {
     /// Python's shortest round-trip form of a float.
     func pythonFloat(_ d: Double) -> String { Interpreter.floatRepr(d) }
 
-    /// numpy's layout: nested brackets, one shared number format (numpy's `maxprec_equal`),
-    /// rows aligned; `repr` separates with commas, `str` with spaces.
-    func arrayText(_ t: Tensor, indent: Int, separator: String = " ") -> String {
-        if t.count == 0 { return "[]" }
-        let cells = format.column(t.scalars)
-        let width = cells.map(\.count).max() ?? 1
-        let padded = cells.map { String(repeating: " ", count: width - $0.count) + $0 }
-        func render(_ axis: Int, _ offset: Int, _ depth: Int) -> String {
-            if axis == t.rank - 1 {
-                return "[" + (0..<t.shape[axis]).map { padded[offset + $0] }.joined(separator: separator) + "]"
-            }
-            let step = t.shape[(axis + 1)...].reduce(1, *)
-            let rows =
-                separator.trimmingCharacters(in: .whitespaces) + String(repeating: "\n", count: t.rank - axis - 1)
-                + String(repeating: " ", count: indent + depth + 1)
-            return "[" + (0..<t.shape[axis]).map { render(axis + 1, offset + $0 * step, depth + 1) }.joined(separator: rows) + "]"
+    /// numpy's `repr` of an array.
+    static func arrayRepr(_ t: Tensor, _ options: PrintOptions) -> String {
+        ArrayPrinter(options: options).repr(shape: t.shape, values: t.scalars, kind: t.dtype.elementKind, dtypeName: t.dtype.rawValue)
+    }
+}
+
+extension DType {
+    /// How the printer treats the elements.
+    var elementKind: ElementKind {
+        switch self {
+        case .bool: .bool
+        case .int64: .int
+        case .float32: .float32
+        case .float64: .float64
         }
-        return render(0, 0, 0)
     }
 }

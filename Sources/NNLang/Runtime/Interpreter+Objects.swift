@@ -204,6 +204,7 @@ extension Interpreter {
         case (.int(let x), .int(let y)): return x == y
         case (.str(let x), .str(let y)): return x == y
         case (.list(let x), .list(let y)): return x === y
+        case (.tensor(let x), .tensor(let y)): return x.storage === y.storage
         case (.dict(let x), .dict(let y)), (.set(let x), .set(let y)): return x === y
         case (.instance(let x), .instance(let y)): return x === y
         case (.type(let x), .type(let y)): return x === y

@@ -14,17 +14,12 @@ extension Interpreter {
         case ("+", .bigint): return v
         case ("-", .bool(let b)): return .int(b ? -1 : 0)
         case ("-", .float(let d)): return .float(-d)
-        case ("-", .tensor(let t)): return .tensor(Variable.neg(t))
+        case ("-", .tensor(let t)), ("~", .tensor(let t)): return try arrayUnary(op, t)
         case ("-", .object(let o as TensorBacked)): return try o.operatorResult("neg", [v], Variable.neg(o.variable))
         case ("+", .object(let o as TensorBacked)): return v
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
         case ("~", .bool(let b)): return .int(b ? -2 : -1)
-        case ("~", .tensor(let t)):
-            // numpy's ~ on a boolean array is logical not.
-            var r = t.value.map { $0 == 0 ? 1 : 0 }
-            r.isBoolean = true
-            return .tensor(Variable(r))
         default: throw Failure("TypeError: bad operand type for unary \(op): '\(v.typeName)'")
         }
     }
@@ -32,6 +27,7 @@ extension Interpreter {
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
         if a.isInstance || b.isInstance, let r = try instanceBinary(op, a, b) { return r }
         switch (a, b) {
+        case (.tensor, _), (_, .tensor): return try arrayBinary(op, a, b)
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
         case (.bool(let x), .bool(let y)) where op == "&" || op == "|" || op == "^":
             return .bool(op == "&" ? x && y : (op == "|" ? x || y : x != y))
@@ -74,8 +70,6 @@ extension Interpreter {
         case (.set(let x), .set(let y)) where ["|", "&", "-", "^"].contains(op): return try setOperation(op, x, y)
         case (.object(let o as TensorBacked), _) where !b.isInstance, (_, .object(let o as TensorBacked)) where !a.isInstance:
             return try o.operatorResult(op, [a, b], try tensorOp(op, try tensor(a), try tensor(b)))
-        case (.tensor, _) where !b.isInstance, (_, .tensor) where !a.isInstance:
-            return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
         case (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
         case (.list, .float) where op == "*", (.float, .list) where op == "*", (.str, .float) where op == "*",
@@ -125,17 +119,6 @@ extension Interpreter {
                     throw EngineError.value("matmul: Input operand does not have enough dimensions")
                 }
                 return try Variable.matmul(a, b)
-            case "//": return Variable(try Tensor.zip(a.value, b.value, "//") { ($0 / $1).rounded(.down) })
-            case "%":
-                return Variable(
-                    try Tensor.zip(a.value, b.value, "%") { x, y in
-                        let r = fmod(x, y)
-                        return r != 0 && (r < 0) != (y < 0) ? r + y : r
-                    })
-            case "&", "|":
-                var r = try Tensor.zip(a.value, b.value, op) { op == "&" ? ($0 != 0 && $1 != 0 ? 1 : 0) : ($0 != 0 || $1 != 0 ? 1 : 0) }
-                r.isBoolean = a.value.isBoolean && b.value.isBoolean
-                return Variable(r)
             default: throw EngineError.value("unsupported operator \(op) for arrays")
             }
         }
@@ -227,6 +210,7 @@ extension Interpreter {
     }
 
     func equal(_ a: Value, _ b: Value) throws(Failure) -> Bool {
+        if let same = dtypeEqual(a, b) { return same }
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x == y
@@ -309,7 +293,8 @@ extension Interpreter {
         switch v {
         case .tensor(let t): return t
         case .object(let o as TensorBacked): return o.variable
-        case .int, .float, .bool: return Variable(Tensor(try v.asDouble()))
+        case .int, .bool: return Variable(Tensor(try v.asDouble()).withDType(Interpreter.operandType(v, Variable(Tensor(0))).0))
+        case .float: return Variable(Tensor(try v.asDouble()))
         case .list, .tuple:
             // numpy's limit on dimensions; deeper nesting would only exhaust the stack.
             tensorNesting += 1
@@ -336,8 +321,8 @@ extension Interpreter {
             scalars.reserveCapacity(parts.count * parts[0].value.count)
             for p in parts { scalars += p.value.scalars }
             var t = Tensor(shape: [parts.count] + first, scalars: scalars)
-            // A list of bools (or of boolean rows) is a boolean array, as in numpy.
-            t.isBoolean = items.allSatisfy { if case .bool = $0 { true } else { false } } || parts.allSatisfy(\.value.isBoolean)
+            // numpy's dtype of a nested list: bool if all are bools, int64 if all are whole.
+            t.dtype = parts.indices.map { i in Interpreter.operandType(items[i], parts[i]).0 }.reduce(.bool, DType.promote)
             return Variable(t)
         case .range:
             return try tensor(.list(ListBox(try iterate(v))))
@@ -388,10 +373,7 @@ extension Interpreter {
         case .tensor(let t):
             guard t.value.rank > 0 else { throw Failure("TypeError: iteration over a 0-d array") }
             let n = t.shape[0]
-            return try (0..<n).map { i throws(Failure) in
-                let row = try engine { () throws(EngineError) in try Variable.index(t, [.at(i)]) }
-                return row.value.isScalar && !row.isTracked ? .float(row.value.scalars[0]) : .tensor(row)
-            }
+            return try (0..<n).map { i throws(Failure) in try getItem(v, [.value(.int(i))]) }
         case .set(let d): return d.keys
         case .object, .instance: return try drain(v)
         default: throw Failure("TypeError: '\(v.typeName)' object is not iterable")

@@ -15,7 +15,11 @@ extension Interpreter {
             let current = try eval(target, scope)
             let rhs = try eval(valueExpr, scope)
             let result: Value
-            if case .list(let box) = current, op == "+" {
+            if case .tensor(let t) = current, case .name = target.kind {
+                // In place: every name bound to the array sees the change.
+                try at(stmt.position) { () throws(Failure) in try inPlace(op, t, rhs) }
+                return .normal
+            } else if case .list(let box) = current, op == "+" {
                 box.items += try at(stmt.position) { () throws(Failure) in try iterate(rhs) }
                 result = current
             } else if case .instance = current, let r = try at(stmt.position, { () throws(Failure) in try inPlaceMethod(op, current, rhs) })

@@ -14,6 +14,8 @@ public final class Interpreter {
     var emitted: [Output] = []
     private var printed = ""
     let files: FileAccess
+    /// numpy's print options (`np.set_printoptions`), for this document.
+    var printOptions = PrintOptions()
     /// Modules imported so far, by dotted name.
     var modules: [String: Value] = [:]
     /// pyplot's open figures and current figure.

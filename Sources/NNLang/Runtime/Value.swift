@@ -144,6 +144,8 @@ enum HashKey: Hashable {
         case .bool(let b): self = .int(b ? 1 : 0)
         case .str(let s): self = .str(s)
         case .none: self = .none
+        // numpy scalars hash as the numbers they hold.
+        case .tensor(let t) where t.value.isScalar: self.init(.float(t.value.scalars[0]), depth: depth)
         case .tuple(let items):
             guard depth < Interpreter.maxDepth else { return nil }
             var keys: [HashKey] = []

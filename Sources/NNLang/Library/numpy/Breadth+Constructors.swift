@@ -31,6 +31,7 @@ extension Library {
         switch dtype {
         case nil, .none?: name = "float64"
         case .builtin(let b)?: name = b.name
+        case .type(let c)?: name = c.name
         case .str(let s)?: name = s
         default: throw Failure("TypeError: Cannot interpret '\(dtype!.typeName)' as a data type")
         }

@@ -77,6 +77,7 @@ enum RandomDraws {
         let name: String
         switch v {
         case .builtin(let b): name = b.name
+        case .type(let c): name = c.name
         case .str(let s): name = s
         default: name = v.typeName
         }

@@ -42,7 +42,9 @@ extension Library {
             case .bigint(let x): return .integer(BigInt(x.value.magnitude))
             case .bool(let x): return .int(x ? 1 : 0)
             case .float(let d): return .float(Swift.abs(d))
-            case .tensor: return .tensor(Variable.abs(try interp.tensor(v)))
+            case .tensor:
+                let t = try interp.tensor(v)
+                return .tensor(try interp.tag(Variable.abs(t), t.value.dtype))
             case .instance(let i):
                 guard let m = try interp.instanceAttribute(i, "__abs__") else {
                     throw Failure("TypeError: bad operand type for abs(): '\(i.cls.name)'")

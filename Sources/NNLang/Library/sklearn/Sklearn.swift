@@ -22,7 +22,10 @@ extension Library {
         return try v.asDouble("noise")
     }
 
-    private static func pairValue(_ x: Tensor, _ y: Tensor) -> Value { .tuple([.tensor(Variable(x)), .tensor(Variable(y))]) }
+    /// `(X, y)` as scikit-learn returns them: float64 samples, int64 labels.
+    private static func pairValue(_ x: Tensor, _ y: Tensor) -> Value {
+        .tuple([.tensor(Variable(x)), .tensor(Variable(y.withDType(.int64)))])
+    }
 
     static func sklearnDatasets(_ interp: Interpreter) -> [String: Value] {
         var d: [String: Value] = [:]
@@ -79,7 +82,7 @@ extension Library {
             let r = try withRandomState(args, 6) { rng in
                 SklearnData.blobs(n, features: features, centers: given, count: k, std: std, box: (box[0], box[1]), shuffle: shuffle, &rng)
             }
-            let pair: [Value] = [.tensor(Variable(r.x)), .tensor(Variable(r.y))]
+            let pair: [Value] = [.tensor(Variable(r.x)), .tensor(Variable(r.y.withDType(.int64)))]
             return .tuple(try args.bool(7, "return_centers", false) ? pair + [.tensor(Variable(r.centers))] : pair)
         }
         d["make_classification"] = fn("make_classification") { _ throws(Failure) in

@@ -11,7 +11,7 @@ struct TFConverter {
 
     /// TensorFlow's dtype for a Python value: float32 for Python floats, int32 for ints, bool
     /// for bools, float64 for a numpy array (Lectern's arrays are float64), a tensor's own.
-    func inferredDType(_ v: Value) -> DTypeObject {
+    func inferredDType(_ v: Value) -> TFDType {
         switch v {
         case .object(let t as TFTensorObject): return t.dtype
         case .tensor(let t): return t.value.isBoolean ? .bool : .float64
@@ -25,17 +25,17 @@ struct TFConverter {
         }
     }
 
-    private func inferredDType(items: [Value]) -> DTypeObject {
+    private func inferredDType(items: [Value]) -> TFDType {
         let kinds = items.map(inferredDType)
-        if let first = kinds.first(where: { $0 === DTypeObject.float64 }) { return first }
-        if kinds.contains(where: { $0 === DTypeObject.float32 }) { return .float32 }
-        if !kinds.isEmpty, kinds.allSatisfy({ $0 === DTypeObject.bool }) { return .bool }
-        return kinds.isEmpty ? .float32 : (kinds.contains { $0 === DTypeObject.int64 } ? .int64 : .int32)
+        if let first = kinds.first(where: { $0 === TFDType.float64 }) { return first }
+        if kinds.contains(where: { $0 === TFDType.float32 }) { return .float32 }
+        if !kinds.isEmpty, kinds.allSatisfy({ $0 === TFDType.bool }) { return .bool }
+        return kinds.isEmpty ? .float32 : (kinds.contains { $0 === TFDType.int64 } ? .int64 : .int32)
     }
 
     /// `tf.convert_to_tensor`: a tensor stays itself (a different dtype is TensorFlow's
     /// error); anything else becomes a constant of the requested or inferred dtype.
-    func tensor(_ v: Value, _ dtype: DTypeObject? = nil) throws(Failure) -> TFTensorObject {
+    func tensor(_ v: Value, _ dtype: TFDType? = nil) throws(Failure) -> TFTensorObject {
         if case .object(let t as TFTensorObject) = v {
             if let dtype, dtype !== t.dtype {
                 throw Failure("ValueError: Tensor conversion requested dtype \(dtype.name) for Tensor with dtype \(t.dtype.name)")
@@ -43,7 +43,7 @@ struct TFConverter {
             return t
         }
         let resolved = dtype ?? inferredDType(v)
-        if case .float = v, !resolved.isFloating, resolved !== DTypeObject.bool {
+        if case .float = v, !resolved.isFloating, resolved !== TFDType.bool {
             let d = try v.asDouble()
             guard d == d.rounded() else {
                 throw Failure("TypeError: Cannot convert \(interp.repr(v)) to EagerTensor of dtype \(resolved.name)")
@@ -52,13 +52,13 @@ struct TFConverter {
         return TFTensorObject(try interp.tensor(v), dtype: resolved, interpreter: interp)
     }
 
-    func make(_ v: Variable, _ dtype: DTypeObject) -> Value { .object(TFTensorObject(v, dtype: dtype, interpreter: interp)) }
+    func make(_ v: Variable, _ dtype: TFDType) -> Value { .object(TFTensorObject(v, dtype: dtype, interpreter: interp)) }
 
     /// Operands of a binary function: the dtype of the first tensor among them, which the
     /// others must share (TensorFlow does not promote).
-    func operands(_ values: [Value]) throws(Failure) -> (DTypeObject, [Variable]) {
+    func operands(_ values: [Value]) throws(Failure) -> (TFDType, [Variable]) {
         let dtype =
-            values.compactMap { v -> DTypeObject? in if case .object(let t as TFTensorObject) = v { t.dtype } else { nil } }.first
+            values.compactMap { v -> TFDType? in if case .object(let t as TFTensorObject) = v { t.dtype } else { nil } }.first
             ?? inferredDType(values[0])
         var vars: [Variable] = []
         for v in values {
@@ -106,9 +106,9 @@ extension Library {
         m["random"] = .module(Module("tensorflow.random", tensorflowRandom(tf)))
         m["keras"] = kerasModules(interp)["keras"]!
         m["__version__"] = .str(tensorflowVersion)
-        for d in DTypeObject.all { m[d.name] = .object(d) }
-        m["double"] = .object(DTypeObject.float64)
-        m["float"] = .object(DTypeObject.float32)
+        for d in TFDType.all { m[d.name] = .object(d) }
+        m["double"] = .object(TFDType.float64)
+        m["float"] = .object(TFDType.float32)
         return .module(Module("tensorflow", m))
     }
 
@@ -118,7 +118,7 @@ extension Library {
         m["constant"] = fn("constant") { args throws(Failure) in
             try args.accept(["value", "dtype", "shape", "name"])
             let value = try args.required(0, "value")
-            let dtype = try DTypeObject.from(args.optional(1, "dtype"))
+            let dtype = try TFDType.from(args.optional(1, "dtype"))
             // A tensor given to constant() is converted, not refused, when a dtype is asked for.
             let source: Value = if case .object(let t as TFTensorObject) = value { .tensor(t.variable.detached) } else { value }
             var t = try tf.tensor(source, dtype ?? tf.inferredDType(value)).variable.detached
@@ -133,12 +133,12 @@ extension Library {
         }
         m["convert_to_tensor"] = fn("convert_to_tensor") { args throws(Failure) in
             try args.accept(["value", "dtype", "dtype_hint", "name"])
-            return .object(try tf.tensor(try args.required(0, "value"), try DTypeObject.from(args.optional(1, "dtype"))))
+            return .object(try tf.tensor(try args.required(0, "value"), try TFDType.from(args.optional(1, "dtype"))))
         }
         m["Variable"] = fn("Variable") { args throws(Failure) in
             try args.accept(["initial_value", "trainable", "validate_shape", "caching_device", "name", "variable_def", "dtype"])
             let value = try args.required(0, "initial_value")
-            let dtype = try DTypeObject.from(args.optional(6, "dtype")) ?? tf.inferredDType(value)
+            let dtype = try TFDType.from(args.optional(6, "dtype")) ?? tf.inferredDType(value)
             let source: Value = if case .object(let t as TFTensorObject) = value { .tensor(t.variable.detached) } else { value }
             let initial = try tf.tensor(source, dtype)
             let trainable = try args.bool(1, "trainable", true)
@@ -157,13 +157,13 @@ extension Library {
         for (name, fill) in [("ones", 1.0), ("zeros", 0.0)] {
             m[name] = fn(name) { args throws(Failure) in
                 try args.accept(["shape", "dtype", "name"])
-                let dtype = try DTypeObject.from(args.optional(1, "dtype")) ?? .float32
+                let dtype = try TFDType.from(args.optional(1, "dtype")) ?? .float32
                 return tf.make(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: fill)), dtype)
             }
             m[name + "_like"] = fn(name + "_like") { args throws(Failure) in
                 try args.accept(["input", "dtype", "name"])
                 let t = try tf.tensor(try args.required(0, "input"))
-                let dtype = try DTypeObject.from(args.optional(1, "dtype")) ?? t.dtype
+                let dtype = try TFDType.from(args.optional(1, "dtype")) ?? t.dtype
                 return tf.make(Variable(Tensor(shape: t.variable.shape, repeating: fill)), dtype)
             }
         }
@@ -179,7 +179,7 @@ extension Library {
             let limitValue = args.optional(1, "limit")
             let (start, limit) = limitValue.map { l in l.isNone ? (Value.int(0), first) : (first, l) } ?? (Value.int(0), first)
             let delta = args.optional(2, "delta") ?? .int(1)
-            let dtype = try DTypeObject.from(args.optional(3, "dtype")) ?? tf.inferredDType(.list(ListBox([start, limit, delta])))
+            let dtype = try TFDType.from(args.optional(3, "dtype")) ?? tf.inferredDType(.list(ListBox([start, limit, delta])))
             let (a, b, d) = (try start.asDouble("start"), try limit.asDouble("limit"), try delta.asDouble("delta"))
             guard d != 0 else { throw Failure("InvalidArgumentError: Requires delta != 0: 0") }
             let n = Swift.max(0, Int(((b - a) / d).rounded(.up)))
@@ -210,7 +210,7 @@ extension Library {
         m["cast"] = fn("cast") { args throws(Failure) in
             try args.accept(["x", "dtype", "name"])
             let t = try tf.tensor(try args.required(0, "x"))
-            guard let dtype = try DTypeObject.from(args.optional(1, "dtype")) else {
+            guard let dtype = try TFDType.from(args.optional(1, "dtype")) else {
                 throw Failure("TypeError: cast() missing required argument: 'dtype'")
             }
             // A cast to a float type keeps the gradient; to an integer type it cuts it, as in TensorFlow.
@@ -232,7 +232,7 @@ extension Library {
             // Indices outside [0, depth) give a row of off_value, as in TensorFlow.
             for l in labels.scalars { for k in 0..<depth { out.append(Double(k) == l ? on : off) } }
             return tf.make(
-                Variable(Tensor(shape: labels.shape + [depth], scalars: out)), try DTypeObject.from(args.optional(5, "dtype")) ?? .float32)
+                Variable(Tensor(shape: labels.shape + [depth], scalars: out)), try TFDType.from(args.optional(5, "dtype")) ?? .float32)
         }
         m["shape"] = fn("shape") { args throws(Failure) in
             try args.accept(["input", "out_type", "name"])

@@ -158,14 +158,14 @@ extension Library {
         m["normal"] = fn("normal") { args throws(Failure) in
             try args.accept(["shape", "mean", "stddev", "dtype", "seed", "name"])
             try refuseOpSeed(args, 4)
-            let dtype = try DTypeObject.from(args.optional(3, "dtype")) ?? .float32
+            let dtype = try TFDType.from(args.optional(3, "dtype")) ?? .float32
             let (mean, std) = (try args.double(1, "mean", 0), try args.double(2, "stddev", 1))
             return tf.make(Variable(interp.context.rng.normal(mean, std, try args.shape(0, "shape"))), dtype)
         }
         m["uniform"] = fn("uniform") { args throws(Failure) in
             try args.accept(["shape", "minval", "maxval", "dtype", "seed", "name"])
             try refuseOpSeed(args, 4)
-            let dtype = try DTypeObject.from(args.optional(3, "dtype")) ?? .float32
+            let dtype = try TFDType.from(args.optional(3, "dtype")) ?? .float32
             let (low, high) = (try args.double(1, "minval", 0), try args.double(2, "maxval", 1))
             return tf.make(Variable(interp.context.rng.uniform(low, high, try args.shape(0, "shape"))), dtype)
         }

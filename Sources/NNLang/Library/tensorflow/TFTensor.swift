@@ -12,26 +12,26 @@ protocol TensorBacked: EngineObject {
 /// float32-rounded values (each result is rounded once, so +, −, ×, ÷ and √ give TensorFlow's
 /// float32 bits; exp, log and tanh may differ in the last float32 place); integer dtypes hold
 /// integers.
-final class DTypeObject: EngineObject, @unchecked Sendable {
+final class TFDType: EngineObject, @unchecked Sendable {
     let name: String
     private init(_ name: String) { self.name = name }
 
-    static let float64 = DTypeObject("float64")
-    static let float32 = DTypeObject("float32")
-    static let int32 = DTypeObject("int32")
-    static let int64 = DTypeObject("int64")
-    static let bool = DTypeObject("bool")
+    static let float64 = TFDType("float64")
+    static let float32 = TFDType("float32")
+    static let int32 = TFDType("int32")
+    static let int64 = TFDType("int64")
+    static let bool = TFDType("bool")
     static let all = [float64, float32, int32, int64, bool]
 
     var typeName: String { "DType" }
     var displayText: String { "<dtype: '\(name)'>" }
-    var isFloating: Bool { self === DTypeObject.float64 || self === DTypeObject.float32 }
+    var isFloating: Bool { self === TFDType.float64 || self === TFDType.float32 }
 
     func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
         switch name {
         case "name": return .str(self.name)
         case "is_floating": return .bool(isFloating)
-        case "is_integer": return .bool(self === DTypeObject.int32 || self === DTypeObject.int64)
+        case "is_integer": return .bool(self === TFDType.int32 || self === TFDType.int64)
         default: return nil
         }
     }
@@ -47,10 +47,10 @@ final class DTypeObject: EngineObject, @unchecked Sendable {
     }
 
     /// A dtype argument: a dtype object, or its name as a string ('float64').
-    static func from(_ v: Value?) throws(Failure) -> DTypeObject? {
+    static func from(_ v: Value?) throws(Failure) -> TFDType? {
         switch v {
         case nil, .none?: return nil
-        case .object(let d as DTypeObject)?: return d
+        case .object(let d as TFDType)?: return d
         case .str(let s)?:
             guard let d = all.first(where: { $0.name == s }) ?? (s == "float" ? float32 : (s == "double" ? float64 : nil)) else {
                 throw Failure(
@@ -72,14 +72,14 @@ final class DTypeObject: EngineObject, @unchecked Sendable {
 /// `tf.Tensor` (immutable) and `tf.Variable` (assignable, watched by tapes when trainable).
 final class TFTensorObject: TensorBacked {
     var variable: Variable
-    let dtype: DTypeObject
+    let dtype: TFDType
     let isVariable: Bool
     let trainable: Bool
     let name: String
     weak var interpreter: Interpreter?
 
     init(
-        _ value: Variable, dtype: DTypeObject, isVariable: Bool = false, trainable: Bool = true, name: String = "Variable",
+        _ value: Variable, dtype: TFDType, isVariable: Bool = false, trainable: Bool = true, name: String = "Variable",
         interpreter: Interpreter?
     ) {
         self.dtype = dtype
