@@ -56,7 +56,7 @@ final class GeneratorObject: EngineObject {
                 let x = try args.required(0, "x")
                 if case .int(let n) = x {
                     try interp.checkSize([n])
-                    return .tensor(Variable(Tensor(shape: [n], scalars: self.generator.permutation(n).map(Double.init))))
+                    return .tensor(Variable(Tensor(shape: [n], scalars: self.generator.permutation(n).map(Double.init)).withDType(.int64)))
                 }
                 let t = try interp.tensor(x).value
                 guard !t.isScalar else { return try self.callMethod("permutation", [.int(try x.asInt("x"))], interp) }

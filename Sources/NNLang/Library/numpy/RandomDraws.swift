@@ -15,10 +15,10 @@ enum RandomDraws {
         return .tensor(Variable(Tensor(shape: dims, scalars: (0..<dims.reduce(1, *)).map { _ in draw() })))
     }
 
-    /// Integer draws: an array (float64 storage holding exact integers) or one plain int.
+    /// Integer draws: an int64 array or one plain int.
     static func integers(_ dims: [Int]?, _ values: [Int]) -> Value {
         guard let dims else { return .int(values[0]) }
-        return .tensor(Variable(Tensor(shape: dims, scalars: values.map(Double.init))))
+        return .tensor(Variable(Tensor(shape: dims, scalars: values.map(Double.init)).withDType(.int64)))
     }
 
     /// A float parameter that must be a plain number: arrays of parameters are refused loudly.
