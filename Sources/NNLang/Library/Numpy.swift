@@ -432,6 +432,7 @@ extension Library {
         }
         m["random"] = numpyRandom(interp)
         addNumpyBreadth(&m, interp)
+        addNumpyShapeFunctions(&m, interp)
         return .module(Module("numpy", m))
     }
 
