@@ -255,13 +255,6 @@ extension Library {
                 return try elementwisePair(name, try args.required(0, "x1"), try args.required(1, "x2"), interp)
             }
         }
-        m["clip"] = fn("clip") { args throws(Failure) in
-            try args.accept(["a", "a_min", "a_max"])
-            let x = try args.required(0, "a")
-            let r = try clipped(try interp.tensor(x), args.optional(1, "a_min"), args.optional(2, "a_max"), interp)
-            if x.isPlainNumber, case .tensor(let t) = r { return .float(t.value.scalars[0]) }
-            return r
-        }
         m["where"] = fn("where") { args throws(Failure) in
             try args.accept(["condition", "x", "y"])
             let c = try interp.tensor(try args.required(0, "condition")).value
@@ -456,50 +449,16 @@ extension Library {
 
     static func numpyRandom(_ interp: Interpreter) -> Value {
         var r: [String: Value] = ["seed": numpySeed(interp)]
-        func sized(_ args: Arguments, _ index: Int) throws(Failure) -> [Int]? {
-            guard let v = args.optional(index, "size"), !v.isNone else { return nil }
-            return try interp.shape(v)
-        }
         func result(_ t: Tensor, _ scalar: Bool) -> Value { scalar ? .float(t.scalars[0]) : .tensor(Variable(t)) }
         r["rand"] = fn("rand") { args throws(Failure) in
             let dims = try args.positional.map { v throws(Failure) in try v.asInt() }
             try interp.checkSize(dims)
             return result(interp.context.rng.rand(dims), dims.isEmpty)
         }
-        r["random"] = fn("random") { args throws(Failure) in
-            let dims = try sized(args, 0)
-            return result(interp.context.rng.rand(dims ?? []), dims == nil)
-        }
-        r["random_sample"] = r["random"]
         r["randn"] = fn("randn") { args throws(Failure) in
             let dims = try args.positional.map { v throws(Failure) in try v.asInt() }
             try interp.checkSize(dims)
             return result(interp.context.rng.randn(dims), dims.isEmpty)
-        }
-        r["uniform"] = fn("uniform") { args throws(Failure) in
-            try args.accept(["low", "high", "size"])
-            let dims = try sized(args, 2)
-            return result(interp.context.rng.uniform(try args.double(0, "low", 0), try args.double(1, "high", 1), dims ?? []), dims == nil)
-        }
-        r["normal"] = fn("normal") { args throws(Failure) in
-            try args.accept(["loc", "scale", "size"])
-            let dims = try sized(args, 2)
-            return result(interp.context.rng.normal(try args.double(0, "loc", 0), try args.double(1, "scale", 1), dims ?? []), dims == nil)
-        }
-        r["randint"] = fn("randint") { args throws(Failure) in
-            try args.accept(["low", "high", "size"])
-            var low = try args.int(0, "low", 0)
-            var high = try args.optional(1, "high").map { v throws(Failure) in try v.asInt() }
-            if high == nil {
-                high = low
-                low = 0
-            }
-            guard let h = high, h > low else { throw Failure("ValueError: low >= high") }
-            let dims = try sized(args, 2)
-            let n = dims?.reduce(1, *) ?? 1
-            let values = (0..<n).map { _ in Double(low + interp.context.rng.nextInt(through: h - low - 1)) }
-            if dims == nil { return .int(Int(values[0])) }
-            return .tensor(Variable(Tensor(shape: dims!, scalars: values).withDType(.int64)))
         }
         r["permutation"] = fn("permutation") { args throws(Failure) in
             let x = try args.required(0, "x")
@@ -511,37 +470,7 @@ extension Library {
             let p = interp.context.rng.permutation(t.shape.first ?? 0)
             return .tensor(Variable(try engine { () throws(EngineError) in try t.indexed([.list(p)]) }))
         }
-        r["shuffle"] = fn("shuffle") { _ throws(Failure) in
-            throw Failure(
-                "TypeError: np.random.shuffle shuffles in place, which nn values do not support",
-                hint: "use x = x[np.random.permutation(len(x))]")
-        }
-        r["choice"] = fn("choice") { args throws(Failure) in
-            try args.accept(["a", "size", "replace"])
-            let a = try args.required(0, "a")
-            // An int population is 0..<a, drawn from without listing it.
-            let pool: [Value]?
-            let population: Int
-            if case .int(let n) = a {
-                pool = nil
-                population = n
-            } else {
-                let p = try interp.iterate(a)
-                pool = p
-                population = p.count
-            }
-            guard population > 0 else { throw Failure("ValueError: a must be a non-empty sequence or a positive integer") }
-            let dims = try sized(args, 1)
-            let n = dims?.reduce(1, *) ?? 1
-            let replace = try args.bool(2, "replace", true)
-            guard replace || n <= population else {
-                throw Failure("ValueError: Cannot take a larger sample than population when 'replace=False'")
-            }
-            if !replace { try interp.checkSize([population]) }
-            let picks = interp.context.rng.choice(population, size: n, replace: replace).map { i in pool?[i] ?? .int(i) }
-            if dims == nil { return picks[0] }
-            return .tensor(try interp.tensor(.list(ListBox(picks))))
-        }
+        // randint, uniform, normal, choice, shuffle and random with numpy's legacy algorithms.
         addLegacyRandom(&r, interp)
         return .module(Module("numpy.random", r))
     }

@@ -71,8 +71,7 @@ extension Library {
             let f = Foundation.pow(10.0, Double(-decimals))
             return .tensor(Variable(x.map { ($0 / f).rounded(.toNearestOrEven) * f }.withDType(x.dtype), node: nil))
         }
-        let f = Foundation.pow(10.0, Double(Swift.abs(decimals)))
-        let r = x.map { decimals >= 0 ? ($0 * f).rounded(.toNearestOrEven) / f : ($0 / f).rounded(.toNearestOrEven) * f }
+        let r = x.map { numpyRound($0, decimals) }
         return .tensor(Variable.nondifferentiable("round", r.withDType(x.dtype), [t]))
     }
 

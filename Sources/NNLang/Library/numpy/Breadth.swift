@@ -2,7 +2,7 @@ import Engine
 import Foundation
 
 /// numpy functions lectures reach for beyond arithmetic: sorting, splitting, order
-/// statistics, NaN tests, `*_like` constructors, truth reductions, `clip`, `around`.
+/// statistics, NaN tests, `*_like` constructors, truth reductions, `clip`.
 extension Library {
     /// Adds `np.linalg` and the functions of this file to the `np` module.
     static func addNumpyBreadth(_ m: inout [String: Value], _ interp: Interpreter) {
@@ -75,16 +75,6 @@ extension Library {
         addConstructors(&m, interp)
         addTruthReductions(&m, interp)
         m["clip"] = fn("clip") { args throws(Failure) in try clip(args, interp) }
-        m["around"] = fn("around") { args throws(Failure) in
-            try args.accept(["a", "decimals", "out"])
-            try RandomDraws.refuse(args, [(2, "out")])
-            let x = try args.required(0, "a")
-            // Past ±400 the scale is infinite either way; clamping keeps the loop short.
-            let d = Swift.min(Swift.max(try args.int(1, "decimals", 0), -400), 400)
-            let t = try interp.tensor(x).value.map { numpyRound($0, d) }
-            if case .int = x, d >= 0 { return x }
-            return x.isPlainNumber ? .float(t.scalars[0]) : .tensor(Variable(t))
-        }
     }
 
     // MARK: - Helpers
