@@ -40,6 +40,12 @@ LINALG = [
             ("np.linalg.eigvalsh", f" + Ms[{k}].T"), ("np.linalg.norm", ", 2"), ("np.linalg.norm", ", 1"),
         ]
     ]),
+    ("xs = np.linspace(-2.0, 2.0, 9)\nys = 0.5 * xs ** 3 - xs + 0.25 + np.sin(3 * xs) / 10\nY = np.array([ys, np.cos(xs)]).T", [
+        "np.polyfit(xs, ys, 1)", "np.polyfit(xs, ys, 2)", "np.polyfit(xs, ys, 3)", "np.polyfit(xs, ys, 5)",
+        "np.polyfit(xs, ys, 0)", "np.polyfit(xs, Y, 2)", "np.polyfit(xs, ys, 2, w=np.arange(1.0, 10.0))",
+        "np.polyfit(list(range(5)), [1, 3, 2, 5, 4], 1)", "np.polyfit(xs, ys, 8)",
+        "np.polyval(np.polyfit(xs, ys, 3), xs)", "np.polyval([0.5, -1.0, 0.25], 1.5)",
+    ]),
 ]
 
 EXACT = [
@@ -87,6 +93,33 @@ print(np.clip(x, np.array([-1.0, 0, 0, 0, 0, 0]), 2).tolist(), np.clip(x, min=-1
 print(np.around(np.array([2.675, 0.285, 1.005, -0.5, 0.5, 1.5, 2.5, 12345.6789]), 2).tolist())
 print(np.around(np.array([1234.5, 1250.0, -1350.0, 0.125]), -2).tolist(), np.around(2.5), np.around(3.14159, 3))
 print(np.around(np.array([0.5, 1.5, 2.5, -2.5]), 0).tolist(), np.around(1.23456789e-5, 9))""",
+    """print(type(np.int64(1)), type(np.float64(1.0)), type(np.array([1, 2])), type(np.array([1.0, 2.0]).sum()))
+print(np.ndarray, type(np.ones(2)).__name__, type(np.ones(2)) is np.ndarray, isinstance(np.ones(2), np.ndarray))
+print(isinstance(np.float64(1.0), float), isinstance(np.int64(1), int), isinstance(np.float64(2.0), np.float64))
+print(isinstance(np.int64(3), np.int64), isinstance([1], np.ndarray), isinstance(np.arange(3), (list, np.ndarray)))
+print(type(np.float64(1.0)) is np.float64, np.float64.__name__, np.ndarray.__module__, np.double is np.float64)
+print(type(np.float32(1.5)), type(np.array([True, False])[0]), type(np.int64(2)).__name__, isinstance(np.int64(1), float))
+print(repr(np.float64(2)), np.int64(7) + 1, type(np.int64(7) + 1), np.zeros(2, dtype=np.int64), np.ones(2).astype(np.int64))""",
+    """rng = np.random.default_rng(7)
+k = rng.integers(0, 10)
+print(repr(k), type(k), k + 1, repr(rng.integers(5)), repr(rng.integers(0, 5, size=3)), repr(rng.integers(2, 9, size=None)))""",
+    """print(np.array([1 / 3, 2 / 3]))
+with np.printoptions(precision=3, suppress=True) as opts:
+    print(np.array([1 / 3, 2 / 3, 1e-9]), opts["precision"], opts["suppress"])
+print(np.array([1 / 3, 2 / 3, 1e-9]))
+try:
+    with np.printoptions(precision=2):
+        print(np.array([1 / 3]))
+        raise ValueError("boom")
+except ValueError as e:
+    print(e)
+print(np.array([1 / 3]), np.get_printoptions()["precision"])
+with np.printoptions(threshold=5, edgeitems=2):
+    print(np.arange(10))
+print(np.arange(10))""",
+    """print(np.polyval([1, 2, 3], 2), repr(np.polyval([1, 2, 3], 2)), repr(np.polyval([1.0, -0.5], np.array([1.0, 2.0]))))
+print(repr(np.polyval([3, 1], [1, 2])), repr(np.polyval(np.array([2.0]), 5)), np.polyfit([0, 1, 2, 3], [1, 3, 5, 7], 1).shape)
+print(np.polyfit(np.arange(4.0), np.arange(4.0) * 2, 1, full=False).shape, np.polyfit([1.0, 2.0], [3.0, 4.0], 1, cov=False).shape)""",
 ]
 
 

@@ -8,10 +8,25 @@ enum Library {
         .builtin(Builtin(name, body))
     }
 
+    /// A builtin declared by its signature in Python's notation (`"cumsum(a, axis=None, out=None)"`):
+    /// every call is bound to it before the body runs; a parameter in `unsupported` given a
+    /// value other than its default is refused by name.
+    static func fn(
+        def declaration: String, unsupported: [String] = [], _ body: @escaping (inout Arguments) throws(Failure) -> Value
+    ) -> Value {
+        let signature = Signature.declared(declaration)
+        return .builtin(
+            Builtin(signature.name, signature: signature) { args throws(Failure) in
+                try args.bind(signature, unsupported: unsupported)
+                return try body(&args)
+            })
+    }
+
     /// Everything bound before the first block runs: Python's builtins, `np`, the activations,
     /// `grad`, the output builders, the data helpers and the Keras names.
     static func prelude(_ interp: Interpreter) -> [String: Value] {
-        var names = pythonBuiltins(interp)
+        // The builtin types come first: numpy's float64 class derives from Python's float.
+        var names = objectNames(interp, wrapping: pythonBuiltins(interp))
         names["np"] = numpy(interp)
         names["numpy"] = names["np"]
         for (k, v) in activations(interp) { names[k] = v }
@@ -19,7 +34,7 @@ enum Library {
         for (k, v) in datasets(interp) { names[k] = v }
         for (k, v) in kerasNames(interp) { names[k] = v }
         names["math"] = mathModule(interp)
-        return objectNames(interp, wrapping: names)
+        return names
     }
 
     /// Resolves an importable module, once per document (a second `import` gets the same

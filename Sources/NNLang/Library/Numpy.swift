@@ -47,16 +47,7 @@ extension Library {
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
         m["newaxis"] = Value.none
-        for t in ["float64", "float32", "float_", "int64", "int32", "int_", "bool_", "uint8", "intp", "double", "single"] {
-            // A numpy scalar type: a constructor (`np.float64(0.5)`) and a dtype (`dtype=np.int64`).
-            m[t] = fn(t) { args throws(Failure) in
-                try args.accept(["x"])
-                let type = dtypeNames[t]!
-                let v = args.optional(0, "x") ?? .int(0)
-                let x = try interp.tensor(v)
-                return .tensor(Variable(try engine { () throws(EngineError) in try x.value.cast(to: type) }))
-            }
-        }
+        for (k, v) in numpyTypes(interp) { m[k] = v }
         m["dtype"] = fn("dtype") { args throws(Failure) in
             try args.accept(["dtype"])
             return .object(DTypeObject(try dtype(try args.required(0, "dtype")) ?? .float64))
@@ -169,38 +160,14 @@ extension Library {
         }
         m["may_share_memory"] = m["shares_memory"]
         m["set_printoptions"] = fn("set_printoptions") { args throws(Failure) in
-            let unsupported = ["nanstr", "infstr", "formatter", "sign", "floatmode", "legacy", "override_repr"]
-            try args.accept(["precision", "threshold", "edgeitems", "linewidth", "suppress"] + unsupported)
-            if args.positional.count > 5 {
-                throw Failure("NotImplementedError: Lectern does not support the '\(unsupported[0])' argument of set_printoptions()")
-            }
-            for (k, v) in args.keywords where unsupported.contains(k) && !v.isNone {
-                throw Failure("NotImplementedError: Lectern does not support the '\(k)' argument of set_printoptions()")
-            }
-            var o = interp.printOptions
-            func int(_ i: Int, _ n: String, _ current: Int) throws(Failure) -> Int {
-                guard let v = args.optional(i, n), !v.isNone else { return current }
-                return try v.asInt(n)
-            }
-            o.precision = try int(0, "precision", o.precision)
-            o.threshold = try int(1, "threshold", o.threshold)
-            o.edgeitems = try int(2, "edgeitems", o.edgeitems)
-            o.linewidth = try int(3, "linewidth", o.linewidth)
-            if let v = args.optional(4, "suppress"), !v.isNone { o.suppress = try interp.truthy(v) }
-            guard o.precision >= 0 else { throw Failure("ValueError: precision must be >= 0") }
-            interp.printOptions = o
+            try setPrintOptions(args, interp)
             return .none
         }
         m["get_printoptions"] = fn("get_printoptions") { args throws(Failure) in
             try args.accept([])
-            let o = interp.printOptions
-            let d = DictBox()
-            for (k, v) in [("edgeitems", o.edgeitems), ("threshold", o.threshold), ("linewidth", o.linewidth), ("precision", o.precision)] {
-                try d.set(.str(k), .int(v))
-            }
-            try d.set(.str("suppress"), .bool(o.suppress))
-            return .dict(d)
+            return try printOptionsDict(interp)
         }
+        m["printoptions"] = fn("printoptions") { args throws(Failure) in .object(PrintOptionsContext(args)) }
         m["count_nonzero"] = fn("count_nonzero") { args throws(Failure) in
             try args.accept(["a", "axis", "keepdims"])
             let t = try interp.tensor(try args.required(0, "a"))
@@ -426,13 +393,14 @@ extension Library {
         m["random"] = numpyRandom(interp)
         addNumpyBreadth(&m, interp)
         addNumpyShapeFunctions(&m, interp)
+        addPolynomials(&m, interp)
         return .module(Module("numpy", m))
     }
 
     static func isIntegerType(_ v: Value) -> Bool {
         switch v {
         case .builtin(let b): return b.name == "int" || b.name.hasPrefix("int")
-        case .type(let c): return c.name == "int"
+        case .type(let c): return c.name.hasPrefix("int")
         case .str(let s): return s.hasPrefix("int")
         default: return false
         }

@@ -6,6 +6,8 @@ public struct Arguments {
     public var positional: [Value]
     public var keywords: [(String, Value)]
     let interpreter: Interpreter
+    /// Set by `bind` for a builtin declared with a `Signature`: the arguments by parameter.
+    var bound: BoundArguments? = nil
 
     /// Declares the parameters, in order; an unknown keyword is an error that lists them.
     public func accept(_ names: [String]) throws(Failure) {
@@ -21,11 +23,29 @@ public struct Arguments {
         }
     }
 
-    /// The argument at `index` or with keyword `name`, if given.
+    /// The argument at `index` or with keyword `name`, if given (by name alone once bound).
     public func optional(_ index: Int, _ name: String) -> Value? {
+        if let bound {
+            guard let i = bound.signature.index(of: name) else {
+                assertionFailure("\(function)() reads '\(name)', which its signature does not declare")
+                return nil
+            }
+            return bound.values[i]
+        }
         if let kw = keywords.first(where: { $0.0 == name }) { return kw.1 }
         return index >= 0 && index < positional.count ? positional[index] : nil
     }
+
+    /// The argument for a declared parameter, or its declared default (`<no value>` is None).
+    public func value(_ name: String) -> Value {
+        if let v = optional(-1, name) { return v }
+        guard let bound, let i = bound.signature.index(of: name) else { return .none }
+        return bound.signature.parameters[i].defaultValue?.value ?? .none
+    }
+
+    /// What `*args` and `**kwargs` collected in a bound call.
+    var extraPositional: [Value] { bound?.extraPositional ?? [] }
+    var extraKeywords: [(String, Value)] { bound?.extraKeywords ?? [] }
 
     public func required(_ index: Int, _ name: String) throws(Failure) -> Value {
         guard let v = optional(index, name) else {

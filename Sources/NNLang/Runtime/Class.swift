@@ -8,15 +8,21 @@ public final class PyClass {
     let constructor: Value?
     /// Made by a `class` statement (its objects show as `__main__.Name`).
     let isUserDefined: Bool
+    /// The module a library type belongs to (`numpy` for `numpy.ndarray`); nil for Python's builtins.
+    let module: String?
     /// The interpreter that runs the class's methods, for hashing its instances in dicts.
     weak var interpreter: Interpreter?
 
-    init(name: String, base: PyClass?, attributes: [String: Value] = [:], constructor: Value? = nil, isUserDefined: Bool = false) {
+    init(
+        name: String, base: PyClass?, attributes: [String: Value] = [:], constructor: Value? = nil, isUserDefined: Bool = false,
+        module: String? = nil
+    ) {
         self.name = name
         self.base = base
         self.attributes = attributes
         self.constructor = constructor
         self.isUserDefined = isUserDefined
+        self.module = module
     }
 
     /// The attribute as found on this class or the nearest base that defines it.
@@ -48,7 +54,7 @@ public final class PyClass {
         return false
     }
 
-    var qualifiedName: String { isUserDefined ? "__main__." + name : name }
+    var qualifiedName: String { isUserDefined ? "__main__." + name : module.map { $0 + "." + name } ?? name }
 }
 
 /// An object of a class: its own attributes, and its class for everything else.

@@ -58,7 +58,7 @@ extension Interpreter {
         case "__base__": return c.base.map { .type($0) } ?? .none
         case "__bases__": return .tuple(c.base.map { [.type($0)] } ?? [])
         case "__doc__": return .none
-        case "__module__": return .str(c.isUserDefined ? "__main__" : "builtins")
+        case "__module__": return .str(c.isUserDefined ? "__main__" : c.module ?? "builtins")
         default: return nil
         }
     }
@@ -95,6 +95,7 @@ extension Interpreter {
         switch v {
         case .instance(let i): return i.cls
         case .type: return builtinType("type")
+        case .tensor(let t): return numpyClass(of: t.value)
         default: return builtinType(v.typeName)
         }
     }
@@ -112,8 +113,6 @@ extension Interpreter {
         switch classinfo {
         case .type(let c):
             if c.name == "object" && !c.isUserDefined { return true }
-            // numpy scalars count as Python floats, as numpy's float64 derives from float.
-            if c === builtinType("float"), case .tensor(let t) = v, t.value.isScalar { return true }
             return classOf(v).isSubclass(of: c)
         case .tuple(let options):
             for o in options where try isInstance(v, o) { return true }

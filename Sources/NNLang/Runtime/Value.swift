@@ -205,9 +205,13 @@ public final class Function {
 public final class Builtin {
     public let name: String
     let call: (inout Arguments) throws(Failure) -> Value
+    /// The declared parameters the binder checks each call against (nil for builtins that still
+    /// check their own keywords with `Arguments.accept`).
+    let signature: Signature?
 
-    init(_ name: String, _ call: @escaping (inout Arguments) throws(Failure) -> Value) {
+    init(_ name: String, signature: Signature? = nil, _ call: @escaping (inout Arguments) throws(Failure) -> Value) {
         self.name = name
+        self.signature = signature
         self.call = call
     }
 }

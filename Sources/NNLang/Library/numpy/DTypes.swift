@@ -43,7 +43,7 @@ extension Library {
     /// Whether a value names a dtype, and which (for `a.dtype == np.int64`).
     static func dtypeIfAny(_ v: Value) -> DType? {
         switch v {
-        case .builtin, .str, .object: return (try? dtype(v)) ?? nil
+        case .builtin, .type, .str, .object: return (try? dtype(v)) ?? nil
         default: return nil
         }
     }

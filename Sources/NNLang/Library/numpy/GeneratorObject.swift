@@ -92,7 +92,9 @@ final class GeneratorObject: EngineObject {
         let endpoint = try args.bool(4, "endpoint", false)
         let (low, high) = try RandomDraws.bounds(args, endpoint: endpoint)
         let dims = try RandomDraws.size(args, 2, interp)
-        return RandomDraws.integers(dims, generator.integers(low, high, endpoint: endpoint, count: dims?.reduce(1, *) ?? 1))
+        let values = generator.integers(low, high, endpoint: endpoint, count: dims?.reduce(1, *) ?? 1)
+        // One draw is a numpy int64 scalar, as numpy's Generator returns (legacy randint gives a Python int).
+        return dims == nil ? Library.numpyScalar(Double(values[0]), .int64) : RandomDraws.integers(dims, values)
     }
 
     /// `choice(a, size=None, replace=True, p=None, axis=0, shuffle=True)`.
