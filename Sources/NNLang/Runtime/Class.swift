@@ -10,6 +10,8 @@ public final class PyClass {
     let isUserDefined: Bool
     /// The interpreter that runs the class's methods, for hashing its instances in dicts.
     weak var interpreter: Interpreter?
+    /// The module a library class comes from (`collections` for `collections.Counter`).
+    var module: String?
 
     init(name: String, base: PyClass?, attributes: [String: Value] = [:], constructor: Value? = nil, isUserDefined: Bool = false) {
         self.name = name
@@ -48,7 +50,7 @@ public final class PyClass {
         return false
     }
 
-    var qualifiedName: String { isUserDefined ? "__main__." + name : name }
+    var qualifiedName: String { isUserDefined ? "__main__." + name : module.map { $0 + "." + name } ?? name }
 }
 
 /// An object of a class: its own attributes, and its class for everything else.
@@ -58,6 +60,8 @@ public final class Instance {
     /// For an exception made from a builtin's error: the text `str(e)` shows (a KeyError's
     /// message is already the key's repr).
     var message: String?
+    /// The items of an instance of a tuple subclass (a `namedtuple`).
+    var tuple: [Value]?
 
     init(_ cls: PyClass) { self.cls = cls }
 
