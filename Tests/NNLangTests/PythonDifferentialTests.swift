@@ -42,7 +42,7 @@ func printedText(_ source: String) -> String {
 }
 
 @Suite struct PythonDifferentialTests {
-    @Test(arguments: ["integers", "floats", "formatting", "modules", "methods", "fuzz"].flatMap(PythonCase.load))
+    @Test(arguments: ["integers", "floats", "formatting", "modules", "methods", "collections", "fuzz"].flatMap(PythonCase.load))
     func printsWhatCPythonPrints(_ c: PythonCase) {
         #expect(printedText(c.source) == c.expected)
     }

@@ -57,6 +57,7 @@ enum Library {
         case "itertools": return itertoolsModule(interp)
         case "functools": return functoolsModule(interp)
         case "copy": return copyModule(interp)
+        case "collections": return collectionsModule(interp)
         case "keras", "tensorflow.keras": return keras["keras"]!
         case "tensorflow": return tensorflowModule(interp)
         case "numpy.random": return numpyRandom(interp)
@@ -83,7 +84,7 @@ enum Library {
             throw Failure(
                 "ModuleNotFoundError: No module named '\(name)'",
                 hint:
-                    "nn blocks can import numpy, math, random, time, statistics, itertools, functools, copy, matplotlib.pyplot, keras (and its submodules), tensorflow, sklearn"
+                    "nn blocks can import numpy, math, random, time, statistics, itertools, functools, copy, collections, matplotlib.pyplot, keras (and its submodules), tensorflow, sklearn"
             )
         }
     }

@@ -87,13 +87,7 @@ extension Library {
             }
             return .int(try pythonHash(v))
         }
-        b["callable"] = fn("callable") { args throws(Failure) in
-            switch try args.required(0, "obj") {
-            case .function, .builtin, .method, .type: return .bool(true)
-            case .instance(let i): return .bool(i.cls.lookup("__call__") != nil)
-            default: return .bool(false)
-            }
-        }
+        b["callable"] = fn("callable") { args throws(Failure) in .bool(interp.isCallable(try args.required(0, "obj"))) }
         b["slice"] = fn("slice") { args throws(Failure) in
             let bounds = try args.positional.map { v throws(Failure) in v.isNone ? nil : try v.asInt("slice index") }
             switch bounds.count {

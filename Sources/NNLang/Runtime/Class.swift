@@ -12,6 +12,8 @@ public final class PyClass {
     let module: String?
     /// The interpreter that runs the class's methods, for hashing its instances in dicts.
     weak var interpreter: Interpreter?
+    /// The module a library class comes from (`collections` for `collections.Counter`).
+    var module: String?
 
     init(
         name: String, base: PyClass?, attributes: [String: Value] = [:], constructor: Value? = nil, isUserDefined: Bool = false,
@@ -64,6 +66,8 @@ public final class Instance {
     /// For an exception made from a builtin's error: the text `str(e)` shows (a KeyError's
     /// message is already the key's repr).
     var message: String?
+    /// The items of an instance of a tuple subclass (a `namedtuple`).
+    var tuple: [Value]?
 
     init(_ cls: PyClass) { self.cls = cls }
 

@@ -6,7 +6,9 @@ extension Interpreter {
     func getItem(_ base: Value, _ keys: [Key]) throws(Failure) -> Value {
         if keys.contains(where: \.isSliceObject) { return try getItem(base, keys.map(\.unwrappingSlice)) }
         switch base {
-        case .list(let l): return try sequenceItem(l.items, keys, wrap: { .list(ListBox($0)) })
+        case .list(let l):
+            if l.kind.isDeque { return try dequeItem(l, keys) }
+            return try sequenceItem(l.items, keys, wrap: { .list(ListBox($0)) })
         case .tuple(let t): return try sequenceItem(t, keys, wrap: { .tuple($0) })
         case .str(let s):
             return try sequenceItem(
@@ -14,7 +16,8 @@ extension Interpreter {
         case .range: return try getItem(.list(ListBox(try iterate(base))), keys)
         case .dict(let d):
             guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
-            guard let v = d.get(k) else {
+            if let v = d.get(k) { return v }
+            guard let v = try missingItem(d, k) else {
                 throw Failure(
                     "KeyError: \(repr(k))", hint: d.keys.isEmpty ? nil : "keys: " + d.keys.map(repr).joined(separator: ", "),
                     exception: builtinException("KeyError", [k]))
@@ -214,8 +217,8 @@ extension Interpreter {
                     hint: closestName(to: name, in: Array(m.members.keys)).map { "did you mean '\(m.name).\($0)'?" })
             }
         case .tensor(let t): found = try Library.tensorAttribute(t, name, self)
-        case .list(let l): found = Library.listMethod(l, name, self)
-        case .dict(let d): found = Library.dictMethod(d, name, self)
+        case .list(let l): found = l.kind.isDeque ? try Library.dequeMethod(l, name, self) : Library.listMethod(l, name, self)
+        case .dict(let d): found = Library.collectionDictMethod(d, name, self) ?? Library.dictMethod(d, name, self)
         case .str(let s): found = Library.stringMethod(s, name, self)
         case .tuple(let t): found = Library.tupleMethod(t, name, self)
         case .object(let o): found = try o.attribute(name, self)

@@ -62,9 +62,9 @@ extension Interpreter {
             body = body.replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\r", with: "\\r")
             if quote == "'" { body = body.replacingOccurrences(of: "'", with: "\\'") }
             return quote + body + quote
-        case .list(let l): return "[" + l.items.map(repr).joined(separator: ", ") + "]"
+        case .list(let l): return listRepr(l, repr)
         case .tuple(let t): return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map(repr).joined(separator: ", ") + ")"
-        case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+        case .dict(let d): return dictRepr(d, repr)
         case .set(let d): return d.keys.isEmpty ? "set()" : "{" + d.keys.map(repr).joined(separator: ", ") + "}"
         case .instance(let i): return instanceRepr(i)
         case .float(let d): return format.scalar(d)
@@ -87,9 +87,9 @@ extension Interpreter {
         let pythonRepr = { (item: Value) in self.pythonRepr(item, path: inner) }
         switch v {
         case .float(let d): return pythonFloat(d)
-        case .list(let l): return "[" + l.items.map(pythonRepr).joined(separator: ", ") + "]"
+        case .list(let l): return listRepr(l, pythonRepr)
         case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
-        case .dict(let d): return "{" + zip(d.keys, d.values).map { "\(pythonRepr($0)): \(pythonRepr($1))" }.joined(separator: ", ") + "}"
+        case .dict(let d): return dictRepr(d, pythonRepr)
         case .set(let d): return d.keys.isEmpty ? "set()" : "{" + d.keys.map(pythonRepr).joined(separator: ", ") + "}"
         case .tensor(let t):
             let x = t.value

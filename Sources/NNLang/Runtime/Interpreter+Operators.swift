@@ -51,6 +51,8 @@ extension Interpreter {
         case (.int, .str(let x)), (.bigint, .str(let x)), (.bool, .str(let x)):
             guard op == "*" else { break }
             return .str(String(repeating: x, count: try repeatCount(x.count, a, limit: Interpreter.maxElements, what: "string")))
+        case (.list(let x), _) where x.kind.isDeque: if let r = try dequeBinary(op, a, b) { return r }
+        case (_, .list(let y)) where y.kind.isDeque: if let r = try dequeBinary(op, a, b) { return r }
         case (.list(let x), .list(let y)) where op == "+": return .list(ListBox(x.items + y.items))
         case (.list(let x), .int), (.list(let x), .bigint), (.list(let x), .bool):
             guard op == "*" else { break }
@@ -60,6 +62,12 @@ extension Interpreter {
             guard op == "*" else { break }
             return try binary(op, b, a)
         case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
+        case (.dict(let x), .dict(let y)) where !x.kind.isPlain || !y.kind.isPlain:
+            if let r = try counterBinary(op, x, y) { return r }
+            guard op == "|" else { break }
+            let merged = try DictBox.make(x.kind, x.pairs)
+            try Library.merge(merged, b, self)
+            return .dict(merged)
         case (.dict(let x), .dict) where op == "|":
             let merged = try Library.copyDict(x)
             try Library.merge(merged, b, self)
@@ -211,6 +219,7 @@ extension Interpreter {
 
     func equal(_ a: Value, _ b: Value) throws(Failure) -> Bool {
         if let same = dtypeEqual(a, b) { return same }
+        if let same = try collectionsEqual(a, b) { return same }
         switch (a, b) {
         case (.none, .none): return true
         case (.str(let x), .str(let y)): return x == y

@@ -20,7 +20,7 @@ extension Interpreter {
                 try at(stmt.position) { () throws(Failure) in try inPlace(op, t, rhs) }
                 return .normal
             } else if case .list(let box) = current, op == "+" {
-                box.items += try at(stmt.position) { () throws(Failure) in try iterate(rhs) }
+                box.extend(try at(stmt.position) { () throws(Failure) in try iterate(rhs) })
                 result = current
             } else if case .instance = current, let r = try at(stmt.position, { () throws(Failure) in try inPlaceMethod(op, current, rhs) })
             {

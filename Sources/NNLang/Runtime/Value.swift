@@ -39,9 +39,9 @@ public enum Value {
         case .int, .bigint: "int"
         case .float: "float"
         case .str: "str"
-        case .list: "list"
+        case .list(let l): l.kind.typeName
         case .tuple: "tuple"
-        case .dict: "dict"
+        case .dict(let d): d.kind.typeName
         case .range: "range"
         case .tensor: "ndarray"
         case .function: "function"
@@ -72,11 +72,15 @@ public enum Value {
 /// A list has reference semantics, as in Python.
 public final class ListBox {
     public var items: [Value]
+    /// A plain list, or a `collections.deque` (same storage, its own methods and repr).
+    var kind = ListKind.list
     public init(_ items: [Value]) { self.items = items }
 }
 
 /// An insertion-ordered dict with hashable keys (str, int, float, bool, tuples of those).
 public final class DictBox {
+    /// A plain dict, or one of the dict subclasses of `collections` (Counter, defaultdict, OrderedDict).
+    var kind = DictKind.dict
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
     private var index: [HashKey: Int] = [:]

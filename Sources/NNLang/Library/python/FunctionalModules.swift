@@ -151,8 +151,8 @@ extension Library {
                 [
                     "copy": fn("copy") { args throws(Failure) in
                         switch try args.required(0, "x") {
-                        case .list(let l): return .list(ListBox(l.items))
-                        case .dict(let d): return .dict(try copyDict(d))
+                        case .list(let l): return .list(l.copied(l.items))
+                        case .dict(let d): return .dict(try DictBox.make(d.kind, d.pairs))
                         case let v: return v
                         }
                     },
@@ -168,13 +168,13 @@ extension Library {
         switch v {
         case .list(let l):
             if let done = memo[ObjectIdentifier(l)] { return done }
-            let copy = ListBox([])
+            let copy = l.copied([])
             memo[ObjectIdentifier(l)] = .list(copy)
             for item in l.items { copy.items.append(try deepCopy(item, &memo)) }
             return .list(copy)
         case .dict(let d):
             if let done = memo[ObjectIdentifier(d)] { return done }
-            let copy = DictBox()
+            let copy = try DictBox.make(d.kind, [])
             memo[ObjectIdentifier(d)] = .dict(copy)
             for (k, item) in zip(d.keys, d.values) { try copy.set(try deepCopy(k, &memo), try deepCopy(item, &memo)) }
             return .dict(copy)

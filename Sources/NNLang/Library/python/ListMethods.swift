@@ -96,7 +96,7 @@ extension Library {
         }
     }
 
-    private static func firstIndex(_ items: [Value], _ x: Value, _ interp: Interpreter) throws(Failure) -> Int? {
+    static func firstIndex(_ items: [Value], _ x: Value, _ interp: Interpreter) throws(Failure) -> Int? {
         for (i, v) in items.enumerated() where try interp.equal(v, x) { return i }
         return nil
     }
