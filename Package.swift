@@ -21,13 +21,15 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
         .target(name: "Engine", dependencies: ["CKernels"]),
-        .target(name: "Notebook", dependencies: ["CCmarkGFM", "Yams"]),
+        // Plain display data both the language and the renderers speak (figures, numpy's printing).
+        .target(name: "Display"),
+        .target(name: "Notebook", dependencies: ["CCmarkGFM", "Yams", "Display"]),
         .target(
-            name: "NNLang", dependencies: ["Engine", "Notebook", "BigInt"],
+            name: "NNLang", dependencies: ["Engine", "Display", "BigInt"],
             // The tree-walker touches class properties on every node; run-time exclusivity
             // checks cost ~12% there. Debug builds (and so the tests) keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "Site", dependencies: ["Notebook", "NNLang", "Yams"]),
+        .target(name: "Site", dependencies: ["Display", "Notebook", "NNLang", "Yams"]),
         .target(
             name: "Serve",
             dependencies: [
@@ -39,13 +41,13 @@ let package = Package(
             name: "LecternCLI",
             dependencies: ["Site", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
-        .executableTarget(name: "lectern-bench", dependencies: ["Engine", "NNLang"], path: "Benchmarks/lectern-bench"),
+        .executableTarget(name: "lectern-bench", dependencies: ["Engine", "NNLang", "Display"], path: "Benchmarks/lectern-bench"),
         // libFuzzer target (README, Development); built normally it replays inputs.
-        .executableTarget(name: "lectern-fuzz", dependencies: ["NNLang", "Notebook"], path: "Fuzz"),
+        .executableTarget(name: "lectern-fuzz", dependencies: ["NNLang", "Notebook", "Site"], path: "Fuzz"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NNLangTests", dependencies: ["NNLang"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures"), .copy("Snapshots")]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "LecternCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNLangTests", dependencies: ["NNLang", "Display", "Notebook", "Site"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NotebookTests", dependencies: ["Display", "Notebook"], resources: [.copy("Fixtures"), .copy("Snapshots")]),
+        .testTarget(name: "SiteTests", dependencies: ["Display", "Site", "LecternCLI"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import NNLang
 import Notebook
+import Site
 
 /// A coverage-guided fuzz target over the whole path a lecture takes: decoding, the cmark
 /// reader, the parser and interpreter, and both renderers. Built with

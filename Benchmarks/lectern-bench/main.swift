@@ -2,10 +2,10 @@
 // Run through Benchmarks/run.sh, which runs the numpy and Keras peers in the same session.
 // Prints one line per workload: `name seconds [extra]`, the best of several repetitions.
 import Dispatch
+import Display
 import Engine
 import Foundation
 import NNLang
-import Notebook
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds

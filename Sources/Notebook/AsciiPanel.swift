@@ -1,3 +1,5 @@
+import Display
+
 /// One axes as a text chart: y tick labels in a gutter, the plot grid, x tick labels under
 /// the axis at their columns, then the x label and a legend of the marks.
 struct AsciiPanel {

@@ -1,3 +1,5 @@
+import Display
+
 /// A figure drawn in text, at most 72 columns: the panels of a grid row side by side when up
 /// to three fit, else one under the other in reading order; the suptitle above them.
 struct AsciiPlot {

@@ -1,3 +1,5 @@
+import Display
+
 /// A document after running: the outputs of each block and the text of each inline value.
 public struct ExecutedDocument: Sendable {
     public var document: Document

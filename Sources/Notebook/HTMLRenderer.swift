@@ -1,3 +1,5 @@
+import Display
+
 /// Renders an executed lecture as a complete HTML page.
 ///
 /// Prose goes through cmark-gfm; `nn` blocks, inline values and math are swapped for tokens

@@ -1,3 +1,4 @@
+import Display
 import Foundation
 
 /// Turns an executed lecture into a Jupyter notebook students can run under real Python:

@@ -1,3 +1,5 @@
+import Display
+
 /// Writes a lecture back out as Markdown: the author's bytes, verbatim, with each block's
 /// outputs spliced in after it (in its place for `echo=false`) and inline values substituted.
 ///

@@ -1,3 +1,5 @@
+import Display
+
 /// A neutral output value: what a block showed, independent of how it is rendered.
 public enum Output: Equatable, Sendable {
     /// Text the program printed, or a value's text form (a list, a string, a tuple).

@@ -1,3 +1,4 @@
+import Display
 import Foundation
 
 /// Draws artists in a panel's plot area (clipped by the caller). A text colour is an inline

@@ -1,3 +1,4 @@
+import Display
 import Foundation
 
 /// A panel's legend: placed like matplotlib's `loc`, with `best` choosing the first corner or

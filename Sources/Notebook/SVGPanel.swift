@@ -1,3 +1,4 @@
+import Display
 import Foundation
 
 /// One axes of a figure in its grid cell: frame, ticks, grid, artists, labels and legend.

@@ -1,3 +1,4 @@
+import Display
 import Foundation
 
 /// A figure as inline SVG. The viewBox is 640 units wide, the page's widest plot, and scales

@@ -1,3 +1,5 @@
+import Display
+
 /// A displayed tensor: its text (numpy's layout) and which entries an HTML table shows.
 public struct TensorText {
     public var format: NumberFormat

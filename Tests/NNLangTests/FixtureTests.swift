@@ -1,6 +1,8 @@
+import Display
 import Engine
 import Foundation
 import Notebook
+import Site
 import Testing
 
 @testable import NNLang
@@ -62,7 +64,7 @@ func runProgramHere(_ source: String, timeout: Double) -> (outputs: [String], er
     if let first = syntaxErrors.first { return ([], first) }
     interpreter.prepare([statements])
     let (outputs, error) = interpreter.run(statements, timeout: timeout)
-    return (outputs.map(describe).flatMap { $0.components(separatedBy: "\n") }, error)
+    return (outputs.map { describe(ShownOutput.output($0)) }.flatMap { $0.components(separatedBy: "\n") }, error)
 }
 
 /// A one-line text form of an output, for fixture expectations.

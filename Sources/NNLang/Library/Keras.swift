@@ -1,7 +1,7 @@
 import Dispatch
+import Display
 import Engine
 import Foundation
-import Notebook
 
 // MARK: - Keras objects as the language sees them
 
@@ -240,7 +240,7 @@ final class ModelObject: EngineObject {
             }
         case "summary":
             return Library.fn(name) { _ throws(Failure) in
-                interp.emit(.summary(Library.summary(model)))
+                interp.emit(.summary(Library.overview(model)))
                 return .none
             }
         case "compile": return Library.fn(name) { args throws(Failure) in try Library.compile(model, &args, interp) }
@@ -253,10 +253,7 @@ final class ModelObject: EngineObject {
                 let r = try engine { () throws(EngineError) in try model.evaluate(x, ys) }
                 let names = model.evaluationNames
                 if Library.verbosity(args.optional(3, "verbose")) > 0 {
-                    interp.emit(
-                        .log(
-                            TrainingLog(
-                                lines: [zip(names, r).map { "\($0): \(Library.logNumber($1))" }.joined(separator: " - ")], epochs: 0)))
+                    interp.emit(.evaluation(zip(names, r).map { Metric($0, $1) }))
                 }
                 if try args.bool(4, "return_dict", false) {
                     let d = DictBox()
@@ -300,8 +297,6 @@ extension Library {
         default: return 1
         }
     }
-
-    static func logNumber(_ x: Double) -> String { x.isFinite ? String(format: "%.4f", x) : (x.isNaN ? "nan" : "inf") }
 
     /// One tensor, or a list of tensors for a model with several inputs (or targets for
     /// several outputs); a plain list of numbers is one tensor.
@@ -368,90 +363,31 @@ extension Library {
         }
         guard options.epochs >= 1, options.batchSize >= 1 else { throw Failure("ValueError: epochs and batch_size must be positive") }
         let verbose = verbosity(args.optional(4, "verbose"))
-        var lines: [String] = []
-        let every = options.epochs <= 20 ? 1 : max(1, options.epochs / 10)
-        let live = LiveProgress(interp.trainingProgress)
-        defer { live.finish() }
+        var epochs: [[Metric]] = []
+        let progress = interp.trainingProgress
+        defer { progress?(.finished) }
         let history = try engine { () throws(EngineError) in
             try model.fit(x, ys, options: options) { report in
-                live.update(report)
-                guard verbose > 0, report.epoch == 1 || report.epoch % every == 0 || report.isLast else { return }
-                let width = String(report.epochs).count
-                let epoch = String(repeating: " ", count: width - String(report.epoch).count) + String(report.epoch)
-                lines.append(
-                    "Epoch \(epoch)/\(report.epochs) - " + report.logs.map { "\($0.0): \(logNumber($0.1))" }.joined(separator: " - "))
+                let metrics = report.logs.map { Metric($0.0, $0.1) }
+                progress?(.epoch(report.epoch, of: report.epochs, metrics: metrics))
+                if verbose > 0 { epochs.append(metrics) }
             }
         }
         if verbose > 0 {
-            if history.epochs < options.epochs { lines.append("Epoch \(history.epochs): early stopping") }
-            interp.emit(.log(TrainingLog(lines: lines, epochs: history.epochs)))
+            interp.emit(.training(TrainingRecord(planned: options.epochs, epochs: epochs)))
         }
         return .object(HistoryObject(history))
     }
 
-    /// A Keras-style progress line for fits that run longer than half a second, redrawn at
-    /// most ten times a second; only for a terminal, never for the rendered output.
-    final class LiveProgress {
-        let sink: (@Sendable (String) -> Void)?
-        let start = DispatchTime.now().uptimeNanoseconds
-        var lastDraw: UInt64 = 0
-        var drawn = false
-
-        init(_ sink: (@Sendable (String) -> Void)?) { self.sink = sink }
-
-        func update(_ report: EpochReport) {
-            guard let sink else { return }
-            let now = DispatchTime.now().uptimeNanoseconds
-            guard now - start > 500_000_000, now - lastDraw > 100_000_000 || report.epoch == report.epochs else { return }
-            lastDraw = now
-            let width = 20
-            let done = width * report.epoch / max(report.epochs, 1)
-            let bar = String(repeating: "━", count: done) + String(repeating: "─", count: width - done)
-            let loss = report.logs.first.map { " - \($0.0): \(Library.logNumber($0.1))" } ?? ""
-            sink("\rEpoch \(report.epoch)/\(report.epochs) \(bar)\(loss)")
-            drawn = true
-        }
-
-        func finish() {
-            if drawn { sink?("\r\u{1B}[K") }
-        }
-    }
-
-    /// Keras's summary layout: one row per layer, then the totals.
-    static func summary(_ model: Model) -> ModelSummary {
-        let rows = model.summaryRows()
-        let functional = !model.isSequential
-        var columns = ["Layer (type)", "Output Shape", "Param #"]
-        if functional { columns.append("Connected to") }
-        let body = rows.map { r -> [String] in
-            var cells = [
-                "\(r.name) (\(r.type))",
-                model.isBuilt ? "(None, " + r.outputShape.map(String.init).joined(separator: ", ") + ")" : "?",
-                r.params.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))),
-            ]
-            if functional { cells.append(r.connectedTo.isEmpty ? "-" : r.connectedTo.joined(separator: ", ")) }
-            return cells
-        }
-        let total = model.countParams()
-        let trainable = model.layers.map(\.trainableParamCount).reduce(0, +)
-        func size(_ n: Int) -> String {
-            var bytes = Double(n * 8)
-            var unit = 0
-            let units = ["B", "KB", "MB", "GB"]
-            while bytes >= 1024 && unit < units.count - 1 {
-                bytes /= 1024
-                unit += 1
-            }
-            return String(format: "%.2f %@", bytes, units[unit])
-        }
-        func count(_ n: Int) -> String { n.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US"))) }
-        return ModelSummary(
-            title: "Model: \"\(model.name)\"", columns: columns, rows: body,
-            totals: [
-                "Total params: \(count(total)) (\(size(total)))",
-                "Trainable params: \(count(trainable)) (\(size(trainable)))",
-                "Non-trainable params: \(count(total - trainable)) (\(size(total - trainable)))",
-            ])
+    /// The plain data of Keras's `summary()`; the build lays it out as Keras's table.
+    static func overview(_ model: Model) -> ModelOverview {
+        ModelOverview(
+            name: model.name, functional: !model.isSequential, built: model.isBuilt,
+            layers: model.summaryRows().map {
+                ModelOverview.Layer(
+                    name: $0.name, type: $0.type, outputShape: $0.outputShape, params: $0.params, connectedTo: $0.connectedTo)
+            },
+            totalParams: model.countParams(), trainableParams: model.layers.map(\.trainableParamCount).reduce(0, +))
     }
 
     /// A Keras optimizer constructor: its parameters in order (the learning rate first) with

@@ -1,6 +1,6 @@
+import Display
 import Engine
 import Foundation
-import Notebook
 
 // MARK: - grad, gradcheck and the output builders
 
@@ -77,7 +77,7 @@ extension Library {
             throw Failure("ValueError: table(): column '\(name)' has \(c.count) values but '\(columns[0].0)' has \(n)")
         }
         let rows = (0..<n).map { r in columns.map { cell($0.1[r], interp) } }
-        return .output(.table(Table(columns: columns.map(\.0), rows: rows)))
+        return .output(.table(ShownTable(columns: columns.map(\.0), rows: rows)))
     }
 
     private static func cells(_ v: Value, _ interp: Interpreter) throws(Failure) -> [Value] {
@@ -87,7 +87,7 @@ extension Library {
         return try interp.iterate(v)
     }
 
-    private static func cell(_ v: Value, _ interp: Interpreter) -> Cell {
+    private static func cell(_ v: Value, _ interp: Interpreter) -> Shown.Cell {
         switch v {
         case .int(let i): return .integer(i)
         case .float(let d): return .number(d)
@@ -101,13 +101,13 @@ extension Library {
 
     /// Both conventions per Dense layer: the lecture's W (units × inputs), Keras's kernel, and
     /// the shape equation on a column vector.
-    static func shapesTable(_ m: Model) throws(Failure) -> Table {
+    static func shapesTable(_ m: Model) throws(Failure) -> ShownTable {
         guard m.isBuilt else {
             throw Failure(
                 "ValueError: the model has no input shape yet",
                 hint: "give the first layer input_shape=(n,) or start with Input(shape=(n,))")
         }
-        var rows: [[Cell]] = []
+        var rows: [[Shown.Cell]] = []
         for layer in m.layers {
             guard let d = layer as? Dense else { continue }
             let inputs = d.params[0].shape[0]
@@ -119,17 +119,17 @@ extension Library {
                 .integer(d.paramCount),
             ])
         }
-        return Table(columns: ["layer", "W (lecture)", "kernel (Keras)", "b", "z = W a + b", "params"], rows: rows)
+        return ShownTable(columns: ["layer", "W (lecture)", "kernel (Keras)", "b", "z = W a + b", "params"], rows: rows)
     }
 
     /// z and a of every neuron of every Dense layer for one sample (the first row of x).
-    static func forwardTable(_ m: Model, _ x: Tensor) throws(Failure) -> Table {
+    static func forwardTable(_ m: Model, _ x: Tensor) throws(Failure) -> ShownTable {
         guard m.isSequential else { throw Failure("ValueError: forward_table supports Sequential models") }
         var a = try engine { () throws(EngineError) in
             try x.rank == 1 ? x.reshaped([1, -1]) : x.indexed([.range(start: 0, stop: 1, step: nil)])
         }
         _ = try engine { () throws(EngineError) in try m.predict([a]) }
-        var rows: [[Cell]] = []
+        var rows: [[Shown.Cell]] = []
         for layer in m.layers {
             if let d = layer as? Dense {
                 var z = try engine { () throws(EngineError) in try Tensor.matmul(a, d.params[0]) }
@@ -143,32 +143,32 @@ extension Library {
                 }
             }
         }
-        return Table(columns: ["layer", "neuron", "z", "a"], rows: rows)
+        return ShownTable(columns: ["layer", "neuron", "z", "a"], rows: rows)
     }
 
     /// δ = ∂L/∂z (equal to ∂L/∂b for one sample) and the row of ∂L/∂W for each neuron.
-    static func backpropTable(_ m: Model, _ x: Tensor, _ y: Tensor) throws(Failure) -> Table {
+    static func backpropTable(_ m: Model, _ x: Tensor, _ y: Tensor) throws(Failure) -> ShownTable {
         let (_, grads) = try engine { () throws(EngineError) in try m.gradients([x], y) }
-        var rows: [[Cell]] = []
+        var rows: [[Shown.Cell]] = []
         let format = NumberFormat(decimals: 6)
         for (layer, g) in zip(m.layers, grads) {
             guard let d = layer as? Dense else { continue }
             let inputs = d.params[0].shape[0]
             for j in 0..<d.units {
                 let row = (0..<inputs).map { format.scalar(g[0].scalars[$0 * d.units + j]) }
-                var cells: [Cell] = [.text(d.name), .integer(j + 1)]
+                var cells: [Shown.Cell] = [.text(d.name), .integer(j + 1)]
                 cells.append(d.useBias ? .number(g[1].scalars[j]) : .text("—"))
                 cells.append(.text("[" + row.joined(separator: ", ") + "]"))
                 rows.append(cells)
             }
         }
-        return Table(columns: ["layer", "neuron", "δ = ∂L/∂b", "∂L/∂W (row)"], rows: rows)
+        return ShownTable(columns: ["layer", "neuron", "δ = ∂L/∂b", "∂L/∂W (row)"], rows: rows)
     }
 
     /// Autodiff against central differences: the largest relative error per parameter.
     static func gradcheck(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         let h = 1e-6
-        var rows: [[Cell]] = []
+        var rows: [[Shown.Cell]] = []
         func relError(_ a: Double, _ b: Double) -> Double { Swift.abs(a - b) / Swift.max(1e-12, Swift.abs(a) + Swift.abs(b)) }
         let first = try args.required(0, "model_or_loss")
         if case .object(let o as ModelObject) = first {
@@ -210,7 +210,7 @@ extension Library {
                 rows.append([.text("parameter \(k + 1)"), .integer(p.count), .number(worst)])
             }
         }
-        return .output(.table(Table(columns: ["parameter", "size", "max relative error"], rows: rows)))
+        return .output(.table(ShownTable(columns: ["parameter", "size", "max relative error"], rows: rows)))
     }
 
     // MARK: Data helpers

@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 // MARK: - The lecture helpers plot(...) and plot_decision_boundary(...), drawn as figures
 
@@ -17,7 +17,7 @@ extension Library {
                 (k, epochs, h.history.values[k]!, k.hasPrefix("val_") ? LineStyle.dashed : .solid)
             }
             return .output(
-                .plot(
+                .figure(
                     try helperFigure(
                         lines, title: try args.string(-1, "title") ?? "Training history", xLabel: "epoch",
                         yLabel: try args.string(-1, "ylabel") ?? "")))
@@ -43,7 +43,7 @@ extension Library {
         }
         guard !lines.isEmpty else { throw Failure("TypeError: plot() needs at least one function or a History") }
         return .output(
-            .plot(
+            .figure(
                 try helperFigure(
                     lines, title: try args.string(-1, "title") ?? "", xLabel: try args.string(-1, "xlabel") ?? "z",
                     yLabel: try args.string(-1, "ylabel") ?? "")))
@@ -67,7 +67,7 @@ extension Library {
             lines.append((name, xs, ys.scalars, .solid))
         }
         return .output(
-            .plot(
+            .figure(
                 try helperFigure(
                     lines, title: try args.string(-1, "title") ?? "", xLabel: try args.string(-1, "xlabel") ?? "x",
                     yLabel: try args.string(-1, "ylabel") ?? "")))
@@ -158,7 +158,7 @@ extension Library {
             points.label = "class \(k)"
             axes.artists.append(.scatter(points))
         }
-        return .output(.plot(Figure(axes: [axes])))
+        return .output(.figure(Figure(axes: [axes])))
     }
 
     /// Decision regions: each cell in its predicted class's colour, with two classes shaded by

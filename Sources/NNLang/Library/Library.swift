@@ -1,6 +1,6 @@
+import Display
 import Engine
 import Foundation
-import Notebook
 
 /// The names a document starts with, and the modules it can import.
 enum Library {

@@ -1,12 +1,12 @@
+import Display
 import Engine
 import Foundation
-import Notebook
 
 // MARK: - How values are shown
 
 extension Interpreter {
-    /// The output a displayed value becomes.
-    func display(_ v: Value) -> Output {
+    /// What a displayed value shows.
+    func display(_ v: Value) -> Shown {
         switch v {
         case .int(let i): return .integer(i)
         case .float(let d): return .scalar(d)
@@ -18,12 +18,15 @@ extension Interpreter {
                 default: return .scalar(t.value.scalars[0])
                 }
             }
-            return .tensor(shape: t.value.shape, values: t.value.scalars, kind: t.value.dtype.elementKind)
+            return .array(shape: t.value.shape, values: t.value.scalars, kind: t.value.dtype.elementKind)
         case .output(let o): return o
         case .object(let f as FigureObject): return pyplot.display(f)
         default: return .text(repr(v))
         }
     }
+
+    /// The figures `savefig` wrote, as paths relative to the page, in the order written.
+    public var savedFigures: [(path: String, figure: Figure)] { pyplot.saved }
 
     /// The text an inline `{nn} EXPR` becomes in prose.
     public func inlineText(_ v: Value) -> String {

@@ -1,6 +1,6 @@
 import Dispatch
+import Display
 import Engine
-import Notebook
 
 /// Runs statements of one document in one environment, like one notebook kernel.
 public final class Interpreter {
@@ -11,7 +11,7 @@ public final class Interpreter {
     /// a value assigned to one of them becomes a new leaf of the autodiff graph.
     var gradTargets: Set<Int> = []
     /// What builtins emitted while running (prints, summaries, training logs), in order.
-    var emitted: [Output] = []
+    var emitted: [Shown] = []
     private var printed = ""
     let files: FileAccess
     /// numpy's print options (`np.set_printoptions`), for this document.
@@ -22,7 +22,7 @@ public final class Interpreter {
     let pyplot = PyplotState()
     /// Where long `fit` calls report their epochs while they run (a terminal), if anywhere.
     /// Never part of the rendered output.
-    public var trainingProgress: (@Sendable (String) -> Void)?
+    public var trainingProgress: (@Sendable (TrainingProgress) -> Void)?
     private var deadline: DispatchTime = .distantFuture
     private var ticks = 0
     /// How many user-function calls are running (on the current thread: generators swap it).
@@ -85,7 +85,7 @@ public final class Interpreter {
     }
 
     /// Runs a block's statements; displays top-level expression values.
-    public func run(_ statements: [Stmt], timeout: Double) -> (outputs: [Output], error: LangError?) {
+    public func run(_ statements: [Stmt], timeout: Double) -> (outputs: [Shown], error: LangError?) {
         deadline = timeout > 0 ? .now() + timeout : .distantFuture
         blockNumber += 1
         emitted = []
@@ -130,7 +130,7 @@ public final class Interpreter {
         printed += text
     }
 
-    func emit(_ output: Output) {
+    func emit(_ output: Shown) {
         flushPrinted()
         emitted.append(output)
     }

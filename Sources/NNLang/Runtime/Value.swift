@@ -1,6 +1,5 @@
 import BigInt
 import Engine
-import Notebook
 
 /// A runtime value of the nn language.
 public enum Value {
@@ -22,7 +21,7 @@ public enum Value {
     case module(Module)
     case object(any EngineObject)
     /// The result of an output builder (`table`, `plot`, …), shown when displayed.
-    case output(Output)
+    case output(Shown)
     /// An instance of a class defined in the language (exceptions included).
     case instance(Instance)
     /// A class: defined with `class`, a builtin type (`int`, `list`) or an exception type.

@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// What a plotting call returns (`Line2D`, `PathCollection`, `BarContainer`, `AxesImage`, `Text`,
 /// `Legend`, …): a handle on the artist in its axes, with the getters lectures use.

@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// `plot`, `scatter`, `hist`, `bar`/`barh` with matplotlib's arguments.
 extension AxesObject {

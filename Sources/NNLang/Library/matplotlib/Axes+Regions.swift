@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// `imshow`, `contourf`, `axhline`/`axvline`, `fill_between`, `text` and `annotate`.
 extension AxesObject {

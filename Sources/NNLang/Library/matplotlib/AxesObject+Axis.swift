@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// Limits, scales, ticks, `axis(...)` and the aspect of an axes.
 extension AxesObject {

@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// The legend and the grid of an axes.
 extension AxesObject {

@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// A matplotlib `Axes`: the panel's model plus the colour cycles and counters matplotlib keeps.
 final class AxesObject: EngineObject {

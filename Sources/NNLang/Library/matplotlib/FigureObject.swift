@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// A matplotlib `Figure`: its size, suptitle and axes, in the order they were added.
 final class FigureObject: EngineObject {

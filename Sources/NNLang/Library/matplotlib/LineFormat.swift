@@ -1,4 +1,4 @@
-import Notebook
+import Display
 
 /// A `plot` format string (`'r--'`, `'bo'`, `'k:'`, `'C1s-'`) as matplotlib's
 /// `_process_plot_format` reads it: a colour, a marker and a line style, each optional.

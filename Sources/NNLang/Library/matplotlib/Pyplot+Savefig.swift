@@ -1,4 +1,4 @@
-import Notebook
+import Display
 
 /// `savefig`: the figure as SVG, to a path relative to the page. Lectern writes no other
 /// format, and the file lands in the output tree beside the page's HTML, never elsewhere.
@@ -27,7 +27,7 @@ extension PyplotState {
         }
         let file = suffix == nil ? path + ".svg" : path
         saved.removeAll { $0.path == file }
-        saved.append((file, figure.model.svg))
+        saved.append((file, figure.model))
         return .none
     }
 }

@@ -1,5 +1,5 @@
+import Display
 import Engine
-import Notebook
 
 /// pyplot's state machine for one document: the open figures and the current one. Open
 /// figures are shown where `show()` is called, or at the end of the block, then closed — as
@@ -8,8 +8,8 @@ final class PyplotState {
     var figures: [FigureObject] = []
     var current: FigureObject?
     var nextNumber = 1
-    /// Figures written by `savefig`, as paths relative to the page and SVG text.
-    var saved: [(path: String, svg: String)] = []
+    /// Figures written by `savefig`, as paths relative to the page; the build draws them as SVG.
+    var saved: [(path: String, figure: Figure)] = []
     /// How many matplotlib functions have run, to tell a statement that is one call.
     var calls = 0
 
@@ -50,7 +50,7 @@ final class PyplotState {
     /// Emits every open figure, in the order they were made, and closes them.
     func show(_ interp: Interpreter) {
         for f in figures {
-            interp.emit(f.axes.isEmpty ? .text(f.displayText) : .plot(f.model))
+            interp.emit(f.axes.isEmpty ? .text(f.displayText) : .figure(f.model))
         }
         figures = []
         current = nil
@@ -58,9 +58,9 @@ final class PyplotState {
 
     /// A figure shown as a value (`fig` as a statement): drawn there, once — it is closed, so
     /// the end of the block does not draw it again.
-    func display(_ f: FigureObject) -> Output {
+    func display(_ f: FigureObject) -> Shown {
         close(f)
-        return f.axes.isEmpty ? .text(f.displayText) : .plot(f.model)
+        return f.axes.isEmpty ? .text(f.displayText) : .figure(f.model)
     }
 
     func close(_ f: FigureObject) {

@@ -109,7 +109,7 @@ struct FloatDigits {
 
 /// numpy's per-array element formatter (`FloatingFormat`, `IntegerFormat`, `BoolFormat`):
 /// one layout chosen from all the values, then applied to each.
-struct ElementFormat {
+package struct ElementFormat {
     let kind: ElementKind
     let precision: Int
     let float32: Bool
@@ -165,7 +165,7 @@ struct ElementFormat {
     }
 
     /// One bool or integer element without padding.
-    static func plainText(_ x: Double, _ kind: ElementKind) -> String {
+    package static func plainText(_ x: Double, _ kind: ElementKind) -> String {
         kind == .bool ? (x != 0 ? "True" : "False") : ArrayPrinter.integerText(x)
     }
 

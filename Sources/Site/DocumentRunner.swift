@@ -1,8 +1,10 @@
+import Display
 import Foundation
+import NNLang
 import Notebook
 
-/// Runs a document's blocks in order in one interpreter, evaluating each inline value after
-/// the blocks above it.
+/// The execute step: runs a document's blocks in order in one interpreter, evaluating each
+/// inline value after the blocks above it, and turns what the language shows into `Output`.
 public enum DocumentRunner {
     /// What a run produced, and what went wrong unexpectedly.
     public struct Run: Sendable {
@@ -38,7 +40,10 @@ public enum DocumentRunner {
                 failures: failures, expectedErrors: 0, blocksRun: 0)
         }
         let interpreter = Interpreter(seed: doc.frontMatter.seed, format: NumberFormat(decimals: doc.frontMatter.decimals), files: files)
-        interpreter.trainingProgress = progress
+        if let progress {
+            let line = LiveProgress(progress)
+            interpreter.trainingProgress = { line.hear($0) }
+        }
         let parsed = doc.blocks.map { Parser.parse($0.code) }
         interpreter.prepare(parsed.map(\.statements))
 
@@ -90,7 +95,7 @@ public enum DocumentRunner {
                 shown = failed.map { .error($0) }
             } else {
                 let (out, error) = interpreter.run(statements, timeout: timeout)
-                shown = out
+                shown = out.map(ShownOutput.output)
                 if let error {
                     let d = diagnostic(error, block)
                     failed = [d]
@@ -115,33 +120,10 @@ public enum DocumentRunner {
             outputs.append(shown)
         }
         evaluateInlines(before: Int.max)
-        let saved = interpreter.pyplot.saved.map { SavedFile(path: $0.path, contents: $0.svg) }
+        let saved = interpreter.savedFigures.map { SavedFile(path: $0.path, contents: $0.figure.svg) }
         interpreter.finish()
         return Run(
             executed: ExecutedDocument(document: doc, blockOutputs: outputs, inlineValues: inlineValues),
             failures: failures, expectedErrors: expected, blocksRun: ran, savedFiles: saved)
-    }
-}
-
-/// Finds the names that `grad(L, name)` differentiates with respect to, in every expression.
-enum GradTargets {
-    static func names(in blocks: [[Stmt]]) -> Set<String> {
-        var names: Set<String> = []
-        for block in blocks {
-            ASTWalk.expressions(in: block) { e in
-                guard case .call(let callee, let args) = e.kind, case .name(let f) = callee.kind, f.text == "grad" else { return }
-                let wrt =
-                    args.first(where: { $0.keyword == "wrt" })?.value
-                    ?? (args.count > 1 && args[1].keyword == nil ? args[1].value : nil)
-                guard let wrt else { return }
-                switch wrt.kind {
-                case .name(let n): names.insert(n.text)
-                case .list(let items), .tuple(let items):
-                    for i in items { if case .name(let n) = i.kind { names.insert(n.text) } }
-                default: break
-                }
-            }
-        }
-        return names
     }
 }

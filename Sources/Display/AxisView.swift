@@ -2,20 +2,26 @@ import Foundation
 
 /// One axis of a panel as drawn: its view limits and scale, the map from data to the unit
 /// interval, and matplotlib-like tick positions and labels.
-struct AxisView {
-    var low: Double
-    var high: Double
-    var scale: AxisScale
+package struct AxisView {
+    package var low: Double
+    package var high: Double
+    package var scale: AxisScale
+
+    package init(low: Double, high: Double, scale: AxisScale) {
+        self.low = low
+        self.high = high
+        self.scale = scale
+    }
 
     /// The position of `v` along the axis, 0 at `low` and 1 at `high`; nil where the scale
     /// has no place for it (≤ 0 on a log axis, nan).
-    func fraction(_ v: Double) -> Double? {
+    package func fraction(_ v: Double) -> Double? {
         guard let t = transform(v), let a = transform(low), let b = transform(high), b != a else { return nil }
         let f = (t - a) / (b - a)
         return f.isFinite ? f : nil
     }
 
-    func transform(_ v: Double) -> Double? {
+    package func transform(_ v: Double) -> Double? {
         guard v.isFinite else { return nil }
         switch scale {
         case .linear: return v
@@ -23,12 +29,12 @@ struct AxisView {
         }
     }
 
-    func inverse(_ t: Double) -> Double { scale == .log ? pow(10, t) : t }
+    package func inverse(_ t: Double) -> Double { scale == .log ? pow(10, t) : t }
 
     /// Autoscaled limits as matplotlib 2+ chooses them: the data's range widened by 5% on each
     /// side (in the scale's space), except on a side pinned by a sticky edge (bars stand on 0,
     /// images end at their edges).
-    static func autoscale(
+    package static func autoscale(
         _ values: [Double], sticky: [Double], scale: AxisScale, fixed: AxisLimits?
     ) -> AxisView {
         if let fixed { return AxisView(low: fixed.low, high: fixed.high, scale: scale) }
@@ -57,7 +63,7 @@ struct AxisView {
 
     /// Tick positions inside the view: matplotlib's `MaxNLocator` (steps 1, 2, 2.5, 5, 10 times
     /// a power of ten, at most `bins` intervals) on a linear axis, decades on a log axis.
-    func ticks(bins: Int) -> [Double] {
+    package func ticks(bins: Int) -> [Double] {
         let lo = Swift.min(low, high)
         let hi = Swift.max(low, high)
         let inside = { (t: Double) in t >= lo - (hi - lo) * 1e-10 && t <= hi + (hi - lo) * 1e-10 }
@@ -81,7 +87,7 @@ struct AxisView {
     }
 
     /// The smallest nice step that splits the range into at most `bins` intervals.
-    static func step(_ lo: Double, _ hi: Double, bins: Int) -> Double {
+    package static func step(_ lo: Double, _ hi: Double, bins: Int) -> Double {
         let span = hi - lo
         guard span > 0, span.isFinite else { return 0 }
         let raw = span / Double(Swift.max(bins, 1))
@@ -96,7 +102,7 @@ struct AxisView {
 
     /// Labels as matplotlib's `ScalarFormatter` writes them: one number of decimals for all
     /// ticks (as many as the step needs) and a true minus sign; `10^k` on a log axis.
-    func labels(_ ticks: [Double], unicode: Bool = true) -> [String] {
+    package func labels(_ ticks: [Double], unicode: Bool = true) -> [String] {
         let minus = unicode ? "\u{2212}" : "-"
         if scale == .log {
             return ticks.map { t in
@@ -122,14 +128,14 @@ struct AxisView {
         }
     }
 
-    static func plain(_ v: Double, _ minus: String) -> String {
+    package static func plain(_ v: Double, _ minus: String) -> String {
         let s = v == v.rounded() && Swift.abs(v) < 1e15 ? String(Int(v)) : String(format: "%g", v)
         return s.hasPrefix("-") ? minus + s.dropFirst() : s
     }
 }
 
 /// Digits and a minus sign as Unicode superscripts.
-func superscript(_ s: String) -> String {
+package func superscript(_ s: String) -> String {
     let map: [Character: Character] = [
         "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
     ]

@@ -1,7 +1,7 @@
 /// The data an axes' artists cover, and the view limits it gets from them.
 extension Axes {
     /// Autoscaled (or fixed) x and y views, as matplotlib's `autoscale_view` would choose them.
-    var views: (x: AxisView, y: AxisView) {
+    package var views: (x: AxisView, y: AxisView) {
         var xs: [Double] = []
         var ys: [Double] = []
         var stickyX: [Double] = []
@@ -54,7 +54,7 @@ extension Axes {
 
     /// The artists with a legend entry: those `legend(labels)` named, in order, else those with a
     /// label that does not start with `_`, as in matplotlib.
-    var legendItems: [(label: String, index: Int)] {
+    package var legendItems: [(label: String, index: Int)] {
         if let names = legendLabels {
             let labellable = artists.indices.filter {
                 if case .raster = artists[$0] { false } else if case .text = artists[$0] { false } else { true }
