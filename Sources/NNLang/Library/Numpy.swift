@@ -48,12 +48,14 @@ extension Library {
         m["nan"] = .float(.nan)
         m["newaxis"] = Value.none
         for (k, v) in numpyTypes(interp) { m[k] = v }
-        m["dtype"] = fn("dtype") { args throws(Failure) in
-            try args.accept(["dtype"])
+        m["dtype"] = fn(def: "dtype(dtype, align=False, copy=False, **kwargs)", unsupported: ["align", "copy", "**kwargs"]) {
+            args throws(Failure) in
             return .object(DTypeObject(try dtype(try args.required(0, "dtype")) ?? .float64))
         }
-        m["array"] = fn("array") { args throws(Failure) in
-            try args.accept(["object", "dtype", "copy"])
+        m["array"] = fn(
+            def: "array(object, dtype=None, *, copy=True, order='K', subok=False, ndmin=0, ndmax=0, like=None)",
+            unsupported: ["order", "subok", "ndmin", "ndmax", "like"]
+        ) { args throws(Failure) in
             let object = try args.required(0, "object")
             var t = try interp.tensor(object)
             if case .tensor = object, try args.optional(2, "copy").map({ v throws(Failure) in try interp.truthy(v) }) ?? true {
@@ -64,36 +66,36 @@ extension Library {
             }
             return .tensor(t)
         }
-        m["asarray"] = fn("asarray") { args throws(Failure) in
-            try args.accept(["a", "dtype"])
+        m["asarray"] = fn(
+            def: "asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None)",
+            unsupported: ["order", "device", "copy", "like"]
+        ) { args throws(Failure) in
             let object = try args.required(0, "a")
             let t = try interp.tensor(object)
             guard let type = try dtype(args.optional(1, "dtype")), type != t.value.dtype else { return .tensor(t) }
             return .tensor(Variable(try engine { () throws(EngineError) in try t.value.cast(to: type) }))
         }
         for (name, value) in [("zeros", 0.0), ("ones", 1.0)] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["shape", "dtype"])
+            m[name] = fn(def: "\(name)(shape, dtype=None, order='C', *, device=None, like=None)", unsupported: ["order", "device", "like"])
+            {
+                args throws(Failure) in
                 let type = try dtype(args.optional(1, "dtype")) ?? .float64
                 return .tensor(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: value).withDType(type)))
             }
-            m[name + "_like"] = fn(name + "_like") { args throws(Failure) in
-                try args.accept(["a", "dtype"])
-                let a = try args.tensor(0, "a")
-                let type = try dtype(args.optional(1, "dtype")) ?? a.dtype
-                return .tensor(Variable(Tensor(shape: a.shape, repeating: value).withDType(type)))
-            }
         }
-        m["full"] = fn("full") { args throws(Failure) in
-            try args.accept(["shape", "fill_value", "dtype"])
+        m["full"] = fn(
+            def: "full(shape, fill_value, dtype=None, order='C', *, device=None, like=None)", unsupported: ["order", "device", "like"]
+        ) { args throws(Failure) in
             let fill = try args.required(1, "fill_value")
             var type = Interpreter.operandType(fill, try interp.tensor(fill)).0
             if let given = try dtype(args.optional(2, "dtype")) { type = given }
             let filled = Tensor(shape: try args.shape(0, "shape"), repeating: try fill.asDouble())
             return .tensor(Variable(try engine { () throws(EngineError) in try filled.cast(to: type) }))
         }
-        m["eye"] = fn("eye") { args throws(Failure) in
-            try args.accept(["N", "M", "k", "dtype"])
+        m["eye"] = fn(
+            def: "eye(N, M=None, k=0, dtype=<class 'float'>, order='C', *, device=None, like=None)",
+            unsupported: ["order", "device", "like"]
+        ) { args throws(Failure) in
             let n = try args.int(0, "N", 1)
             let m = try args.optional(1, "M").flatMap { v throws(Failure) in v.isNone ? nil : try v.asInt("M") } ?? n
             guard try args.int(2, "k", 0) == 0 else {
@@ -102,9 +104,15 @@ extension Library {
             try interp.checkSize([n, m])
             return .tensor(Variable(Tensor.eye(n, m).withDType(try dtype(args.optional(3, "dtype")) ?? .float64)))
         }
-        m["identity"] = m["eye"]
-        m["linspace"] = fn("linspace") { args throws(Failure) in
-            try args.accept(["start", "stop", "num", "endpoint"])
+        m["identity"] = fn(def: "identity(n, dtype=None, *, like=None)", unsupported: ["like"]) { args throws(Failure) in
+            let n = try args.required(0, "n").asInt("n")
+            try interp.checkSize([n, n])
+            return .tensor(Variable(Tensor.eye(n, n).withDType(try dtype(args.optional(1, "dtype")) ?? .float64)))
+        }
+        m["linspace"] = fn(
+            def: "linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None)",
+            unsupported: ["retstep", "dtype", "axis", "device"]
+        ) { args throws(Failure) in
             let a = try args.double(0, "start", 0)
             let b = try args.double(1, "stop", 1)
             let n = try args.int(2, "num", 50)
@@ -134,42 +142,41 @@ extension Library {
             let values = Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * s })
             return .tensor(Variable(values.withDType(integral ? .int64 : .float64)))
         }
-        m["reshape"] = fn("reshape") { args throws(Failure) in
-            try args.accept(["a", "shape", "order"])
+        m["reshape"] = fn(def: "reshape(a, /, shape, order='C', *, copy=None)", unsupported: ["copy"]) { args throws(Failure) in
             try requireCOrder(args, 2)
             let t = try interp.tensor(try args.required(0, "a"))
             let shape = try args.required(1, "shape")
             let dims = try interp.iterate(shape.isNumber ? .tuple([shape]) : shape)
             return try reshaped(t, try dims.map { v throws(Failure) in try v.asInt("shape") })
         }
-        m["transpose"] = fn("transpose") { args throws(Failure) in
-            try args.accept(["a", "axes"])
+        m["transpose"] = fn(def: "transpose(a, axes=None)") { args throws(Failure) in
             let t = try interp.tensor(try args.required(0, "a"))
             let axes = try args.optional(1, "axes").flatMap { v throws(Failure) in v.isNone ? nil : try interp.shape(v) }
             return try transposed(t, axes)
         }
-        m["copy"] = fn("copy") { args throws(Failure) in
-            try args.accept(["a"])
+        m["copy"] = fn(def: "copy(a, order='K', subok=False)", unsupported: ["order", "subok"]) { args throws(Failure) in
             return try copied(try interp.tensor(try args.required(0, "a")))
         }
-        m["shares_memory"] = fn("shares_memory") { args throws(Failure) in
-            try args.accept(["a", "b", "max_work"])
-            let a = try interp.tensor(try args.required(0, "a"))
-            let b = try interp.tensor(try args.required(1, "b"))
-            return .bool(a.storage.sharesMemory(with: b.storage))
+        // Lectern knows exactly which arrays share storage, so both answer the exact question.
+        for (name, work) in [("shares_memory", -1), ("may_share_memory", 0)] {
+            m[name] = fn(def: "\(name)(a, b, /, max_work=\(work))") { args throws(Failure) in
+                let a = try interp.tensor(try args.required(0, "a"))
+                let b = try interp.tensor(try args.required(1, "b"))
+                return .bool(a.storage.sharesMemory(with: b.storage))
+            }
         }
-        m["may_share_memory"] = m["shares_memory"]
-        m["set_printoptions"] = fn("set_printoptions") { args throws(Failure) in
+        m["set_printoptions"] = fn(
+            def:
+                "set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None, formatter=None, sign=None, floatmode=None, *, legacy=None, override_repr=None)"
+        ) { args throws(Failure) in
             try setPrintOptions(args, interp)
             return .none
         }
-        m["get_printoptions"] = fn("get_printoptions") { args throws(Failure) in
-            try args.accept([])
+        m["get_printoptions"] = fn(def: "get_printoptions()") { args throws(Failure) in
             return try printOptionsDict(interp)
         }
-        m["printoptions"] = fn("printoptions") { args throws(Failure) in .object(PrintOptionsContext(args)) }
-        m["count_nonzero"] = fn("count_nonzero") { args throws(Failure) in
-            try args.accept(["a", "axis", "keepdims"])
+        m["printoptions"] = fn(def: "printoptions(*args, **kwargs)") { args throws(Failure) in .object(PrintOptionsContext(args)) }
+        m["count_nonzero"] = fn(def: "count_nonzero(a, axis=None, *, keepdims=False)") { args throws(Failure) in
             let t = try interp.tensor(try args.required(0, "a"))
             let truth = Variable(t.value.map { $0 != 0 ? 1 : 0 })
             let r = try reduce(
@@ -177,22 +184,25 @@ extension Library {
             if r.value.isScalar && args.optional(1, "axis") == nil { return .int(Int(r.value.scalars[0])) }
             return .tensor(try interp.tag(r, .int64))
         }
-        m["nonzero"] = fn("nonzero") { args throws(Failure) in
-            try args.accept(["a"])
+        m["nonzero"] = fn(def: "nonzero(a)") { args throws(Failure) in
             return nonzero(try args.tensor(0, "a"))
         }
-        m["squeeze"] = fn("squeeze") { args throws(Failure) in
-            try args.accept(["a", "axis"])
+        m["squeeze"] = fn(def: "squeeze(a, axis=None)") { args throws(Failure) in
             let t = try interp.tensor(try args.required(0, "a"))
             return try squeezed(t, try reductionAxes(args.optional(1, "axis"), rank: t.value.rank))
         }
         for name in ["dot", "matmul"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["a", "b"])
-                return try product(try args.required(0, "a"), try args.required(1, "b"), scalars: name == "dot", interp)
+            let signature =
+                name == "dot"
+                ? "dot(a, b, out=None)"
+                : "matmul(x1, x2, /, out=None, *, axes=<no value>, axis=<no value>, keepdims=False, casting='same_kind', order='K', dtype=None, subok=True, signature=None)"
+            let parameters = Signature.declared(signature).parameters.map(\.name)
+            m[name] = fn(def: signature, unsupported: Array(parameters.dropFirst(2))) { args throws(Failure) in
+                let (a, b) = (parameters[0], parameters[1])
+                return try product(try args.required(0, a), try args.required(1, b), scalars: name == "dot", interp)
             }
         }
-        m["outer"] = fn("outer") { args throws(Failure) in
+        m["outer"] = fn(def: "outer(a, b, out=None)", unsupported: ["out"]) { args throws(Failure) in
             let a = try interp.tensor(try args.required(0, "a"))
             let b = try interp.tensor(try args.required(1, "b"))
             return .tensor(
@@ -201,29 +211,31 @@ extension Library {
                 })
         }
         for name in ["exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "square"] {
-            m[name] = fn(name) { args throws(Failure) in try elementwise(name, try args.required(0, "x"), interp) }
+            m[name] = fn(def: ufunc(name), unsupported: ufuncOptions) { args throws(Failure) in
+                try elementwise(name, try args.required(0, "x"), interp)
+            }
         }
         m["absolute"] = m["abs"]
-        m["log1p"] = fn("log1p") { args throws(Failure) in
+        m["log1p"] = fn(def: ufunc("log1p"), unsupported: ufuncOptions) { args throws(Failure) in
             try elementwise("log1p", try args.required(0, "x"), interp) { v in
                 Variable.unary("log1p", v, Foundation.log1p) { x, _ in 1 / (1 + x) }
             }
         }
-        m["power"] = fn("power") { args throws(Failure) in try interp.binary("**", try args.required(0, "x1"), try args.required(1, "x2")) }
+        m["power"] = fn(def: ufunc("power", ["x1", "x2"]), unsupported: ufuncOptions) { args throws(Failure) in
+            try interp.binary("**", try args.required(0, "x1"), try args.required(1, "x2"))
+        }
         for name in ["add", "subtract", "multiply", "divide"] {
             let op = ["add": "+", "subtract": "-", "multiply": "*", "divide": "/"][name]!
-            m[name] = fn(name) { args throws(Failure) in
+            m[name] = fn(def: ufunc(name, ["x1", "x2"]), unsupported: ufuncOptions) { args throws(Failure) in
                 try interp.binary(op, .tensor(try interp.tensor(try args.required(0, "x1"))), try args.required(1, "x2"))
             }
         }
         for name in ["maximum", "minimum"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["x1", "x2"])
-                return try elementwisePair(name, try args.required(0, "x1"), try args.required(1, "x2"), interp)
+            m[name] = fn(def: ufunc(name, ["x1", "x2"]), unsupported: ufuncOptions) { args throws(Failure) in
+                try elementwisePair(name, try args.required(0, "x1"), try args.required(1, "x2"), interp)
             }
         }
-        m["where"] = fn("where") { args throws(Failure) in
-            try args.accept(["condition", "x", "y"])
+        m["where"] = fn(def: "where(condition, x=None, y=None, /)") { args throws(Failure) in
             let c = try interp.tensor(try args.required(0, "condition")).value
             guard let xv = args.optional(1, "x"), let yv = args.optional(2, "y") else {
                 guard args.optional(1, "x") == nil && args.optional(2, "y") == nil else {
@@ -237,12 +249,11 @@ extension Library {
             return .tensor(try interp.tag(try engine { () throws(EngineError) in try Variable.where(c, a, b) }, type))
         }
         for name in reductionParameters.keys {
-            m[name] = fn(name) { args throws(Failure) in try reduction(name, args, method: nil, interp) }
+            m[name] = fn(def: reductionSignatures[name]!) { args throws(Failure) in try reduction(name, args, method: nil, interp) }
         }
         m["amax"] = m["max"]
         m["amin"] = m["min"]
-        m["round"] = fn("round") { args throws(Failure) in
-            try args.accept(["a", "decimals", "out"])
+        m["round"] = fn(def: "round(a, decimals=0, out=None)") { args throws(Failure) in
             if let out = args.optional(2, "out"), !out.isNone {
                 throw Failure("NotImplementedError: Lectern does not support the 'out' argument of round()")
             }
@@ -253,8 +264,7 @@ extension Library {
         }
         m["around"] = m["round"]
         for name in ["allclose", "isclose"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["a", "b", "rtol", "atol", "equal_nan"])
+            m[name] = fn(def: "\(name)(a, b, rtol=1e-05, atol=1e-08, equal_nan=False)") { args throws(Failure) in
                 let a = try args.tensor(0, "a")
                 let b = try args.tensor(1, "b")
                 let rtol = try args.double(2, "rtol", 1e-5)
@@ -269,21 +279,24 @@ extension Library {
                 return close.isScalar ? .bool(close.scalars[0] == 1) : .tensor(Variable(close.withDType(.bool)))
             }
         }
-        m["array_equal"] = fn("array_equal") { args throws(Failure) in
-            try args.accept(["a1", "a2", "equal_nan"])
+        m["array_equal"] = fn(def: "array_equal(a1, a2, equal_nan=False)") { args throws(Failure) in
             let a = try args.tensor(0, "a1")
             let b = try args.tensor(1, "a2")
             let nanEqual = try args.bool(2, "equal_nan", false)
             guard a.shape == b.shape else { return .bool(false) }
             return .bool(zip(a.scalars, b.scalars).allSatisfy { $0 == $1 || (nanEqual && $0.isNaN && $1.isNaN) })
         }
-        m["concatenate"] = fn("concatenate") { args throws(Failure) in
+        m["concatenate"] = fn(
+            def: "concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting='same_kind')", unsupported: ["out", "dtype", "casting"]
+        ) {
+            args throws(Failure) in
             let parts = try interp.iterate(try args.required(0, "arrays")).map { v throws(Failure) in try interp.tensor(v) }
             let axis = try args.int(1, "axis", 0)
             return .tensor(try engine { () throws(EngineError) in try Variable.concatenate(parts, axis: axis) })
         }
         for (name, axis) in [("vstack", 0), ("hstack", 1), ("column_stack", 1)] {
-            m[name] = fn(name) { args throws(Failure) in
+            let signature = name == "column_stack" ? "column_stack(tup)" : "\(name)(tup, *, dtype=None, casting='same_kind')"
+            m[name] = fn(def: signature, unsupported: ["dtype", "casting"]) { args throws(Failure) in
                 var parts = try interp.iterate(try args.required(0, "tup")).map { v throws(Failure) in try interp.tensor(v) }
                 let ax = name == "hstack" && parts.allSatisfy({ $0.value.rank == 1 }) ? 0 : axis
                 parts = try parts.map { p throws(Failure) in
@@ -295,28 +308,34 @@ extension Library {
                 return .tensor(try engine { () throws(EngineError) in try Variable.concatenate(parts, axis: ax) })
             }
         }
-        m["shape"] = fn("shape") { args throws(Failure) in .tuple(try args.tensor(0, "a").shape.map { .int($0) }) }
+        m["shape"] = fn(def: "shape(a)") { args throws(Failure) in .tuple(try args.tensor(0, "a").shape.map { .int($0) }) }
         for (name, f) in [
             ("sign", { (x: Double) in x.isNaN ? .nan : (x > 0 ? 1.0 : (x < 0 ? -1 : 0)) }), ("floor", { $0.rounded(.down) }),
             ("ceil", { $0.rounded(.up) }),
         ] {
-            m[name] = fn(name) { args throws(Failure) in
+            m[name] = fn(def: ufunc(name), unsupported: ufuncOptions) { args throws(Failure) in
                 try elementwise(name, try args.required(0, "x"), interp) { v in Variable.unary(name, v, f) { _, _ in 0 } }
             }
         }
-        m["argsort"] = fn("argsort") { args throws(Failure) in
+        m["argsort"] = fn(
+            def: "argsort(a, axis=-1, kind=None, order=None, *, stable=None)", unsupported: ["axis", "kind", "order", "stable"]
+        ) {
+            args throws(Failure) in
             let t = try args.tensor(0, "a")
             guard t.rank <= 1 else { throw Failure("ValueError: argsort supports 1-D arrays") }
             // A stable sort, as numpy's default for equal keys in practice.
             let order = t.scalars.indices.sorted { (t.scalars[$0], $0) < (t.scalars[$1], $1) }
             return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init)).withDType(.int64)))
         }
-        m["unique"] = fn("unique") { args throws(Failure) in
+        m["unique"] = fn(
+            def: "unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True)",
+            unsupported: ["return_index", "return_inverse", "return_counts", "axis", "equal_nan", "sorted"]
+        ) { args throws(Failure) in
             let t = try args.tensor(0, "ar")
             let values = Array(Set(t.scalars)).sorted()
             return .tensor(Variable(Tensor(shape: [values.count], scalars: values).withDType(t.dtype)))
         }
-        m["diag"] = fn("diag") { args throws(Failure) in
+        m["diag"] = fn(def: "diag(v, k=0)", unsupported: ["k"]) { args throws(Failure) in
             let t = try args.tensor(0, "v")
             if t.rank == 1 {
                 try interp.checkSize([t.count, t.count])
@@ -328,7 +347,7 @@ extension Library {
             let n = min(t.shape[0], t.shape[1])
             return .tensor(Variable(Tensor(shape: [n], scalars: (0..<n).map { t.scalars[$0 * t.shape[1] + $0] }).withDType(t.dtype)))
         }
-        m["tile"] = fn("tile") { args throws(Failure) in
+        m["tile"] = fn(def: "tile(A, reps)") { args throws(Failure) in
             let t = try args.tensor(0, "A")
             let reps = try args.int(1, "reps", 1)
             try interp.checkSize([t.count, max(reps, 0)])
@@ -338,7 +357,7 @@ extension Library {
                     Tensor(shape: [t.count * max(reps, 0)], scalars: Array(repeating: t.scalars, count: max(reps, 0)).flatMap { $0 })
                         .withDType(t.dtype)))
         }
-        m["expand_dims"] = fn("expand_dims") { args throws(Failure) in
+        m["expand_dims"] = fn(def: "expand_dims(a, axis)") { args throws(Failure) in
             let t = try interp.tensor(try args.required(0, "a"))
             let axis = try args.int(1, "axis", 0)
             var shape = t.shape
@@ -349,8 +368,11 @@ extension Library {
             shape.insert(1, at: at)
             return .tensor(try engine { () throws(EngineError) in try Variable.reshape(t, shape) })
         }
-        m["loadtxt"] = fn("loadtxt") { args throws(Failure) in
-            try args.accept(["fname", "dtype", "comments", "delimiter", "skiprows"])
+        m["loadtxt"] = fn(
+            def:
+                "loadtxt(fname, dtype=<class 'float'>, comments='#', delimiter=None, converters=None, skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *, quotechar=None, like=None)",
+            unsupported: ["converters", "usecols", "unpack", "ndmin", "encoding", "max_rows", "quotechar", "like"]
+        ) { args throws(Failure) in
             guard let path = try args.string(0, "fname") else { throw Failure("TypeError: loadtxt() needs a file name") }
             let delimiter = try args.string(3, "delimiter")
             let skip = try args.int(4, "skiprows", 0)
@@ -378,9 +400,13 @@ extension Library {
             let shape = rows.count == 1 || width == 1 ? [rows.count * width] : [rows.count, width]
             return .tensor(Variable(Tensor(shape: shape, scalars: rows.flatMap { $0 })))
         }
-        m["meshgrid"] = fn("meshgrid") { args throws(Failure) in
-            let x = try args.tensor(0, "x")
-            let y = try args.tensor(1, "y")
+        m["meshgrid"] = fn(def: "meshgrid(*xi, copy=True, sparse=False, indexing='xy')", unsupported: ["copy", "sparse", "indexing"]) {
+            args throws(Failure) in
+            guard args.extraPositional.count == 2 else {
+                throw Failure("NotImplementedError: Lectern's meshgrid() takes two 1-D arrays, not \(args.extraPositional.count)")
+            }
+            let x = try interp.tensor(args.extraPositional[0]).value
+            let y = try interp.tensor(args.extraPositional[1]).value
             try interp.checkSize([y.count, x.count])
             let xx = (0..<y.count).flatMap { _ in x.scalars }
             let yy = y.scalars.flatMap { v in Array(repeating: v, count: x.count) }
@@ -407,7 +433,7 @@ extension Library {
     }
 
     static func numpySeed(_ interp: Interpreter) -> Value {
-        fn("seed") { args throws(Failure) in
+        fn(def: "seed(seed=None)") { args throws(Failure) in
             let s = try args.int(0, "seed", 0)
             guard s >= 0, s <= Int(UInt32.max) else { throw Failure("ValueError: Seed must be between 0 and 2**32 - 1") }
             interp.context.rng.seed(UInt32(s))
@@ -418,17 +444,17 @@ extension Library {
     static func numpyRandom(_ interp: Interpreter) -> Value {
         var r: [String: Value] = ["seed": numpySeed(interp)]
         func result(_ t: Tensor, _ scalar: Bool) -> Value { scalar ? .float(t.scalars[0]) : .tensor(Variable(t)) }
-        r["rand"] = fn("rand") { args throws(Failure) in
+        r["rand"] = fn(def: "rand(*args)") { args throws(Failure) in
             let dims = try args.positional.map { v throws(Failure) in try v.asInt() }
             try interp.checkSize(dims)
             return result(interp.context.rng.rand(dims), dims.isEmpty)
         }
-        r["randn"] = fn("randn") { args throws(Failure) in
+        r["randn"] = fn(def: "randn(*args)") { args throws(Failure) in
             let dims = try args.positional.map { v throws(Failure) in try v.asInt() }
             try interp.checkSize(dims)
             return result(interp.context.rng.randn(dims), dims.isEmpty)
         }
-        r["permutation"] = fn("permutation") { args throws(Failure) in
+        r["permutation"] = fn(def: "permutation(x)") { args throws(Failure) in
             let x = try args.required(0, "x")
             if case .int(let n) = x {
                 try interp.checkSize([n])

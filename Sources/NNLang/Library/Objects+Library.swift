@@ -14,7 +14,7 @@ extension Library {
         }
         let setType = PyClass(
             name: "set", base: interp.builtinType("object"),
-            constructor: fn("set") { args throws(Failure) in
+            constructor: fn(def: "set(iterable=(), /)") { args throws(Failure) in
                 try interp.makeSet(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? [])
             })
         interp.builtinTypes["set"] = setType
@@ -24,7 +24,7 @@ extension Library {
         b["NotImplemented"] = .object(NotImplementedMarker())
 
         if let len = names["len"] {
-            b["len"] = fn("len") { args throws(Failure) in
+            b["len"] = fn(def: "len(obj, /)") { args throws(Failure) in
                 guard case .instance(let i)? = args.positional.first else { return try interp.callValue(len, args.positional) }
                 guard let m = try interp.instanceAttribute(i, "__len__") else {
                     throw Failure("TypeError: object of type '\(i.cls.name)' has no len()")
@@ -38,18 +38,18 @@ extension Library {
             }
             return .type(interp.classOf(args.positional[0]))
         }
-        b["isinstance"] = fn("isinstance") { args throws(Failure) in
-            .bool(try interp.isInstance(try args.required(0, "obj"), try args.required(1, "classinfo")))
+        b["isinstance"] = fn(def: "isinstance(obj, class_or_tuple, /)") { args throws(Failure) in
+            .bool(try interp.isInstance(try args.required(0, "obj"), try args.required(1, "class_or_tuple")))
         }
-        b["issubclass"] = fn("issubclass") { args throws(Failure) in
+        b["issubclass"] = fn(def: "issubclass(cls, class_or_tuple, /)") { args throws(Failure) in
             guard case .type(let c) = try args.required(0, "cls") else { throw Failure("TypeError: issubclass() arg 1 must be a class") }
-            let classinfo = try args.required(1, "classinfo")
+            let classinfo = try args.required(1, "class_or_tuple")
             let options: [Value]
             if case .tuple(let t) = classinfo { options = t } else { options = [classinfo] }
             for case .type(let o) in options where c.isSubclass(of: o) || (o.name == "object" && !o.isUserDefined) { return .bool(true) }
             return .bool(false)
         }
-        b["getattr"] = fn("getattr") { args throws(Failure) in
+        b["getattr"] = fn(def: "getattr(object, name, default=<no value>, /)") { args throws(Failure) in
             let obj = try args.required(0, "object")
             let name = try attributeName(args)
             do throws(Failure) { return try interp.attribute(obj, name) } catch {
@@ -57,28 +57,28 @@ extension Library {
                 return fallback
             }
         }
-        b["setattr"] = fn("setattr") { args throws(Failure) in
-            try interp.setAttribute(try args.required(0, "object"), try attributeName(args), try args.required(2, "value"))
+        b["setattr"] = fn(def: "setattr(obj, name, value, /)") { args throws(Failure) in
+            try interp.setAttribute(try args.required(0, "obj"), try attributeName(args), try args.required(2, "value"))
             return .none
         }
-        b["hasattr"] = fn("hasattr") { args throws(Failure) in
+        b["hasattr"] = fn(def: "hasattr(obj, name, /)") { args throws(Failure) in
             do throws(Failure) {
-                _ = try interp.attribute(try args.required(0, "object"), try attributeName(args))
+                _ = try interp.attribute(try args.required(0, "obj"), try attributeName(args))
                 return .bool(true)
             } catch {
                 guard error.message.hasPrefix("AttributeError") else { throw error }
                 return .bool(false)
             }
         }
-        b["delattr"] = fn("delattr") { args throws(Failure) in
+        b["delattr"] = fn(def: "delattr(obj, name, /)") { args throws(Failure) in
             let name = try attributeName(args)
-            guard case .instance(let i) = try args.required(0, "object"), i.attributes.removeValue(forKey: name) != nil else {
+            guard case .instance(let i) = try args.required(0, "obj"), i.attributes.removeValue(forKey: name) != nil else {
                 throw Failure("AttributeError: cannot delete attribute '\(name)'")
             }
             return .none
         }
-        b["id"] = fn("id") { args throws(Failure) in .int(interp.identity(try args.required(0, "obj"))) }
-        b["hash"] = fn("hash") { args throws(Failure) in
+        b["id"] = fn(def: "id(obj, /)") { args throws(Failure) in .int(interp.identity(try args.required(0, "obj"))) }
+        b["hash"] = fn(def: "hash(obj, /)") { args throws(Failure) in
             let v = try args.required(0, "obj")
             // Instances hash by their __hash__ (or identity); values as CPython does.
             if case .instance = v {
@@ -87,8 +87,8 @@ extension Library {
             }
             return .int(try pythonHash(v))
         }
-        b["callable"] = fn("callable") { args throws(Failure) in .bool(interp.isCallable(try args.required(0, "obj"))) }
-        b["slice"] = fn("slice") { args throws(Failure) in
+        b["callable"] = fn(def: "callable(obj, /)") { args throws(Failure) in .bool(interp.isCallable(try args.required(0, "obj"))) }
+        b["slice"] = fn(def: "slice(*args)") { args throws(Failure) in
             let bounds = try args.positional.map { v throws(Failure) in v.isNone ? nil : try v.asInt("slice index") }
             switch bounds.count {
             case 1: return .object(SliceObject(start: nil, stop: bounds[0], step: nil))
@@ -96,13 +96,17 @@ extension Library {
             default: throw Failure("TypeError: slice expected 1 to 3 arguments, got \(bounds.count)")
             }
         }
-        b["vars"] = fn("vars") { args throws(Failure) in try interp.attribute(try args.required(0, "object"), "__dict__") }
+        b["vars"] = fn(def: "vars(object=<no value>, /)") { args throws(Failure) in
+            try interp.attribute(try args.required(0, "object"), "__dict__")
+        }
         b["__name__"] = .str("__main__")
-        b["iter"] = fn("iter") { args throws(Failure) in try interp.iterObject(try args.required(0, "iterable")) }
-        b["next"] = fn("next") { args throws(Failure) in
+        b["iter"] = fn(def: "iter(object, sentinel=<no value>, /)", unsupported: ["sentinel"]) { args throws(Failure) in
+            try interp.iterObject(try args.required(0, "object"))
+        }
+        b["next"] = fn(def: "next(iterator, default=<no value>, /)") { args throws(Failure) in
             try interp.nextItem(try args.required(0, "iterator"), default: args.optional(1, "default"))
         }
-        b["super"] = fn("super") { args throws(Failure) in
+        b["super"] = fn(def: "super(*args)") { args throws(Failure) in
             guard args.positional.isEmpty else {
                 guard case .type(let c) = args.positional[0], args.positional.count == 2 else {
                     throw Failure("TypeError: super() takes a class and an object")
@@ -111,7 +115,8 @@ extension Library {
             }
             return try interp.superObject()
         }
-        b["property"] = fn("property") { args throws(Failure) in
+        b["property"] = fn(def: "property(fget=None, fset=None, fdel=None, doc=None)", unsupported: ["fdel", "doc"]) {
+            args throws(Failure) in
             .object(
                 Descriptor(
                     .property(getter: try args.required(0, "fget"), setter: args.optional(1, "fset").flatMap { $0.isNone ? nil : $0 })))

@@ -47,14 +47,20 @@ extension Arguments {
             }
         }
         if !positionalOnlyAsKeywords.isEmpty {
-            let plural = positionalOnlyAsKeywords.count == 1 ? "" : "s"
             throw Failure(
-                "TypeError: \(name)() got some positional-only arguments passed as keyword argument\(plural): '\(positionalOnlyAsKeywords.joined(separator: ", "))'"
+                "TypeError: \(name)() got some positional-only arguments passed as keyword arguments: '\(positionalOnlyAsKeywords.joined(separator: ", "))'"
             )
         }
         if next < positional.count { throw tooManyPositional(bound) }
         try checkMissing(bound)
         for parameter in unsupported {
+            // `**kwargs` in the list: any keyword it would collect is refused by its own name.
+            if parameter.hasPrefix("**"), let (k, _) = bound.extraKeywords.first {
+                throw Failure("NotImplementedError: Lectern does not support the '\(k)' argument of \(name)()")
+            }
+            if parameter.hasPrefix("*"), !parameter.hasPrefix("**"), !bound.extraPositional.isEmpty {
+                throw Failure("NotImplementedError: Lectern does not support more positional arguments to \(name)()")
+            }
             guard let i = signature.index(of: parameter), let v = bound.values[i] else { continue }
             if params[i].defaultValue?.matches(v) ?? false { continue }
             throw Failure("NotImplementedError: Lectern does not support the '\(parameter)' argument of \(name)()")

@@ -89,7 +89,7 @@ extension Signature.Default {
         case .bool(let b): return .bool(b)
         case .int(let i): return .int(i)
         case .float(let d): return .float(d)
-        case .string(let s): return .str(s)
+        case .string(let s): return .str(s.replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\t", with: "\t"))
         case .other: return .none
         }
     }

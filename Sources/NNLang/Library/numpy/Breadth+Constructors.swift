@@ -5,15 +5,16 @@ extension Library {
     static func addConstructors(_ m: inout [String: Value], _ interp: Interpreter) {
         // Lectern's `empty` is zero-filled: numpy leaves whatever memory held, which no
         // lecture can rely on, and a document must give the same output every run.
-        m["empty"] = fn("empty") { args throws(Failure) in
-            try args.accept(["shape", "dtype", "order"])
+        m["empty"] = fn(def: "empty(shape, dtype=None, order='C', *, device=None, like=None)", unsupported: ["device", "like"]) {
+            args throws(Failure) in
             return try filled(try args.shape(0, "shape"), 0, dtype: args.optional(1, "dtype"))
         }
         for (name, value) in [("empty_like", 0.0), ("zeros_like", 0.0), ("ones_like", 1.0), ("full_like", Double.nan)] {
-            m[name] = fn(name) { args throws(Failure) in
-                let full = name == "full_like"
+            let full = name == "full_like"
+            let first = name == "empty_like" ? "prototype, /" : "a"
+            let signature = "\(name)(\(first)\(full ? ", fill_value" : ""), dtype=None, order='K', subok=True, shape=None, *, device=None)"
+            m[name] = fn(def: signature, unsupported: ["order", "subok", "device"]) { args throws(Failure) in
                 let first = name == "empty_like" ? "prototype" : "a"
-                try args.accept([first] + (full ? ["fill_value"] : []) + ["dtype", "order", "subok", "shape"])
                 let shift = full ? 1 : 0
                 let prototype = try args.tensor(0, first)
                 let shape = try args.optional(4 + shift, "shape").flatMap { v throws(Failure) in v.isNone ? nil : try interp.shape(v) }
@@ -46,9 +47,9 @@ extension Library {
 
     static func addTruthReductions(_ m: inout [String: Value], _ interp: Interpreter) {
         for name in ["any", "all", "count_nonzero"] {
-            m[name] = fn(name) { args throws(Failure) in
-                let counting = name == "count_nonzero"
-                try args.accept(counting ? ["a", "axis", "keepdims"] : ["a", "axis", "out", "keepdims", "where"])
+            let counting = name == "count_nonzero"
+            m[name] = fn(def: counting ? "count_nonzero(a, axis=None, *, keepdims=False)" : reductionSignatures[name]!) {
+                args throws(Failure) in
                 if !counting { try RandomDraws.refuse(args, [(2, "out"), (4, "where")]) }
                 let keepdims = try args.bool(counting ? 2 : 3, "keepdims", false)
                 let rank = try args.tensor(0, "a").rank

@@ -3,8 +3,7 @@ import Engine
 /// `np.diff` and `np.pad`: differences along an axis, and a constant border.
 extension Library {
     static func addNumpyShapeFunctions(_ m: inout [String: Value], _ interp: Interpreter) {
-        m["diff"] = fn("diff") { args throws(Failure) in
-            try args.accept(["a", "n", "axis", "prepend", "append"])
+        m["diff"] = fn(def: "diff(a, n=1, axis=-1, prepend=<no value>, append=<no value>)") { args throws(Failure) in
             try RandomDraws.refuse(args, [(3, "prepend"), (4, "append")])
             let t = try args.tensor(0, "a")
             let n = try args.int(1, "n", 1)
@@ -33,14 +32,20 @@ extension Library {
             }
             return .tensor(Variable(Tensor(shape: shape, scalars: values).withDType(t.dtype)))
         }
-        m["pad"] = fn("pad") { args throws(Failure) in
-            try args.accept(["array", "pad_width", "mode", "constant_values"])
+        m["pad"] = fn(def: "pad(array, pad_width, mode='constant', **kwargs)") { args throws(Failure) in
+            // numpy passes each mode's options through **kwargs: 'constant' takes constant_values.
+            var fill = 0.0
+            for (k, v) in args.extraKeywords {
+                guard k == "constant_values" else {
+                    throw Failure("NotImplementedError: Lectern does not support the '\(k)' argument of pad()")
+                }
+                fill = try v.asDouble(k)
+            }
             let t = try args.tensor(0, "array")
             let mode = try args.string(2, "mode") ?? "constant"
             guard mode == "constant" else {
                 throw Failure("NotImplementedError: Lectern does not support mode='\(mode)' in pad(); only 'constant'")
             }
-            let fill = try args.double(3, "constant_values", 0)
             let widths = try padWidths(try args.required(1, "pad_width"), rank: t.rank, interp)
             let shape = zip(t.shape, widths).map { $0 + $1.0 + $1.1 }
             try interp.checkSize(shape)

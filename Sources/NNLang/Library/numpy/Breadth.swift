@@ -7,8 +7,7 @@ extension Library {
     /// Adds `np.linalg` and the functions of this file to the `np` module.
     static func addNumpyBreadth(_ m: inout [String: Value], _ interp: Interpreter) {
         m["linalg"] = numpyLinalg(interp)
-        m["sort"] = fn("sort") { args throws(Failure) in
-            try args.accept(["a", "axis", "kind", "order", "stable"])
+        m["sort"] = fn(def: "sort(a, axis=-1, kind=None, order=None, *, stable=None)") { args throws(Failure) in
             try RandomDraws.refuse(args, [(3, "order")])
             let (t, lanes) = try arrayAndAxis(args, default: -1)
             // NaN sorts last, as in numpy; equal values keep their order (Swift's sort is stable).
@@ -16,15 +15,13 @@ extension Library {
             return .tensor(Variable(Tensor(shape: t.shape, scalars: lanes.assemble(sorted))))
         }
         for name in ["split", "array_split"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["ary", "indices_or_sections", "axis"])
+            m[name] = fn(def: "\(name)(ary, indices_or_sections, axis=0)") { args throws(Failure) in
                 return try split(args, interp, equal: name == "split")
             }
         }
         for name in ["percentile", "quantile"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["a", "q", "axis", "out", "overwrite_input", "method", "keepdims", "weights", "interpolation"])
-                try RandomDraws.refuse(args, [(3, "out"), (7, "weights"), (8, "interpolation")])
+            let signature = "\(name)(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False, *, weights=None)"
+            m[name] = fn(def: signature, unsupported: ["out", "weights"]) { args throws(Failure) in
                 let method = try args.string(5, "method") ?? "linear"
                 guard method == "linear" else {
                     throw Failure("NotImplementedError: Lectern does not support method='\(method)' in \(name)(); only 'linear'")
@@ -43,22 +40,19 @@ extension Library {
                 }
             }
         }
-        m["median"] = fn("median") { args throws(Failure) in
-            try args.accept(["a", "axis", "out", "overwrite_input", "keepdims"])
+        m["median"] = fn(def: "median(a, axis=None, out=None, overwrite_input=False, keepdims=False)") { args throws(Failure) in
             try RandomDraws.refuse(args, [(2, "out")])
             return try orderStatistic(args, interp, keepdims: try args.bool(4, "keepdims", false), q: []) { lane in [median(lane)] }
         }
         for (name, test) in [("isnan", { (x: Double) in x.isNaN }), ("isinf", { $0.isInfinite }), ("isfinite", { $0.isFinite })] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["x"])
+            m[name] = fn(def: ufunc(name), unsupported: ufuncOptions) { args throws(Failure) in
                 let x = try args.required(0, "x")
                 let t = try interp.tensor(x).value
                 if x.isPlainNumber { return .bool(test(t.scalars[0])) }
                 return boolArray(t.shape, t.scalars.map(test))
             }
         }
-        m["nan_to_num"] = fn("nan_to_num") { args throws(Failure) in
-            try args.accept(["x", "copy", "nan", "posinf", "neginf"])
+        m["nan_to_num"] = fn(def: "nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None)") { args throws(Failure) in
             let x = try args.required(0, "x")
             guard try args.bool(1, "copy", true) else {
                 throw Failure(
@@ -74,7 +68,10 @@ extension Library {
         withoutGradient(["sort", "split", "array_split", "percentile", "quantile", "median", "nan_to_num"], in: &m, prefix: "np.")
         addConstructors(&m, interp)
         addTruthReductions(&m, interp)
-        m["clip"] = fn("clip") { args throws(Failure) in try clip(args, interp) }
+        m["clip"] = fn(
+            def: "clip(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>, **kwargs)",
+            unsupported: ["out", "**kwargs"]
+        ) { args throws(Failure) in try clip(args, interp) }
     }
 
     // MARK: - Helpers

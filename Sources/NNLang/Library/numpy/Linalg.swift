@@ -5,8 +5,7 @@ import Foundation
 extension Library {
     static func numpyLinalg(_ interp: Interpreter) -> Value {
         var m: [String: Value] = [:]
-        m["norm"] = fn("norm") { args throws(Failure) in
-            try args.accept(["x", "ord", "axis", "keepdims"])
+        m["norm"] = fn(def: "norm(x, ord=None, axis=None, keepdims=False)") { args throws(Failure) in
             let variable = try interp.tensor(try args.required(0, "x"))
             let x = variable.value
             let ord = try NormOrder(args.optional(1, "ord"))
@@ -18,19 +17,16 @@ extension Library {
             }
             return try norm(x, ord, axes, keepdims: keepdims)
         }
-        m["det"] = fn("det") { args throws(Failure) in
-            try args.accept(["a"])
+        m["det"] = fn(def: "det(a)") { args throws(Failure) in
             let (a, n) = try squareMatrix(try args.tensor(0, "a"))
             return .float(LinearAlgebra.determinant(a.scalars, n))
         }
-        m["inv"] = fn("inv") { args throws(Failure) in
-            try args.accept(["a"])
+        m["inv"] = fn(def: "inv(a)") { args throws(Failure) in
             let (a, n) = try squareMatrix(try args.tensor(0, "a"))
             let x = try linalg { () throws(LinearAlgebra.Failure) in try LinearAlgebra.inverse(a.scalars, n) }
             return .tensor(Variable(Tensor(shape: [n, n], scalars: x)))
         }
-        m["solve"] = fn("solve") { args throws(Failure) in
-            try args.accept(["a", "b"])
+        m["solve"] = fn(def: "solve(a, b)") { args throws(Failure) in
             let (a, n) = try squareMatrix(try args.tensor(0, "a"))
             let b = try args.tensor(1, "b")
             guard b.rank == 1 || b.rank == 2, b.shape[0] == n else {
@@ -41,8 +37,7 @@ extension Library {
             return .tensor(Variable(Tensor(shape: b.shape, scalars: x)))
         }
         for name in ["eigh", "eigvalsh"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["a", "UPLO"])
+            m[name] = fn(def: "\(name)(a, UPLO='L')") { args throws(Failure) in
                 guard (try args.string(1, "UPLO") ?? "L") == "L" else {
                     throw Failure("NotImplementedError: Lectern does not support UPLO='U' in \(name)(); it reads the lower triangle")
                 }

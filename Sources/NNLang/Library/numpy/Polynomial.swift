@@ -3,20 +3,14 @@ import Engine
 /// `np.polyfit` and `np.polyval`: coefficients highest power first, as numpy orders them.
 extension Library {
     static func addPolynomials(_ m: inout [String: Value], _ interp: Interpreter) {
-        m["polyfit"] = fn("polyfit") { args throws(Failure) in
-            try args.accept(["x", "y", "deg", "rcond", "full", "w", "cov"])
-            for (index, name) in [(3, "rcond"), (4, "full"), (6, "cov")] {
-                guard let v = args.optional(index, name), !v.isNone else { continue }
-                if name != "rcond", !(try interp.truthy(v)) { continue }
-                throw Failure("NotImplementedError: Lectern does not support the '\(name)' argument of polyfit()")
-            }
+        m["polyfit"] = fn(def: "polyfit(x, y, deg, rcond=None, full=False, w=None, cov=False)", unsupported: ["rcond", "full", "cov"]) {
+            args throws(Failure) in
             let x = try args.tensor(0, "x")
             let y = try args.tensor(1, "y")
             let weights = try args.optional(5, "w").flatMap { v throws(Failure) in v.isNone ? nil : try interp.tensor(v).value }
             return try polyfit(x, y, deg: try args.required(2, "deg").asInt("deg"), weights: weights)
         }
-        m["polyval"] = fn("polyval") { args throws(Failure) in
-            try args.accept(["p", "x"])
+        m["polyval"] = fn(def: "polyval(p, x)") { args throws(Failure) in
             let p = try interp.tensor(try args.required(0, "p")).value
             let xs = try interp.tensor(try args.required(1, "x")).value
             let x = Value.tensor(Variable(xs))

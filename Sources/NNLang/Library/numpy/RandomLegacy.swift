@@ -6,8 +6,7 @@ extension Library {
     /// legacy MT19937 exactly as numpy's `RandomState` draws them, plus `default_rng`.
     static func addLegacyRandom(_ r: inout [String: Value], _ interp: Interpreter) {
         r["default_rng"] = defaultRNG(interp)
-        r["randint"] = fn("randint") { args throws(Failure) in
-            try args.accept(["low", "high", "size", "dtype"])
+        r["randint"] = fn(def: "randint(low, high=None, size=None, dtype=<class 'int'>)") { args throws(Failure) in
             try RandomDraws.checkDtype(args, 3, integer: true)
             let (low, high) = try RandomDraws.bounds(args, endpoint: false)
             let dims = try RandomDraws.size(args, 2, interp)
@@ -15,38 +14,32 @@ extension Library {
             return RandomDraws.integers(dims, values)
         }
         for name in ["random", "random_sample"] {
-            r[name] = fn(name) { args throws(Failure) in
-                try args.accept(["size"])
+            r[name] = fn(def: "\(name)(size=None)") { args throws(Failure) in
                 return RandomDraws.doubles(try RandomDraws.size(args, 0, interp)) { interp.context.rng.nextDouble() }
             }
         }
-        r["standard_normal"] = fn("standard_normal") { args throws(Failure) in
-            try args.accept(["size"])
+        r["standard_normal"] = fn(def: "standard_normal(size=None)") { args throws(Failure) in
             return RandomDraws.doubles(try RandomDraws.size(args, 0, interp)) { interp.context.rng.nextGaussian() }
         }
-        r["normal"] = fn("normal") { args throws(Failure) in
-            try args.accept(["loc", "scale", "size"])
+        r["normal"] = fn(def: "normal(loc=0.0, scale=1.0, size=None)") { args throws(Failure) in
             let params = try RandomParameters(args, interp, [(0, "loc", 0), (1, "scale", 1)], sizeIndex: 2)
             try params.require(1, "scale < 0") { $0 >= 0 }
             return params.draw { p in p[0] + p[1] * interp.context.rng.nextGaussian() }
         }
-        r["uniform"] = fn("uniform") { args throws(Failure) in
-            try args.accept(["low", "high", "size"])
+        r["uniform"] = fn(def: "uniform(low=0.0, high=1.0, size=None)") { args throws(Failure) in
             // The legacy uniform allows high < low: low + (high − low) · U either way.
             let params = try RandomParameters(args, interp, [(0, "low", 0), (1, "high", 1)], sizeIndex: 2)
             let range = try engine { () throws(EngineError) in try Tensor.zip(params.values[1], params.values[0], "uniform", -) }
             if range.scalars.contains(where: { !$0.isFinite }) { throw Failure("OverflowError: Range exceeds valid bounds") }
             return params.draw { p in p[0] + (p[1] - p[0]) * interp.context.rng.nextDouble() }
         }
-        r["exponential"] = fn("exponential") { args throws(Failure) in
-            try args.accept(["scale", "size"])
+        r["exponential"] = fn(def: "exponential(scale=1.0, size=None)") { args throws(Failure) in
             let params = try RandomParameters(args, interp, [(0, "scale", 1)], sizeIndex: 1)
             try params.require(0, "scale < 0") { $0 >= 0 }
             // numpy's legacy exponential is −log(1 − U), not the ziggurat of `Generator`.
             return params.draw { p in p[0] * -Foundation.log(1 - interp.context.rng.nextDouble()) }
         }
-        r["choice"] = fn("choice") { args throws(Failure) in
-            try args.accept(["a", "size", "replace", "p"])
+        r["choice"] = fn(def: "choice(a, size=None, replace=True, p=None)") { args throws(Failure) in
             let population = try RandomDraws.population(try args.required(0, "a"), interp, legacy: true)
             let dims = try RandomDraws.size(args, 1, interp)
             let count = dims?.reduce(1, *) ?? 1
@@ -63,8 +56,7 @@ extension Library {
             }
             return try RandomDraws.picks(population, indices, dims)
         }
-        r["shuffle"] = fn("shuffle") { args throws(Failure) in
-            try args.accept(["x"])
+        r["shuffle"] = fn(def: "shuffle(x)") { args throws(Failure) in
             guard case .list(let l) = try args.required(0, "x") else {
                 throw Failure(
                     "NotImplementedError: Lectern does not support shuffling an array in place yet",
@@ -73,7 +65,7 @@ extension Library {
             interp.context.rng.shuffle(&l.items)
             return .none
         }
-        r["binomial"] = fn("binomial") { args throws(Failure) in
+        r["binomial"] = fn(def: "binomial(n, p, size=None)") { args throws(Failure) in
             try RandomDraws.binomial(args, interp) { n, p in interp.context.rng.binomial(n, p, legacy: true) }
         }
         r["multivariate_normal"] = fn("multivariate_normal") { _ throws(Failure) in

@@ -32,9 +32,8 @@ extension Library {
                     hint: "make arrays with np.array, np.zeros, np.empty or np.full")
             }
         }
-        return fn(className) { args throws(Failure) in
-            try args.accept(["x"])
-            let x = try interp.tensor(args.optional(0, "x") ?? .int(0))
+        return fn(def: "\(className)(value=\(type == .bool ? "False" : "0"), /)") { args throws(Failure) in
+            let x = try interp.tensor(args.optional(0, "value") ?? .int(0))
             return .tensor(Variable(try engine { () throws(EngineError) in try x.value.cast(to: type) }))
         }
     }

@@ -8,14 +8,14 @@ extension Library {
 
     static func pythonBuiltins(_ interp: Interpreter) -> [String: Value] {
         var b = numberBuiltins(interp)
-        b["print"] = fn("print") { args throws(Failure) in
-            try args.accept(["*", "sep", "end"])
+        b["print"] = fn(def: "print(*args, sep=' ', end='\\n', file=None, flush=False)", unsupported: ["file", "flush"]) {
+            args throws(Failure) in
             let sep = try args.string(-1, "sep") ?? " "
             let end = try args.string(-1, "end") ?? "\n"
             interp.write(try args.positional.map { v throws(Failure) in try interp.checkedStr(v) }.joined(separator: sep) + end)
             return .none
         }
-        b["len"] = fn("len") { args throws(Failure) in
+        b["len"] = fn(def: "len(obj, /)") { args throws(Failure) in
             let v = try args.required(0, "obj")
             switch v {
             case .str(let s): return .int(s.count)
@@ -28,7 +28,7 @@ extension Library {
             default: return .int(try interp.iterate(v).count)
             }
         }
-        b["range"] = fn("range") { args throws(Failure) in
+        b["range"] = fn(def: "range(*args)") { args throws(Failure) in
             let n = try args.positional.map { v throws(Failure) in try v.asInt("range argument") }
             switch n.count {
             case 1: return .range(0, n[0], 1)
@@ -39,26 +39,26 @@ extension Library {
             default: throw Failure("TypeError: range expected 1 to 3 arguments, got \(n.count)")
             }
         }
-        b["bool"] = fn("bool") { args throws(Failure) in
+        b["bool"] = fn(def: "bool(x=False, /)") { args throws(Failure) in
             .bool(try args.optional(0, "x").map { v throws(Failure) in try interp.truthy(v) } ?? false)
         }
-        b["str"] = fn("str") { args throws(Failure) in
+        b["str"] = fn(def: "str(object='', /)") { args throws(Failure) in
             .str(try args.optional(0, "object").map { v throws(Failure) in try interp.checkedStr(v) } ?? "")
         }
-        b["repr"] = fn("repr") { args throws(Failure) in .str(interp.pythonRepr(try args.required(0, "obj"))) }
-        b["list"] = fn("list") { args throws(Failure) in
+        b["repr"] = fn(def: "repr(obj, /)") { args throws(Failure) in .str(interp.pythonRepr(try args.required(0, "obj"))) }
+        b["list"] = fn(def: "list(iterable=(), /)") { args throws(Failure) in
             .list(ListBox(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? []))
         }
-        b["tuple"] = fn("tuple") { args throws(Failure) in
+        b["tuple"] = fn(def: "tuple(iterable=(), /)") { args throws(Failure) in
             .tuple(try args.optional(0, "iterable").map { v throws(Failure) in try interp.iterate(v) } ?? [])
         }
-        b["dict"] = fn("dict") { args throws(Failure) in
+        b["dict"] = fn(def: "dict(iterable=(), /, **kwargs)") { args throws(Failure) in
             let d = DictBox()
             if let src = args.positional.first { try merge(d, src, interp) }
             for (k, v) in args.keywords { try d.set(.str(k), v) }
             return .dict(d)
         }
-        b["enumerate"] = fn("enumerate") { args throws(Failure) in
+        b["enumerate"] = fn(def: "enumerate(iterable, start=0)") { args throws(Failure) in
             let start = try args.int(1, "start", 0)
             let iterable = try args.required(0, "iterable")
             if interp.isLazy(iterable) { return try interp.lazyEnumerate(iterable, start: start) }
@@ -67,8 +67,7 @@ extension Library {
                     try interp.iterate(try args.required(0, "iterable")).enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
             )
         }
-        b["zip"] = fn("zip") { args throws(Failure) in
-            try args.accept(["*", "strict"])
+        b["zip"] = fn(def: "zip(*iterables, strict=False)") { args throws(Failure) in
             if args.optional(-1, "strict") == nil, args.positional.contains(where: interp.isLazy) {
                 return try interp.lazyZip(args.positional)
             }
@@ -81,7 +80,7 @@ extension Library {
             }
             return .list(ListBox((0..<n).map { i in .tuple(lists.map { $0[i] }) }))
         }
-        b["sum"] = fn("sum") { args throws(Failure) in
+        b["sum"] = fn(def: "sum(iterable, /, start=0)") { args throws(Failure) in
             var total = args.optional(1, "start") ?? .int(0)
             for v in try interp.iterate(try args.required(0, "iterable")) { total = try interp.binary("+", total, v) }
             return total
@@ -112,15 +111,14 @@ extension Library {
                 return best
             }
         }
-        b["sorted"] = fn("sorted") { args throws(Failure) in
-            try args.accept(["iterable", "key", "reverse"])
+        b["sorted"] = fn(def: "sorted(iterable, /, *, key=None, reverse=False)") { args throws(Failure) in
             guard args.positional.count == 1 else { throw Failure("TypeError: sorted expected 1 argument, got \(args.positional.count)") }
             let items = try interp.iterate(try args.required(0, "iterable"))
             return .list(
                 ListBox(try sortValues(items, key: args.optional(-1, "key"), reverse: try args.bool(-1, "reverse", false), interp)))
         }
         // Sets are lists of distinct items in first-seen order (enough for `sorted(set(...))`).
-        b["set"] = fn("set") { args throws(Failure) in
+        b["set"] = fn(def: "set(iterable=(), /)") { args throws(Failure) in
             var items: [Value] = []
             for v in try args.optional(0, "iterable").map({ v throws(Failure) in try interp.iterate(v) }) ?? [] {
                 var seen = false
@@ -132,17 +130,18 @@ extension Library {
             }
             return .list(ListBox(items))
         }
-        b["reversed"] = fn("reversed") { args throws(Failure) in .list(ListBox(try interp.iterate(try args.required(0, "seq")).reversed()))
+        b["reversed"] = fn(def: "reversed(sequence, /)") { args throws(Failure) in
+            .list(ListBox(try interp.iterate(try args.required(0, "sequence")).reversed()))
         }
-        b["any"] = fn("any") { args throws(Failure) in
+        b["any"] = fn(def: "any(iterable, /)") { args throws(Failure) in
             for v in try interp.iterate(try args.required(0, "iterable")) where try interp.truthy(v) { return .bool(true) }
             return .bool(false)
         }
-        b["all"] = fn("all") { args throws(Failure) in
+        b["all"] = fn(def: "all(iterable, /)") { args throws(Failure) in
             for v in try interp.iterate(try args.required(0, "iterable")) where !(try interp.truthy(v)) { return .bool(false) }
             return .bool(true)
         }
-        b["map"] = fn("map") { args throws(Failure) in
+        b["map"] = fn(def: "map(function, iterable, /, *iterables)") { args throws(Failure) in
             let f = try args.required(0, "function")
             guard args.positional.count >= 2 else { throw Failure("TypeError: map() must have at least two arguments.") }
             if args.positional.dropFirst().contains(where: interp.isLazy) {
@@ -152,7 +151,7 @@ extension Library {
             let n = lists.map(\.count).min() ?? 0
             return .list(ListBox(try (0..<n).map { i throws(Failure) in try interp.callValue(f, lists.map { $0[i] }) }))
         }
-        b["filter"] = fn("filter") { args throws(Failure) in
+        b["filter"] = fn(def: "filter(function, iterable, /)") { args throws(Failure) in
             let f = try args.required(0, "function")
             let iterable = try args.required(1, "iterable")
             if interp.isLazy(iterable) { return try interp.lazyFilter(f, iterable) }
@@ -163,9 +162,9 @@ extension Library {
             }
             return .list(ListBox(kept))
         }
-        b["isinstance"] = fn("isinstance") { args throws(Failure) in
+        b["isinstance"] = fn(def: "isinstance(obj, class_or_tuple, /)") { args throws(Failure) in
             let v = try args.required(0, "obj")
-            let types = try args.required(1, "classinfo")
+            let types = try args.required(1, "class_or_tuple")
             let names: [String]
             if case .tuple(let t) = types {
                 names = t.compactMap { if case .builtin(let b) = $0 { b.name } else { nil } }
@@ -177,7 +176,7 @@ extension Library {
             // bool is a subclass of int, as in Python.
             return .bool(names.contains { $0 == v.typeName || ($0 == "int" && v.typeName == "bool") })
         }
-        b["type"] = fn("type") { args throws(Failure) in .str(try args.required(0, "obj").typeName) }
+        b["type"] = fn(def: "type(object, /)") { args throws(Failure) in .str(try args.required(0, "object").typeName) }
         b["Ellipsis"] = .module(Module("Ellipsis", [:]))
         return b
     }

@@ -8,15 +8,14 @@ extension Library {
         func lists(_ args: Arguments) throws(Failure) -> [[Value]] {
             try args.positional.map { v throws(Failure) in try interp.iterate(v) }
         }
-        m["chain"] = fn("chain") { args throws(Failure) in .list(ListBox(try lists(args).flatMap { $0 })) }
-        m["product"] = fn("product") { args throws(Failure) in
-            try args.accept(["*", "repeat"])
+        m["chain"] = fn(def: "chain(*iterables)") { args throws(Failure) in .list(ListBox(try lists(args).flatMap { $0 })) }
+        m["product"] = fn(def: "product(*iterables, repeat=1)") { args throws(Failure) in
             let pools = Array(repeating: try lists(args), count: Swift.max(0, try args.int(-1, "repeat", 1))).flatMap { $0 }
             var result: [[Value]] = [[]]
             for pool in pools { result = result.flatMap { prefix in pool.map { prefix + [$0] } } }
             return try bounded(result.map(Value.tuple))
         }
-        m["permutations"] = fn("permutations") { args throws(Failure) in
+        m["permutations"] = fn(def: "permutations(iterable, r=None)") { args throws(Failure) in
             let pool = try interp.iterate(try args.required(0, "iterable"))
             let r = try args.optional(1, "r").flatMap { $0.isNone ? nil : $0 }.map { v throws(Failure) in try v.asInt("r") } ?? pool.count
             var out: [Value] = []
@@ -41,7 +40,7 @@ extension Library {
                 return try bounded(out)
             }
         }
-        m["islice"] = fn("islice") { args throws(Failure) in
+        m["islice"] = fn(def: "islice(iterable, /, *args)") { args throws(Failure) in
             let items = try interp.iterate(try args.required(0, "iterable"))
             let bounds = try args.positional.dropFirst().map { v throws(Failure) in v.isNone ? nil : try v.asInt("islice index") }
             let (start, stop, step) =
@@ -53,8 +52,7 @@ extension Library {
             let end = Swift.min(stop ?? items.count, items.count)
             return .list(ListBox(start < end ? Array(stride(from: start, to: end, by: step).map { items[$0] }) : []))
         }
-        m["accumulate"] = fn("accumulate") { args throws(Failure) in
-            try args.accept(["iterable", "func", "initial"])
+        m["accumulate"] = fn(def: "accumulate(iterable, func=None, *, initial=None)") { args throws(Failure) in
             let f = args.optional(1, "func").flatMap { $0.isNone ? nil : $0 }
             var out: [Value] = args.optional(-1, "initial").flatMap { $0.isNone ? nil : [$0] } ?? []
             for v in try interp.iterate(try args.required(0, "iterable")) {
@@ -66,14 +64,13 @@ extension Library {
             }
             return .list(ListBox(out))
         }
-        m["zip_longest"] = fn("zip_longest") { args throws(Failure) in
-            try args.accept(["*", "fillvalue"])
+        m["zip_longest"] = fn(def: "zip_longest(*iterables, fillvalue=None)") { args throws(Failure) in
             let all = try lists(args)
             let fill = args.optional(-1, "fillvalue") ?? .none
             let n = all.map(\.count).max() ?? 0
             return .list(ListBox((0..<n).map { i in .tuple(all.map { i < $0.count ? $0[i] : fill }) }))
         }
-        m["groupby"] = fn("groupby") { args throws(Failure) in
+        m["groupby"] = fn(def: "groupby(iterable, key=None)") { args throws(Failure) in
             let key = args.optional(1, "key").flatMap { $0.isNone ? nil : $0 }
             var groups: [(Value, [Value])] = []
             for v in try interp.iterate(try args.required(0, "iterable")) {
@@ -86,7 +83,7 @@ extension Library {
             }
             return .list(ListBox(groups.map { .tuple([$0.0, .list(ListBox($0.1))]) }))
         }
-        m["repeat"] = fn("repeat") { args throws(Failure) in
+        m["repeat"] = fn(def: "repeat(object, times=<no value>)") { args throws(Failure) in
             guard let times = args.optional(1, "times") else {
                 throw Failure("NotImplementedError: Lectern does not support endless iterators (itertools.repeat without times)")
             }
@@ -116,7 +113,7 @@ extension Library {
             for v in items { acc = try interp.callValue(f, [acc, v]) }
             return acc
         }
-        m["partial"] = fn("partial") { args throws(Failure) in
+        m["partial"] = fn(def: "partial(func, /, *args, **keywords)") { args throws(Failure) in
             let f = try args.required(0, "func")
             let bound = Array(args.positional.dropFirst())
             let boundKeywords = args.keywords
@@ -136,8 +133,8 @@ extension Library {
                 return result
             }
         }
-        m["cache"] = fn("cache") { args throws(Failure) in memoize(try args.required(0, "user_function")) }
-        m["lru_cache"] = fn("lru_cache") { args throws(Failure) in
+        m["cache"] = fn(def: "cache(user_function, /)") { args throws(Failure) in memoize(try args.required(0, "user_function")) }
+        m["lru_cache"] = fn(def: "lru_cache(maxsize=128, typed=False)", unsupported: ["typed"]) { args throws(Failure) in
             if let f = args.positional.first, !f.isNone, f.exactInteger == nil { return memoize(f) }
             return fn("lru_cache") { inner throws(Failure) in memoize(try inner.required(0, "user_function")) }
         }
@@ -149,14 +146,14 @@ extension Library {
             Module(
                 "copy",
                 [
-                    "copy": fn("copy") { args throws(Failure) in
+                    "copy": fn(def: "copy(x)") { args throws(Failure) in
                         switch try args.required(0, "x") {
                         case .list(let l): return .list(l.copied(l.items))
                         case .dict(let d): return .dict(try DictBox.make(d.kind, d.pairs))
                         case let v: return v
                         }
                     },
-                    "deepcopy": fn("deepcopy") { args throws(Failure) in
+                    "deepcopy": fn(def: "deepcopy(x, memo=None, _nil=[])", unsupported: ["memo", "_nil"]) { args throws(Failure) in
                         var memo: [ObjectIdentifier: Value] = [:]
                         return try deepCopy(try args.required(0, "x"), &memo)
                     },

@@ -12,7 +12,7 @@ extension Library {
 
     static func mathIntegerFunctions(_ interp: Interpreter) -> [String: Value] {
         var m: [String: Value] = [:]
-        m["factorial"] = fn("factorial") { args throws(Failure) in
+        m["factorial"] = fn(def: "factorial(n, /)") { args throws(Failure) in
             let n = try integerArgument(try args.required(0, "n"))
             guard n >= 0 else { throw Failure("ValueError: factorial() not defined for negative values") }
             guard let k = Int(exactly: n), k <= 100_000 else {
@@ -20,13 +20,13 @@ extension Library {
             }
             return .integer(product(1, k))
         }
-        m["perm"] = fn("perm") { args throws(Failure) in
+        m["perm"] = fn(def: "perm(n, k=None, /)") { args throws(Failure) in
             let n = try integerArgument(try args.required(0, "n"))
             let kv = args.optional(1, "k").flatMap { $0.isNone ? nil : $0 }
             let k = try kv.map { v throws(Failure) in try integerArgument(v) } ?? n
             return .integer(try permutations(n, k))
         }
-        m["comb"] = fn("comb") { args throws(Failure) in
+        m["comb"] = fn(def: "comb(n, k, /)") { args throws(Failure) in
             let n = try integerArgument(try args.required(0, "n"))
             let k = try integerArgument(try args.required(1, "k"))
             guard n >= 0 else { throw Failure("ValueError: n must be a non-negative integer") }
@@ -35,12 +35,12 @@ extension Library {
             let j = Swift.min(k, n - k)
             return .integer(try permutations(n, j) / product(1, Int(j)))
         }
-        m["gcd"] = fn("gcd") { args throws(Failure) in
+        m["gcd"] = fn(def: "gcd(*integers)") { args throws(Failure) in
             var g = BigInt(0)
             for v in args.positional { g = g.greatestCommonDivisor(with: try integerArgument(v)) }
             return .integer(BigInt(g.magnitude))
         }
-        m["lcm"] = fn("lcm") { args throws(Failure) in
+        m["lcm"] = fn(def: "lcm(*integers)") { args throws(Failure) in
             var l = BigInt(1)
             for v in args.positional {
                 let x = BigInt(try integerArgument(v).magnitude)
@@ -50,7 +50,7 @@ extension Library {
             }
             return .integer(l)
         }
-        m["isqrt"] = fn("isqrt") { args throws(Failure) in
+        m["isqrt"] = fn(def: "isqrt(n, /)") { args throws(Failure) in
             let n = try integerArgument(try args.required(0, "n"))
             guard n >= 0 else { throw Failure("ValueError: isqrt() argument must be nonnegative") }
             return .integer(BigInt(n.magnitude.squareRoot()))
@@ -78,12 +78,11 @@ extension Library {
 
     static func mathSums(_ interp: Interpreter) -> [String: Value] {
         var m: [String: Value] = [:]
-        m["fsum"] = fn("fsum") { args throws(Failure) in
+        m["fsum"] = fn(def: "fsum(seq, /)") { args throws(Failure) in
             let xs = try interp.iterate(try args.required(0, "seq")).map { v throws(Failure) in try mathArgument(v) }
             return .float(try exactSum(xs))
         }
-        m["prod"] = fn("prod") { args throws(Failure) in
-            try args.accept(["iterable", "start"])
+        m["prod"] = fn(def: "prod(iterable, /, *, start=1)") { args throws(Failure) in
             var total = args.optional(-1, "start") ?? .int(1)
             for v in try interp.iterate(try args.required(0, "iterable")) { total = try interp.binary("*", total, v) }
             return total
@@ -91,7 +90,7 @@ extension Library {
         m["hypot"] = fn("hypot") { args throws(Failure) in
             .float(try hypotenuse(try args.positional.map { v throws(Failure) in try mathArgument(v) }))
         }
-        m["dist"] = fn("dist") { args throws(Failure) in
+        m["dist"] = fn(def: "dist(p, q, /)") { args throws(Failure) in
             let p = try interp.iterate(try args.required(0, "p")).map { v throws(Failure) in try mathArgument(v) }
             let q = try interp.iterate(try args.required(1, "q")).map { v throws(Failure) in try mathArgument(v) }
             guard p.count == q.count else { throw Failure("ValueError: both points must have the same number of dimensions") }

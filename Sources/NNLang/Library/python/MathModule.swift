@@ -29,8 +29,7 @@ extension Library {
                 return .float(try mathCall(f, try mathArgument(x), domain))
             }
         }
-        m["log"] = fn("log") { args throws(Failure) in
-            try args.accept(["x", "base"])
+        m["log"] = fn(def: "log(x, base=<no value>, /)") { args throws(Failure) in
             let x = try args.required(0, "x")
             if case .tensor(let t) = x, t.isTracked, args.optional(1, "base") == nil { return try Library.elementwise("log", x, interp) }
             let lx = try naturalLog(x)
@@ -39,7 +38,7 @@ extension Library {
             guard lb != 0 else { throw Failure("ZeroDivisionError: float division by zero") }
             return .float(lx / lb)
         }
-        m["pow"] = fn("pow") { args throws(Failure) in
+        m["pow"] = fn(def: "pow(x, y, /)") { args throws(Failure) in
             let x = try mathArgument(try args.required(0, "x"))
             let y = try mathArgument(try args.required(1, "y"))
             if x == 0 && y < 0 || x < 0 && y.isFinite && y != y.rounded() { throw Failure("ValueError: math domain error") }
@@ -47,13 +46,13 @@ extension Library {
             if r.isInfinite && x.isFinite && y.isFinite { throw Failure("OverflowError: math range error") }
             return .float(r)
         }
-        m["atan2"] = fn("atan2") { args throws(Failure) in
+        m["atan2"] = fn(def: "atan2(y, x, /)") { args throws(Failure) in
             .float(Foundation.atan2(try mathArgument(try args.required(0, "y")), try mathArgument(try args.required(1, "x"))))
         }
-        m["copysign"] = fn("copysign") { args throws(Failure) in
+        m["copysign"] = fn(def: "copysign(x, y, /)") { args throws(Failure) in
             .float(Foundation.copysign(try mathArgument(try args.required(0, "x")), try mathArgument(try args.required(1, "y"))))
         }
-        m["fmod"] = fn("fmod") { args throws(Failure) in
+        m["fmod"] = fn(def: "fmod(x, y, /)") { args throws(Failure) in
             let x = try mathArgument(try args.required(0, "x"))
             let y = try mathArgument(try args.required(1, "y"))
             if y == 0 && !x.isNaN || x.isInfinite { throw Failure("ValueError: math domain error") }
@@ -69,8 +68,7 @@ extension Library {
                 return try PyInt.fromDouble(try mathArgument(x).rounded(rule))
             }
         }
-        m["isclose"] = fn("isclose") { args throws(Failure) in
-            try args.accept(["a", "b", "rel_tol", "abs_tol"])
+        m["isclose"] = fn(def: "isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0)") { args throws(Failure) in
             guard args.positional.count <= 2 else {
                 throw Failure("TypeError: isclose() takes exactly 2 positional arguments (\(args.positional.count) given)")
             }

@@ -7,8 +7,7 @@ import Foundation
 extension Library {
     static func numberBuiltins(_ interp: Interpreter) -> [String: Value] {
         var b: [String: Value] = [:]
-        b["int"] = fn("int") { args throws(Failure) in
-            try args.accept(["x", "base"])
+        b["int"] = fn(def: "int(x=0, /, base=10)") { args throws(Failure) in
             guard let v = args.optional(0, "x").map(tensorValue) else { return .int(0) }
             if let base = args.optional(1, "base") {
                 guard case .str(let s) = v else { throw Failure("TypeError: int() can't convert non-string with explicit base") }
@@ -23,8 +22,7 @@ extension Library {
             default: throw Failure("TypeError: int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
             }
         }
-        b["float"] = fn("float") { args throws(Failure) in
-            try args.accept(["x"])
+        b["float"] = fn(def: "float(x=0, /)") { args throws(Failure) in
             guard let v = args.optional(0, "x").map(tensorValue) else { return .float(0) }
             if case .str(let s) = v { return .float(try parseFloat(s)) }
             if case .tensor(let t) = v, t.value.count != 1 {
@@ -35,7 +33,7 @@ extension Library {
             guard v.isNumber else { throw Failure("TypeError: float() argument must be a string or a real number, not '\(v.typeName)'") }
             return .float(try v.asDouble())
         }
-        b["abs"] = fn("abs") { args throws(Failure) in
+        b["abs"] = fn(def: "abs(x, /)") { args throws(Failure) in
             let v = try args.required(0, "x")
             switch v {
             case .int(let i): return i == .min ? .integer(BigInt(i).magnitude.asSigned) : .int(Swift.abs(i))
@@ -53,8 +51,7 @@ extension Library {
             default: throw Failure("TypeError: bad operand type for abs(): '\(v.typeName)'")
             }
         }
-        b["round"] = fn("round") { args throws(Failure) in
-            try args.accept(["number", "ndigits"])
+        b["round"] = fn(def: "round(number, ndigits=None)") { args throws(Failure) in
             let v = try args.required(0, "number")
             let digits = args.optional(1, "ndigits").flatMap { $0.isNone ? nil : $0 }
             if case .tensor(let t) = v, !t.value.isScalar {
@@ -79,8 +76,7 @@ extension Library {
             guard r.isFinite || !d.isFinite else { throw Failure("OverflowError: rounded value too large to represent") }
             return .float(r)
         }
-        b["pow"] = fn("pow") { args throws(Failure) in
-            try args.accept(["base", "exp", "mod"])
+        b["pow"] = fn(def: "pow(base, exp, mod=None)") { args throws(Failure) in
             let base = try args.required(0, "base")
             let exp = try args.required(1, "exp")
             guard let mod = args.optional(2, "mod"), !mod.isNone else { return try interp.binary("**", base, exp) }
@@ -89,19 +85,18 @@ extension Library {
             }
             return try PyInt.modularPower(x, y, m)
         }
-        b["divmod"] = fn("divmod") { args throws(Failure) in
-            let a = try args.required(0, "a")
-            let c = try args.required(1, "b")
+        b["divmod"] = fn(def: "divmod(x, y, /)") { args throws(Failure) in
+            let a = try args.required(0, "x")
+            let c = try args.required(1, "y")
             if a.isPlainNumber, c.isPlainNumber, (try? c.asDouble()) == 0, a.exactInteger == nil || c.exactInteger == nil {
                 throw Failure("ZeroDivisionError: float divmod()")
             }
             return .tuple([try interp.binary("//", a, c), try interp.binary("%", a, c)])
         }
-        b["format"] = fn("format") { args throws(Failure) in
-            try args.accept(["value", "format_spec"])
+        b["format"] = fn(def: "format(value, format_spec='', /)") { args throws(Failure) in
             return .str(try interp.formatValue(try args.required(0, "value"), spec: try args.string(1, "format_spec") ?? ""))
         }
-        b["hash"] = fn("hash") { args throws(Failure) in .int(try pythonHash(try args.required(0, "obj"))) }
+        b["hash"] = fn(def: "hash(obj, /)") { args throws(Failure) in .int(try pythonHash(try args.required(0, "obj"))) }
         for (name, radix, prefix) in [("bin", 2, "0b"), ("oct", 8, "0o"), ("hex", 16, "0x")] {
             b[name] = fn(name) { args throws(Failure) in
                 let v = try args.required(0, "number")
@@ -109,7 +104,7 @@ extension Library {
                 return .str((x < 0 ? "-" : "") + prefix + String(x.magnitude, radix: radix))
             }
         }
-        b["chr"] = fn("chr") { args throws(Failure) in
+        b["chr"] = fn(def: "chr(i, /)") { args throws(Failure) in
             let v = try args.required(0, "i")
             guard let x = v.exactInteger else { throw Failure("TypeError: 'float' object cannot be interpreted as an integer") }
             guard let i = Int(exactly: x), (0..<0x110000).contains(i), let scalar = Unicode.Scalar(UInt32(i)) else {
@@ -119,7 +114,7 @@ extension Library {
             }
             return .str(String(Character(scalar)))
         }
-        b["ord"] = fn("ord") { args throws(Failure) in
+        b["ord"] = fn(def: "ord(c, /)") { args throws(Failure) in
             let v = try args.required(0, "c")
             guard case .str(let s) = v else { throw Failure("TypeError: ord() expected string of length 1, but \(v.typeName) found") }
             guard s.unicodeScalars.count == 1, let scalar = s.unicodeScalars.first else {

@@ -9,8 +9,7 @@ extension Library {
     static func randomModule(_ interp: Interpreter) -> Value {
         let mt = MersenneTwister(seed: 0)
         var m: [String: Value] = [:]
-        m["seed"] = fn("seed") { args throws(Failure) in
-            try args.accept(["a", "version"])
+        m["seed"] = fn(def: "seed(a=None, version=2)") { args throws(Failure) in
             let a = args.optional(0, "a") ?? .none
             switch a {
             case .none: mt.seed(0)
@@ -21,48 +20,45 @@ extension Library {
             }
             return .none
         }
-        m["random"] = fn("random") { _ throws(Failure) in .float(mt.random()) }
-        m["getrandbits"] = fn("getrandbits") { args throws(Failure) in
+        m["random"] = fn(def: "random()") { _ throws(Failure) in .float(mt.random()) }
+        m["getrandbits"] = fn(def: "getrandbits(k, /)") { args throws(Failure) in
             let k = try integerArgument(try args.required(0, "k"))
             guard k >= 0 else { throw Failure("ValueError: number of bits must be non-negative") }
             guard let bits = Int(exactly: k), bits <= PyInt.maxBits else { throw Failure("MemoryError") }
             return .integer(mt.bits(bits))
         }
-        m["uniform"] = fn("uniform") { args throws(Failure) in
+        m["uniform"] = fn(def: "uniform(a, b)") { args throws(Failure) in
             let a = try mathArgument(try args.required(0, "a"))
             let b = try mathArgument(try args.required(1, "b"))
             return .float(a + (b - a) * mt.random())
         }
-        m["randrange"] = fn("randrange") { args throws(Failure) in
-            try args.accept(["start", "stop", "step"])
+        m["randrange"] = fn(def: "randrange(start, stop=None, step=1)") { args throws(Failure) in
             let start = try integerArgument(try args.required(0, "start"))
             let stop = try args.optional(1, "stop").flatMap { $0.isNone ? nil : $0 }.map { v throws(Failure) in try integerArgument(v) }
             let step = try args.optional(2, "step").map { v throws(Failure) in try integerArgument(v) } ?? 1
             return .integer(try randomRange(mt, start, stop, step))
         }
-        m["randint"] = fn("randint") { args throws(Failure) in
+        m["randint"] = fn(def: "randint(a, b)") { args throws(Failure) in
             let a = try integerArgument(try args.required(0, "a"))
             let b = try integerArgument(try args.required(1, "b"))
             return .integer(try randomRange(mt, a, b + 1, 1))
         }
-        m["choice"] = fn("choice") { args throws(Failure) in
+        m["choice"] = fn(def: "choice(seq)") { args throws(Failure) in
             let items = try interp.iterate(try args.required(0, "seq"))
             guard !items.isEmpty else { throw Failure("IndexError: Cannot choose from an empty sequence") }
             return items[mt.below(items.count)]
         }
-        m["shuffle"] = fn("shuffle") { args throws(Failure) in
+        m["shuffle"] = fn(def: "shuffle(x)") { args throws(Failure) in
             guard case .list(let l) = try args.required(0, "x") else { throw Failure("TypeError: shuffle() needs a list") }
             for i in stride(from: l.items.count - 1, to: 0, by: -1) { l.items.swapAt(i, mt.below(i + 1)) }
             return .none
         }
-        m["sample"] = fn("sample") { args throws(Failure) in
-            try args.accept(["population", "k", "counts"])
+        m["sample"] = fn(def: "sample(population, k, *, counts=None)") { args throws(Failure) in
             let population = try args.required(0, "population")
             if case .dict = population { throw Failure("TypeError: Population must be a sequence.  For dicts or sets, use sorted(d).") }
             return .list(ListBox(try sample(mt, try interp.iterate(population), try args.required(1, "k").asInt("k"))))
         }
-        m["choices"] = fn("choices") { args throws(Failure) in
-            try args.accept(["population", "weights", "cum_weights", "k"])
+        m["choices"] = fn(def: "choices(population, weights=None, *, cum_weights=None, k=1)") { args throws(Failure) in
             let population = try interp.iterate(try args.required(0, "population"))
             let weights = try args.optional(1, "weights").flatMap { $0.isNone ? nil : $0 }.map { v throws(Failure) in try interp.iterate(v)
             }
@@ -72,7 +68,7 @@ extension Library {
             let k = try args.int(3, "k", 1)
             return .list(ListBox(try choices(mt, population, weights, cumulative, k, interp)))
         }
-        m["gauss"] = fn("gauss") { args throws(Failure) in
+        m["gauss"] = fn(def: "gauss(mu=0.0, sigma=1.0)") { args throws(Failure) in
             let mu = try args.double(0, "mu", 0)
             let sigma = try args.double(1, "sigma", 1)
             let z: Double
@@ -87,7 +83,7 @@ extension Library {
             }
             return .float(mu + z * sigma)
         }
-        m["normalvariate"] = fn("normalvariate") { args throws(Failure) in
+        m["normalvariate"] = fn(def: "normalvariate(mu=0.0, sigma=1.0)") { args throws(Failure) in
             let mu = try args.double(0, "mu", 0)
             let sigma = try args.double(1, "sigma", 1)
             let magic = 4 * Foundation.exp(-0.5) / 2.0.squareRoot()

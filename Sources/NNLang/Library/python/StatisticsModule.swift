@@ -59,12 +59,12 @@ extension Library {
     static func statisticsModule(_ interp: Interpreter) -> Value {
         var m: [String: Value] = [:]
         func data(_ args: Arguments) throws(Failure) -> [Value] { try interp.iterate(try args.required(0, "data")) }
-        m["mean"] = fn("mean") { args throws(Failure) in
+        m["mean"] = fn(def: "mean(data)") { args throws(Failure) in
             let (sum, _, n, integral) = try exactSums(try data(args))
             guard n > 0 else { throw Failure("StatisticsError: mean requires at least one data point") }
             return try (sum / n).converted(integral: integral)
         }
-        m["fmean"] = fn("fmean") { args throws(Failure) in
+        m["fmean"] = fn(def: "fmean(data, weights=None)", unsupported: ["weights"]) { args throws(Failure) in
             let xs = try data(args).map { v throws(Failure) in try mathArgument(v) }
             guard !xs.isEmpty else { throw Failure("StatisticsError: fmean requires at least one data point") }
             return .float(try exactSum(xs) / Double(xs.count))
@@ -80,14 +80,14 @@ extension Library {
                 return name.hasSuffix("stdev") ? .float(try meanSquare.squareRoot) : try meanSquare.converted(integral: integral)
             }
         }
-        m["median"] = fn("median") { args throws(Failure) in
+        m["median"] = fn(def: "median(data)") { args throws(Failure) in
             let sorted = try sortValues(try data(args), key: nil, reverse: false, interp)
             guard !sorted.isEmpty else { throw Failure("StatisticsError: no median for empty data") }
             let i = sorted.count / 2
             if sorted.count % 2 == 1 { return sorted[i] }
             return try interp.binary("/", try interp.binary("+", sorted[i - 1], sorted[i]), .int(2))
         }
-        m["mode"] = fn("mode") { args throws(Failure) in
+        m["mode"] = fn(def: "mode(data)") { args throws(Failure) in
             let items = try data(args)
             var counts: [(Value, Int)] = []
             for v in items {

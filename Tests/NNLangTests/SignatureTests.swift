@@ -1,0 +1,132 @@
+import Foundation
+import Notebook
+import Testing
+
+@testable import NNLang
+
+/// The declared signatures of the builtins against the real functions' (`Scripts/make_signatures.py`),
+/// and the binder's errors against CPython's.
+@Suite struct SignatureTests {
+    /// Parameters the real function has that Lectern does not declare, by function. Each is
+    /// either meaningless here or refused by the body under another name; keep this list short.
+    static let fewerParameters: [String: [String]] = [:]
+
+    /// Names whose declared signature is another function's, because Lectern binds one builtin
+    /// under both names where numpy has two functions.
+    static let aliases: [String: String] = [:]
+
+    static func interpreter() -> Interpreter {
+        Interpreter(
+            seed: 0, format: NumberFormat(decimals: 4),
+            files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
+    }
+
+    /// `module → name → (parameters)` from the fixture.
+    static func realSignatures() -> [String: String] {
+        let url = Bundle.module.url(forResource: "signatures", withExtension: "tsv", subdirectory: "Fixtures")!
+        var rows: [String: String] = [:]
+        for line in try! String(contentsOf: url, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            rows[fields[0] + "." + fields[1]] = fields[2]
+        }
+        return rows
+    }
+
+    /// Every builtin declared with a signature, by the name user code reaches it under.
+    static func declaredBuiltins() throws -> [(String, Signature)] {
+        let interp = interpreter()
+        var found: [(String, Signature)] = []
+        func collect(_ module: String, _ members: [String: Value]) {
+            for (name, value) in members {
+                if case .builtin(let b) = value, let s = b.signature { found.append((module + "." + name, s)) }
+            }
+        }
+        collect("builtins", Library.prelude(interp).filter { $0.key != "np" && $0.key != "numpy" })
+        for module in ["numpy", "numpy.random", "numpy.linalg", "math", "random", "statistics", "itertools", "functools", "copy", "time"] {
+            guard case .module(let m) = try Library.module(module, interp) else { continue }
+            collect(module, m.members)
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    @Test func declaredSignaturesAreTheRealOnes() throws {
+        let real = Self.realSignatures()
+        let declared = try Self.declaredBuiltins()
+        #expect(declared.count > 100, "only \(declared.count) builtins declare a signature")
+        for (qualified, signature) in declared {
+            let target = Self.aliases[qualified] ?? qualified
+            let text = try #require(real[target], "\(qualified) is not a function of the real library")
+            let name = String(target.split(separator: ".").last!)
+            let parsed = try SignatureParser(name + text).parse()
+            let omitted = Self.fewerParameters[qualified] ?? []
+            let expected = parsed.parameters.filter { !omitted.contains($0.name) }
+            #expect(
+                signature.parameters == expected,
+                "\(qualified): declared \(signature.parameterText), numpy/CPython has \(text)")
+        }
+    }
+
+    @Test func parameterTextRoundTrips() throws {
+        for text in [
+            "f(a, /, b=1, *, c=None, **kwargs)", "g(*args, sep=' ', end='\\n', file=None, flush=False)", "h()",
+            "sum(a, axis=None, keepdims=<no value>)", "eye(N, M=None, k=0, dtype=<class 'float'>)", "x(a, *, rel_tol=1e-09)",
+        ] {
+            let s = try SignatureParser(text).parse()
+            #expect(s.name + s.parameterText == text)
+        }
+    }
+
+    struct BindingCase: CustomTestStringConvertible, Sendable {
+        let declaration: String
+        let call: String
+        let error: String
+        var testDescription: String { "\(declaration) ← \(call)" }
+
+        static func load() -> [BindingCase] {
+            let url = Bundle.module.url(forResource: "binding", withExtension: "nn", subdirectory: "Fixtures")!
+            let text = try! String(contentsOf: url, encoding: .utf8)
+            return text.components(separatedBy: "# ---\n").map { chunk in
+                let lines = chunk.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("# CPython") }
+                return BindingCase(declaration: lines[0], call: lines[1], error: String(lines[2].dropFirst("# error: ".count)))
+            }
+        }
+    }
+
+    @Test(arguments: BindingCase.load())
+    func binderRaisesCPythonsTypeError(_ c: BindingCase) throws {
+        let signature = Signature.declared(c.declaration)
+        let inner = String(c.call.dropFirst(2).dropLast())
+        var positional: [Value] = []
+        var keywords: [(String, Value)] = []
+        for item in SignatureParser.split(inner) where !item.isEmpty {
+            let part = item.trimmingCharacters(in: .whitespaces)
+            if let eq = part.firstIndex(of: "=") {
+                keywords.append((String(part[..<eq]), .int(0)))
+            } else {
+                positional.append(.int(0))
+            }
+        }
+        var args = Arguments(function: "f", positional: positional, keywords: keywords, interpreter: Self.interpreter())
+        do throws(Failure) {
+            try args.bind(signature)
+            Issue.record("\(c.call) bound without an error")
+        } catch {
+            #expect(error.message == c.error)
+        }
+    }
+
+    @Test func unsupportedParameterIsRefusedByName() {
+        let signature = Signature.declared("cumsum(a, axis=None, dtype=None, out=None)")
+        var given = Arguments(function: "cumsum", positional: [.int(1)], keywords: [("out", .int(0))], interpreter: Self.interpreter())
+        #expect(throws: Failure.self) { try given.bind(signature, unsupported: ["out"]) }
+        var defaulted = Arguments(function: "cumsum", positional: [.int(1)], keywords: [("out", .none)], interpreter: Self.interpreter())
+        #expect(throws: Never.self) { try defaulted.bind(signature, unsupported: ["out"]) }
+        do throws(Failure) {
+            var again = Arguments(
+                function: "cumsum", positional: [.int(1), .none, .none, .int(3)], keywords: [], interpreter: Self.interpreter())
+            try again.bind(signature, unsupported: ["out"])
+        } catch {
+            #expect(error.message == "NotImplementedError: Lectern does not support the 'out' argument of cumsum()")
+        }
+    }
+}
