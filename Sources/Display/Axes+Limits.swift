@@ -38,6 +38,14 @@ extension Axes {
                 ys += [r.y.lowerBound, r.y.upperBound]
                 stickyX += [r.x.lowerBound, r.x.upperBound]
                 stickyY += [r.y.lowerBound, r.y.upperBound]
+            case .contour(let c):
+                // A filled contour set ends at its grid, like an image.
+                let xr = [c.xs.min() ?? 0, c.xs.max() ?? 1]
+                let yr = [c.ys.min() ?? 0, c.ys.max() ?? 1]
+                xs += xr
+                ys += yr
+                stickyX += xr
+                stickyY += yr
             case .span(let s):
                 if s.horizontal { ys.append(s.value) } else { xs.append(s.value) }
             case .fill(let f):
@@ -57,7 +65,15 @@ extension Axes {
     package var legendItems: [(label: String, index: Int)] {
         if let names = legendLabels {
             let labellable = artists.indices.filter {
-                if case .raster = artists[$0] { false } else if case .text = artists[$0] { false } else { true }
+                if case .raster = artists[$0] {
+                    false
+                } else if case .contour = artists[$0] {
+                    false
+                } else if case .text = artists[$0] {
+                    false
+                } else {
+                    true
+                }
             }
             return zip(names, labellable).map { ($0, $1) }
         }
@@ -78,7 +94,7 @@ extension Artist {
         case .bars(let b): b.label
         case .span(let s): s.label
         case .fill(let f): f.label
-        case .raster, .text: nil
+        case .raster, .contour, .text: nil
         }
     }
 
@@ -91,6 +107,7 @@ extension Artist {
         case .span(let s): s.color
         case .fill(let f): f.color
         case .raster(let r): r.colors.first ?? "#000000"
+        case .contour(let c): c.bands.first?.color ?? "#000000"
         case .text(let t): t.color
         }
     }
@@ -105,15 +122,6 @@ extension Axes {
 
     /// Tick positions matplotlib's locator would choose for a full-size panel.
     public func defaultTicks(x: Bool) -> [Double] { (x ? views.x : views.y).ticks(bins: 9) }
-
-    /// Contour levels as matplotlib picks them: `MaxNLocator(bins + 1)` ticks that cover [lo, hi].
-    public static func contourLevels(_ lo: Double, _ hi: Double, bins: Int) -> [Double] {
-        guard hi > lo else { return [lo - 1e-10, lo + 1e-10] }
-        let step = AxisView.step(lo, hi, bins: bins + 1)
-        let first = (lo / step).rounded(.down)
-        let last = (hi / step).rounded(.up)
-        return stride(from: first, through: last, by: 1).map { $0 * step }
-    }
 }
 
 extension Figure {

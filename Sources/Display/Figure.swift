@@ -156,6 +156,7 @@ public enum Artist: Equatable, Sendable {
     case scatter(Scatter)
     case bars(Bars)
     case raster(Raster)
+    case contour(FilledContours)
     case span(Span)
     case fill(Fill)
     case text(Label)
@@ -219,8 +220,8 @@ public struct Bars: Equatable, Sendable {
     }
 }
 
-/// A grid of coloured cells over a data rectangle, row 0 at the bottom (`imshow`, `contourf`,
-/// decision regions). `marks` is each cell's character in the text chart (a space: blank).
+/// A grid of coloured cells over a data rectangle, row 0 at the bottom (`imshow`, decision
+/// regions). `marks` is each cell's character in the text chart (a space: blank).
 public struct Raster: Equatable, Sendable {
     public var columns: Int
     public var rows: Int

@@ -34,7 +34,7 @@ struct AsciiPanel {
             switch a {
             case .line(let l) where l.marker != nil: return AsciiPanel.mark(l.marker!)
             case .scatter(let s): return AsciiPanel.mark(s.marker)
-            case .raster, .text: return " "
+            case .raster, .contour, .text: return " "
             case .span(let s): return s.horizontal ? "-" : "|"
             case .fill: return ":"
             default:
@@ -66,20 +66,32 @@ struct AsciiPanel {
         func put(_ r: Int, _ c: Int, _ m: Character, over: Bool = true) {
             if over || grid[r][c] == " " { grid[r][c] = m }
         }
+        /// The data point under the centre of the character at row `r`, column `c`.
+        func centre(_ r: Int, _ c: Int) -> (x: Double, y: Double)? {
+            guard let x0 = xv.transform(xv.low), let x1 = xv.transform(xv.high), let y0 = yv.transform(yv.low),
+                let y1 = yv.transform(yv.high)
+            else { return nil }
+            let x = xv.inverse(x0 + (Double(c) + 0.5) / Double(cols) * (x1 - x0))
+            let y = yv.inverse(y0 + (Double(height - 1 - r) + 0.5) / Double(height) * (y1 - y0))
+            return (x, y)
+        }
         let marks = self.marks
         for (artist, mark) in zip(axes.artists, marks) {
             switch artist {
             case .raster(let ra):
-                guard let x0 = xv.transform(xv.low), let x1 = xv.transform(xv.high), let y0 = yv.transform(yv.low),
-                    let y1 = yv.transform(yv.high)
-                else { continue }
                 for r in 0..<height {
                     for c in 0..<cols {
                         // The cell under the centre of this character, if the raster covers it.
-                        let x = xv.inverse(x0 + (Double(c) + 0.5) / Double(cols) * (x1 - x0))
-                        let y = yv.inverse(y0 + (Double(height - 1 - r) + 0.5) / Double(height) * (y1 - y0))
-                        guard let fc = AsciiPanel.cell(x, ra.x, ra.columns), let fr = AsciiPanel.cell(y, ra.y, ra.rows) else { continue }
+                        guard let (x, y) = centre(r, c), let fc = AsciiPanel.cell(x, ra.x, ra.columns),
+                            let fr = AsciiPanel.cell(y, ra.y, ra.rows)
+                        else { continue }
                         grid[r][c] = ra.marks[fr * ra.columns + fc]
+                    }
+                }
+            case .contour(let set):
+                for r in 0..<height {
+                    for c in 0..<cols {
+                        if let (x, y) = centre(r, c), let band = set.band(atX: x, y: y) { grid[r][c] = set.bands[band].mark }
                     }
                 }
             case .line(let l):

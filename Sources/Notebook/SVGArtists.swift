@@ -35,6 +35,7 @@ struct SVGArtists {
             }
             return s + "</g>"
         case .raster(let r): return raster(r)
+        case .contour(let c): return contour(c)
         case .span(let sp):
             let a = layout.area
             let dash = SVGArtists.dash(sp.style, sp.width)

@@ -129,7 +129,7 @@ struct SVGLegend {
             case .span(let s):
                 return s.horizontal
                     ? [project([l.x.low, l.x.high], [s.value, s.value])] : [project([s.value, s.value], [l.y.low, l.y.high])]
-            case .raster, .text: return []
+            case .raster, .contour, .text: return []
             }
         }
     }

@@ -122,8 +122,8 @@ struct SVGPanel {
                 + "</g>\n"
         }
         // Images and filled regions lie under the grid; lines and points above it.
-        let under = axes.artists.filter { if case .raster = $0 { true } else { false } }
-        let over = axes.artists.filter { if case .raster = $0 { false } else { true } }
+        let under = axes.artists.filter(\.isRegion)
+        let over = axes.artists.filter { !$0.isRegion }
         let artistsSVG = SVGArtists(layout: l)
         s += "<g clip-path=\"url(#\(clipID))\">" + under.map(artistsSVG.render).joined() + "</g>\n" + grid
         s += "<g clip-path=\"url(#\(clipID))\">" + over.map(artistsSVG.render).joined() + "</g>\n"

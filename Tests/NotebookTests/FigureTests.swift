@@ -152,8 +152,21 @@ import Testing
         mean.style = .dashed
         mean.label = "mean"
         hist.artists = [.bars(bars), .span(mean)]
+
+        // z = x + y on a 3 × 3 grid, split at 2: a triangle under the diagonal, one above it.
+        var regions = Axes()
+        regions.title = "Regions"
+        let lower = ContourRing(xs: [0, 2, 0], ys: [0, 0, 2])
+        let upper = ContourRing(xs: [2, 2, 0], ys: [0, 2, 2])
+        var contours = FilledContours(
+            levels: [0, 2, 4],
+            bands: [ContourBand(color: "#a6cee3", mark: ".", rings: [lower]), ContourBand(color: "#fb9a99", mark: "@", rings: [upper])],
+            xs: [0, 1, 2], ys: [0, 1, 2], z: [0, 1, 2, 1, 2, 3, 2, 3, 4])
+        contours.alpha = 0.8
+        regions.artists = [.contour(contours)]
         return [
             Figure(axes: [loss]), Figure(width: 6, height: 6, suptitle: "Images", axes: images), Figure(axes: [hist]),
+            Figure(axes: [regions]),
         ]
     }()
 }

@@ -52,6 +52,9 @@ final class ArtistHandle: EngineObject {
         case "get_marker":
             guard case .line(let l)? = artist else { return nil }
             return getter { .str(l.marker?.rawValue ?? "None") }
+        case "levels":
+            guard case .contour(let c)? = artist else { return nil }
+            return .tensor(Variable(Tensor(shape: [c.levels.count], scalars: c.levels)))
         case "__len__":
             guard case .bars(let b)? = artist else { return nil }
             return .int(b.positions.count)

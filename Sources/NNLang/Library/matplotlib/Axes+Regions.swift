@@ -1,7 +1,7 @@
 import Display
 import Engine
 
-/// `imshow`, `contourf`, `axhline`/`axvline`, `fill_between`, `text` and `annotate`.
+/// `imshow`, `axhline`/`axvline`, `fill_between`, `text` and `annotate`.
 extension AxesObject {
     /// Marks for the text chart, from light to dark.
     static let ramp: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
@@ -69,97 +69,6 @@ extension AxesObject {
     static func flipRows<T>(_ cells: [T], _ rows: Int, _ cols: Int, _ flip: Bool) -> [T] {
         guard !flip else { return cells }
         return (0..<rows).reversed().flatMap { r in cells[(r * cols)..<((r + 1) * cols)] }
-    }
-
-    /// Filled contours over a grid: each cell between grid points takes the level band of the
-    /// mean of its corners, coloured as matplotlib colours its bands.
-    func contourf(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        let supported = ["X", "Y", "Z", "levels", "cmap", "alpha", "vmin", "vmax", "colors"]
-        try Keywords.check(
-            args, "contourf", owner: "QuadContourSet", supported: supported,
-            known: Keywords.patch + [
-                "extend", "origin", "extent", "corner_mask", "nchunk", "locator", "algorithm", "antialiased", "hatches",
-            ], positional: 4)
-        let p = args.positional
-        guard p.count == 1 || p.count >= 3 || args.alias("Z") != nil else {
-            throw Failure("TypeError: contourf() takes 1 or 3 positional arguments (Z, or X, Y, Z) and levels")
-        }
-        let zValue = p.count >= 3 ? p[2] : (p.first ?? args.alias("Z")!)
-        let z = try interp.tensor(zValue).value
-        guard z.rank == 2, z.shape[0] >= 2, z.shape[1] >= 2 else { throw Failure("TypeError: Input z must be 2D, not \(z.rank)D") }
-        let ny = z.shape[0]
-        let nx = z.shape[1]
-        var xs = (0..<nx).map(Double.init)
-        var ys = (0..<ny).map(Double.init)
-        if p.count >= 3 {
-            let xt = try interp.tensor(p[0]).value
-            let yt = try interp.tensor(p[1]).value
-            // A meshgrid's first row holds the xs, its first column the ys.
-            xs = xt.rank == 2 ? Array(xt.scalars.prefix(nx)) : xt.scalars
-            ys = yt.rank == 2 ? stride(from: 0, to: yt.count, by: yt.shape.last!).map { yt.scalars[$0] } : yt.scalars
-            guard xs.count == nx, ys.count == ny else {
-                throw Failure("TypeError: Length of x (\(xs.count)) must match number of columns in z (\(nx))")
-            }
-        }
-        let finite = z.scalars.filter(\.isFinite)
-        let zmin = finite.min() ?? 0
-        let zmax = finite.max() ?? 1
-        var levels: [Double]
-        switch p.count == 4 ? p[3] : (p.count == 2 ? p[1] : args.alias("levels")) {
-        case nil: levels = Axes.contourLevels(zmin, zmax, bins: 7)
-        case .int(let n)?: levels = Axes.contourLevels(zmin, zmax, bins: max(n, 1))
-        case let v?: levels = try args.values(v)
-        }
-        guard levels.count >= 2 else { throw Failure("ValueError: Filled contours require at least 2 levels.") }
-        let bands = levels.count - 1
-        let mids = (0..<bands).map { (levels[$0] + levels[$0 + 1]) / 2 }
-        var bandColors: [String]
-        if let c = args.alias("colors") {
-            let list = (try? interp.iterate(c)) ?? [c]
-            let resolved = try list.map { v throws(Failure) in try Colors.resolve(v, interp).hex }
-            guard !resolved.isEmpty else { throw Failure("ValueError: colors must name at least one colour") }
-            bandColors = (0..<bands).map { resolved[$0 % resolved.count] }
-        } else {
-            let map = try colormap(args)
-            let lo = try args.alias("vmin").map { v throws(Failure) in try v.asDouble("vmin") } ?? mids.first!
-            let hi = try args.alias("vmax").map { v throws(Failure) in try v.asDouble("vmax") } ?? mids.last!
-            bandColors = mids.map { map.color(hi > lo ? ($0 - lo) / (hi - lo) : 0.5) }
-            mappable = Mappable(map: map, low: levels.first!, high: levels.last!)
-        }
-        var colors: [String] = []
-        var marks: [Character] = []
-        let ascending = ys.first! <= ys.last!
-        for r in 0..<(ny - 1) {
-            let row = ascending ? r : ny - 2 - r
-            for c in 0..<(nx - 1) {
-                let v =
-                    (z.scalars[row * nx + c] + z.scalars[row * nx + c + 1] + z.scalars[(row + 1) * nx + c]
-                        + z.scalars[(row + 1) * nx + c + 1]) / 4
-                // Bands are (l_i, l_i+1], the first one closed, as matplotlib fills them.
-                let band = levels.dropFirst().firstIndex { v <= $0 }.map { $0 - 1 }
-                guard let band, v >= levels[0] else {
-                    colors.append("none")
-                    marks.append(" ")
-                    continue
-                }
-                colors.append(bandColors[band])
-                marks.append(AxesObject.ramp[min(9, band * 9 / max(bands - 1, 1))])
-            }
-        }
-        var raster = Raster(
-            columns: nx - 1, rows: ny - 1, colors: colors, marks: marks, x: min(xs.first!, xs.last!)...max(xs.first!, xs.last!),
-            y: min(ys.first!, ys.last!)...max(ys.first!, ys.last!))
-        if xs.first! > xs.last! { raster = AxesObject.mirrored(raster) }
-        if let a = args.alias("alpha") { raster.alpha = try alpha(a) }
-        return .object(ArtistHandle(self, add(.raster(raster)), "QuadContourSet"))
-    }
-
-    /// The raster with each row reversed (x given from right to left).
-    static func mirrored(_ r: Raster) -> Raster {
-        var m = r
-        m.colors = (0..<r.rows).flatMap { row in r.colors[(row * r.columns)..<((row + 1) * r.columns)].reversed() }
-        m.marks = (0..<r.rows).flatMap { row in r.marks[(row * r.columns)..<((row + 1) * r.columns)].reversed() }
-        return m
     }
 
     func span(_ args: inout Arguments, _ interp: Interpreter, horizontal: Bool) throws(Failure) -> Value {

@@ -80,7 +80,7 @@ extension AxesObject {
         case .fill(var f):
             f.label = label
             model.artists[i] = .fill(f)
-        case .raster, .text: break
+        case .raster, .contour, .text: break
         }
     }
 

@@ -1,0 +1,59 @@
+import Display
+import Testing
+
+@testable import NNLang
+
+/// The language's display values stay small, and filled contours cover what they should.
+@Suite struct ShownTests {
+    /// A shown value (a figure included) sits behind one pointer, so it does not widen `Value`:
+    /// with the figure inline, `Value` was 121 bytes.
+    @Test func shownValuesDoNotWidenValue() {
+        #expect(MemoryLayout<Shown>.size == MemoryLayout<Int>.size)
+        #expect(MemoryLayout<Value>.size <= 25)
+    }
+
+    static func area(_ ring: ContourRing) -> Double {
+        var twice = 0.0
+        for i in ring.xs.indices {
+            let j = (i + 1) % ring.xs.count
+            twice += ring.xs[i] * ring.ys[j] - ring.xs[j] * ring.ys[i]
+        }
+        return twice / 2
+    }
+
+    /// On z = x over the unit square each band is the strip between its levels, and the bands
+    /// together tile the square (signed areas: holes count negative).
+    @Test func bandsOfALinearFieldAreStrips() {
+        let xs = (0...10).map { Double($0) / 10 }
+        let z = xs.flatMap { _ in xs }
+        let tracer = ContourTracer(xs: xs, ys: xs, z: z)
+        let levels = [0, 0.25, 0.5, 0.75, 1]
+        for k in 0..<4 {
+            let area = tracer.band(levels, k).map(ShownTests.area).reduce(0, +)
+            #expect(abs(area - 0.25) < 1e-12)
+        }
+    }
+
+    /// A bump inside a square: the top band is an island, and the band around it has a hole.
+    @Test func aBumpMakesAnIslandAndARingWithAHole() {
+        let xs = (0...20).map { Double($0) / 10 - 1 }
+        let z = xs.flatMap { y in xs.map { x in 1 - (x * x + y * y) } }
+        let tracer = ContourTracer(xs: xs, ys: xs, z: z)
+        let levels = MaxNLocator.contourLevels(z.min()!, z.max()!)
+        let total = (0..<(levels.count - 1)).flatMap { tracer.band(levels, $0) }.map(ShownTests.area).reduce(0, +)
+        #expect(abs(total - 4) < 1e-9)
+        let top = tracer.band(levels, levels.count - 2)
+        #expect(top.count == 1 && ShownTests.area(top[0]) > 0)
+        let below = tracer.band(levels, levels.count - 3)
+        #expect(below.count == 2 && below.map(ShownTests.area).filter { $0 < 0 }.count == 1)
+    }
+
+    /// Missing values leave their cells unfilled.
+    @Test func missingValuesAreHoles() {
+        let xs: [Double] = [0, 1, 2]
+        var z = Array(repeating: 0.5, count: 9)
+        z[4] = .nan
+        let rings = ContourTracer(xs: xs, ys: xs, z: z).band([0, 1], 0)
+        #expect(rings.map(ShownTests.area).reduce(0, +) == 0)
+    }
+}

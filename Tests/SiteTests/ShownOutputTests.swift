@@ -1,0 +1,34 @@
+import NNLang
+import Notebook
+import Testing
+
+@testable import Site
+
+/// The execute step lays out what the language reports: Keras's sampled log and summary.
+@Suite struct ShownOutputTests {
+    static func epochs(_ n: Int) -> [[Metric]] { (1...n).map { [Metric("loss", 1 / Double($0))] } }
+
+    @Test func longFitsShowTheFirstEveryTenthAndTheLastEpoch() {
+        let log = ShownOutput.trainingLog(TrainingRecord(planned: 100, epochs: ShownOutputTests.epochs(100)))
+        #expect(log.lines.count == 11)
+        #expect(log.lines.first == "Epoch   1/100 - loss: 1.0000")
+        #expect(log.lines.last == "Epoch 100/100 - loss: 0.0100")
+    }
+
+    @Test func anEarlyStopEndsTheLog() {
+        let log = ShownOutput.trainingLog(TrainingRecord(planned: 50, epochs: ShownOutputTests.epochs(7)))
+        #expect(log.lines.suffix(2) == ["Epoch  7/50 - loss: 0.1429", "Epoch 7: early stopping"])
+        #expect(log.epochs == 7)
+    }
+
+    @Test func summaryIsKerasLayout() {
+        let model = ModelOverview(
+            name: "m", functional: false, built: true,
+            layers: [ModelOverview.Layer(name: "dense", type: "Dense", outputShape: [1234], params: 1_234_000, connectedTo: [])],
+            totalParams: 1_234_000, trainableParams: 1_234_000)
+        let s = ShownOutput.summary(model)
+        #expect(s.title == "Model: \"m\"")
+        #expect(s.rows == [["dense (Dense)", "(None, 1234)", "1,234,000"]])
+        #expect(s.totals[0] == "Total params: 1,234,000 (9.41 MB)")
+    }
+}
