@@ -10,7 +10,8 @@ Two independent sources:
     optimizers' update rules, fit's history bookkeeping). The Swift tests match it to 1e-10.
   * "keras": the same computations through real Keras (floatx float64) when it is importable;
     the tests check the numpy side against it to 1e-6 (Keras rounds some reductions).
-  * "keras_layers": Conv2D, pooling, (Batch)Normalization, ReLU options, the from_logits losses
+  * "keras_layers": Conv2D, pooling, (Batch)Normalization, ReLU options, the from_logits losses,
+    losses with sample_weight and a fit with sample_weight
     and two short trainings through real Keras (gradients by jax.grad), plus numpy float64
     values where Keras itself rounds through float32 (BatchNormalization, ops.mean).
     Only this section is new when the fixture is regenerated; the older sections keep their
@@ -438,6 +439,36 @@ def keras_layers():
                                 "history": [float(v) for v in h.history["loss"]],
                                 "final_weights": [tolist(w) for w in bn_net.get_weights()],
                                 "prediction": tolist(bn_net.predict(dense_x, verbose=0))}
+
+    # sample_weight: each loss's weighted value and gradient, and a fit with per-sample weights.
+    weights = np.array([0.5, 2.0, 0.0, 1.25])
+    probabilities = det((4, 3), 0.37, 0.4) * 0.4 + 0.5
+    weighted = []
+    for cls, kwargs, t, q in [
+        ("BinaryCrossentropy", {}, (det((4, 3), 0.2, 0.1) > 0).astype(np.float64), probabilities),
+        ("BinaryCrossentropy", {"from_logits": True}, (det((4, 3), 0.2, 0.1) > 0).astype(np.float64), det((4, 3), 0.3, 0.7) * 3),
+        ("CategoricalCrossentropy", {}, np.eye(3)[[0, 2, 1, 1]], probabilities),
+        ("SparseCategoricalCrossentropy", {"from_logits": True}, np.array([0.0, 2, 1, 1]), det((4, 3), 0.3, 0.7) * 3),
+        ("MeanSquaredError", {}, det((4, 3), 0.2, 0.1), probabilities),
+        ("MeanAbsoluteError", {}, det((4, 3), 0.2, 0.1), probabilities),
+    ]:
+        loss = getattr(keras.losses, cls)(**kwargs)
+        fn = lambda t_, q_: loss(t_, q_, sample_weight=jnp.asarray(weights))  # noqa: E731
+        weighted.append({"class": cls, "options": kwargs, "target": tolist(t), "prediction": tolist(q),
+                         "sample_weight": tolist(weights), "loss": float(fn(t, q)),
+                         "grad": tolist(jax.grad(lambda q_: fn(t, q_))(jnp.asarray(q)))})
+    out["weighted_losses"] = weighted
+    fit_weights = (np.arange(16) % 4 + 1) / 2.0
+    small = keras.Sequential([keras.Input(shape=(3,)), L.Dense(4, activation="tanh"), L.Dense(1, activation="sigmoid")])
+    small_weights = [det((3, 4), 0.71, 0.3) * 0.6, det((4,), 0.5, 0.9) * 0.1, det((4, 1), 0.43, 1.7) * 0.5, det((1,), 0.8, 0.2) * 0.1]
+    small.set_weights(small_weights)
+    small.compile(optimizer=keras.optimizers.SGD(learning_rate=0.1), loss="binary_crossentropy", metrics=["accuracy"])
+    h = small.fit(dense_x, dense_y, sample_weight=fit_weights, epochs=3, batch_size=8, shuffle=False, verbose=0)
+    out["weighted_fit"] = {"x": tolist(dense_x), "y": tolist(dense_y), "sample_weight": tolist(fit_weights),
+                           "weights": [tolist(w) for w in small_weights],
+                           "history": [float(v) for v in h.history["loss"]],
+                           "accuracy": [float(v) for v in h.history["accuracy"]],
+                           "final_weights": [tolist(w) for w in small.get_weights()]}
     return out
 
 

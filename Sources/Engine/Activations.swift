@@ -89,19 +89,34 @@ public enum Activation: Sendable, Equatable {
 
     public func derivative(_ x: Double) -> Double { derivative(x, apply(x)) }
 
-    // MARK: On variables
+    // MARK: On tensors and variables
+
+    /// The activation of a whole tensor (softmax along the last axis).
+    public func forward(_ z: Tensor) throws(EngineError) -> Tensor {
+        switch self {
+        case .linear: z
+        case .softmax: try Tensor.softmax(z, axis: -1)
+        // The two activations of nearly every hidden and output layer get plain loops.
+        case .relu: z.mapInline { Swift.max($0, 0) }
+        case .sigmoid: z.mapInline(Activation.sigmoid)
+        default: z.map(apply)
+        }
+    }
+
+    /// The gradient through the activation, given its input z and output y = forward(z).
+    public func backward(_ g: Tensor, input z: Tensor, output y: Tensor) throws(EngineError) -> Tensor {
+        switch self {
+        case .linear: g
+        case .softmax: try Tensor.softmaxBackward(g, y, axis: -1)
+        case .relu: g.timesSlope(z, y) { x, _ in x > 0 ? 1 : 0 }
+        case .sigmoid: g.timesSlope(z, y) { _, y in y * (1 - y) }
+        default: g.timesSlope(z, y, derivative)
+        }
+    }
 
     public func callAsFunction(_ x: Variable) throws(EngineError) -> Variable {
-        switch self {
-        case .softmax: return try Variable.softmax(x, axis: -1)
-        case .linear: return x
-        case .relu:
-            // The two activations of nearly every hidden and output layer get plain loops.
-            return Variable.elementwise("relu", x, forward: { Swift.max($0, 0) }, slope: { x, _ in x > 0 ? 1 : 0 })
-        case .sigmoid:
-            return Variable.elementwise("sigmoid", x, forward: Activation.sigmoid, slope: { _, y in y * (1 - y) })
-        default:
-            return Variable.unary(name, x, apply, derivative)
-        }
+        guard self != .linear else { return x }
+        let y = try forward(x.value)
+        return Variable.record(name, y, [x]) { g throws(EngineError) in [try backward(g, input: x.value, output: y)] }
     }
 }

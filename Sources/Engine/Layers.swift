@@ -92,9 +92,7 @@ public final class Dense: Layer {
         guard x.shape.last == params[0].shape[0] else {
             throw .shape("Dense '\(name)' expects inputs with \(params[0].shape[0]) features, got shape \(formatShape(x.shape))")
         }
-        var z = try Variable.matmul(x, params[0])
-        if useBias { z = try Variable.add(z, params[1]) }
-        return try activation(z)
+        return try Variable.dense(x, kernel: params[0], bias: useBias ? params[1] : nil, activation: activation)
     }
 }
 

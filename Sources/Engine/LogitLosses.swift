@@ -1,7 +1,7 @@
 import Foundation
 
-/// The cross-entropies on logits, as Keras's `from_logits=True` and `tf.nn` compute them:
-/// through log-sigmoid and log-softmax, never through a clipped probability.
+/// `tf.nn`'s cross-entropies on logits: through log-sigmoid and log-softmax, never through a
+/// clipped probability. (Keras's `from_logits=True` losses are fused ops, `LossPass`.)
 public enum LogitLosses {
     /// log(softmax(x)) along `axis` = x − max − log Σ exp(x − max); backward g − softmax·Σg.
     public static func logSoftmax(_ x: Variable, axis: Int = -1) throws(EngineError) -> Variable {
@@ -20,13 +20,6 @@ public enum LogitLosses {
         Variable.unary(
             "softplus", x, { Swift.max($0, 0) + Foundation.log1p(Foundation.exp(-Swift.abs($0))) },
             { x, _ in 1 / (1 + Foundation.exp(-x)) })
-    }
-
-    /// Keras's binary cross-entropy on logits per element: −y·logσ(x) − (1−y)·logσ(−x),
-    /// that is y·softplus(−x) + (1−y)·softplus(x).
-    public static func binaryCrossEntropy(labels y: Variable, logits x: Variable) throws(EngineError) -> Variable {
-        let one = Variable(Tensor(1))
-        return try Variable.add(Variable.mul(y, softplus(Variable.neg(x))), Variable.mul(Variable.sub(one, y), softplus(x)))
     }
 
     /// `tf.nn.sigmoid_cross_entropy_with_logits`: max(x, 0) − x·z + log(1 + e^−|x|).

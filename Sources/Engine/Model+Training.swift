@@ -17,6 +17,8 @@ public struct FitOptions: Sendable {
     public var shuffle = true
     public var validationSplit = 0.0
     public var validationData: (x: [Tensor], ys: [Tensor])?
+    /// Keras's `sample_weight`: one weight per sample, multiplying its loss (not the metrics).
+    public var sampleWeight: Tensor?
     public var earlyStopping: EarlyStopping?
     /// Asked after every batch; returning a message stops training with that error (the
     /// document's time limit).
@@ -95,8 +97,18 @@ extension Model {
         }
         var trainX = x
         var trainY = ys
-        var validation = options.validationData
         let n = try sampleCount(x, ys)
+        var weights = options.sampleWeight
+        if let w = weights {
+            guard w.shape.first == n, w.count == n else {
+                throw .shape("sample_weight must hold one weight per sample: \(n) samples, sample_weight of shape \(formatShape(w.shape))")
+            }
+            // Keras weights the validation samples' losses too; `evaluate` here takes no weights.
+            guard options.validationSplit == 0 else {
+                throw .value("NotImplementedError: Lectern does not support sample_weight together with validation_split")
+            }
+        }
+        var validation = options.validationData
         if options.validationSplit > 0 {
             // Keras takes the last fraction of the samples, before any shuffling.
             let splitAt = Int(Double(n) * (1 - options.validationSplit))
@@ -109,7 +121,6 @@ extension Model {
         }
         let count = trainY[0].shape.first ?? 0
         let batchSize = max(1, options.batchSize)
-        let chain = lossOptions.isPlain ? DenseChain(self) : nil
         let steps = (count + batchSize - 1) / batchSize
         let names = evaluationNames
         let lossCount = self.lossCount
@@ -122,12 +133,8 @@ extension Model {
                 let idx = Array(order[(step * batchSize)..<min(count, (step + 1) * batchSize)])
                 let bx = try trainX.map { t throws(EngineError) in try t.rows(idx) }
                 let by = try trainY.map { t throws(EngineError) in try t.rows(idx) }
-                let result =
-                    if let chain {
-                        try chain.step(bx[0], by[0], loss: loss, optimizer: optimizer)
-                    } else {
-                        try trainStep(bx, by, loss: loss, optimizer: optimizer)
-                    }
+                let bw = try weights.map { w throws(EngineError) in try w.rows(idx) }
+                let result = try trainStep(bx, by, loss: loss, optimizer: optimizer, sampleWeight: bw)
                 if let message = options.interruption?() { throw .value(message) }
                 guard result.total.isFinite else {
                     throw .value(
@@ -179,12 +186,14 @@ extension Model {
     }
 
     /// One gradient step through the graph; the loss and predictions are from before the update.
-    func trainStep(_ x: [Tensor], _ ys: [Tensor], loss: Loss, optimizer: Optimizer) throws(EngineError) -> StepResult {
+    func trainStep(_ x: [Tensor], _ ys: [Tensor], loss: Loss, optimizer: Optimizer, sampleWeight: Tensor? = nil) throws(EngineError)
+        -> StepResult
+    {
         let layers = self.layers
         let (leaves, all) = trackedParams(layers)
         let predictions = try forward(x, params: leaves, training: true)
         var losses: [Variable] = []
-        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p, options: lossOptions)) }
+        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p, options: lossOptions, sampleWeight: sampleWeight)) }
         var total = losses[0]
         for l in losses.dropFirst() { total = try Variable.add(total, l) }
         try Layer.update(layers, with: optimizer, gradients: try Variable.gradients(of: total, wrt: all))

@@ -101,22 +101,8 @@ extension Variable {
         _ op: String, _ x: Variable, forward: (Double) -> Double, slope: @escaping (Double, Double) -> Double
     ) -> Variable {
         let input = x.value
-        var out = input.scalars
-        out.withUnsafeMutableBufferPointer { o in
-            for i in 0..<o.count { o[i] = forward(o[i]) }
-        }
-        let v = Tensor(shape: input.shape, scalars: out)
-        return record(op, v, [x]) { g in
-            var d = g.scalars
-            d.withUnsafeMutableBufferPointer { dd in
-                input.scalars.withUnsafeBufferPointer { xs in
-                    v.scalars.withUnsafeBufferPointer { ys in
-                        for i in 0..<dd.count { dd[i] *= slope(xs[i], ys[i]) }
-                    }
-                }
-            }
-            return [Tensor(shape: g.shape, scalars: d)]
-        }
+        let v = input.mapInline(forward)
+        return record(op, v, [x]) { g in [g.timesSlope(input, v, slope)] }
     }
 
     public static func neg(_ x: Variable) -> Variable { unary("neg", x, { -$0 }, { _, _ in -1 }) }
@@ -202,12 +188,46 @@ extension Variable {
 
     /// Softmax along `axis`, shifted by the maximum so large logits cannot overflow exp.
     public static func softmax(_ x: Variable, axis: Int = -1) throws(EngineError) -> Variable {
-        let m = try x.value.reduce(.max, axis: axis, keepdims: true)
-        let e = try Tensor.zip(x.value, m, "softmax") { Foundation.exp($0 - $1) }
-        let s = try Tensor.zip(e, try e.reduce(.sum, axis: axis, keepdims: true), "softmax", /)
-        return record("softmax", s, [x]) { g throws(EngineError) in
-            let dot = try Tensor.zip(g, s, "*", *).reduce(.sum, axis: axis, keepdims: true)
-            return [try Tensor.zip(s, try Tensor.zip(g, dot, "-", -), "*", *)]
+        let s = try Tensor.softmax(x.value, axis: axis)
+        return record("softmax", s, [x]) { g throws(EngineError) in [try Tensor.softmaxBackward(g, s, axis: axis)] }
+    }
+}
+
+extension Tensor {
+    /// Softmax along `axis`: exp(x − max) over its sum.
+    static func softmax(_ x: Tensor, axis: Int) throws(EngineError) -> Tensor {
+        let m = try x.reduce(.max, axis: axis, keepdims: true)
+        let e = try Tensor.zip(x, m, "softmax") { Foundation.exp($0 - $1) }
+        return try Tensor.zip(e, try e.reduce(.sum, axis: axis, keepdims: true), "softmax", /)
+    }
+
+    /// The gradient through softmax s: s·(g − Σ g·s).
+    static func softmaxBackward(_ g: Tensor, _ s: Tensor, axis: Int) throws(EngineError) -> Tensor {
+        let dot = try Tensor.zip(g, s, "*", *).reduce(.sum, axis: axis, keepdims: true)
+        return try Tensor.zip(s, try Tensor.zip(g, dot, "-", -), "*", *)
+    }
+
+    /// `f` applied to every element, inlined into the loop.
+    @inline(__always)
+    func mapInline(_ f: (Double) -> Double) -> Tensor {
+        var out = scalars
+        out.withUnsafeMutableBufferPointer { o in
+            for i in 0..<o.count { o[i] = f(o[i]) }
         }
+        return Tensor(shape: shape, scalars: out)
+    }
+
+    /// This gradient times `slope(x, y)` element by element, where y = f(x) was the forward.
+    @inline(__always)
+    func timesSlope(_ input: Tensor, _ output: Tensor, _ slope: (Double, Double) -> Double) -> Tensor {
+        var d = scalars
+        d.withUnsafeMutableBufferPointer { dd in
+            input.scalars.withUnsafeBufferPointer { xs in
+                output.scalars.withUnsafeBufferPointer { ys in
+                    for i in 0..<dd.count { dd[i] *= slope(xs[i], ys[i]) }
+                }
+            }
+        }
+        return Tensor(shape: shape, scalars: d)
     }
 }

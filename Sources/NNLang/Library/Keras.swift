@@ -336,7 +336,9 @@ extension Library {
     }
 
     static func fit(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept(["x", "y", "batch_size", "epochs", "verbose", "validation_split", "validation_data", "shuffle", "callbacks"])
+        try args.accept([
+            "x", "y", "batch_size", "epochs", "verbose", "validation_split", "validation_data", "shuffle", "callbacks", "sample_weight",
+        ])
         let x = try inputs(try args.required(0, "x"), interp)
         let ys = try inputs(try args.required(1, "y"), interp)
         var options = FitOptions()
@@ -349,6 +351,7 @@ extension Library {
             guard parts.count >= 2 else { throw Failure("ValueError: validation_data must be a tuple (x_val, y_val)") }
             options.validationData = (try inputs(parts[0], interp), try inputs(parts[1], interp))
         }
+        if let w = args.optional(9, "sample_weight"), !w.isNone { options.sampleWeight = try interp.tensor(w).value }
         if let callbacks = args.optional(8, "callbacks"), !callbacks.isNone {
             for c in try interp.iterate(callbacks) {
                 guard case .object(let e as EarlyStoppingObject) = c else {

@@ -27,12 +27,10 @@ final class LossObject: EngineObject {
         case "__call__":
             return Library.fn(className) { args throws(Failure) in
                 try args.accept(["y_true", "y_pred", "sample_weight"])
-                if let w = args.optional(2, "sample_weight"), !w.isNone {
-                    throw Failure("NotImplementedError: Lectern does not support sample_weight in losses")
-                }
                 let y = try args.tensor(0, "y_true")
                 let p = try interp.tensor(try args.required(1, "y_pred"))
-                return .tensor(try engine { () throws(EngineError) in try self.loss(y, p, options: self.options) })
+                let w = try args.optional(2, "sample_weight").flatMap { v throws(Failure) in v.isNone ? nil : try interp.tensor(v).value }
+                return .tensor(try engine { () throws(EngineError) in try self.loss(y, p, options: self.options, sampleWeight: w) })
             }
         default: return nil
         }
@@ -175,6 +173,8 @@ extension Library {
         case .function(let f):
             let call = userFunction(v, interp)
             return .custom(key: f.name) { y, p throws(EngineError) in try call(y, Variable(p)).value }
+        case .builtin(let b) where metricFunctions.contains { $0.0 == b.name } && Loss(name: b.name) == nil:
+            return .named(b.name, key: b.name)
         case .builtin(let b) where Loss(name: b.name) != nil:
             return .named(b.name == "mean_squared_error" ? "mse" : (b.name == "mean_absolute_error" ? "mae" : b.name), key: b.name)
         default: throw Failure("TypeError: metrics must be names such as 'accuracy', keras.metrics objects or functions, got \(v.typeName)")
@@ -196,6 +196,27 @@ extension Library {
                 return .object(MetricObject(metric: metric, className: cls, name: name))
             }
         }
+        for (name, metric) in metricFunctions {
+            let binary = name == "binary_accuracy"
+            m[name] = fn(name) { args throws(Failure) in
+                try args.accept(binary ? ["y_true", "y_pred", "threshold"] : ["y_true", "y_pred"])
+                if binary, try args.double(2, "threshold", 0.5) != 0.5 {
+                    throw Failure("NotImplementedError: Lectern does not support binary_accuracy(threshold=...) other than 0.5")
+                }
+                let y = try args.tensor(0, "y_true")
+                let p = try interp.tensor(try args.required(1, "y_pred")).value
+                return .tensor(Variable(try engine { () throws(EngineError) in try metric.perSample(y, p) }))
+            }
+        }
         return m
+    }
+
+    /// `keras.metrics`' functions: one score per sample.
+    static var metricFunctions: [(String, Metric)] {
+        [
+            ("binary_accuracy", .binaryAccuracy), ("categorical_accuracy", .categoricalAccuracy),
+            ("sparse_categorical_accuracy", .sparseCategoricalAccuracy), ("mean_squared_error", .meanSquaredError),
+            ("mse", .meanSquaredError), ("mean_absolute_error", .meanAbsoluteError), ("mae", .meanAbsoluteError),
+        ]
     }
 }

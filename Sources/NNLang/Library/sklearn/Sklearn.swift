@@ -85,11 +85,7 @@ extension Library {
             let pair: [Value] = [.tensor(Variable(r.x)), .tensor(Variable(r.y.withDType(.int64)))]
             return .tuple(try args.bool(7, "return_centers", false) ? pair + [.tensor(Variable(r.centers))] : pair)
         }
-        d["make_classification"] = fn("make_classification") { _ throws(Failure) in
-            throw Failure(
-                "NotImplementedError: Lectern does not support make_classification",
-                hint: "make_blobs(n_samples, n_features, centers=..., random_state=...) gives labelled clusters")
-        }
+        d["make_classification"] = makeClassification(interp)
         return d
     }
 
