@@ -1,0 +1,1 @@
+# Start-up: an empty program, subtracted from every other row's time for the net ratio.
