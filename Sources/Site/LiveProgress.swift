@@ -14,6 +14,7 @@ final class LiveProgress: @unchecked Sendable {
 
     func hear(_ progress: TrainingProgress) {
         switch progress {
+        case .started: start = DispatchTime.now().uptimeNanoseconds
         case .epoch(let epoch, let epochs, let metrics): update(epoch, epochs, metrics)
         case .finished:
             if drawn { sink("\r\u{1B}[K") }

@@ -9,7 +9,7 @@ import Testing
     /// with the figure inline, `Value` was 121 bytes.
     @Test func shownValuesDoNotWidenValue() {
         #expect(MemoryLayout<Shown>.size == MemoryLayout<Int>.size)
-        #expect(MemoryLayout<Value>.size <= 25)
+        #expect(MemoryLayout<Value>.size <= 25, "Value is \(MemoryLayout<Value>.size) bytes")
     }
 
     static func area(_ ring: ContourRing) -> Double {

@@ -1,3 +1,4 @@
+import Foundation
 import NNLang
 import Notebook
 import Testing
@@ -30,5 +31,23 @@ import Testing
         #expect(s.title == "Model: \"m\"")
         #expect(s.rows == [["dense (Dense)", "(None, 1234)", "1,234,000"]])
         #expect(s.totals[0] == "Total params: 1,234,000 (9.41 MB)")
+    }
+
+    final class Lines: @unchecked Sendable {
+        var all: [String] = []
+    }
+
+    /// The terminal's progress line: only for fits longer than half a second, cleared at the end.
+    @Test func progressLineWaitsHalfASecondAndIsClearedAtTheEnd() {
+        let lines = Lines()
+        let live = LiveProgress { lines.all.append($0) }
+        live.hear(.started)
+        live.hear(.epoch(1, of: 3, metrics: [Metric("loss", 0.5)]))
+        #expect(lines.all.isEmpty)
+        Thread.sleep(forTimeInterval: 0.55)
+        live.hear(.epoch(2, of: 3, metrics: [Metric("loss", 0.25)]))
+        #expect(lines.all == ["\rEpoch 2/3 " + String(repeating: "━", count: 13) + String(repeating: "─", count: 7) + " - loss: 0.2500"])
+        live.hear(.finished)
+        #expect(lines.all.last == "\r\u{1B}[K")
     }
 }

@@ -368,6 +368,7 @@ extension Library {
         let verbose = verbosity(args.optional(4, "verbose"))
         var epochs: [[Metric]] = []
         let progress = interp.trainingProgress
+        progress?(.started)
         defer { progress?(.finished) }
         let history = try engine { () throws(EngineError) in
             try model.fit(x, ys, options: options) { report in

@@ -98,6 +98,8 @@ public struct TrainingRecord: Equatable, Sendable {
 
 /// What a fit reports while it runs, for a terminal's live progress line.
 public enum TrainingProgress: Sendable {
+    /// A fit begins (its first epoch has not run yet).
+    case started
     case epoch(Int, of: Int, metrics: [Metric])
     case finished
 }
