@@ -117,6 +117,9 @@ print(np.array([1 / 3]), np.get_printoptions()["precision"])
 with np.printoptions(threshold=5, edgeitems=2):
     print(np.arange(10))
 print(np.arange(10))""",
+    """print(np.arange(5, dtype=float), np.arange(1, stop=4), np.arange(0, 1, 0.25), np.arange(3.0).dtype, np.arange(2, 8, 2, dtype=np.int64))
+print(repr(np.arange(-1, 2, 0.5)), np.arange(3, dtype=np.float32).dtype, np.identity(2, dtype=int), np.may_share_memory(np.ones(2), np.ones(2)))
+print(max([3, 1], key=None), min(3, 1, 2), min([], default=7), max([1, 5, 2], key=lambda v: -v), int("ff", base=16), sorted([3, 1], reverse=True))""",
     """print(np.polyval([1, 2, 3], 2), repr(np.polyval([1, 2, 3], 2)), repr(np.polyval([1.0, -0.5], np.array([1.0, 2.0]))))
 print(repr(np.polyval([3, 1], [1, 2])), repr(np.polyval(np.array([2.0]), 5)), np.polyfit([0, 1, 2, 3], [1, 3, 5, 7], 1).shape)
 print(np.polyfit(np.arange(4.0), np.arange(4.0) * 2, 1, full=False).shape, np.polyfit([1.0, 2.0], [3.0, 4.0], 1, cov=False).shape)""",

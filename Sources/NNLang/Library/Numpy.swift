@@ -124,23 +124,29 @@ extension Library {
             if endpoint && n > 1 { values[n - 1] = b }
             return .tensor(Variable(Tensor(shape: [n], scalars: values)))
         }
-        m["arange"] = fn("arange") { args throws(Failure) in
-            let nums = try args.positional.map { v throws(Failure) in try v.asDouble() }
-            guard (1...3).contains(nums.count) else {
-                throw Failure("TypeError: arange() takes 1 to 3 positional arguments (stop, or start, stop[, step])")
-            }
-            let (a, b, s): (Double, Double, Double) = nums.count == 1 ? (0, nums[0], 1) : (nums[0], nums[1], nums.count > 2 ? nums[2] : 1)
+        m["arange"] = fn(
+            def: "arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like=None)", unsupported: ["device", "like"]
+        ) { args throws(Failure) in
+            // numpy's reading: one bound is the stop (from 0); `stop=` makes the first the start.
+            let given = [args.value("start_or_stop"), args.value("stop"), args.value("step")]
+            let stop = given[1].isNone ? nil : given[1]
+            let bounds = stop == nil ? [Value.int(0), given[0], given[2]] : [given[0], given[1], given[2]]
+            let nums = try bounds.map { v throws(Failure) in try v.asDouble() }
+            let (a, b, s) = (nums[0], nums[1], nums[2])
             guard s != 0 else { throw Failure("ValueError: arange: step cannot be zero") }
             let steps = ((b - a) / s).rounded(.up)
             guard steps.isFinite else { throw Failure("ValueError: arange: the range is not finite") }
             let n = max(0, try exactInt(min(steps, 1e18)))
             try interp.checkSize([n])
             // Like numpy: integer arguments give an int64 array.
-            let integral = args.positional.allSatisfy {
+            let integral = bounds.allSatisfy {
                 if case .int = $0 { true } else if case .tensor(let t) = $0 { t.value.dtype == .int64 } else { false }
             }
             let values = Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * s })
-            return .tensor(Variable(values.withDType(integral ? .int64 : .float64)))
+            guard let type = try dtype(args.optional(3, "dtype")) else {
+                return .tensor(Variable(values.withDType(integral ? .int64 : .float64)))
+            }
+            return .tensor(Variable(try engine { () throws(EngineError) in try values.cast(to: type) }))
         }
         m["reshape"] = fn(def: "reshape(a, /, shape, order='C', *, copy=None)", unsupported: ["copy"]) { args throws(Failure) in
             try requireCOrder(args, 2)

@@ -119,8 +119,7 @@ extension Library {
     /// `default_rng(seed=None)`: an int or a list of ints seeds numpy's SeedSequence; no seed
     /// takes four words from the document's generator, so a document stays reproducible.
     static func defaultRNG(_ interp: Interpreter) -> Value {
-        fn("default_rng") { args throws(Failure) in
-            try args.accept(["seed"])
+        fn(def: "default_rng(seed=None)") { args throws(Failure) in
             guard let seed = args.optional(0, "seed"), !seed.isNone else {
                 let words = (0..<4).map { _ in interp.context.rng.nextUInt32() }
                 return .object(GeneratorObject(NumpyGenerator(entropy: words)))

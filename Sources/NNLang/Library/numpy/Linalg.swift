@@ -47,7 +47,7 @@ extension Library {
                 return name == "eigvalsh" ? w : .tuple([w, .tensor(Variable(Tensor(shape: [n, n], scalars: vectors)))])
             }
         }
-        m["eig"] = fn("eig") { _ throws(Failure) in
+        m["eig"] = fn(def: "eig(a)") { _ throws(Failure) in
             throw Failure(
                 "NotImplementedError: Lectern does not support np.linalg.eig: its eigenvalue order is LAPACK's",
                 hint: "for a symmetric matrix use np.linalg.eigh, which sorts the eigenvalues ascending")

@@ -68,7 +68,8 @@ extension Library {
         r["binomial"] = fn(def: "binomial(n, p, size=None)") { args throws(Failure) in
             try RandomDraws.binomial(args, interp) { n, p in interp.context.rng.binomial(n, p, legacy: true) }
         }
-        r["multivariate_normal"] = fn("multivariate_normal") { _ throws(Failure) in
+        r["multivariate_normal"] = fn(def: "multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-08)") {
+            _ throws(Failure) in
             // numpy factors the covariance with LAPACK's SVD; the signs of its singular
             // vectors decide the draws, and another SVD would give other numbers.
             throw Failure(

@@ -8,13 +8,14 @@ extension Library {
     static func withoutGradient(_ names: [String], in m: inout [String: Value], prefix: String) {
         for name in names {
             guard case .builtin(let b)? = m[name] else { continue }
-            m[name] = fn(b.name) { args throws(Failure) in
-                let inputs = (args.positional + args.keywords.map(\.1)).compactMap { v -> Variable? in
-                    if case .tensor(let t) = v, t.isTracked { t } else { nil }
-                }
-                let r = try b.call(&args)
-                return inputs.isEmpty ? r : opaque(r, prefix + name, inputs)
-            }
+            m[name] = .builtin(
+                Builtin(b.name, signature: b.signature) { args throws(Failure) in
+                    let inputs = (args.positional + args.keywords.map(\.1)).compactMap { v -> Variable? in
+                        if case .tensor(let t) = v, t.isTracked { t } else { nil }
+                    }
+                    let r = try b.call(&args)
+                    return inputs.isEmpty ? r : opaque(r, prefix + name, inputs)
+                })
         }
     }
 

@@ -86,8 +86,7 @@ extension Library {
             return total
         }
         for (name, sign) in [("min", -1), ("max", 1)] {
-            b[name] = fn(name) { args throws(Failure) in
-                try args.accept(["*", "key", "default"])
+            b[name] = fn(def: "\(name)(*args, key=None, default=<no value>)") { args throws(Failure) in
                 guard !args.positional.isEmpty else { throw Failure("TypeError: \(name) expected at least 1 argument, got 0") }
                 let fallback = args.optional(-1, "default")
                 if fallback != nil && args.positional.count > 1 {

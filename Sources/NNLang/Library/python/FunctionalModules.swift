@@ -27,7 +27,7 @@ extension Library {
             return try bounded(out)
         }
         for name in ["combinations", "combinations_with_replacement"] {
-            m[name] = fn(name) { args throws(Failure) in
+            m[name] = fn(def: "\(name)(iterable, r)") { args throws(Failure) in
                 let pool = try interp.iterate(try args.required(0, "iterable"))
                 let r = try args.required(1, "r").asInt("r")
                 guard r >= 0 else { throw Failure("ValueError: r must be non-negative") }
@@ -89,8 +89,8 @@ extension Library {
             }
             return try bounded(Array(repeating: try args.required(0, "object"), count: Swift.max(0, try times.asInt("times"))))
         }
-        for name in ["count", "cycle"] {
-            m[name] = fn(name) { _ throws(Failure) in
+        for (name, signature) in [("count", "count(start=0, step=1)"), ("cycle", "cycle(iterable, /)")] {
+            m[name] = fn(def: signature) { _ throws(Failure) in
                 throw Failure("NotImplementedError: Lectern does not support endless iterators (itertools.\(name))")
             }
         }
@@ -104,7 +104,7 @@ extension Library {
 
     static func functoolsModule(_ interp: Interpreter) -> Value {
         var m: [String: Value] = [:]
-        m["reduce"] = fn("reduce") { args throws(Failure) in
+        m["reduce"] = fn(def: "reduce(function, iterable, initial=<no value>, /)") { args throws(Failure) in
             let f = try args.required(0, "function")
             var items = try interp.iterate(try args.required(1, "iterable"))[...]
             guard var acc = args.optional(2, "initial") ?? items.popFirst() else {

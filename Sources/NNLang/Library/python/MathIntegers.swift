@@ -87,7 +87,7 @@ extension Library {
             for v in try interp.iterate(try args.required(0, "iterable")) { total = try interp.binary("*", total, v) }
             return total
         }
-        m["hypot"] = fn("hypot") { args throws(Failure) in
+        m["hypot"] = fn(def: "hypot(*coordinates)") { args throws(Failure) in
             .float(try hypotenuse(try args.positional.map { v throws(Failure) in try mathArgument(v) }))
         }
         m["dist"] = fn(def: "dist(p, q, /)") { args throws(Failure) in

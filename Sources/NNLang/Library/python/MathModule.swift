@@ -22,8 +22,7 @@ extension Library {
             ("degrees", { $0 * 180 / Double.pi }, { _ in true }), ("radians", { $0 * Double.pi / 180 }, { _ in true }),
         ]
         for (name, f, domain) in unary {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["x"])
+            m[name] = fn(def: "\(name)(x, /)") { args throws(Failure) in
                 let x = try args.required(0, "x")
                 if case .tensor(let t) = x, t.isTracked { return try Library.elementwise(name, x, interp) }
                 return .float(try mathCall(f, try mathArgument(x), domain))
@@ -59,10 +58,10 @@ extension Library {
             return .float(Foundation.fmod(x, y))
         }
         for (name, test) in [("isnan", { (d: Double) in d.isNaN }), ("isinf", { $0.isInfinite }), ("isfinite", { $0.isFinite })] {
-            m[name] = fn(name) { args throws(Failure) in .bool(test(try mathArgument(try args.required(0, "x")))) }
+            m[name] = fn(def: "\(name)(x, /)") { args throws(Failure) in .bool(test(try mathArgument(try args.required(0, "x")))) }
         }
         for (name, rule) in [("floor", FloatingPointRoundingRule.down), ("ceil", .up), ("trunc", .towardZero)] {
-            m[name] = fn(name) { args throws(Failure) in
+            m[name] = fn(def: "\(name)(x, /)") { args throws(Failure) in
                 let x = try args.required(0, "x")
                 if x.exactInteger != nil { return .integer(x.exactInteger!) }
                 return try PyInt.fromDouble(try mathArgument(x).rounded(rule))

@@ -98,7 +98,7 @@ extension Library {
         }
         b["hash"] = fn(def: "hash(obj, /)") { args throws(Failure) in .int(try pythonHash(try args.required(0, "obj"))) }
         for (name, radix, prefix) in [("bin", 2, "0b"), ("oct", 8, "0o"), ("hex", 16, "0x")] {
-            b[name] = fn(name) { args throws(Failure) in
+            b[name] = fn(def: "\(name)(number, /)") { args throws(Failure) in
                 let v = try args.required(0, "number")
                 guard let x = v.exactInteger else { throw Failure("TypeError: '\(v.typeName)' object cannot be interpreted as an integer") }
                 return .str((x < 0 ? "-" : "") + prefix + String(x.magnitude, radix: radix))

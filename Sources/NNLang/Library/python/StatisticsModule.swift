@@ -70,7 +70,9 @@ extension Library {
             return .float(try exactSum(xs) / Double(xs.count))
         }
         for (name, sample) in [("variance", true), ("pvariance", false), ("stdev", true), ("pstdev", false)] {
-            m[name] = fn(name) { args throws(Failure) in
+            // The given mean (`xbar`/`mu`) only saves numpy's pass over the data: refused, Lectern computes it.
+            let center = sample ? "xbar" : "mu"
+            m[name] = fn(def: "\(name)(data, \(center)=None)", unsupported: [center]) { args throws(Failure) in
                 let (sum, squares, n, integral) = try exactSums(try data(args))
                 guard n >= (sample ? 2 : 1) else {
                     throw Failure("StatisticsError: \(name) requires at least \(sample ? "two data points" : "one data point")")
