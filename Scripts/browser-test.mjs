@@ -1,7 +1,9 @@
 // Drives headless Chromium over the DevTools protocol through every page of rendered sites:
 // no console errors, no KaTeX errors, no sideways scrolling at 390 px, every internal
 // href/src resolves, search finds the expected lectures, and the fixture course's Obsidian
-// notes render as images, links and callouts.
+// notes render as images, links and callouts; the phone menu opens and closes; and (with
+// LECTERN_SERVE_URL/LECTERN_SERVE_SOURCE set) a page open in `lectern serve` reloads by itself
+// after an edit of its lecture, keeping its scroll position, and shows a new error at file:line:col.
 // Usage: node --experimental-websocket Scripts/browser-test.mjs DEVTOOLS-PORT FIXTURE-SITE [OTHER-SITE…]
 import fs from "node:fs";
 import path from "node:path";
@@ -157,6 +159,8 @@ const expectations = {
     "nav.site-nav a[aria-current]": 1,
     "nav.pager a.prev[href='../intro.html']": 1,
     "nav.pager a.next[href='../notes.html']": 1,
+    "p.source a.download[href='perceptron.ipynb']": 1,
+    "p.source a.download[href='perceptron.md']": 1,
   },
   "intro.html": {
     "a[href='week2/perceptron.html#the-and-gate']": 1,
@@ -186,9 +190,68 @@ async function checkFixture(root) {
   }
 }
 
+// --- the phone menu: at 390 px the lecture list hides behind the ☰ button -------------------
+const visibleLinks = `[...document.querySelectorAll("nav.site-nav a")].filter((a) => a.getBoundingClientRect().height > 0).length`;
+
+async function tap(selector) {
+  const box = await evaluate(`(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`);
+  for (const type of ["mousePressed", "mouseReleased"])
+    await send("Input.dispatchMouseEvent", { type, x: box.x, y: box.y, button: "left", clickCount: 1 });
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+async function checkPhoneMenu(root) {
+  await open(pathToFileURL(path.join(root, "intro.html")).href);
+  const where = "intro.html (phone menu)";
+  if ((await evaluate(visibleLinks)) !== 0) fail(where, "the lecture list shows before the menu is opened");
+  await tap("label.menu-button");
+  const shown = await evaluate(visibleLinks);
+  if (shown !== 4) fail(where, `the opened menu shows ${shown} lecture links, expected 4`);
+  await tap("label.menu-button");
+  if ((await evaluate(visibleLinks)) !== 0) fail(where, "the menu does not close again");
+}
+
+// --- live reload: an open page of `lectern serve` follows edits of its lecture ----------------
+async function waitFor(expression, seconds) {
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end) {
+    if (await evaluate(expression).catch(() => false)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+let liveNote = "";
+async function checkLiveReload(url, source) {
+  const where = "lectern serve";
+  await open(url);
+  const original = fs.readFileSync(source, "utf8");
+  // Scroll down, and mark this document: a reload makes a new one without the mark.
+  const scrolled = await evaluate(`(() => { scrollTo(0, Math.min(400, document.documentElement.scrollHeight - innerHeight));
+    window.lecternMark = true; return Math.round(scrollY); })()`);
+  const word = `liveword${Date.now()}`;
+  fs.writeFileSync(source, original + `\nAn edit: ${word}.\n`);
+  if (!(await waitFor(`!window.lecternMark && document.body.innerText.includes(${JSON.stringify(word)})`, 20)))
+    fail(where, "the open page did not reload with the edit by itself");
+  else if (!(await waitFor(`Math.abs(scrollY - ${scrolled}) <= 2`, 3)))
+    fail(where, `the reload lost the scroll position (${scrolled}px before, ${await evaluate("Math.round(scrollY)")}px after)`);
+  // An error in the lecture shows in the page with file:line:col.
+  const lines = original.split("\n").length;
+  fs.writeFileSync(source, original + "\n```nn\nundefined_name_in_edit + 1\n```\n");
+  const located = new RegExp(`${path.basename(source).replace(".", "\\.")}:${lines + 2}:\\d+`).source;
+  if (!(await waitFor(`[...document.querySelectorAll(".nn-error")].some((e) => /NameError/.test(e.textContent)
+      && new RegExp(${JSON.stringify(located)}).test(e.textContent))`, 20)))
+    fail(where, `the error of an edit did not show in the page at ${path.basename(source)}:${lines + 2}:col`);
+  fs.writeFileSync(source, original);
+  liveNote = `; serve reloaded the open page after an edit (scroll kept at ${scrolled}px) and showed its error`;
+}
+
 const started = Date.now();
 let count = await checkSite(fixture);
 await checkFixture(fixture);
+await checkPhoneMenu(fixture);
+if (process.env.LECTERN_SERVE_URL) await checkLiveReload(process.env.LECTERN_SERVE_URL, process.env.LECTERN_SERVE_SOURCE);
 for (const site of others) count += await checkSite(site);
 ws.close();
 if (failures.length > 0) {
@@ -196,4 +259,4 @@ if (failures.length > 0) {
   console.error(`browser test: ${failures.length} problem(s) in ${count} pages`);
   process.exit(1);
 }
-console.log(`browser test: ${count} pages ok in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`browser test: ${count} pages ok, phone menu ok${liveNote}, in ${((Date.now() - started) / 1000).toFixed(1)} s`);

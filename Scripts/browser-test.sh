@@ -16,8 +16,10 @@ if [ -z "${LECTERN:-}" ]; then
 fi
 work=$(mktemp -d)
 browser=
+server=
 cleanup() {
   [ -n "$browser" ] && kill "$browser" 2>/dev/null && wait "$browser" 2>/dev/null
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -43,4 +45,16 @@ for attempt in 1 2 3; do
 done
 [ -n "$browser" ] || { echo "browser test: chromium does not start" >&2; exit 1; }
 port=$(head -1 "$work/profile/DevToolsActivePort")
+# `lectern serve` on a copy of the fixture course, for the live-reload check (it edits the copy).
+cp -r Tests/SiteTests/Fixtures/site "$work/live"
+(cd "$work/live" && exec "$LECTERN" serve . --port 0 >"$work/serve.log" 2>&1) &
+server=$!
+for _ in $(seq 600); do
+  grep -q '^serving http' "$work/serve.log" 2>/dev/null && break
+  kill -0 "$server" 2>/dev/null || break
+  sleep 0.1
+done
+url=$(sed -n 's|^serving \(http://[^ ]*\) .*|\1|p' "$work/serve.log")
+[ -n "$url" ] || { echo "browser test: lectern serve did not start:" >&2; cat "$work/serve.log" >&2; exit 1; }
+LECTERN_SERVE_URL="${url}intro.html" LECTERN_SERVE_SOURCE="$work/live/intro.md" \
 node --experimental-websocket --no-warnings Scripts/browser-test.mjs "$port" "$work/site" "$@"

@@ -16,13 +16,22 @@ public struct Lectern: ParsableCommand {
     /// Parses and runs; returns the process exit code (0 ok, 1 failures or drift, 2 usage).
     /// What it prints is held until the command is done and then written with control
     /// characters escaped: messages quote lectures' text, which must not drive the terminal.
-    public static func main(arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream) -> Int32 {
+    /// `colors` says which of the two streams are terminals that take colour (see `Terminal`).
+    public static func main(
+        arguments: [String], output: inout some TextOutputStream, errors: inout some TextOutputStream,
+        colors: (output: Bool, errors: Bool) = (false, false)
+    ) -> Int32 {
         var out = ""
         var err = ""
         let code = run(arguments, &out, &err)
-        output.write(out.escapingControlCharacters)
-        errors.write(err.escapingControlCharacters)
+        output.write(colors.output ? Terminal.colorize(out.escapingControlCharacters) : out.escapingControlCharacters)
+        errors.write(colors.errors ? Terminal.colorize(err.escapingControlCharacters) : err.escapingControlCharacters)
         return code
+    }
+
+    /// Which of stdout and stderr take colour in this process.
+    public static var terminalColors: (output: Bool, errors: Bool) {
+        (Terminal.colors(STDOUT_FILENO), Terminal.colors(STDERR_FILENO))
     }
 
     static func run(_ arguments: [String], _ output: inout String, _ errors: inout String) -> Int32 {
@@ -78,15 +87,19 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Discovers the lectures and their course, and runs them, with terminal progress when
-    /// stderr is a TTY.
-    func runLectures() throws(BuildError) -> (Course, [DocumentResult]) {
+    /// stderr is a TTY (`verb` names the work in it).
+    func runLectures(_ verb: String = "rendering") throws(BuildError) -> (Course, [DocumentResult]) {
         let (course, files) = try Course.load(
             try Discover.files(inputs), outputFolder: URL(fileURLWithPath: out), folderBuild: Discover.includesFolder(inputs))
         let isolation = Execute.Isolation.current(limits: WorkerLimits(memoryBytes: UInt64(memory * Double(1 << 30))))
         let cache = noCache ? nil : RenderCache(folder: RenderCache.folder(for: inputs), worker: isolation.worker)
+        let line = ProgressLine.onTerminal(verb)
+        defer { line?.clear() }
+        var progress: (@Sendable (Int, Int, String) -> Void)?
+        if let line { progress = { done, total, path in line.update(done, total, path) } }
         let results = try Execute.run(
             files, timeout: timeout, isolation: isolation, cache: cache, linkIndex: Discover.includesFolder(inputs), course: course,
-            progress: progressReporter(), training: trainingReporter())
+            progress: progress, training: trainingReporter())
         return (course, results)
     }
 }
@@ -102,15 +115,6 @@ func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) { FileHandle.standardError.write(Data(string.utf8)) }
-}
-
-/// Prints `[i/n] path` on stderr while lectures run, only when stderr is a terminal.
-func progressReporter() -> (@Sendable (Int, Int, String) -> Void)? {
-    guard isatty(STDERR_FILENO) != 0 else { return nil }
-    return { i, n, path in
-        var err = StandardError()
-        print("[\(i)/\(n)] \(path.escapingControlCharacters)", to: &err)
-    }
 }
 
 /// Live training lines on stderr, only when stderr is a terminal.
@@ -183,7 +187,7 @@ struct Check: ParsableCommand {
 
     mutating func execute(_ output: inout some TextOutputStream, _ errors: inout some TextOutputStream) -> Int32 {
         do {
-            let (_, results) = try options.runLectures()
+            let (_, results) = try options.runLectures("checking")
             let reports = Site.Check.compare(results, against: URL(fileURLWithPath: options.out), rtol: rtol, atol: atol)
             for r in reports {
                 print((r.failed ? "FAIL " : "ok   ") + r.result.source.relativePath, to: &output)

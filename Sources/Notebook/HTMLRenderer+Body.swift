@@ -13,12 +13,17 @@ extension HTMLRenderer {
 
     /// The whole page and what the site needs to know of it.
     public func renderPage(_ executed: ExecutedDocument) -> RenderedPage {
-        let doc = executed.document
-        let body = self.body(executed, embeds: true)
+        renderPage(executed.document, cells: cells(executed))
+    }
+
+    /// The page of a run whose blocks were rendered already (perhaps by another process, or
+    /// read back from the cache), framed by this renderer's course and navigation.
+    public func renderPage(_ doc: Document, cells: RenderedCells) -> RenderedPage {
+        let body = self.body(doc, cells, embeds: true)
         let (html, toc) = HTMLRenderer.anchorHeadings(body.html)
         let title = doc.frontMatter.title ?? toc.first?.text ?? doc.path
-        let plain = { (text: String) in self.plainText(text, executed, tags: true) }
-        let summary = body.paragraphs.lazy.map { self.plainText($0, executed, tags: false) }.first { !$0.isEmpty } ?? ""
+        let plain = { (text: String) in self.plainText(text, doc, cells.inlineValues, tags: true) }
+        let summary = body.paragraphs.lazy.map { self.plainText($0, doc, cells.inlineValues, tags: false) }.first { !$0.isEmpty } ?? ""
         var search = plain(body.text)
         for block in doc.blocks where block.options.echo { search += " " + block.code }
         return RenderedPage(
@@ -28,8 +33,7 @@ extension HTMLRenderer {
             searchText: collapseSpaces(search))
     }
 
-    func body(_ executed: ExecutedDocument, embeds: Bool) -> Body {
-        let doc = executed.document
+    func body(_ doc: Document, _ cells: RenderedCells, embeds: Bool) -> Body {
         var edits = SourceEdits(doc.source)
         if doc.frontMatter.lineCount > 0 {
             edits.replace(0..<edits.lineEnd(doc.frontMatter.lineCount), with: String(repeating: "\n", count: doc.frontMatter.lineCount - 1))
@@ -67,11 +71,10 @@ extension HTMLRenderer {
 
         let html = TokenSplice.apply(converted.html) { kind, i in
             switch kind {
-            case .block where i < doc.blocks.count:
-                let outputs = i < executed.blockOutputs.count ? executed.blockOutputs[i] : []
-                return .init(text: blockHTML(doc.blocks[i], outputs, executed.format), isBlock: true)
+            case .block where i < doc.blocks.count && i < cells.blocks.count:
+                return .init(text: cells.blocks[i], isBlock: true)
             case .inline where i < doc.inlines.count:
-                let value = i < executed.inlineValues.count ? executed.inlineValues[i] : "{nn} " + doc.inlines[i].expression
+                let value = i < cells.inlineValues.count ? cells.inlineValues[i] : "{nn} " + doc.inlines[i].expression
                 return .init(text: "<span class=\"nn-value\">\(escapeHTML(value))</span>")
             case .math where i < doc.math.count:
                 let m = doc.math[i]
@@ -100,7 +103,7 @@ extension HTMLRenderer {
         guard let text = site.text(lecture.path) else { return nil }
         let document = DocumentReader.read(text, path: lecture.path)
         let executed = ExecutedDocument(document: document, blockOutputs: [], inlineValues: [])
-        return body(executed, embeds: false).html
+        return body(document, cells(executed), embeds: false).html
     }
 
     /// A display formula is a block when only spaces share its first and last lines.
@@ -127,12 +130,11 @@ extension HTMLRenderer {
     }
 
     /// Text with tokens as readers see them: math as TeX, values, link labels, tags as `#tag`.
-    func plainText(_ text: String, _ executed: ExecutedDocument, tags: Bool) -> String {
-        let doc = executed.document
+    func plainText(_ text: String, _ doc: Document, _ inlineValues: [String], tags: Bool) -> String {
         let expanded = TokenSplice.apply(text) { kind, i in
             switch kind {
             case .math where i < doc.math.count: return .init(text: doc.math[i].tex)
-            case .inline where i < executed.inlineValues.count: return .init(text: executed.inlineValues[i])
+            case .inline where i < inlineValues.count: return .init(text: inlineValues[i])
             case .wiki where i < doc.notes.links.count:
                 let link = doc.notes.links[i]
                 return .init(text: link.embed ? "" : link.text ?? site.lecture(named: link.target)?.title ?? link.target)

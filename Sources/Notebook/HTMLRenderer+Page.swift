@@ -169,8 +169,7 @@ extension HTMLRenderer {
             if let next { s += "<a class=\"next\" rel=\"next\" href=\"\(escapeHTML(next.href))\">\(escapeHTML(next.title)) →</a>" }
             s += "</nav>\n"
         }
-        let stem = String(doc.path.split(separator: "/").last ?? "").dropLast(3)
-        s += "<p class=\"source\"><a href=\"\(escapeHTML(String(stem)))" + ".md\" download>Download this lecture (Markdown)</a></p>\n"
+        s += HTMLRenderer.downloads(stem: String(String(doc.path.split(separator: "/").last ?? "").dropLast(3)))
         s += "</main>\n"
         let entries = toc.filter { $0.level == 2 || $0.level == 3 }
         if !entries.isEmpty {
@@ -180,6 +179,14 @@ extension HTMLRenderer {
         }
         s += "</div>\n</body>\n</html>\n"
         return s
+    }
+
+    /// Links to the lecture's source and its notebook, which `render` writes beside the page
+    /// (relative, so they work from `file://` and on any host).
+    static func downloads(stem: String) -> String {
+        let stem = escapeHTML(stem)
+        return "<p class=\"source\">Download: <a class=\"download\" href=\"\(stem).md\" download>Markdown source</a>"
+            + " <a class=\"download\" href=\"\(stem).ipynb\" download title=\"Open in Jupyter or Colab\">Jupyter notebook (.ipynb)</a></p>\n"
     }
 
     func tagHTML(_ tag: String, root: String) -> String {

@@ -128,7 +128,10 @@ public enum PageAssets {
         nav.site-nav li { margin: .3rem 0; }
         nav.site-nav a { color: var(--fg); text-decoration: none; }
         nav.site-nav a[aria-current] { font-weight: 700; color: var(--accent); }
-        main p.source { margin-top: 1.5rem; font-family: system-ui, sans-serif; font-size: .8rem; }
+        main p.source { margin-top: 1.5rem; font-family: system-ui, sans-serif; font-size: .8rem; color: var(--muted); }
+        main p.source a.download { display: inline-block; margin: .2rem .3rem 0 0; padding: .15rem .55rem; border: 1px solid var(--rule);
+          border-radius: 4px; color: var(--fg); text-decoration: none; }
+        main p.source a.download:hover { border-color: var(--accent); color: var(--accent); }
         .callout { border-left: 4px solid var(--accent); background: var(--out-bg); border-radius: 0 6px 6px 0; padding: .1rem 1rem;
           margin: 1rem 0; }
         .callout-title { font-family: system-ui, sans-serif; font-weight: 600; margin: .6rem 0 .3rem; }

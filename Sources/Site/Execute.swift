@@ -25,6 +25,8 @@ public struct DocumentResult: Sendable, Codable {
     public var files: [SavedFile] = []
     /// Site facts of the page: missing link targets, files to copy, summary, search text.
     public var page = PageFacts()
+    /// The run's blocks and inline values as HTML, from which the page is assembled.
+    public var cells = RenderedCells(blocks: [], inlineValues: [])
 }
 
 /// What the site's index, tag pages and search need of one rendered lecture.
@@ -99,6 +101,10 @@ public enum Execute {
         let titles = zip(files, texts).map { file, text in
             (try? text.get()).map { Course.title($0, path: file.relativePath) } ?? file.relativePath
         }
+        // The course part of the page keys, hashed once per input root rather than once per page.
+        let digests = Dictionary(
+            cache == nil ? [] : Course.uniqueRoots(files).map { root in (root.path, RenderCache.digest(course?.sites[root.path])) },
+            uniquingKeysWith: { a, _ in a })
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let result: DocumentResult
@@ -110,13 +116,10 @@ public enum Execute {
                     previous: nav.previous.map { .init(title: $0.title, href: $0.href) },
                     next: nav.next.map { .init(title: $0.title, href: $0.href) }, site: course?.site(for: file), limits: isolation.limits,
                     training: training != nil)
-                if let hit = cache?.lookup(job) {
-                    result = hit
-                } else {
-                    result = isolated(
-                        job, worker: isolation.worker, training: training.map { sink in { line in sink(file.relativePath, line) } })
-                    cache?.store(result, for: job)
+                let runLecture = {
+                    isolated(job, worker: isolation.worker, training: training.map { sink in { line in sink(file.relativePath, line) } })
                 }
+                result = cache.map { cached(job, in: $0, siteDigest: digests[file.root.path] ?? "", run: runLecture) } ?? runLecture()
             case .failure(let d):
                 // Nothing to render: the previous outputs stay as they are.
                 result = DocumentResult(
@@ -127,6 +130,24 @@ public enum Execute {
             progress?(n, files.count, file.relativePath)
         }
         return collector.results.map { $0! }
+    }
+
+    /// A lecture through the cache: both levels hit — no work; only the run hits — the page is
+    /// assembled here, without a worker; else `run` runs it in a worker and both levels are stored.
+    static func cached(_ job: WorkerJob, in cache: RenderCache, siteDigest: String, run: () -> DocumentResult) -> DocumentResult {
+        let keys = cache.keys(job, siteDigest: siteDigest)
+        if var hit = cache.lookupRun(keys.run) {
+            hit.source = job.file
+            hit.title = job.title
+            if let page = cache.lookupPage(keys.page, run: hit) { return page }
+            let (assembled, embedded) = PageAssembly.assemble(hit, job: job)
+            cache.storePage(assembled, key: keys.page, embedded: embedded)
+            return assembled
+        }
+        let result = run()
+        cache.storeRun(result, key: keys.run)
+        cache.storePage(result, key: keys.page, embedded: result.inputs.filter { $0.hasSuffix(".md") })
+        return result
     }
 
     /// Runs one lecture in a worker. If the worker dies, a second worker runs the lecture up to

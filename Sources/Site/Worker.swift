@@ -76,27 +76,16 @@ public enum Worker {
             failures.append(show(crash, in: &executed))
         }
         send?(.rendering)
-        let depth = file.relativePath.split(separator: "/").count - 1
-        var renderer = HTMLRenderer(
-            highlight: Highlighter.html, assetsPrefix: String(repeating: "../", count: depth) + "assets/", navigation: job.navigation)
-        if var site = job.site {
-            // `![[Note]]` embeds read other lectures: they are inputs of this page too.
-            let root = file.root
-            let log = files.log
-            site.text = { path in
-                let url = root.appendingPathComponent(path)
-                log.record(url.path)
-                return try? String(contentsOf: url, encoding: .utf8)
-            }
-            renderer.site = site
-        }
-        let page = renderer.renderPage(executed)
+        // `![[Note]]` embeds read other lectures: they are inputs of this page too.
+        let cells = HTMLRenderer(highlight: Highlighter.html, assetsPrefix: "").cells(executed)
+        let page = PageAssembly.page(executed.document, cells: cells, job: job, record: files.log.record)
         var result = DocumentResult(
             source: file, title: job.title, tags: page.tags, rtol: original.frontMatter.rtol,
             atol: original.frontMatter.atol, markdown: MarkdownRenderer.render(executed), html: page.html,
             notebook: notebookJSON(executed), failures: failures, expectedErrors: run.expectedErrors, blocks: run.blocksRun,
             inputs: files.log.paths, files: run.savedFiles)
         result.page = PageFacts(page)
+        result.cells = cells
         return result
     }
 

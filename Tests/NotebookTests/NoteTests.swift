@@ -92,7 +92,8 @@ import Testing
         #expect(html.contains("<li><a href=\"intro.html\" aria-current=\"page\">Intro</a></li>"))
         #expect(html.contains("<a class=\"next\" rel=\"next\" href=\"week2/perceptron.html\">Perceptron →</a>"))
         #expect(html.contains("<form class=\"search\" action=\"search.html\""))
-        #expect(html.contains("<a href=\"intro.md\" download>"))
+        #expect(html.contains("<a class=\"download\" href=\"intro.md\" download>"))
+        #expect(html.contains("<a class=\"download\" href=\"intro.ipynb\" download"))
     }
 
     @Test func spliceIsOnePassAndUnwrapsBlockTokens() {

@@ -29,10 +29,10 @@ import Testing
                 + extra)
     }
 
-    /// The modification times of the cache's headers: a re-run rewrites nothing, so a changed
-    /// set of entries shows which lectures ran.
-    func entries(_ dir: URL) throws -> Set<String> {
-        let cache = dir.appendingPathComponent(".lectern/cache")
+    /// The run entries of the cache (`kind: "pages"` for the page entries): a re-run rewrites
+    /// nothing, so a changed set of entries shows which lectures ran.
+    func entries(_ dir: URL, kind: String = "runs") throws -> Set<String> {
+        let cache = dir.appendingPathComponent(".lectern/cache/\(kind)")
         return Set(try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".json") })
     }
 
@@ -59,6 +59,29 @@ import Testing
         #expect(try read(dir.appendingPathComponent("output/reader.md")).contains("13.0"), "the data file's change re-ran its reader")
     }
 
+    @Test func aNewCourseTitleOrANewLectureReassemblesPagesWithoutRunningAnyLecture() throws {
+        let dir = try project(4)
+        #expect(render(dir).code == 0)
+        let runs = try entries(dir)
+        let pages = try entries(dir, kind: "pages")
+        #expect(runs.count == 5 && pages.count == 5)
+
+        try "title: Renamed course\n".write(to: dir.appendingPathComponent("lectern.yml"), atomically: true, encoding: .utf8)
+        try "# Lecture 9\n\nNew.\n".write(to: dir.appendingPathComponent("notebooks/009.md"), atomically: true, encoding: .utf8)
+        #expect(render(dir).code == 0)
+        #expect(try entries(dir).subtracting(runs).count == 1, "only the new lecture ran")
+        #expect(try entries(dir, kind: "pages").subtracting(pages).count == 6, "every page was re-assembled")
+        let page = try read(dir.appendingPathComponent("output/001.html"))
+        #expect(page.contains("Renamed course") && page.contains("href=\"009.html\""))
+
+        // The re-assembled pages equal a clean render's.
+        let clean = dir.appendingPathComponent("clean")
+        #expect(lectern(["render", dir.appendingPathComponent("notebooks").path, "--out", clean.path]).code == 0)
+        for name in ["000.html", "001.html", "009.html", "reader.html", "index.html"] {
+            #expect(try read(clean.appendingPathComponent(name)) == read(dir.appendingPathComponent("output/\(name)")), "\(name)")
+        }
+    }
+
     @Test func aCachedRenderIsByteIdenticalToACleanOne() throws {
         let dir = try project(5)
         #expect(render(dir).code == 0)
@@ -80,6 +103,22 @@ import Testing
             to: dir.appendingPathComponent("notebooks/broken.md"), atomically: true, encoding: .utf8)
         #expect(render(dir).code == 1)
         #expect(try entries(dir).count == 2, "the two good lectures only")
+    }
+
+    /// The reference vectors of xxHash's XXH64 (from the `xxhash` Python package, which wraps the C library).
+    @Test func theHashIsXXH64() {
+        let cases: [(String, UInt64, UInt64)] = [
+            ("", 0xef46_db37_51d8_e999, 0xc434_9fc9_3c01_0000), ("a", 0xd24e_c4f1_a98c_6e5b, 0x9a7c_6d2e_a455_68c9),
+            ("abc", 0x44bc_2cf5_ad77_0999, 0x2ed0_f59d_6b43_ac8b),
+            ("The quick brown fox jumps over the lazy dog", 0x0b24_2d36_1fda_71bc, 0x7cfa_c668_32f6_6b74),
+        ]
+        for (text, seed0, seed1) in cases {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { XXH64.hash($0, seed: 0) } == seed0, "\(text)")
+            #expect(bytes.withUnsafeBytes { XXH64.hash($0, seed: 0x9E37_79B9_7F4A_7C15) } == seed1, "\(text)")
+        }
+        let long = (0..<200).map { UInt8($0) }
+        #expect(long.withUnsafeBytes { XXH64.hash($0, seed: 0) } == 0x50dc_1079_b99e_879c)
     }
 
     @Test func checkUsesTheCacheAndNoCacheIgnoresIt() throws {
