@@ -20,6 +20,9 @@ extension Interpreter {
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
         case ("~", .bool(let b)): return .int(b ? -2 : -1)
+        // `+c` and `-c` of a Counter: its positive counts, or its negated negative ones.
+        case ("+", .dict(let d)) where d.kind.isCounter, ("-", .dict(let d)) where d.kind.isCounter:
+            return try counterBinary(op, try DictBox.make(.counter, []), d) ?? v
         default: throw Failure("TypeError: bad operand type for unary \(op): '\(v.typeName)'")
         }
     }
@@ -331,7 +334,11 @@ extension Interpreter {
             guard tensorNesting <= 32 else {
                 throw Failure("ValueError: setting an array element with a sequence: the array would exceed the maximum of 32 dimensions")
             }
-            let items = try iterate(v)
+            // A namedtuple is the tuple of its items to numpy.
+            let items = try iterate(v).map { (item: Value) -> Value in
+                if case .instance(let i) = item, let t = i.tuple { return .tuple(t) }
+                return item
+            }
             // A list of tracked scalars keeps their history (`np.array([w1, w2])`).
             if items.isEmpty { return Variable(Tensor(shape: [0], scalars: [])) }
             let parts = try items.map { i throws(Failure) in try tensor(i) }
@@ -355,6 +362,8 @@ extension Interpreter {
             return Variable(t)
         case .range:
             return try tensor(.list(ListBox(try iterate(v))))
+        case .instance(let i) where i.tuple != nil:
+            return try tensor(.tuple(i.tuple ?? []))
         default:
             throw Failure("TypeError: expected a number, a list or an array, got \(v.typeName)")
         }
