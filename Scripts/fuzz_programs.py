@@ -127,10 +127,15 @@ def program(rng):
     return "\n".join(lines)
 
 
-def main():
+def emit(make_program, header):
+    """Prints `header` and the programs `make_program(rng)` makes (arguments: seed, count)."""
     rng = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 2026)
-    print("# Random programs (Scripts/fuzz_programs.py); CPython's output is fuzz.expected.json.")
-    print("\n# ---\n".join(program(rng) for _ in range(int(sys.argv[2]) if len(sys.argv) > 2 else 150)))
+    print(header)
+    print("\n# ---\n".join(make_program(rng) for _ in range(int(sys.argv[2]) if len(sys.argv) > 2 else 150)))
+
+
+def main():
+    emit(program, "# Random programs (Scripts/fuzz_programs.py); CPython's output is fuzz.expected.json.")
 
 
 if __name__ == "__main__":

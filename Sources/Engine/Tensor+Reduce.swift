@@ -5,7 +5,10 @@ extension Tensor {
 
     /// Reduces over one axis (or all, when `axis` is nil) in ascending index order.
     public func reduce(_ kind: Reduction, axis: Int? = nil, keepdims: Bool = false) throws(EngineError) -> Tensor {
-        guard count > 0 || kind == .sum || kind == .mean else {
+        // As numpy: only an empty reduced axis has no max (an empty array reduced along an
+        // axis of length 3 gives an empty result).
+        let emptyRun = axis.map { a in (try? self.axis(a)).map { shape[$0] == 0 } ?? false } ?? (count == 0)
+        guard !emptyRun || kind == .sum || kind == .mean else {
             throw .value("zero-size array to reduction operation \(kind.rawValue) which has no identity")
         }
         guard let axis else {

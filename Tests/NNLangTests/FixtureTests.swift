@@ -144,6 +144,13 @@ struct CPythonProgram: CustomTestStringConvertible, Sendable {
         expectCPythonOutput(c)
     }
 
+    /// Random programs with classes (Scripts/fuzz_classes.py): inheritance and `super()`,
+    /// dunder operators, properties, user exceptions and generators, against CPython's output.
+    @Test(arguments: CPythonProgram.load("classes"))
+    func randomClassProgramPrintsWhatCPythonPrints(_ c: CPythonProgram) {
+        expectCPythonOutput(c)
+    }
+
     /// Random control-flow programs (Scripts/fuzz_statements.py) against CPython's output.
     @Test(arguments: CPythonProgram.load("flow"))
     func randomControlFlowPrintsWhatCPythonPrints(_ c: CPythonProgram) {

@@ -8,11 +8,12 @@ extension Interpreter {
         switch base {
         case .list(let l):
             if l.kind.isDeque { return try dequeItem(l, keys) }
-            return try sequenceItem(l.items, keys, wrap: { .list(ListBox($0)) })
-        case .tuple(let t): return try sequenceItem(t, keys, wrap: { .tuple($0) })
+            return try sequenceItem(l.items, keys, "list", wrap: { .list(ListBox($0)) })
+        case .tuple(let t): return try sequenceItem(t, keys, "tuple", wrap: { .tuple($0) })
         case .str(let s):
             return try sequenceItem(
-                s.map { .str(String($0)) }, keys, wrap: { .str($0.map { v in if case .str(let c) = v { c } else { "" } }.joined()) })
+                s.map { .str(String($0)) }, keys, "string",
+                wrap: { .str($0.map { v in if case .str(let c) = v { c } else { "" } }.joined()) })
         case .range: return try getItem(.list(ListBox(try iterate(base))), keys)
         case .dict(let d):
             guard keys.count == 1, case .value(let k) = keys[0] else { throw Failure("TypeError: unhashable type: 'slice'") }
@@ -62,7 +63,7 @@ extension Interpreter {
         return keys.count == 1 ? value(keys[0]) : .tuple(keys.map(value))
     }
 
-    private func sequenceItem(_ items: [Value], _ keys: [Key], wrap: ([Value]) -> Value) throws(Failure) -> Value {
+    private func sequenceItem(_ items: [Value], _ keys: [Key], _ kind: String, wrap: ([Value]) -> Value) throws(Failure) -> Value {
         guard keys.count == 1 else {
             throw Failure(
                 "TypeError: list indices must be integers or slices, not tuple",
@@ -70,10 +71,17 @@ extension Interpreter {
         }
         switch keys[0] {
         case .value(let k):
-            let i = try k.asInt("list index")
+            let i: Int
+            do throws(Failure) { i = try k.asInt() } catch {
+                guard error.message.hasPrefix("TypeError") else { throw error }
+                throw Failure(
+                    kind == "string"
+                        ? "TypeError: string indices must be integers, not '\(k.typeName)'"
+                        : "TypeError: \(kind) indices must be integers or slices, not \(k.typeName)")
+            }
             let j = i < 0 ? i + items.count : i
             guard j >= 0, j < items.count else {
-                throw Failure("IndexError: index \(i) is out of range for a sequence of length \(items.count)")
+                throw Failure("IndexError: \(kind) index out of range", hint: "index \(i) of a sequence of length \(items.count)")
             }
             return items[j]
         case .slice(let a, let b, let c):
@@ -203,7 +211,7 @@ extension Interpreter {
             _ = try callValue(setter, [value])
             return
         }
-        throw Failure("AttributeError: cannot set attribute '\(name)' of '\(obj.typeName)' object")
+        throw Failure("AttributeError: '\(obj.typeName)' object has no attribute '\(name)'")
     }
 
     func attribute(_ obj: Value, _ name: String) throws(Failure) -> Value {

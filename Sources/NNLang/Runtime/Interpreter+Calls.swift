@@ -36,24 +36,24 @@ extension Interpreter {
         }
         if next < positional.count {
             throw LangError(
-                "TypeError: \(f.name)() takes \(positionalCount) positional argument\(positionalCount == 1 ? "" : "s") but \(positional.count) \(positional.count == 1 ? "was" : "were") given",
+                "TypeError: \(f.qualifiedName)() takes \(positionalCount) positional argument\(positionalCount == 1 ? "" : "s") but \(positional.count) \(positional.count == 1 ? "was" : "were") given",
                 at: position)
         }
         var extra: DictBox?
         if params.contains(where: { $0.kind == .keywords }) { extra = DictBox() }
         for (k, v) in keywords {
             if let i = params.firstIndex(where: { $0.name == k && ($0.kind == .positional || $0.kind == .keywordOnly) }) {
-                if bound[i] { throw LangError("TypeError: \(f.name)() got multiple values for argument '\(k)'", at: position) }
+                if bound[i] { throw LangError("TypeError: \(f.qualifiedName)() got multiple values for argument '\(k)'", at: position) }
                 scope.set(params[i].symbol, v)
                 bound[i] = true
             } else if let extra {
                 try at(position) { () throws(Failure) in try extra.set(.str(k), v) }
             } else if params.contains(where: { $0.name == k && $0.kind == .positionalOnly }) {
                 throw LangError(
-                    "TypeError: \(f.name)() got some positional-only arguments passed as keyword arguments: '\(k)'", at: position)
+                    "TypeError: \(f.qualifiedName)() got some positional-only arguments passed as keyword arguments: '\(k)'", at: position)
             } else {
                 throw LangError(
-                    "TypeError: \(f.name)() got an unexpected keyword argument '\(k)'", at: position,
+                    "TypeError: \(f.qualifiedName)() got an unexpected keyword argument '\(k)'", at: position,
                     hint: "valid keywords: "
                         + params.filter { $0.kind == .positional || $0.kind == .keywordOnly }.map(\.name).joined(separator: ", "))
             }
@@ -74,7 +74,7 @@ extension Interpreter {
             let list = group.count == 1 ? group[0] : group.dropLast().joined(separator: ", ") + " and " + group.last!
             let kind = first.kind == .keywordOnly ? "keyword-only" : "positional"
             throw LangError(
-                "TypeError: \(f.name)() missing \(group.count) required \(kind) argument\(group.count == 1 ? "" : "s"): \(list)",
+                "TypeError: \(f.qualifiedName)() missing \(group.count) required \(kind) argument\(group.count == 1 ? "" : "s"): \(list)",
                 at: position)
         }
     }
@@ -82,7 +82,8 @@ extension Interpreter {
     /// `f.__name__` and `f.__doc__` (the body's leading string).
     func functionAttribute(_ f: Function, _ name: String) -> Value? {
         switch name {
-        case "__name__", "__qualname__": return .str(f.name)
+        case "__name__": return .str(f.name)
+        case "__qualname__": return .str(f.qualifiedName)
         case "__doc__":
             if case .statements(let body) = f.body, case .expression(let e)? = body.first?.kind, case .string(let doc) = e.kind {
                 return .str(doc)

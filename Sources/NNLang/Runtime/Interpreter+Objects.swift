@@ -40,9 +40,11 @@ extension Interpreter {
             }
             return .dict(d)
         case "args" where i.cls.isException: return .tuple([])
+        // `Value.none`, Python's None: a bare `.none` here would be Optional.none, "no attribute".
+        case "__cause__" where i.cls.isException, "__context__" where i.cls.isException: return Value.none
         case "value" where i.cls.isSubclass(of: exceptionClasses["StopIteration"]!):
             if case .tuple(let args)? = i.attributes["args"], let first = args.first { return first }
-            return .none
+            return Value.none
         default: break
         }
         if let hook = i.cls.lookup("__getattr__") {
@@ -136,19 +138,32 @@ extension Interpreter {
     ]
 
     /// `a op b` where one side is an instance: `a.__op__(b)`, then `b.__rop__(a)`; a method
-    /// returning NotImplemented passes the turn on.
+    /// returning NotImplemented passes the turn on. As in CPython, two objects of one class
+    /// never try the reflected method, and a subclass's own reflected method goes first.
     func instanceBinary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value? {
         guard let (forward, reflected) = Interpreter.binaryMethods[op] else { return nil }
+        if case .instance(let x) = a, case .instance(let y) = b {
+            if x.cls === y.cls { return try dispatch(forward, nil, a, b) }
+            if y.cls.isSubclass(of: x.cls), let mine = y.cls.lookup(reflected), !sameFunction(mine, x.cls.lookup(reflected)) {
+                if let r = try dispatch(reflected, nil, b, a) { return r }
+                return try dispatch(forward, nil, a, b)
+            }
+        }
         return try dispatch(forward, reflected, a, b)
     }
 
+    private func sameFunction(_ a: Value, _ b: Value?) -> Bool {
+        guard let b else { return false }
+        return identical(a, b)
+    }
+
     /// `a.forward(b)`, else `b.reflected(a)`; nil if neither is defined or both return NotImplemented.
-    private func dispatch(_ forward: String, _ reflected: String, _ a: Value, _ b: Value) throws(Failure) -> Value? {
+    private func dispatch(_ forward: String, _ reflected: String?, _ a: Value, _ b: Value) throws(Failure) -> Value? {
         if case .instance(let i) = a, let m = try instanceAttribute(i, forward) {
             let r = try callValue(m, [b])
             if !isNotImplemented(r) { return r }
         }
-        if case .instance(let i) = b, let m = try instanceAttribute(i, reflected) {
+        if let reflected, case .instance(let i) = b, let m = try instanceAttribute(i, reflected) {
             let r = try callValue(m, [a])
             if !isNotImplemented(r) { return r }
         }
@@ -179,7 +194,12 @@ extension Interpreter {
     /// A comparison where one side is an instance; nil when neither side defines it.
     func instanceCompare(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value? {
         guard let (forward, reflected) = Interpreter.comparisonMethods[op] else { return nil }
-        if let r = try dispatch(forward, reflected, a, b) { return r }
+        // A right operand of a subclass is asked first, as CPython asks it.
+        if case .instance(let x) = a, case .instance(let y) = b, x.cls !== y.cls, y.cls.isSubclass(of: x.cls) {
+            if let r = try dispatch(reflected, forward, b, a) { return r }
+        } else if let r = try dispatch(forward, reflected, a, b) {
+            return r
+        }
         switch op {
         case "==": return .bool(identical(a, b))
         case "!=":

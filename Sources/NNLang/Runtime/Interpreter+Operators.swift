@@ -20,6 +20,9 @@ extension Interpreter {
         case ("+", .int), ("+", .float), ("+", .tensor): return v
         case ("~", .int(let i)): return .int(~i)
         case ("~", .bool(let b)): return .int(b ? -2 : -1)
+        // `+c` and `-c` of a Counter: its positive counts, or its negated negative ones.
+        case ("+", .dict(let d)) where d.kind.isCounter, ("-", .dict(let d)) where d.kind.isCounter:
+            return try counterBinary(op, try DictBox.make(.counter, []), d) ?? v
         default: throw Failure("TypeError: bad operand type for unary \(op): '\(v.typeName)'")
         }
     }
@@ -80,15 +83,30 @@ extension Interpreter {
             return try o.operatorResult(op, [a, b], try tensorOp(op, try tensor(a), try tensor(b)))
         case (.list, .list) where op == "@":
             return .tensor(try tensorOp(op, try tensor(a), try tensor(b)))
-        case (.list, .float) where op == "*", (.float, .list) where op == "*", (.str, .float) where op == "*",
-            (.float, .str) where op == "*", (.tuple, .float) where op == "*", (.float, .tuple) where op == "*":
-            throw Failure("TypeError: can't multiply sequence by non-int of type 'float'")
         default: break
         }
+        try Interpreter.refuseSequenceOperation(op, a, b)
         throw Failure(
             "TypeError: unsupported operand type(s) for \(op): '\(a.typeName)' and '\(b.typeName)'",
             hint: a.typeName == "list" || b.typeName == "list"
                 ? "convert lists to arrays with np.array(...) for elementwise arithmetic" : nil)
+    }
+
+    /// CPython's own errors for `+` and `*` with a str, list or tuple that the operand
+    /// cannot extend or repeat it.
+    static func refuseSequenceOperation(_ op: String, _ a: Value, _ b: Value) throws(Failure) {
+        func isSequence(_ v: Value) -> Bool {
+            switch v {
+            case .str, .list, .tuple: return true
+            default: return false
+            }
+        }
+        if op == "+", isSequence(a) {
+            throw Failure("TypeError: can only concatenate \(a.typeName) (not \"\(b.typeName)\") to \(a.typeName)")
+        }
+        if op == "*", isSequence(a) || isSequence(b) {
+            throw Failure("TypeError: can't multiply sequence by non-int of type '\(isSequence(a) ? b.typeName : a.typeName)'")
+        }
     }
 
     /// CPython's float `divmod`: the remainder has the divisor's sign (a zero one too), and
@@ -152,6 +170,8 @@ extension Interpreter {
                     found = try lazilyContains(b, a)
                 }
             case .object(let o) where o is any LazyIterator: found = try lazilyContains(b, a)
+            case .none, .bool, .int, .bigint, .float, .function, .builtin, .type, .method, .module:
+                throw Failure("TypeError: argument of type '\(b.typeName)' is not iterable")
             default: found = try contains(try iterate(b), a)
             }
             return .bool(op == "in" ? found : !found)
@@ -169,7 +189,7 @@ extension Interpreter {
         case "!=": return .bool(!(try equal(a, b)))
         default:
             if a.isPlainNumber && b.isPlainNumber && Interpreter.numericOrder(a, b) == nil { return .bool(false) }
-            let c = try order(a, b)
+            let c = try order(a, b, op)
             switch op {
             case "<": return .bool(c < 0)
             case ">": return .bool(c > 0)
@@ -267,11 +287,14 @@ extension Interpreter {
         return try body()
     }
 
-    func order(_ a: Value, _ b: Value) throws(Failure) -> Int {
+    /// -1, 0 or 1 as `a` sorts before, with or after `b`; `op` is the comparison asked for,
+    /// named in the error when the two cannot be ordered, as CPython names it.
+    func order(_ a: Value, _ b: Value, _ op: String = "<") throws(Failure) -> Int {
         if a.isInstance || b.isInstance {
-            // Sorting asks only `<`, as Python's does.
-            if try truthy(try compare("<", a, b)) { return -1 }
-            return try truthy(try compare("<", b, a)) ? 1 : 0
+            // Only the operator asked for (`<` when sorting), as Python does.
+            let greater = op == ">" || op == ">="
+            if try truthy(try compare(greater ? ">" : "<", a, b)) { return greater ? 1 : -1 }
+            return try truthy(try compare(greater ? ">" : "<", b, a)) ? (greater ? -1 : 1) : 0
         }
         if a.isPlainNumber && b.isPlainNumber { return Interpreter.numericOrder(a, b) ?? 0 }
         if a.isNumber && b.isNumber {
@@ -281,17 +304,17 @@ extension Interpreter {
         }
         switch (a, b) {
         case (.str(let x), .str(let y)): return x < y ? -1 : (x > y ? 1 : 0)
-        case (.list(let x), .list(let y)): return try order(.tuple(x.items), .tuple(y.items))
+        case (.list(let x), .list(let y)): return try order(.tuple(x.items), .tuple(y.items), op)
         case (.tuple(let x), .tuple(let y)):
             return try nestedComparison { () throws(Failure) in
                 for (p, q) in zip(x, y) {
-                    let c = try order(p, q)
+                    let c = try order(p, q, op)
                     if c != 0 { return c }
                 }
                 return x.count < y.count ? -1 : (x.count > y.count ? 1 : 0)
             }
         default:
-            throw Failure("TypeError: '<' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
+            throw Failure("TypeError: '\(op)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
         }
     }
 
@@ -311,7 +334,11 @@ extension Interpreter {
             guard tensorNesting <= 32 else {
                 throw Failure("ValueError: setting an array element with a sequence: the array would exceed the maximum of 32 dimensions")
             }
-            let items = try iterate(v)
+            // A namedtuple is the tuple of its items to numpy.
+            let items = try iterate(v).map { (item: Value) -> Value in
+                if case .instance(let i) = item, let t = i.tuple { return .tuple(t) }
+                return item
+            }
             // A list of tracked scalars keeps their history (`np.array([w1, w2])`).
             if items.isEmpty { return Variable(Tensor(shape: [0], scalars: [])) }
             let parts = try items.map { i throws(Failure) in try tensor(i) }
@@ -335,6 +362,8 @@ extension Interpreter {
             return Variable(t)
         case .range:
             return try tensor(.list(ListBox(try iterate(v))))
+        case .instance(let i) where i.tuple != nil:
+            return try tensor(.tuple(i.tuple ?? []))
         default:
             throw Failure("TypeError: expected a number, a list or an array, got \(v.typeName)")
         }

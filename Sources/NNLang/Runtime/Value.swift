@@ -186,6 +186,8 @@ public final class Function {
     var block = 0
     /// The ids of the names local to its body (nil for a lambda: only its parameters).
     var locals: Set<Int>?
+    /// `Class.method` for a method, as CPython names it in call errors.
+    var qualifiedName: String { owner.map { "\($0.name).\(name)" } ?? name }
     /// Only plain positional parameters: a call with as many positional arguments binds
     /// them in order, without the general rules.
     lazy var isPlain = parameters.allSatisfy { $0.kind == .positional }

@@ -25,7 +25,8 @@ extension Library {
             case .object(let o):
                 if let l = try o.attribute("__len__", interp) { return l }
                 throw Failure("TypeError: object of type '\(o.typeName)' has no len()")
-            default: return .int(try interp.iterate(v).count)
+            case .list, .tuple, .dict, .set, .range: return .int(try interp.iterate(v).count)
+            default: throw Failure("TypeError: object of type '\(v.typeName)' has no len()")
             }
         }
         b["range"] = fn(def: "range(*args)") { args throws(Failure) in
@@ -102,7 +103,8 @@ extension Library {
                 var bestKey = try k(best)
                 for v in items.dropFirst() {
                     let kv = try k(v)
-                    if try interp.order(kv, bestKey) * sign > 0 {
+                    // CPython asks `item < best` (min) or `item > best` (max).
+                    if try interp.truthy(try interp.compare(sign > 0 ? ">" : "<", kv, bestKey)) {
                         best = v
                         bestKey = kv
                     }

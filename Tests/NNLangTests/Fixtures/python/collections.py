@@ -204,3 +204,20 @@ d = deque([1, [2]], maxlen=4)
 o = OrderedDict(a=1)
 f = defaultdict(list, {"k": [1]})
 print(copy.copy(c), copy.deepcopy(d), copy.copy(o), copy.deepcopy(f))
+# ---
+from collections import Counter, defaultdict, deque, namedtuple
+import numpy as np
+c = Counter("hello world")
+print(c.most_common(1)[0][0], sorted(c.items())[:3])
+nested = defaultdict(lambda: defaultdict(int))
+nested["a"]["b"] += 2
+print(nested["a"]["b"], dict(nested["a"]))
+d = deque(maxlen=3)
+for x in [1.0, 2.0, 3.0, 4.0]:
+    d.append(x)
+print(np.mean(d), np.array(d), sum(d), max(d), list(enumerate(d)))
+P = namedtuple("P", "x y")
+p = P(1.5, 2)
+print(f"{p.x:.2f} {p}", np.array(p), np.array([P(1, 2), P(3, 4)]).shape)
+print(-Counter(a=1, b=-2), +Counter(a=1, b=-2))
+print(np.array([P(1, 2), P(3, 4)]), -Counter(), +Counter(a=0))
