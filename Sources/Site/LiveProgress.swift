@@ -24,7 +24,7 @@ final class LiveProgress: @unchecked Sendable {
         }
     }
 
-    func update(_ epoch: Int, _ epochs: Int, _ metrics: [Metric]) {
+    func update(_ epoch: Int, _ epochs: Int, _ metrics: [LoggedMetric]) {
         let now = DispatchTime.now().uptimeNanoseconds
         let start = self.start ?? now
         self.start = start

@@ -1,5 +1,5 @@
 import Foundation
-import Notebook
+import Display
 import Testing
 
 @testable import NNLang

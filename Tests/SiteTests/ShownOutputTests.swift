@@ -7,7 +7,7 @@ import Testing
 
 /// The execute step lays out what the language reports: Keras's sampled log and summary.
 @Suite struct ShownOutputTests {
-    static func epochs(_ n: Int) -> [[Metric]] { (1...n).map { [Metric("loss", 1 / Double($0))] } }
+    static func epochs(_ n: Int) -> [[LoggedMetric]] { (1...n).map { [LoggedMetric("loss", 1 / Double($0))] } }
 
     @Test func longFitsShowTheFirstEveryTenthAndTheLastEpoch() {
         let log = ShownOutput.trainingLog(TrainingRecord(planned: 100, epochs: ShownOutputTests.epochs(100)))
@@ -42,10 +42,10 @@ import Testing
         let lines = Lines()
         let live = LiveProgress { lines.all.append($0) }
         live.hear(.started)
-        live.hear(.epoch(1, of: 3, metrics: [Metric("loss", 0.5)]))
+        live.hear(.epoch(1, of: 3, metrics: [LoggedMetric("loss", 0.5)]))
         #expect(lines.all.isEmpty)
         Thread.sleep(forTimeInterval: 0.55)
-        live.hear(.epoch(2, of: 3, metrics: [Metric("loss", 0.25)]))
+        live.hear(.epoch(2, of: 3, metrics: [LoggedMetric("loss", 0.25)]))
         #expect(lines.all == ["\rEpoch 2/3 " + String(repeating: "━", count: 13) + String(repeating: "─", count: 7) + " - loss: 0.2500"])
         live.hear(.finished)
         #expect(lines.all.last == "\r\u{1B}[K")

@@ -253,7 +253,7 @@ final class ModelObject: EngineObject {
                 let r = try engine { () throws(EngineError) in try model.evaluate(x, ys) }
                 let names = model.evaluationNames
                 if Library.verbosity(args.optional(3, "verbose")) > 0 {
-                    interp.emit(.evaluation(zip(names, r).map { Metric($0, $1) }))
+                    interp.emit(.evaluation(zip(names, r).map { LoggedMetric($0, $1) }))
                 }
                 if try args.bool(4, "return_dict", false) {
                     let d = DictBox()
@@ -366,13 +366,13 @@ extension Library {
         }
         guard options.epochs >= 1, options.batchSize >= 1 else { throw Failure("ValueError: epochs and batch_size must be positive") }
         let verbose = verbosity(args.optional(4, "verbose"))
-        var epochs: [[Metric]] = []
+        var epochs: [[LoggedMetric]] = []
         let progress = interp.trainingProgress
         progress?(.started)
         defer { progress?(.finished) }
         let history = try engine { () throws(EngineError) in
             try model.fit(x, ys, options: options) { report in
-                let metrics = report.logs.map { Metric($0.0, $0.1) }
+                let metrics = report.logs.map { LoggedMetric($0.0, $0.1) }
                 progress?(.epoch(report.epoch, of: report.epochs, metrics: metrics))
                 if verbose > 0 { epochs.append(metrics) }
             }

@@ -8,11 +8,10 @@ public final class PyClass {
     let constructor: Value?
     /// Made by a `class` statement (its objects show as `__main__.Name`).
     let isUserDefined: Bool
-    /// The module a library type belongs to (`numpy` for `numpy.ndarray`); nil for Python's builtins.
-    let module: String?
     /// The interpreter that runs the class's methods, for hashing its instances in dicts.
     weak var interpreter: Interpreter?
-    /// The module a library class comes from (`collections` for `collections.Counter`).
+    /// The module a library type belongs to (`numpy` for `numpy.ndarray`, `collections` for
+    /// `collections.Counter`); nil for Python's builtins.
     var module: String?
 
     init(

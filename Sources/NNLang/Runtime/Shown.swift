@@ -19,7 +19,7 @@ public indirect enum Shown: Equatable, Sendable {
     /// `fit`'s report of every epoch that ran (verbose fits only).
     case training(TrainingRecord)
     /// `evaluate`'s final metrics (verbose only).
-    case evaluation([Metric])
+    case evaluation([LoggedMetric])
     case figure(Figure)
 
     /// A table cell: numbers are formatted at render time.
@@ -41,7 +41,7 @@ public struct ShownTable: Equatable, Sendable {
 }
 
 /// A named metric value of a training log (`loss`, `accuracy`, `val_loss`, …).
-public struct Metric: Equatable, Sendable {
+public struct LoggedMetric: Equatable, Sendable {
     public var name: String
     public var value: Double
     public init(_ name: String, _ value: Double) {
@@ -89,8 +89,8 @@ public struct ModelOverview: Equatable, Sendable {
 /// The epochs a fit ran, each with its metrics; fewer than `planned` means it stopped early.
 public struct TrainingRecord: Equatable, Sendable {
     public var planned: Int
-    public var epochs: [[Metric]]
-    public init(planned: Int, epochs: [[Metric]]) {
+    public var epochs: [[LoggedMetric]]
+    public init(planned: Int, epochs: [[LoggedMetric]]) {
         self.planned = planned
         self.epochs = epochs
     }
@@ -100,6 +100,6 @@ public struct TrainingRecord: Equatable, Sendable {
 public enum TrainingProgress: Sendable {
     /// A fit begins (its first epoch has not run yet).
     case started
-    case epoch(Int, of: Int, metrics: [Metric])
+    case epoch(Int, of: Int, metrics: [LoggedMetric])
     case finished
 }
