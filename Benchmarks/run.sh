@@ -39,6 +39,7 @@ row("10-32-32-1, 100 epochs SGD", "small_net_sgd_100_epochs", "numpy_small_net_s
 row("10-32-32-1, 100 epochs SGD", "small_net_sgd_100_epochs", "keras_small_net_sgd_100_epochs", "Keras fit")
 row("784-128-10, 1 epoch Adam", "mnist_like_adam_1_epoch", "numpy_mnist_like_adam_1_epoch", "numpy loop")
 row("CNN 28×28, Conv2D(8)+pool+Dense(10), 1,024 images, 1 epoch Adam", "cnn_adam_1_epoch", "keras_cnn_adam_1_epoch", "Keras fit")
+row("CNN 28×28, Conv2D(8)+pool+Dense(10), 1,024 images, 1 epoch Adam", "cnn_adam_1_epoch", "numpy_cnn_adam_1_epoch", "numpy loop")
 row("784-128-10, 1 epoch Adam", "mnist_like_adam_1_epoch", "keras_mnist_like_adam_1_epoch", "Keras fit")
 row("10⁶ scalar ops in a loop", "interpreter_1e6_scalar_ops", "python_1e6_scalar_ops", "CPython")
 row("a + b on (2, 2) arrays, 10⁵ times", "interpreter_tiny_array_add_1e5", "numpy_tiny_array_add_1e5", "numpy")

@@ -53,13 +53,19 @@ public enum Metric {
         return values.sum() / Double(values.count) * n
     }
 
+    /// Keras 3's `binary_accuracy` function: per element, 1 where the prediction (counted as 1
+    /// when strictly above 0.5) equals the target.
+    public static func binaryHits(_ target: Tensor, _ prediction: Tensor) throws(EngineError) -> Tensor {
+        let y = try Loss.matchRank(target, prediction.shape, sparse: false)
+        return try Tensor.zip(y, prediction, "accuracy") { t, p in (p > 0.5 ? 1.0 : 0.0) == t ? 1 : 0 }
+    }
+
     /// Each sample's score, as Keras's metric functions (`keras.metrics.binary_accuracy`) return it.
     public func perSample(_ target: Tensor, _ prediction: Tensor) throws(EngineError) -> Tensor {
         switch self {
         case .binaryAccuracy:
-            let y = try Loss.matchRank(target, prediction.shape, sparse: false)
-            // A prediction counts as 1 when strictly above 0.5; the score is averaged per sample.
-            let hits = try Tensor.zip(y, prediction, "accuracy") { t, p in (p > 0.5 ? 1.0 : 0.0) == t ? 1 : 0 }
+            // The score is averaged per sample.
+            let hits = try Metric.binaryHits(target, prediction)
             return try hits.reduce(.mean, axis: hits.rank > 1 ? -1 : nil)
         case .categoricalAccuracy:
             let p = try prediction.reduce(.argmax, axis: -1)

@@ -98,7 +98,7 @@ extension Model {
         var trainX = x
         var trainY = ys
         let n = try sampleCount(x, ys)
-        var weights = options.sampleWeight
+        let weights = options.sampleWeight
         if let w = weights {
             guard w.shape.first == n, w.count == n else {
                 throw .shape("sample_weight must hold one weight per sample: \(n) samples, sample_weight of shape \(formatShape(w.shape))")

@@ -205,13 +205,14 @@ extension Library {
                 }
                 let y = try args.tensor(0, "y_true")
                 let p = try interp.tensor(try args.required(1, "y_pred")).value
-                return .tensor(Variable(try engine { () throws(EngineError) in try metric.perSample(y, p) }))
+                return .tensor(
+                    Variable(try engine { () throws(EngineError) in binary ? try Metric.binaryHits(y, p) : try metric.perSample(y, p) }))
             }
         }
         return m
     }
 
-    /// `keras.metrics`' functions: one score per sample.
+    /// `keras.metrics`' functions: one score per sample (per element for `binary_accuracy`, as Keras 3).
     static var metricFunctions: [(String, Metric)] {
         [
             ("binary_accuracy", .binaryAccuracy), ("categorical_accuracy", .categoricalAccuracy),
