@@ -1,4 +1,5 @@
 import Display
+import Foundation
 import Testing
 
 @testable import NNLang
@@ -55,5 +56,24 @@ import Testing
         z[4] = .nan
         let rings = ContourTracer(xs: xs, ys: xs, z: z).band([0, 1], 0)
         #expect(rings.map(ShownTests.area).reduce(0, +) == 0)
+    }
+
+    /// `contourf` then `colorbar()`: the bar shows the bands' colours, as matplotlib's does.
+    @Test func aContourSetsColourBarIsItsBands() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory())
+        let interpreter = Interpreter(seed: 0, format: NumberFormat(), files: FileAccess(documentDirectory: folder, projectRoot: folder))
+        let source =
+            "import numpy as np\nimport matplotlib.pyplot as plt\nplt.contourf(np.outer(np.arange(5), np.arange(5)))\nplt.colorbar()"
+        let (statements, _) = Parser.parse(source)
+        interpreter.prepare([statements])
+        let (shown, error) = interpreter.run(statements, timeout: 20)
+        #expect(error == nil)
+        guard case .figure(let figure)? = shown.last, case .contour(let set)? = figure.axes.first?.artists.first else {
+            Issue.record("expected a figure with a contour set, got \(shown)")
+            return
+        }
+        #expect(set.levels == [0, 2, 4, 6, 8, 10, 12, 14, 16])
+        #expect(figure.axes[0].colorbar?.colors == set.bands.map(\.color))
+        #expect(set.bands.allSatisfy { !$0.rings.isEmpty })
     }
 }

@@ -71,6 +71,9 @@ struct Mappable {
     let map: Colormap
     let low: Double
     let high: Double
+    /// A contour set's band colours, when its levels are evenly spaced: its colour bar is
+    /// those blocks, as matplotlib draws it, rather than the continuous map.
+    var bands: [String]? = nil
 }
 
 /// `plt.cm.viridis` and friends: a colormap as a value (callable on numbers in [0, 1]).

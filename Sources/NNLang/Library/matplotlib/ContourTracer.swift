@@ -10,6 +10,31 @@ struct ContourTracer {
     let ys: [Double]
     /// Row-major, `ys.count` rows of `xs.count`.
     let z: [Double]
+    /// Each cell's smallest and largest corner value (nan where a corner is missing), row-major.
+    let cellLow: [Double]
+    let cellHigh: [Double]
+
+    init(xs: [Double], ys: [Double], z: [Double]) {
+        self.xs = xs
+        self.ys = ys
+        self.z = z
+        let nx = xs.count
+        var low: [Double] = []
+        var high: [Double] = []
+        for r in 0..<(ys.count - 1) {
+            for c in 0..<(nx - 1) {
+                let a = z[r * nx + c]
+                let b = z[r * nx + c + 1]
+                let d = z[(r + 1) * nx + c]
+                let e = z[(r + 1) * nx + c + 1]
+                let finite = a.isFinite && b.isFinite && d.isFinite && e.isFinite
+                low.append(finite ? min(min(a, b), min(d, e)) : .nan)
+                high.append(finite ? max(max(a, b), max(d, e)) : .nan)
+            }
+        }
+        cellLow = low
+        cellHigh = high
+    }
 
     /// A vertex of a piece: a grid corner, or where a level crosses a grid edge.
     struct Key: Hashable {
@@ -52,16 +77,36 @@ struct ContourTracer {
             open[a.key, default: []].append(edges.count)
             edges.append((a.key, b.key))
         }
-        for r in 0..<(ys.count - 1) {
-            for c in 0..<(nx - 1) {
+        // A cell whose corners all lie in the band is filled whole: the sides it shares with
+        // cells that have a piece would cancel, so neither side draws them (most of a grid).
+        let rows = ys.count - 1
+        let columns = nx - 1
+        let usable = cellLow.map { !$0.isNaN }
+        let whole = zip(cellLow, cellHigh).map { $0 >= lo && $1 <= hi }
+        func isWhole(_ r: Int, _ c: Int) -> Bool { r >= 0 && c >= 0 && r < rows && c < columns && whole[r * columns + c] }
+        func isUsable(_ r: Int, _ c: Int) -> Bool { r >= 0 && c >= 0 && r < rows && c < columns && usable[r * columns + c] }
+        /// The cell across the side from corner `a` to corner `b` of cell (r, c).
+        func across(_ a: Key, _ b: Key, _ r: Int, _ c: Int) -> (Int, Int)? {
+            guard a.kind == 0, b.kind == 0 else { return nil }
+            if a.row == b.row { return (Int(a.row) == r ? r - 1 : r + 1, c) }
+            return (r, Int(a.column) == c ? c - 1 : c + 1)
+        }
+        for r in 0..<rows {
+            for c in 0..<columns where cellHigh[r * columns + c] >= lo && cellLow[r * columns + c] <= hi {
                 let corners = [corner(r, c), corner(r, c + 1), corner(r + 1, c + 1), corner(r + 1, c)]
-                guard corners.allSatisfy({ $0.z.isFinite }) else { continue }
-                let values = corners.map(\.z)
-                guard values.max()! >= lo, values.min()! <= hi else { continue }
-                var piece = clip(corners, at: lo, level: Int32(k), keepAbove: true)
-                piece = clip(piece, at: hi, level: Int32(k + 1), keepAbove: false)
+                var piece = corners
+                if !whole[r * columns + c] {
+                    piece = clip(piece, at: lo, level: Int32(k), keepAbove: true)
+                    piece = clip(piece, at: hi, level: Int32(k + 1), keepAbove: false)
+                }
                 guard piece.count >= 3 else { continue }
-                for i in piece.indices { add(piece[i], piece[(i + 1) % piece.count]) }
+                for i in piece.indices {
+                    let (a, b) = (piece[i], piece[(i + 1) % piece.count])
+                    if let (nr, nc) = across(a.key, b.key, r, c) {
+                        if isWhole(nr, nc) || (whole[r * columns + c] && isUsable(nr, nc)) { continue }
+                    }
+                    add(a, b)
+                }
             }
         }
         return rings(edges, open, points)
