@@ -97,6 +97,7 @@ import Testing
         let methods =
             Library.arrayMethodSignatures.map { ("numpy.ndarray." + $0.key, $0.value.declaration) }
             + GeneratorObject.signatures.map { ("numpy.random.Generator." + $0.key, $0.value) }
+            + Library.pythonMethodSignatures.map { ($0.key, $0.value) }
         for (qualified, declaration) in methods {
             let text = try #require(real[qualified], "\(qualified) is not a method of the real class")
             let name = String(qualified.split(separator: ".").last!)
