@@ -9,7 +9,9 @@ writes two fixtures of Tests/NNLangTests/Fixtures:
 
 - `signatures.tsv`: `module<TAB>name<TAB>(parameters)` for every public callable of numpy,
   numpy.random, numpy.linalg, builtins, math, random, statistics, itertools, functools, copy
-  and time, as `str(inspect.signature(f))` prints it. numpy 2.4's ufuncs have signatures.
+  and time, and of the methods of numpy.ndarray, numpy.random.Generator, str, list, dict and tuple
+  (with their `self`; CPython's methods without a signature, like `str.find`, are left out),
+  as `str(inspect.signature(f))` prints it. numpy 2.4's ufuncs have signatures.
   C builtins without one (`int`, `zip`, `max`, `math.log`, `itertools.product`, …) get the
   parameter list their documentation gives, from DOCUMENTED below, and are marked `documented`.
 - `binding.nn`: calls of Python functions with the same signatures as Lectern's binder tests,
@@ -86,6 +88,16 @@ def signatures():
                 continue
             try:
                 rows.append(f"{module_name}\t{name}\t{inspect.signature(f)}")
+            except (TypeError, ValueError):
+                pass
+    classes = [("numpy.ndarray", np.ndarray), ("numpy.random.Generator", np.random.Generator), ("str", str), ("list", list),
+               ("dict", dict), ("tuple", tuple)]
+    for class_name, cls in classes:
+        for name in sorted(dir(cls)):
+            if name.startswith("_") or not callable(getattr(cls, name)):
+                continue
+            try:
+                rows.append(f"{class_name}\t{name}\t{inspect.signature(getattr(cls, name))}")
             except (TypeError, ValueError):
                 pass
     return rows

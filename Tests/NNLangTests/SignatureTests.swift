@@ -92,6 +92,22 @@ import Testing
         #expect(missing.sorted() == [])
     }
 
+    @Test func methodSignaturesAreTheRealOnes() throws {
+        let real = Self.realSignatures()
+        let methods =
+            Library.arrayMethodSignatures.map { ("numpy.ndarray." + $0.key, $0.value.declaration) }
+            + GeneratorObject.signatures.map { ("numpy.random.Generator." + $0.key, $0.value) }
+            + Library.pythonMethodSignatures.map { ($0.key, $0.value) }
+        for (qualified, declaration) in methods {
+            let text = try #require(real[qualified], "\(qualified) is not a method of the real class")
+            let name = String(qualified.split(separator: ".").last!)
+            // The real method's first parameter is `self`, which the bound method does not take.
+            let expected = Array(try SignatureParser(name + text).parse().parameters.dropFirst())
+            let declared = Signature.declared(declaration)
+            #expect(declared.parameters == expected, "\(qualified): declared \(declared.parameterText), numpy has \(text)")
+        }
+    }
+
     @Test func parameterTextRoundTrips() throws {
         for text in [
             "f(a, /, b=1, *, c=None, **kwargs)", "g(*args, sep=' ', end='\\n', file=None, flush=False)", "h()",

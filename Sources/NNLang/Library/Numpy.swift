@@ -491,7 +491,6 @@ extension Library {
         switch name {
         case "reshape":
             method = { args throws(Failure) in
-                try args.accept(["*", "order"])
                 try requireCOrder(args, -1)
                 let dims =
                     args.positional.count == 1
@@ -500,19 +499,16 @@ extension Library {
             }
         case "ravel":
             method = { args throws(Failure) in
-                try args.accept(["order"])
                 try requireCOrder(args, 0)
                 return try reshaped(t, [-1])
             }
         case "flatten":
             method = { args throws(Failure) in
-                try args.accept(["order"])
                 try requireCOrder(args, 0)
                 return .tensor(try engine { () throws(EngineError) in try Variable.reshape(Variable(t.value, node: t.node), [-1]) })
             }
         case "transpose":
             method = { args throws(Failure) in
-                try args.accept(["*"])
                 let perm =
                     args.positional.isEmpty
                     ? nil
@@ -523,19 +519,16 @@ extension Library {
         case _ where reductionParameters[name] != nil:
             method = { args throws(Failure) in try reduction(name, args, method: t, interp) }
         case "copy":
-            method = { args throws(Failure) in
-                try args.accept([])
+            method = { _ throws(Failure) in
                 return try copied(t)
             }
         case "item":
-            method = { args throws(Failure) in
-                try args.accept([])
+            method = { _ throws(Failure) in
                 guard t.value.count == 1 else { throw Failure("ValueError: can only convert an array of size 1 to a Python scalar") }
                 return pythonValue(t.value.scalars[0], t.value.dtype)
             }
         case "tolist":
-            method = { args throws(Failure) in
-                try args.accept([])
+            method = { _ throws(Failure) in
                 let x = t.value
                 let strides = x.strides
                 func build(_ axis: Int, _ offset: Int) -> Value {
@@ -546,38 +539,48 @@ extension Library {
             }
         case "astype":
             method = { args throws(Failure) in
-                try args.accept(["dtype", "copy"])
                 let type = try dtype(try args.required(0, "dtype")) ?? .float64
                 let cast = try engine { () throws(EngineError) in try t.value.cast(to: type) }
                 return .tensor(type.isFloat ? Variable(cast, node: t.node) : Variable.nondifferentiable("astype", cast, [t]))
             }
         case "squeeze":
             method = { args throws(Failure) in
-                try args.accept(["axis"])
                 return try squeezed(t, try reductionAxes(args.optional(0, "axis"), rank: t.value.rank))
             }
         case "clip":
             method = { args throws(Failure) in
-                try args.accept(["min", "max"])
                 return try clipped(t, args.optional(0, "min"), args.optional(1, "max"), interp)
             }
         case "dot":
             method = { args throws(Failure) in
-                try args.accept(["b", "out"])
-                if let out = args.optional(1, "out"), !out.isNone {
-                    throw Failure("NotImplementedError: Lectern does not support the 'out' argument of dot()")
-                }
-                return try product(.tensor(t), try args.required(0, "b"), scalars: true, interp)
+                try product(.tensor(t), try args.required(0, "other"), scalars: true, interp)
             }
         case "round":
             method = { args throws(Failure) in
-                try args.accept(["decimals"])
-                return try numpyRounded(t, try args.int(0, "decimals", 0))
+                try numpyRounded(t, try args.int(0, "decimals", 0))
             }
         default: return nil
         }
-        return fn(name, method)
+        guard let signature = arrayMethodSignatures[name] else { return fn(name, method) }
+        return fn(def: signature.declaration, unsupported: signature.unsupported, method)
     }
+
+    /// The array methods' signatures as numpy declares them (without `self`); the reductions
+    /// check theirs in `reduction`, numpy's `**kwargs` form not naming `keepdims`.
+    static let arrayMethodSignatures: [String: (declaration: String, unsupported: [String])] = [
+        "reshape": ("reshape(*shape, order='C', copy=None)", ["copy"]),
+        "ravel": ("ravel(order='C')", []),
+        "flatten": ("flatten(order='C')", []),
+        "transpose": ("transpose(*axes)", []),
+        "copy": ("copy(order='C')", ["order"]),
+        "item": ("item(*args)", ["*args"]),
+        "tolist": ("tolist()", []),
+        "astype": ("astype(dtype, order='K', casting='unsafe', subok=True, copy=True)", ["order", "casting", "subok", "copy"]),
+        "squeeze": ("squeeze(axis=None)", []),
+        "clip": ("clip(min=None, max=None, out=None, **kwargs)", ["out", "**kwargs"]),
+        "dot": ("dot(other, /, out=None)", ["out"]),
+        "round": ("round(decimals=0, out=None)", ["out"]),
+    ]
 }
 
 extension Value {

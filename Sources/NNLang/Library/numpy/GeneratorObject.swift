@@ -78,8 +78,23 @@ final class GeneratorObject: EngineObject {
             }
         default: body = nil
         }
-        return body.map { Library.fn(name, $0) }
+        guard let body, let signature = Self.signatures[name] else { return nil }
+        return Library.fn(def: signature, body)
     }
+
+    /// numpy's `Generator` methods as `inspect.signature` shows them (without `self`).
+    static let signatures: [String: String] = [
+        "random": "random(size=None, dtype=<class 'numpy.float64'>, out=None)",
+        "standard_normal": "standard_normal(size=None, dtype=<class 'numpy.float64'>, out=None)",
+        "normal": "normal(loc=0.0, scale=1.0, size=None)",
+        "uniform": "uniform(low=0.0, high=1.0, size=None)",
+        "exponential": "exponential(scale=1.0, size=None)",
+        "integers": "integers(low, high=None, size=None, dtype=<class 'numpy.int64'>, endpoint=False)",
+        "binomial": "binomial(n, p, size=None)",
+        "choice": "choice(a, size=None, replace=True, p=None, axis=0, shuffle=True)",
+        "permutation": "permutation(x, axis=0)",
+        "shuffle": "shuffle(x, axis=0)",
+    ]
 
     private func callMethod(_ name: String, _ positional: [Value], _ interp: Interpreter) throws(Failure) -> Value {
         try interp.callValue(try attribute(name, interp)!, positional)

@@ -3,17 +3,18 @@
 extension Library {
     static func dictMethod(_ d: DictBox, _ name: String, _ interp: Interpreter) -> Value? {
         switch name {
-        case "keys": return fn(name) { _ throws(Failure) in .list(ListBox(d.keys)) }
-        case "values": return fn(name) { _ throws(Failure) in .list(ListBox(d.values)) }
-        case "items": return fn(name) { _ throws(Failure) in .list(ListBox(zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+        case "keys": return typeMethod("dict", name) { _ throws(Failure) in .list(ListBox(d.keys)) }
+        case "values": return typeMethod("dict", name) { _ throws(Failure) in .list(ListBox(d.values)) }
+        case "items":
+            return typeMethod("dict", name) { _ throws(Failure) in .list(ListBox(zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
         case "get":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("dict", name) { args throws(Failure) in
                 let key = try args.required(0, "key")
                 try checkHashable(key)
                 return d.get(key) ?? (args.optional(1, "default") ?? .none)
             }
         case "pop":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("dict", name) { args throws(Failure) in
                 let key = try args.required(0, "key")
                 try checkHashable(key)
                 guard let v = d.get(key) else {
@@ -24,13 +25,13 @@ extension Library {
                 return v
             }
         case "popitem":
-            return fn(name) { _ throws(Failure) in
+            return typeMethod("dict", name) { _ throws(Failure) in
                 guard let key = d.keys.last, let value = d.values.last else { throw Failure("KeyError: 'popitem(): dictionary is empty'") }
                 d.remove(key)
                 return .tuple([key, value])
             }
         case "setdefault":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("dict", name) { args throws(Failure) in
                 let key = try args.required(0, "key")
                 if let v = d.get(key) { return v }
                 let v = args.optional(1, "default") ?? .none
@@ -38,14 +39,14 @@ extension Library {
                 return v
             }
         case "update":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("dict", name) { args throws(Failure) in
                 if let other = args.positional.first { try merge(d, other, interp) }
                 for (k, v) in args.keywords { try d.set(.str(k), v) }
                 return .none
             }
-        case "copy": return fn(name) { _ throws(Failure) in .dict(try copyDict(d)) }
+        case "copy": return typeMethod("dict", name) { _ throws(Failure) in .dict(try copyDict(d)) }
         case "clear":
-            return fn(name) { _ throws(Failure) in
+            return typeMethod("dict", name) { _ throws(Failure) in
                 d.removeAll()
                 return .none
             }

@@ -4,25 +4,25 @@ extension Library {
     static func listMethod(_ l: ListBox, _ name: String, _ interp: Interpreter) -> Value? {
         switch name {
         case "append":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("list", name) { args throws(Failure) in
                 try args.accept(["object"])
                 l.items.append(try args.required(0, "object"))
                 return .none
             }
         case "extend":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("list", name) { args throws(Failure) in
                 l.items += try interp.iterate(try args.required(0, "iterable"))
                 return .none
             }
         case "insert":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("list", name) { args throws(Failure) in
                 let i = try args.required(0, "index").asInt("index")
                 let at = i < 0 ? Swift.max(0, i + l.items.count) : Swift.min(i, l.items.count)
                 l.items.insert(try args.required(1, "object"), at: at)
                 return .none
             }
         case "pop":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("list", name) { args throws(Failure) in
                 guard !l.items.isEmpty else { throw Failure("IndexError: pop from empty list") }
                 let i = try args.int(0, "index", -1)
                 let j = i < 0 ? i + l.items.count : i
@@ -30,14 +30,14 @@ extension Library {
                 return l.items.remove(at: j)
             }
         case "remove":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("list", name) { args throws(Failure) in
                 let x = try args.required(0, "value")
                 guard let i = try firstIndex(l.items, x, interp) else { throw Failure("ValueError: list.remove(x): x not in list") }
                 l.items.remove(at: i)
                 return .none
             }
         case "index":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("list", name) { args throws(Failure) in
                 let x = try args.required(0, "value")
                 let (lo, hi) = try bounds(args, l.items.count)
                 guard lo < hi, let i = try firstIndex(Array(l.items[lo..<hi]), x, interp) else {
@@ -45,20 +45,21 @@ extension Library {
                 }
                 return .int(lo + i)
             }
-        case "count": return fn(name) { args throws(Failure) in .int(try count(l.items, try args.required(0, "value"), interp)) }
+        case "count":
+            return typeMethod("list", name) { args throws(Failure) in .int(try count(l.items, try args.required(0, "value"), interp)) }
         case "reverse":
-            return fn(name) { _ throws(Failure) in
+            return typeMethod("list", name) { _ throws(Failure) in
                 l.items.reverse()
                 return .none
             }
-        case "copy": return fn(name) { _ throws(Failure) in .list(ListBox(l.items)) }
+        case "copy": return typeMethod("list", name) { _ throws(Failure) in .list(ListBox(l.items)) }
         case "clear":
-            return fn(name) { _ throws(Failure) in
+            return typeMethod("list", name) { _ throws(Failure) in
                 l.items.removeAll()
                 return .none
             }
         case "sort":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("list", name) { args throws(Failure) in
                 try args.accept(["key", "reverse"])
                 guard args.positional.isEmpty else { throw Failure("TypeError: sort() takes no positional arguments") }
                 l.items = try sortValues(l.items, key: args.optional(-1, "key"), reverse: try args.bool(-1, "reverse", false), interp)
@@ -70,9 +71,9 @@ extension Library {
 
     static func tupleMethod(_ t: [Value], _ name: String, _ interp: Interpreter) -> Value? {
         switch name {
-        case "count": return fn(name) { args throws(Failure) in .int(try count(t, try args.required(0, "value"), interp)) }
+        case "count": return typeMethod("tuple", name) { args throws(Failure) in .int(try count(t, try args.required(0, "value"), interp)) }
         case "index":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("tuple", name) { args throws(Failure) in
                 let x = try args.required(0, "value")
                 let (lo, hi) = try bounds(args, t.count)
                 guard lo < hi, let i = try firstIndex(Array(t[lo..<hi]), x, interp) else {

@@ -4,16 +4,19 @@ extension Library {
     static func stringMethod(_ s: String, _ name: String, _ interp: Interpreter) -> Value? {
         let chars = Array(s)
         switch name {
-        case "upper": return fn(name) { _ throws(Failure) in .str(s.uppercased()) }
-        case "lower", "casefold": return fn(name) { _ throws(Failure) in .str(s.lowercased()) }
-        case "title": return fn(name) { _ throws(Failure) in .str(pythonTitle(s)) }
+        case "upper": return typeMethod("str", name) { _ throws(Failure) in .str(s.uppercased()) }
+        case "lower", "casefold": return typeMethod("str", name) { _ throws(Failure) in .str(s.lowercased()) }
+        case "title": return typeMethod("str", name) { _ throws(Failure) in .str(pythonTitle(s)) }
         case "capitalize":
-            return fn(name) { _ throws(Failure) in .str(chars.first.map { $0.uppercased() + String(chars.dropFirst()).lowercased() } ?? "")
+            return typeMethod("str", name) { _ throws(Failure) in
+                .str(chars.first.map { $0.uppercased() + String(chars.dropFirst()).lowercased() } ?? "")
             }
         case "swapcase":
-            return fn(name) { _ throws(Failure) in .str(chars.map { $0.isUppercase ? $0.lowercased() : $0.uppercased() }.joined()) }
+            return typeMethod("str", name) { _ throws(Failure) in
+                .str(chars.map { $0.isUppercase ? $0.lowercased() : $0.uppercased() }.joined())
+            }
         case "strip", "lstrip", "rstrip":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 try args.accept(["chars"])
                 let set = try args.string(0, "chars").map(Set.init)
                 let strip = { (c: Character) in set?.contains(c) ?? c.isWhitespace }
@@ -24,14 +27,14 @@ extension Library {
                 return .str(String(chars[lo..<hi]))
             }
         case "split", "rsplit":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 try args.accept(["sep", "maxsplit"])
                 let limit = try args.int(1, "maxsplit", -1)
                 let parts = try pythonSplit(s, try args.string(0, "sep"), limit < 0 ? Int.max : limit, fromRight: name == "rsplit")
                 return .list(ListBox(parts.map(Value.str)))
             }
         case "splitlines":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 let keep = try args.bool(0, "keepends", false)
                 var lines: [Value] = []
                 var current = ""
@@ -47,7 +50,7 @@ extension Library {
                 return .list(ListBox(lines))
             }
         case "join":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 var parts: [String] = []
                 for (i, v) in try interp.iterate(try args.required(0, "iterable")).enumerated() {
                     guard case .str(let p) = v else {
@@ -58,13 +61,13 @@ extension Library {
                 return .str(parts.joined(separator: s))
             }
         case "replace":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 let old = try requiredString(args, 0, "old")
                 let new = try requiredString(args, 1, "new")
                 return .str(pythonReplace(chars, Array(old), new, try args.int(2, "count", -1)))
             }
         case "startswith", "endswith":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 let target = try args.required(0, name == "startswith" ? "prefix" : "suffix")
                 let (lo, hi) = try bounds(args, chars.count)
                 let piece = lo <= hi ? String(chars[lo..<hi]) : ""
@@ -78,7 +81,7 @@ extension Library {
                 return .bool(false)
             }
         case "find", "rfind", "index", "rindex", "count":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 let sub = Array(try requiredString(args, 0, "sub"))
                 let (lo, hi) = try bounds(args, chars.count)
                 var hits: [Int] = []
@@ -100,7 +103,7 @@ extension Library {
                 return .int(hit)
             }
         case "center", "ljust", "rjust":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 let width = try args.required(0, "width").asInt("width")
                 let fill = try args.string(1, "fillchar") ?? " "
                 guard fill.count == 1 else { throw Failure("TypeError: The fill character must be exactly one character long") }
@@ -111,7 +114,7 @@ extension Library {
                 return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: pad - left))
             }
         case "zfill":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 let width = try args.required(0, "width").asInt("width")
                 let pad = width > chars.count ? width - chars.count : 0
                 guard pad <= Interpreter.maxElements else { throw Failure("MemoryError") }
@@ -120,7 +123,7 @@ extension Library {
                 return .str(signed ? String(chars[0]) + zeros + String(chars.dropFirst()) : zeros + s)
             }
         case "partition", "rpartition":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 let sep = try requiredString(args, 0, "sep")
                 guard !sep.isEmpty else { throw Failure("ValueError: empty separator") }
                 let range = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
@@ -130,32 +133,39 @@ extension Library {
                 return .tuple([.str(String(s[..<range.lowerBound])), .str(sep), .str(String(s[range.upperBound...]))])
             }
         case "removeprefix":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 .str(
                     s.hasPrefix(try requiredString(args, 0, "prefix"))
                         ? String(s.dropFirst(try requiredString(args, 0, "prefix").count)) : s)
             }
         case "removesuffix":
-            return fn(name) { args throws(Failure) in
+            return typeMethod("str", name) { args throws(Failure) in
                 .str(
                     s.hasSuffix(try requiredString(args, 0, "suffix")) ? String(s.dropLast(try requiredString(args, 0, "suffix").count)) : s
                 )
             }
         case "isdigit", "isdecimal", "isnumeric":
-            return fn(name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy(\.isNumber)) }
-        case "isalpha": return fn(name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy(\.isLetter)) }
-        case "isalnum": return fn(name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy { $0.isLetter || $0.isNumber }) }
-        case "isspace": return fn(name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy(\.isWhitespace)) }
+            return typeMethod("str", name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy(\.isNumber)) }
+        case "isalpha": return typeMethod("str", name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy(\.isLetter)) }
+        case "isalnum":
+            return typeMethod("str", name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy { $0.isLetter || $0.isNumber }) }
+        case "isspace": return typeMethod("str", name) { _ throws(Failure) in .bool(!chars.isEmpty && chars.allSatisfy(\.isWhitespace)) }
         case "isupper":
-            return fn(name) { _ throws(Failure) in .bool(chars.contains(where: \.isCased) && !chars.contains(where: \.isLowercase)) }
+            return typeMethod("str", name) { _ throws(Failure) in
+                .bool(chars.contains(where: \.isCased) && !chars.contains(where: \.isLowercase))
+            }
         case "islower":
-            return fn(name) { _ throws(Failure) in .bool(chars.contains(where: \.isCased) && !chars.contains(where: \.isUppercase)) }
-        case "istitle": return fn(name) { _ throws(Failure) in .bool(chars.contains(where: \.isCased) && pythonTitle(s) == s) }
+            return typeMethod("str", name) { _ throws(Failure) in
+                .bool(chars.contains(where: \.isCased) && !chars.contains(where: \.isUppercase))
+            }
+        case "istitle":
+            return typeMethod("str", name) { _ throws(Failure) in .bool(chars.contains(where: \.isCased) && pythonTitle(s) == s) }
         case "isidentifier":
-            return fn(name) { _ throws(Failure) in
+            return typeMethod("str", name) { _ throws(Failure) in
                 .bool(chars.first.map { $0 == "_" || $0.isLetter } ?? false && chars.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber })
             }
-        case "format": return fn(name) { args throws(Failure) in .str(try interp.strFormat(s, args.positional, args.keywords)) }
+        case "format":
+            return typeMethod("str", name) { args throws(Failure) in .str(try interp.strFormat(s, args.positional, args.keywords)) }
         default: return nil
         }
     }
