@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
         .executableTarget(name: "lectern-bench", dependencies: ["Engine", "NNLang"], path: "Benchmarks/lectern-bench"),
         // libFuzzer target (README, Development); built normally it replays inputs.
-        .executableTarget(name: "lectern-fuzz", dependencies: ["NNLang", "Notebook"], path: "Fuzz"),
+        .executableTarget(name: "lectern-fuzz", dependencies: ["Engine", "NNLang", "Notebook"], path: "Fuzz"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], resources: [.copy("Fixtures"), .copy("Snapshots")]),
