@@ -29,7 +29,7 @@ let package = Package(
             // The tree-walker touches class properties on every node; run-time exclusivity
             // checks cost ~12% there. Debug builds (and so the tests) keep them.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "Site", dependencies: ["Display", "Notebook", "NNLang", "Yams"]),
+        .target(name: "Site", dependencies: ["Display", "Engine", "Notebook", "NNLang", "Yams"]),
         .target(
             name: "Serve",
             dependencies: [
@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "lectern", dependencies: ["LecternCLI"]),
         .executableTarget(name: "lectern-bench", dependencies: ["Engine", "NNLang", "Display"], path: "Benchmarks/lectern-bench"),
         // libFuzzer target (README, Development); built normally it replays inputs.
-        .executableTarget(name: "lectern-fuzz", dependencies: ["NNLang", "Notebook", "Site"], path: "Fuzz"),
+        .executableTarget(name: "lectern-fuzz", dependencies: ["Engine", "NNLang", "Notebook", "Site"], path: "Fuzz"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang", "Display", "Notebook", "Site"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NotebookTests", dependencies: ["Display", "Notebook"], resources: [.copy("Fixtures"), .copy("Snapshots")]),

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import NNLang
 import Notebook
@@ -10,6 +11,9 @@ import Site
 ///
 /// An input whose first byte is even is a whole lecture; otherwise the rest is the code of one
 /// `nn` block, which sends more of the fuzzer's effort into the language.
+/// One array may hold a million elements (8 MB) in a fuzzed document.
+let fuzzLimits = RunLimits(maxElements: 1 << 20)
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -23,7 +27,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     let document = DocumentReader.read(text, path: "fuzz.md")
     let folder = URL(fileURLWithPath: NSTemporaryDirectory())
-    let run = DocumentRunner.run(document, files: FileAccess(documentDirectory: folder, projectRoot: folder), timeout: 0.2)
+    // Small limits keep each execution in milliseconds: a mutated `np.ones(10**7)` or endless
+    // loop then costs 8 MB and 50 ms, and still goes through every MemoryError/TimeoutError path.
+    let run = DocumentRunner.run(
+        document, files: FileAccess(documentDirectory: folder, projectRoot: folder), timeout: 0.05, limits: fuzzLimits)
     _ = MarkdownRenderer.render(run.executed)
     _ = HTMLRenderer(highlight: Highlighter.html, assetsPrefix: "assets/").render(run.executed)
     return 0

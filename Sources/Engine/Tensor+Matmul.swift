@@ -20,7 +20,7 @@ extension Tensor {
             )
         }
         try checkSize(m * n, [m, n])
-        let out = gemm(a.scalars, b.scalars, m: m, k: k, n: n)
+        let out = try gemmChecked(a.scalars, b.scalars, m: m, k: k, n: n)
         var shape: [Int] = []
         if a.rank == 2 { shape.append(m) }
         if b.rank == 2 { shape.append(n) }
@@ -42,6 +42,38 @@ extension Tensor {
             }
             count = m * n
         }
+    }
+
+    /// Multiply-adds between two checks of the block's deadline: a few milliseconds of work.
+    static let deadlineStride = 1 << 27
+
+    /// `gemm` that stops with the block's `TimeoutError` when its deadline passes: a long
+    /// product runs in bands of rows (a multiple of 64, so every element is the same sum as in
+    /// one call) with a check of `RunLimits` between bands.
+    static func gemmChecked(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) throws(EngineError) -> [Double] {
+        let work = m.multipliedReportingOverflow(by: max(k, 1)).partialValue.multipliedReportingOverflow(by: n)
+        guard m > 0, n > 0, work.overflow || work.partialValue > deadlineStride else { return gemm(a, b, m: m, k: k, n: n) }
+        let band = max(64, deadlineStride / max(k * n, 1) / 64 * 64)
+        var timedOut: EngineError?
+        let out = [Double](unsafeUninitializedCapacity: m * n) { c, count in
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    for r0 in stride(from: 0, to: m, by: band) {
+                        do throws(EngineError) { try RunLimits.checkTime() } catch {
+                            timedOut = error
+                            return
+                        }
+                        let rows = min(band, m - r0)
+                        gemmRows(pa.baseAddress! + r0 * k, pb.baseAddress!, c.baseAddress! + r0 * n, m: rows, k: k, n: n)
+                    }
+                }
+            }
+            // Unfinished bands are zero, never uninitialised memory (the result is discarded).
+            if timedOut != nil { c.initialize(repeating: 0) }
+            count = m * n
+        }
+        if let timedOut { throw timedOut }
+        return out
     }
 
     /// Unsafe pointers handed to worker threads that write disjoint rows of C.

@@ -58,6 +58,7 @@ extension Tensor {
         let outer = first.shape[..<ax].reduce(1, *)
         var shape = first.shape
         shape[ax] = parts.map { $0.shape[ax] }.reduce(0, +)
+        try checkSize(parts.reduce(0) { $0 + $1.count }, shape)
         var out: [Double] = []
         out.reserveCapacity(shape.reduce(1, *))
         for o in 0..<outer {

@@ -72,15 +72,13 @@ public struct Tensor: Equatable, Sendable {
         return Tensor(shape: resolved, scalars: scalars).withDType(dtype)
     }
 
-    /// The most elements one tensor may hold (8 bytes each): 400 MB.
-    public static let maxElements = 50_000_000
+    /// The most elements one tensor may hold (8 bytes each) in the running document (`RunLimits`).
+    public static var maxElements: Int { RunLimits.current.maxElements }
 
     /// Refuses a result that would exceed `maxElements`, before allocating it.
     @usableFromInline
     static func checkSize(_ count: Int, _ shape: [Int]) throws(EngineError) {
-        guard count <= maxElements else {
-            throw .value("MemoryError: an array of shape \(formatShape(shape)) is over the memory limit of \(maxElements) elements")
-        }
+        try RunLimits.check(count, .elements, what: "an array of shape \(formatShape(shape))")
     }
 
     public func map(_ f: (Double) -> Double) -> Tensor {

@@ -9,11 +9,20 @@ public enum JupyterExport {
         let lines = doc.lines
         var cells: [JupyterNotebook.Cell] = []
         var executionCount = 0
+        // Prose chunks come in source order: one pass over the line starts and the inline
+        // values serves them all (per chunk, it was quadratic in a long lecture).
+        let lineStarts = SourceEdits(doc.source)
+        let inlines = Array(zip(doc.inlines, executed.inlineValues))
+        var nextInline = 0
 
         func addProse(_ from: Int, _ through: Int) {
             guard from <= through else { return }
             let source = lines[(from - 1)..<through].joined(separator: "\n")
-            let shown = substituted(source, firstLine: from, executed)
+            let start = lineStarts.lineStart(from)
+            while nextInline < inlines.count && inlines[nextInline].0.range.lowerBound < start { nextInline += 1 }
+            var last = nextInline
+            while last < inlines.count && inlines[last].0.range.upperBound <= start + source.utf8.count { last += 1 }
+            let shown = substituted(source, start: start, inlines[nextInline..<last])
             let text = trimmedBlankLines(shown)
             guard !text.isEmpty else { return }
             let original = trimmedBlankLines(source)
@@ -63,12 +72,10 @@ public enum JupyterExport {
     }
 
     /// The prose with its inline `{nn}` values filled in, as the rendered Markdown shows them.
-    static func substituted(_ source: String, firstLine: Int, _ executed: ExecutedDocument) -> String {
-        let doc = executed.document
-        let start = SourceEdits(doc.source).lineStart(firstLine)
-        let end = start + source.utf8.count
+    /// `source` starts at byte `start` of the document; `inlines` are the values inside it.
+    static func substituted(_ source: String, start: Int, _ inlines: ArraySlice<(InlineSpan, String)>) -> String {
         var edits = SourceEdits(source)
-        for (span, value) in zip(doc.inlines, executed.inlineValues) where span.range.lowerBound >= start && span.range.upperBound <= end {
+        for (span, value) in inlines {
             edits.replace((span.range.lowerBound - start)..<(span.range.upperBound - start), with: value)
         }
         return edits.applied()

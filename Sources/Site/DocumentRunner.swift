@@ -1,4 +1,5 @@
 import Display
+import Engine
 import Foundation
 import NNLang
 import Notebook
@@ -20,18 +21,23 @@ public enum DocumentRunner {
 
     /// `progress` receives live training lines for a terminal; nil renders silently.
     /// `started` hears the file line of each block and inline value before it runs, so a worker
-    /// process can tell its parent where it was if it crashes.
+    /// process can tell its parent where it was if it crashes. `limits` is the document's
+    /// allocation budget (its deadline is set from `timeout` for each block).
     public static func run(
-        _ doc: Document, files: FileAccess, timeout: Double,
+        _ doc: Document, files: FileAccess, timeout: Double, limits: RunLimits = RunLimits(),
         progress: (@Sendable (String) -> Void)? = nil, started: (@Sendable (Int) -> Void)? = nil
     ) -> Run {
-        withLargeStack { runHere(doc, files: files, timeout: timeout, progress: progress, started: started) }
+        withLargeStack {
+            limits.install { runHere(doc, files: files, timeout: timeout, progress: progress, started: started) }
+        }
     }
 
+    /// Runs on the calling thread, under the `RunLimits` installed there.
     static func runHere(
         _ doc: Document, files: FileAccess, timeout: Double, progress: (@Sendable (String) -> Void)?,
         started: (@Sendable (Int) -> Void)? = nil
     ) -> Run {
+        let limits = RunLimits.current
         var failures = doc.diagnostics
         guard doc.frontMatter.execute else {
             let inline = doc.inlines.map { "`{nn} \($0.expression)`" }
@@ -64,6 +70,7 @@ public enum DocumentRunner {
             while nextInline < doc.inlines.count && doc.inlines[nextInline].location.line < line {
                 let span = doc.inlines[nextInline]
                 started?(span.location.line)
+                limits.start(seconds: timeout)
                 let result = Parser.parseExpression(span.expression).flatMap { interpreter.evaluateInline($0, timeout: timeout) }
                 switch result {
                 case .success(let v): inlineValues[nextInline] = interpreter.inlineText(v)
@@ -94,6 +101,7 @@ public enum DocumentRunner {
                 failed = syntaxErrors.map { diagnostic($0, block) }
                 shown = failed.map { .error($0) }
             } else {
+                limits.start(seconds: timeout)
                 let (out, error) = interpreter.run(statements, timeout: timeout)
                 shown = out.map(ShownOutput.output)
                 if let error {

@@ -1,4 +1,5 @@
 import Dispatch
+import Engine
 import Foundation
 
 /// A generator: the body of a generator function (or a generator expression) runs on a
@@ -99,7 +100,9 @@ final class GeneratorChannel: @unchecked Sendable {
             interpreter.liveGenerators += 1
             try handOff {
                 state = .running
-                let thread = Thread { self.runBody() }
+                // The body runs on its own thread: it keeps the document's limits.
+                let limits = RunLimits.current
+                let thread = Thread { limits.install { self.runBody() } }
                 thread.stackSize = GeneratorChannel.stackSize
                 thread.start()
             }

@@ -46,25 +46,33 @@ extension Interpreter {
             guard op != "@" else { break }
             try Interpreter.refuseBitOperationOnFloat(op, a, b)
             return try floatOp(op, try a.asDouble(), try b.asDouble())
-        case (.str(let x), .str(let y)) where op == "+": return .str(x + y)
+        case (.str(let x), .str(let y)) where op == "+":
+            try Failure.memory(x.utf8.count + y.utf8.count, .characters, what: "the joined string")
+            return .str(x + y)
         case (.str(let x), _) where op == "%": return .str(try percentFormat(x, b))
         case (.str(let x), .int), (.str(let x), .bigint), (.str(let x), .bool):
             guard op == "*" else { break }
-            return .str(String(repeating: x, count: try repeatCount(x.count, b, limit: Interpreter.maxElements, what: "string")))
+            return .str(
+                String(repeating: x, count: try repeatCount(x.count, b, limit: RunLimits.current.limit(.characters), what: "string")))
         case (.int, .str(let x)), (.bigint, .str(let x)), (.bool, .str(let x)):
             guard op == "*" else { break }
-            return .str(String(repeating: x, count: try repeatCount(x.count, a, limit: Interpreter.maxElements, what: "string")))
+            return .str(
+                String(repeating: x, count: try repeatCount(x.count, a, limit: RunLimits.current.limit(.characters), what: "string")))
         case (.list(let x), _) where x.kind.isDeque: if let r = try dequeBinary(op, a, b) { return r }
         case (_, .list(let y)) where y.kind.isDeque: if let r = try dequeBinary(op, a, b) { return r }
-        case (.list(let x), .list(let y)) where op == "+": return .list(ListBox(x.items + y.items))
+        case (.list(let x), .list(let y)) where op == "+":
+            try Failure.memory(x.items.count + y.items.count, .items, what: "the joined list")
+            return .list(ListBox(x.items + y.items))
         case (.list(let x), .int), (.list(let x), .bigint), (.list(let x), .bool):
             guard op == "*" else { break }
-            let n = try repeatCount(x.items.count, b, limit: 10_000_000, what: "list")
+            let n = try repeatCount(x.items.count, b, limit: RunLimits.current.limit(.items), what: "list")
             return .list(ListBox(Array(repeating: x.items, count: n).flatMap { $0 }))
         case (.int, .list), (.bigint, .list), (.bool, .list), (.int, .tuple), (.bigint, .tuple), (.bool, .tuple):
             guard op == "*" else { break }
             return try binary(op, b, a)
-        case (.tuple(let x), .tuple(let y)) where op == "+": return .tuple(x + y)
+        case (.tuple(let x), .tuple(let y)) where op == "+":
+            try Failure.memory(x.count + y.count, .items, what: "the joined tuple")
+            return .tuple(x + y)
         case (.dict(let x), .dict(let y)) where !x.kind.isPlain || !y.kind.isPlain:
             if let r = try counterBinary(op, x, y) { return r }
             guard op == "|" else { break }
@@ -77,7 +85,10 @@ extension Interpreter {
             return .dict(merged)
         case (.tuple(let x), .int), (.tuple(let x), .bigint), (.tuple(let x), .bool):
             guard op == "*" else { break }
-            return .tuple(Array(repeating: x, count: try repeatCount(x.count, b, limit: 10_000_000, what: "tuple")).flatMap { $0 })
+            return .tuple(
+                Array(repeating: x, count: try repeatCount(x.count, b, limit: RunLimits.current.limit(.items), what: "tuple")).flatMap {
+                    $0
+                })
         case (.set(let x), .set(let y)) where ["|", "&", "-", "^"].contains(op): return try setOperation(op, x, y)
         case (.object(let o as TensorBacked), _) where !b.isInstance, (_, .object(let o as TensorBacked)) where !a.isInstance:
             return try o.operatorResult(op, [a, b], try tensorOp(op, try tensor(a), try tensor(b)))

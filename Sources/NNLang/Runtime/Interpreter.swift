@@ -51,7 +51,7 @@ public final class Interpreter {
     var blockNumber = 0
 
     /// Tensors larger than this many elements are refused (8 bytes each), as in the engine.
-    public static let maxElements = Tensor.maxElements
+    public static var maxElements: Int { Tensor.maxElements }
 
     public init(seed: UInt32, format: NumberFormat, files: FileAccess) {
         context = Context(seed: seed)

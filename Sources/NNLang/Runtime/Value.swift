@@ -255,6 +255,10 @@ public struct Failure: Error {
         switch e {
         case .shape(let m):
             self.init("ValueError: " + m, hint: "check the shapes of the operands: a product (m×k)(k×n) needs equal inner dimensions")
+        case .value(let m) where m == RunLimits.timeoutMessage:
+            self.init(Interpreter.timeoutMessage, hint: Interpreter.timeoutHint)
+        case .value(let m) where m.hasPrefix("MemoryError:"):
+            self.init(m, hint: Failure.memoryHint)
         case .value(let m): self.init(Failure.hasErrorPrefix(m) ? m : "ValueError: " + m)
         case .index(let m): self.init("IndexError: " + m)
         }
@@ -262,6 +266,16 @@ public struct Failure: Error {
 }
 
 extension Failure {
+    /// Lectern's hint for a value refused by the running document's budget (`RunLimits`).
+    static var memoryHint: String {
+        "Lectern refuses one value over \(RunLimits.current.maxElements) array elements (8 bytes each) before allocating it; the whole lecture is limited by --memory"
+    }
+
+    /// A `MemoryError` for a value over the running document's budget (`RunLimits`).
+    static func memory(_ count: Int, _ unit: RunLimits.Unit, what: @autoclosure () -> String) throws(Failure) {
+        do { try RunLimits.check(count, unit, what: what()) } catch { throw Failure(error) }
+    }
+
     /// The message already names its exception (`MemoryError: …`): no second prefix.
     static func hasErrorPrefix(_ message: String) -> Bool {
         guard let colon = message.firstIndex(of: ":") else { return false }

@@ -3,28 +3,41 @@ public enum Highlighter {
     public static func html(_ code: String) -> String {
         let chars = Array(code)
         var out = ""
+        out.reserveCapacity(code.utf8.count * 2)
         var cursor = 0
         for (range, kind) in Lexer.spans(code) where range.lowerBound >= cursor && range.upperBound <= chars.count {
-            out += escape(String(chars[cursor..<range.lowerBound]))
-            let text = escape(String(chars[range]))
+            appendEscaped(chars[cursor..<range.lowerBound], to: &out)
+            var tag: String?
             switch kind {
-            case .keyword: out += "<span class=\"tok-kw\">\(text)</span>"
-            case .number: out += "<span class=\"tok-num\">\(text)</span>"
-            case .string: out += "<span class=\"tok-str\">\(text)</span>"
-            case .comment: out += "<span class=\"tok-com\">\(text)</span>"
+            case .keyword: tag = "tok-kw"
+            case .number: tag = "tok-num"
+            case .string: tag = "tok-str"
+            case .comment: tag = "tok-com"
             case .name:
                 // A name followed by an opening parenthesis is a call.
                 var next = range.upperBound
                 while next < chars.count && chars[next] == " " { next += 1 }
-                out += next < chars.count && chars[next] == "(" ? "<span class=\"tok-fn\">\(text)</span>" : text
+                if next < chars.count && chars[next] == "(" { tag = "tok-fn" }
             }
+            if let tag { out += "<span class=\"\(tag)\">" }
+            appendEscaped(chars[range], to: &out)
+            if tag != nil { out += "</span>" }
             cursor = range.upperBound
         }
-        return out + escape(String(chars[cursor...]))
+        appendEscaped(chars[cursor...], to: &out)
+        return out
     }
 
-    static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;")
+    /// Appends the characters with `&`, `<` and `>` escaped, in one pass and without building
+    /// intermediate strings (this runs over every character of every block of a page).
+    static func appendEscaped(_ chars: ArraySlice<Character>, to out: inout String) {
+        for c in chars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(c)
+            }
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Engine
+
 /// A parsed format spec: `[[fill]align][sign]["z"]["#"]["0"][width][grouping]["." precision][type]`,
 /// Python's mini-language (`format(x, spec)`, f-strings, `str.format`).
 struct FormatSpec {
@@ -12,9 +14,9 @@ struct FormatSpec {
     var precision: Int?
     var type: Character?
 
-    /// Lectern's limits: widths and precisions that CPython would try to allocate (and fail
-    /// with MemoryError, or take minutes) are refused with that error up front.
-    static let maxWidth = 10_000_000
+    /// Lectern's limits: widths (the document's budget, `RunLimits`) and precisions that CPython
+    /// would try to allocate (and fail with MemoryError, or take minutes) are refused up front.
+    static var maxWidth: Int { RunLimits.current.limit(.characters) }
     static let maxPrecision = 100_000
 
     init(_ spec: String, typeName: String) throws(Failure) {
@@ -39,8 +41,9 @@ struct FormatSpec {
             zeroPad = true
         }
         if let w = try FormatSpec.number(&chars) {
+            // CPython's MemoryError here has no message; the hint names Lectern's limit.
             guard w <= FormatSpec.maxWidth else {
-                throw Failure("MemoryError", hint: "a format width of \(w) is over Lectern's limit of \(FormatSpec.maxWidth)")
+                throw Failure("MemoryError", hint: "a format width of \(w) is over Lectern's limit of \(FormatSpec.maxWidth) characters")
             }
             width = w
         }

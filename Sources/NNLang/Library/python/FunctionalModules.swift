@@ -10,34 +10,53 @@ extension Library {
         }
         m["chain"] = fn(def: "chain(*iterables)") { args throws(Failure) in .list(ListBox(try lists(args).flatMap { $0 })) }
         m["product"] = fn(def: "product(*iterables, repeat=1)") { args throws(Failure) in
-            let pools = Array(repeating: try lists(args), count: Swift.max(0, try args.int(-1, "repeat", 1))).flatMap { $0 }
+            let given = try lists(args)
+            let times = Swift.max(0, try args.int(-1, "repeat", 1))
+            try Failure.memory(given.isEmpty ? 0 : times, .items, what: "itertools.product repeated \(times) times")
             var result: [[Value]] = [[]]
-            for pool in pools { result = result.flatMap { prefix in pool.map { prefix + [$0] } } }
+            for (depth, pool) in Array(repeating: given, count: times).flatMap({ $0 }).enumerated() {
+                // Every tuple so far grows by one item: the budget counts their items.
+                let (count, overflow) = result.count.multipliedReportingOverflow(by: pool.count * (depth + 1))
+                try Failure.memory(overflow ? -1 : count, .items, what: "itertools.product")
+                result = result.flatMap { prefix in pool.map { prefix + [$0] } }
+            }
             return try bounded(result.map(Value.tuple))
         }
         m["permutations"] = fn(def: "permutations(iterable, r=None)") { args throws(Failure) in
             let pool = try interp.iterate(try args.required(0, "iterable"))
             let r = try args.optional(1, "r").flatMap { $0.isNone ? nil : $0 }.map { v throws(Failure) in try v.asInt("r") } ?? pool.count
             var out: [Value] = []
+            let limit = RunLimits.current.limit(.items) / Swift.max(r, 1)
             func extend(_ chosen: [Int]) {
+                guard out.count <= limit, !RunLimits.timeUp else { return }
                 if chosen.count == r { return out.append(.tuple(chosen.map { pool[$0] })) }
                 for i in pool.indices where !chosen.contains(i) { extend(chosen + [i]) }
             }
             if r >= 0 && r <= pool.count { extend([]) }
-            return try bounded(out)
+            try engine { () throws(EngineError) in try RunLimits.checkTime() }
+            if out.count > limit { try Failure.memory(-1, .items, what: "itertools.permutations") }
+            return .list(ListBox(out))
         }
         for name in ["combinations", "combinations_with_replacement"] {
             m[name] = fn(def: "\(name)(iterable, r)") { args throws(Failure) in
                 let pool = try interp.iterate(try args.required(0, "iterable"))
                 let r = try args.required(1, "r").asInt("r")
                 guard r >= 0 else { throw Failure("ValueError: r must be non-negative") }
+                // One recursion level per item of a tuple: deeper would overflow the stack.
+                guard r <= 100_000 else {
+                    throw Failure("NotImplementedError: Lectern does not support itertools.\(name) with r over 100,000")
+                }
                 var out: [Value] = []
+                let limit = RunLimits.current.limit(.items) / Swift.max(r, 1)
                 func extend(_ chosen: [Int], from start: Int) {
+                    guard out.count <= limit, !RunLimits.timeUp else { return }
                     if chosen.count == r { return out.append(.tuple(chosen.map { pool[$0] })) }
                     for i in start..<pool.count { extend(chosen + [i], from: name == "combinations" ? i + 1 : i) }
                 }
                 extend([], from: 0)
-                return try bounded(out)
+                try engine { () throws(EngineError) in try RunLimits.checkTime() }
+                if out.count > limit { try Failure.memory(-1, .items, what: "itertools.\(name)") }
+                return .list(ListBox(out))
             }
         }
         m["islice"] = fn(def: "islice(iterable, /, *args)") { args throws(Failure) in
@@ -87,7 +106,9 @@ extension Library {
             guard let times = args.optional(1, "times") else {
                 throw Failure("NotImplementedError: Lectern does not support endless iterators (itertools.repeat without times)")
             }
-            return try bounded(Array(repeating: try args.required(0, "object"), count: Swift.max(0, try times.asInt("times"))))
+            let count = Swift.max(0, try times.asInt("times"))
+            try Failure.memory(count, .items, what: "itertools.repeat of \(count) items")
+            return .list(ListBox(Array(repeating: try args.required(0, "object"), count: count)))
         }
         for (name, signature) in [("count", "count(start=0, step=1)"), ("cycle", "cycle(iterable, /)")] {
             m[name] = fn(def: signature) { _ throws(Failure) in
@@ -98,7 +119,7 @@ extension Library {
     }
 
     private static func bounded(_ items: [Value]) throws(Failure) -> Value {
-        guard items.count <= 10_000_000 else { throw Failure("MemoryError: the result would have over 10,000,000 items") }
+        try Failure.memory(items.count, .items, what: "a result of \(items.count) items")
         return .list(ListBox(items))
     }
 

@@ -1,3 +1,5 @@
+import Engine
+
 // MARK: - str methods, with CPython's signatures and errors
 
 extension Library {
@@ -52,11 +54,14 @@ extension Library {
         case "join":
             return typeMethod("str", name) { args throws(Failure) in
                 var parts: [String] = []
+                var length = 0
                 for (i, v) in try interp.iterate(try args.required(0, "iterable")).enumerated() {
                     guard case .str(let p) = v else {
                         throw Failure("TypeError: sequence item \(i): expected str instance, \(v.typeName) found")
                     }
                     parts.append(p)
+                    length += p.utf8.count + (i > 0 ? s.utf8.count : 0)
+                    try Failure.memory(length, .characters, what: "the joined string")
                 }
                 return .str(parts.joined(separator: s))
             }
@@ -108,7 +113,7 @@ extension Library {
                 let fill = try args.string(1, "fillchar") ?? " "
                 guard fill.count == 1 else { throw Failure("TypeError: The fill character must be exactly one character long") }
                 let pad = width > chars.count ? width - chars.count : 0
-                guard pad <= Interpreter.maxElements else { throw Failure("MemoryError") }
+                try Failure.memory(pad, .characters, what: "a padded string")
                 // CPython's center puts the extra fill on the left when the string's length is odd.
                 let left = name == "rjust" ? pad : (name == "ljust" ? 0 : pad / 2 + (pad & width & 1))
                 return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: pad - left))
@@ -117,7 +122,7 @@ extension Library {
             return typeMethod("str", name) { args throws(Failure) in
                 let width = try args.required(0, "width").asInt("width")
                 let pad = width > chars.count ? width - chars.count : 0
-                guard pad <= Interpreter.maxElements else { throw Failure("MemoryError") }
+                try Failure.memory(pad, .characters, what: "a padded string")
                 let signed = chars.first == "+" || chars.first == "-"
                 let zeros = String(repeating: "0", count: pad)
                 return .str(signed ? String(chars[0]) + zeros + String(chars.dropFirst()) : zeros + s)
