@@ -52,18 +52,7 @@ struct ServeCommand: ParsableCommand {
                 return name.hasPrefix(".") || name == "output" || url.path.hasPrefix(site.path)
             },
             host: host, port: port,
-            rebuild: { changed in
-                // Editors save through temp files that are gone by now: name what is still there.
-                let names = Set(changed.filter { FileManager.default.fileExists(atPath: $0.path) }.map(\.lastPathComponent))
-                    .sorted().joined(separator: ", ")
-                do {
-                    let results = try buildSite(options, into: site)
-                    let failed = results.filter { !$0.failures.isEmpty }.count
-                    return "rebuilt after a change to \(names): \(plural(results.count, "lecture")), \(failed) with failures"
-                } catch {
-                    return "rebuild failed after a change to \(names): \(error)"
-                }
-            })
+            rebuild: { changed in rebuild(options, into: site, after: changed) })
         let host = self.host
         let status = runBlocking {
             try await LiveServer.run(
@@ -96,4 +85,21 @@ func runBlocking(_ body: @escaping @Sendable () async throws -> Void) -> (any Er
     }
     done.wait()
     return box.error
+}
+
+/// One rebuild of `serve` after `changed` paths changed, through the cache (only lectures
+/// whose inputs changed run again); returns the line for the terminal.
+func rebuild(_ options: CommonOptions, into site: URL, after changed: [URL]) -> String {
+    // Editors save through temp files that are gone by now: name what is still there.
+    let names = Set(changed.filter { FileManager.default.fileExists(atPath: $0.path) }.map(\.lastPathComponent)).sorted()
+        .joined(separator: ", ")
+    do {
+        let results = try buildSite(options, into: site)
+        let failed = results.filter { !$0.failures.isEmpty }.count
+        let ran = results.filter { !$0.fromCache }.count
+        return
+            "rebuilt after a change to \(names): ran \(ran) of \(plural(results.count, "lecture")) (the rest from the cache), \(failed) with failures"
+    } catch {
+        return "rebuild failed after a change to \(names): \(error)"
+    }
 }

@@ -52,7 +52,8 @@ public struct Course: Sendable {
     /// `Execute.title` without splitting a long lecture into lines: the front matter's title,
     /// else the first `# ` heading, else the path.
     static func title(_ text: String, path: String) -> String {
-        if text.hasPrefix("---") { return Execute.title(text, path: path) }
+        // Yams costs more than the rest of a cached lecture: only a front matter that names a title needs it.
+        if text.hasPrefix("---") && frontMatterMentionsTitle(text) { return Execute.title(text, path: path) }
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex { $0 == "\n" || $0 == "\r\n" } ?? rest.endIndex
@@ -60,6 +61,15 @@ public struct Course: Sendable {
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
         return path
+    }
+
+    /// Whether the front matter (up to its closing `---` or `...`, or the whole text when it
+    /// has none) contains the word `title` anywhere: a conservative test, so any way YAML can
+    /// spell the key still goes through the YAML parser.
+    static func frontMatterMentionsTitle(_ text: String) -> Bool {
+        let body = text.utf8.dropFirst(3)
+        let end = [body.firstRange(of: "\n---".utf8), body.firstRange(of: "\n...".utf8)].compactMap { $0?.lowerBound }.min()
+        return body[..<(end ?? body.endIndex)].firstRange(of: "title".utf8) != nil
     }
 
     /// The context of the course a file belongs to.

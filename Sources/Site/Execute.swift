@@ -27,6 +27,8 @@ public struct DocumentResult: Sendable, Codable {
     public var page = PageFacts()
     /// The run's blocks and inline values as HTML, from which the page is assembled.
     public var cells = RenderedCells(blocks: [], inlineValues: [])
+    /// The run came from the cache: no worker ran the lecture this time.
+    public var fromCache = false
 }
 
 /// What the site's index, tag pages and search need of one rendered lecture.
@@ -139,6 +141,7 @@ public enum Execute {
         if var hit = cache.lookupRun(keys.run) {
             hit.source = job.file
             hit.title = job.title
+            hit.fromCache = true
             if let page = cache.lookupPage(keys.page, run: hit) { return page }
             let (assembled, embedded) = PageAssembly.assemble(hit, job: job)
             cache.storePage(assembled, key: keys.page, embedded: embedded)

@@ -33,18 +33,17 @@ import Testing
         try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
         let lecture = notebooks.appendingPathComponent("a.md")
         try "# A\n\n```nn\nprint(40 + 2)\n```\n".write(to: lecture, atomically: true, encoding: .utf8)
+        try "# B\n\n```nn\nprint(7)\n```\n".write(to: notebooks.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
         let site = dir.appendingPathComponent("site")
         let options = try CommonOptions.parse(["--", notebooks.path])
         _ = try buildSite(options, into: site)
 
         let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let log = Log()
         let config = LiveServer.Configuration(
             site: site, watch: [notebooks], skip: { $0.lastPathComponent.hasPrefix(".") }, host: "127.0.0.1", port: 0,
-            rebuild: { _ in
-                _ = try? buildSite(options, into: site)
-                return "rebuilt"
-            })
-        let server = Task { try await LiveServer.run(config, running: { portSink.yield($0) }) }
+            rebuild: { changed in rebuild(options, into: site, after: changed) })
+        let server = Task { try await LiveServer.run(config, running: { portSink.yield($0) }, log: log.add) }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
 
@@ -54,6 +53,9 @@ import Testing
 
         try "# A\n\n```nn\nprint(40 + 3)\n```\n".write(to: lecture, atomically: true, encoding: .utf8)
         #expect(try await waitFor("43", port: port, path: "/a.html").contains("43"))
+        for _ in 0..<100 where log.lines.isEmpty { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(log.lines.contains { $0.contains("ran 1 of 2 lectures") }, "only the edited lecture ran: \(log.lines)")
+        #expect(!log.lines.contains { $0.contains("ran 2 of") }, "\(log.lines)")
 
         try "# A\n\n```nn\nprint(40 +)\n```\n".write(to: lecture, atomically: true, encoding: .utf8)
         let broken = try await waitFor("nn-error", port: port, path: "/a.html")
@@ -62,6 +64,13 @@ import Testing
 
         server.cancel()
         _ = await server.result
+    }
+
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String] = []
+        func add(_ line: String) { lock.withLock { stored.append(line) } }
+        var lines: [String] { lock.withLock { stored } }
     }
 
     @Test func aBusyPortIsAClearError() async throws {
