@@ -12,7 +12,12 @@ extension Interpreter {
     {
         let params = f.parameters
         if keywords.isEmpty && positional.count == params.count && f.isPlain {
-            for (p, v) in zip(params, positional) { scope.set(p.symbol, v) }
+            // A def's parameters are its first slots (`Interpreter.slotNames`).
+            if f.slotIDs.count >= params.count {
+                for (i, v) in positional.enumerated() { scope.setSlot(i, v) }
+            } else {
+                for (p, v) in zip(params, positional) { scope.set(p.symbol, v) }
+            }
             return
         }
         var bound = [Bool](repeating: false, count: params.count)
@@ -143,8 +148,7 @@ extension Interpreter {
         guard depth < depthLimit else {
             throw LangError("RecursionError: maximum recursion depth exceeded in '\(f.name)'", at: position)
         }
-        let scope = Scope(parent: f.closure)
-        scope.declaredLocals = f.locals
+        let scope = Scope(parent: f.closure, slots: f.slotIDs, declaredLocals: f.locals)
         try bindArguments(f, positional, keywords, scope, at: position)
         if f.isGenerator { return makeGenerator(f, scope) }
         let saved = currentCall
@@ -152,9 +156,14 @@ extension Interpreter {
         defer { currentCall = saved }
         do throws(LangError) {
             switch f.body {
-            case .expression(let e): return try eval(e, scope)
+            case .expression(let e):
+                let run = f.compiledExpression ?? compile(e)
+                f.compiledExpression = run
+                return try run(scope)
             case .statements(let body):
-                if case .returned(let v) = try execBlock(body, scope) { return v }
+                let run = f.compiled ?? compileBody(body, slots: f.slotIDs)
+                f.compiled = run
+                if case .returned(let v) = try run(scope) { return v }
                 return .none
             }
         } catch {

@@ -13,22 +13,7 @@ extension Interpreter {
             for t in targets { try assign(t, value, scope) }
         case .augmented(let target, let op, let valueExpr):
             let current = try eval(target, scope)
-            let rhs = try eval(valueExpr, scope)
-            let result: Value
-            if case .tensor(let t) = current, case .name = target.kind {
-                // In place: every name bound to the array sees the change.
-                try at(stmt.position) { () throws(Failure) in try inPlace(op, t, rhs) }
-                return .normal
-            } else if case .list(let box) = current, op == "+" {
-                box.extend(try at(stmt.position) { () throws(Failure) in try iterate(rhs) })
-                result = current
-            } else if case .instance = current, let r = try at(stmt.position, { () throws(Failure) in try inPlaceMethod(op, current, rhs) })
-            {
-                result = r
-            } else {
-                result = try at(stmt.position) { () throws(Failure) in try binary(op, current, rhs) }
-            }
-            try assign(target, result, scope)
+            try augment(target, op, current, try eval(valueExpr, scope), scope, at: stmt.position)
         case .if(let branches, let elseBody):
             for (cond, body) in branches where try truthy(try eval(cond, scope), cond.position) {
                 return try execBlock(body, scope)
@@ -76,15 +61,7 @@ extension Interpreter {
         case .continue: return .continueLoop
         case .pass: break
         case .def(let def):
-            let defaults = try def.parameters.map { p throws(LangError) in
-                try p.defaultValue.map { e throws(LangError) in try eval(e, scope) }
-            }
-            let f = Function(
-                name: def.name, parameters: def.parameters, defaults: defaults, body: .statements(def.body), closure: scope.functionClosure)
-            f.isGenerator = def.isGenerator
-            f.block = blockNumber
-            f.locals = Set(def.locals.map { Name($0).id })
-            set(Name(def.name), try decorate(.function(f), def.decorators, scope), scope)
+            try define(def, scope, compiled: nil)
         case .classDef(let def):
             set(Name(def.name), try decorate(try defineClass(def, scope, at: stmt.position), def.decorators, scope), scope)
         case .try(let body, let handlers, let orElse, let finally):
@@ -180,6 +157,44 @@ extension Interpreter {
             scope.globals.formUnion(names.map { Name($0).id })
         }
         return .normal
+    }
+
+    /// `target op= rhs` once both sides are known: arrays, lists and instances may change in
+    /// place; everything else gets the operator's result assigned.
+    func augment(_ target: Expr, _ op: String, _ current: Value, _ rhs: Value, _ scope: Scope, at position: Position)
+        throws(LangError)
+    {
+        let result: Value
+        if case .tensor(let t) = current, case .name = target.kind {
+            // In place: every name bound to the array sees the change.
+            try at(position) { () throws(Failure) in try inPlace(op, t, rhs) }
+            return
+        } else if case .list(let box) = current, op == "+" {
+            box.extend(try at(position) { () throws(Failure) in try iterate(rhs) })
+            result = current
+        } else if case .instance = current, let r = try at(position, { () throws(Failure) in try inPlaceMethod(op, current, rhs) }) {
+            result = r
+        } else {
+            result = try at(position) { () throws(Failure) in try binary(op, current, rhs) }
+        }
+        try assign(target, result, scope)
+    }
+
+    /// Runs a `def`: evaluates the defaults, makes the function and binds its decorated value.
+    /// `compiled` is the def prepared at its definition site; without it the body is compiled
+    /// on the first call.
+    func define(_ def: FunctionDef, _ scope: Scope, compiled: CompiledFunction?) throws(LangError) {
+        let defaults = try def.parameters.map { p throws(LangError) in
+            try p.defaultValue.map { e throws(LangError) in try eval(e, scope) }
+        }
+        let f = Function(
+            name: def.name, parameters: def.parameters, defaults: defaults, body: .statements(def.body), closure: scope.functionClosure)
+        f.isGenerator = def.isGenerator
+        f.block = blockNumber
+        f.slotIDs = compiled?.slots ?? Interpreter.slotNames(def).map { Name($0).id }
+        f.locals = compiled?.locals ?? Set(f.slotIDs)
+        f.compiled = compiled?.body
+        set(Name(def.name), try decorate(.function(f), def.decorators, scope), scope)
     }
 
     func execBlock(_ body: [Stmt], _ scope: Scope) throws(LangError) -> Flow {

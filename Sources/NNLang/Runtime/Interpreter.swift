@@ -47,6 +47,8 @@ public final class Interpreter {
     var currentCall: (function: Function, scope: Scope)?
     /// A failure inside a `__str__`/`__repr__` met while showing a value, raised afterwards.
     var displayFailure: Failure?
+    /// While a function body compiles: its local names' slots by name id (nil elsewhere).
+    var resolvedSlots: [Int: Int]?
     /// Counts the blocks run, to tell which block a function's positions belong to.
     var blockNumber = 0
 
@@ -95,7 +97,7 @@ public final class Interpreter {
             for s in statements {
                 if case .expression(let e) = s.kind {
                     let calls = pyplot.calls
-                    let v = try eval(e, globals)
+                    let v = try compile(e)(globals)
                     if !v.isNone && !pyplot.isQuiet(e, since: calls) {
                         let shown = display(v)
                         try checkDisplay(at: e.position)
@@ -103,7 +105,7 @@ public final class Interpreter {
                         emitted.append(shown)
                     }
                 } else {
-                    _ = try exec(s, globals)
+                    _ = try compile(s)(globals)
                 }
             }
         } catch {

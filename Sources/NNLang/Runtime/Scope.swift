@@ -2,13 +2,16 @@
 /// the prelude.
 ///
 /// Module-level scopes (the globals and the prelude) index a dense array by name id; a
-/// function's locals are a few pairs searched in order. Neither hashes anything.
+/// function's locals are a few pairs searched in order. Neither hashes anything. A function
+/// call's scope starts with one slot per local name in the order the resolver numbered them
+/// (`Function.slotIDs`), so compiled code reads and writes its locals by index.
 public final class Scope {
     let parent: Scope?
     private let isModule: Bool
     private var slots: [Value?] = []
     private var localIDs: [Int] = []
-    private var localValues: [Value] = []
+    /// nil: a local slot not bound yet (or deleted).
+    private var localValues: [Value?] = []
     /// Names a function declared `global`.
     var globals: Set<Int> = []
     /// Names a function declared `nonlocal`: assignments go to the enclosing function's binding.
@@ -26,7 +29,7 @@ public final class Scope {
     /// This (function or class body) scope's own bindings, by name.
     var localBindings: [String: Value] {
         var out: [String: Value] = [:]
-        for (id, v) in zip(localIDs, localValues) { out[Name.text(of: id)] = v }
+        for (id, v) in zip(localIDs, localValues) { if let v { out[Name.text(of: id)] = v } }
         return out
     }
 
@@ -34,6 +37,22 @@ public final class Scope {
         self.parent = parent
         self.isModule = module
     }
+
+    /// A function call's scope with an unbound slot for each of `slots` (name ids).
+    init(parent: Scope, slots: [Int], declaredLocals: Set<Int>?) {
+        self.parent = parent
+        self.isModule = false
+        self.localIDs = slots
+        self.localValues = Array(repeating: nil, count: slots.count)
+        self.declaredLocals = declaredLocals
+    }
+
+    /// The value in local slot `i` (a slot the resolver gave this call's scope).
+    @inline(__always)
+    func slot(_ i: Int) -> Value? { localValues[i] }
+
+    @inline(__always)
+    func setSlot(_ i: Int, _ value: Value) { localValues[i] = value }
 
     /// This scope's own binding of `name`.
     func own(_ name: Name) -> Value? {
@@ -83,8 +102,8 @@ public final class Scope {
         if isModule {
             if name.id < slots.count { slots[name.id] = nil }
         } else if let i = localIDs.firstIndex(of: name.id) {
-            localIDs.remove(at: i)
-            localValues.remove(at: i)
+            // The slot stays (compiled code knows it by index), unbound.
+            localValues[i] = nil
         }
     }
 
@@ -102,7 +121,7 @@ public final class Scope {
         var scope: Scope? = self
         while let s = scope {
             for (id, v) in s.slots.enumerated() where v != nil { names.insert(Name.text(of: id)) }
-            for id in s.localIDs { names.insert(Name.text(of: id)) }
+            for (id, v) in zip(s.localIDs, s.localValues) where v != nil { names.insert(Name.text(of: id)) }
             scope = s.parent
         }
         return names.sorted()

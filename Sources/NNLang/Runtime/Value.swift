@@ -1,7 +1,8 @@
 import BigInt
 import Engine
 
-/// A runtime value of the nn language.
+/// A runtime value of the nn language. Payloads larger than two words are boxed, so a value
+/// is 17 bytes (`ValueLayoutTests`) and copying one on the interpreter's hot path is cheap.
 public enum Value {
     case none
     case bool(Bool)
@@ -13,7 +14,8 @@ public enum Value {
     case list(ListBox)
     case tuple([Value])
     case dict(DictBox)
-    case range(Int, Int, Int)
+    /// Boxed (`indirect`), as `output` is: the largest inline payload sets every value's size.
+    indirect case range(Int, Int, Int)
     /// A float64 tensor; rank 0 behaves like a number.
     case tensor(Variable)
     case function(Function)
@@ -191,6 +193,12 @@ public final class Function {
     /// Only plain positional parameters: a call with as many positional arguments binds
     /// them in order, without the general rules.
     lazy var isPlain = parameters.allSatisfy { $0.kind == .positional }
+    /// The name ids of its locals in slot order (`Interpreter.slotNames`); empty for a lambda.
+    var slotIDs: [Int] = []
+    /// The body compiled into closures: at the `def` that made it, or on the first call.
+    var compiled: CompiledStmt?
+    /// A lambda's expression, compiled on the first call.
+    var compiledExpression: CompiledExpr?
 
     enum Body {
         case statements([Stmt])
