@@ -32,7 +32,9 @@ public enum ShownOutput {
     /// Keras's log number: four decimals.
     static func number(_ x: Double) -> String { x.isFinite ? String(format: "%.4f", x) : (x.isNaN ? "nan" : "inf") }
 
-    static func metricsText(_ metrics: [LoggedMetric]) -> String { metrics.map { "\($0.name): \(number($0.value))" }.joined(separator: " - ") }
+    static func metricsText(_ metrics: [LoggedMetric]) -> String {
+        metrics.map { "\($0.name): \(number($0.value))" }.joined(separator: " - ")
+    }
 
     /// Keras's epoch lines; a run of more than 20 epochs shows the first, every tenth of the
     /// run and the last, and a fit that stopped early says so.

@@ -1,5 +1,5 @@
-import Foundation
 import Display
+import Foundation
 import Testing
 
 @testable import NNLang

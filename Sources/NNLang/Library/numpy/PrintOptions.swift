@@ -1,5 +1,5 @@
-import Engine
 import Display
+import Engine
 
 /// `np.set_printoptions`, `np.get_printoptions` and the `np.printoptions` context manager:
 /// the options every array print of the document reads (`Interpreter.printOptions`).
