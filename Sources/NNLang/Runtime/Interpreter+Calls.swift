@@ -157,13 +157,13 @@ extension Interpreter {
         do throws(LangError) {
             switch f.body {
             case .expression(let e):
-                let run = f.compiledExpression ?? compile(e)
-                f.compiledExpression = run
-                return try run(scope)
+                // Stored only once: storing the closure back on every call would wrap it in
+                // one more conversion thunk each time (calls grew slower with every call).
+                if f.compiledExpression == nil { f.compiledExpression = compile(e) }
+                return try f.compiledExpression!(scope)
             case .statements(let body):
-                let run = f.compiled ?? compileBody(body, slots: f.slotIDs)
-                f.compiled = run
-                if case .returned(let v) = try run(scope) { return v }
+                if f.compiled == nil { f.compiled = compileBody(body, slots: f.slotIDs) }
+                if case .returned(let v) = try f.compiled!(scope) { return v }
                 return .none
             }
         } catch {
