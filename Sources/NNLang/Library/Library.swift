@@ -14,8 +14,14 @@ enum Library {
     static func fn(
         def declaration: String, unsupported: [String] = [], _ body: @escaping (inout Arguments) throws(Failure) -> Value
     ) -> Value {
-        let signature = Signature.declared(declaration)
-        return .builtin(
+        fn(Signature.declared(declaration), unsupported: unsupported, body)
+    }
+
+    /// A builtin bound to a signature parsed beforehand.
+    static func fn(
+        _ signature: Signature, unsupported: [String] = [], _ body: @escaping (inout Arguments) throws(Failure) -> Value
+    ) -> Value {
+        .builtin(
             Builtin(signature.name, signature: signature) { args throws(Failure) in
                 try args.bind(signature, unsupported: unsupported)
                 return try body(&args)

@@ -4,9 +4,13 @@
 /// reading) keep checking their own arguments.
 extension Library {
     static func typeMethod(_ type: String, _ name: String, _ body: @escaping (inout Arguments) throws(Failure) -> Value) -> Value {
-        guard let declaration = pythonMethodSignatures[type + "." + name] else { return fn(name, body) }
-        return fn(def: declaration, body)
+        guard let signature = parsedMethodSignatures[type + "." + name] else { return fn(name, body) }
+        return fn(signature, body)
     }
+
+    /// Parsed once per process: a method is looked up on every attribute access (`xs.append`),
+    /// so this keeps the signature cache's lock and a second string hash off that path.
+    private static let parsedMethodSignatures = pythonMethodSignatures.mapValues { Signature.declared($0) }
 
     static let pythonMethodSignatures: [String: String] = [
         "str.capitalize": "capitalize(/)",
