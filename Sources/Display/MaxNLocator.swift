@@ -38,7 +38,7 @@ public struct MaxNLocator: Sendable {
         let istep = extended.firstIndex { $0 >= rawStep } ?? extended.count - 1
         var ticks: [Double] = []
         for step in extended[...istep].reversed() {
-            let best = MaxNLocator.floorDivide(low, step).quotient * step
+            let best = pythonFloatDivmod(low, step).quotient * step
             let first = edgeLE(low - best, step, offset)
             let last = edgeGE(high - best, step, offset)
             guard last - first < 10_000 else { return [vmin, vmax] }
@@ -52,8 +52,8 @@ public struct MaxNLocator: Sendable {
     static func scaleRange(_ vmin: Double, _ vmax: Double, _ n: Double) -> (scale: Double, offset: Double) {
         let dv = abs(vmax - vmin)
         let mean = (vmax + vmin) / 2
-        let offset = abs(mean) / dv < 100 ? 0 : copysign(pow(10, floorDivide(log10(abs(mean)), 1).quotient), mean)
-        return (pow(10, floorDivide(log10(dv / n), 1).quotient), offset)
+        let offset = abs(mean) / dv < 100 ? 0 : copysign(pow(10, pythonFloatDivmod(log10(abs(mean)), 1).quotient), mean)
+        return (pow(10, pythonFloatDivmod(log10(dv / n), 1).quotient), offset)
     }
 
     /// `_Edge_integer.closeto`: more slack when the offset is large compared with the step.
@@ -65,36 +65,14 @@ public struct MaxNLocator: Sendable {
 
     /// The largest n with n·step ≤ x.
     func edgeLE(_ x: Double, _ step: Double, _ offset: Double) -> Double {
-        let (d, m) = MaxNLocator.floorDivide(x, step)
+        let (d, m) = pythonFloatDivmod(x, step)
         return close(m / step, 1, step, offset) ? d + 1 : d
     }
 
     /// The smallest n with n·step ≥ x.
     func edgeGE(_ x: Double, _ step: Double, _ offset: Double) -> Double {
-        let (d, m) = MaxNLocator.floorDivide(x, step)
+        let (d, m) = pythonFloatDivmod(x, step)
         return close(m / step, 0, step, offset) ? d : d + 1
-    }
-
-    /// Python's `divmod` of floats (`float_divmod` in CPython).
-    static func floorDivide(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
-        var mod = fmod(x, y)
-        var div = (x - mod) / y
-        if mod != 0 {
-            if (y < 0) != (mod < 0) {
-                mod += y
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, y)
-        }
-        var floorDiv: Double
-        if div != 0 {
-            floorDiv = div.rounded(.down)
-            if div - floorDiv > 0.5 { floorDiv += 1 }
-        } else {
-            floorDiv = copysign(0, x / y)
-        }
-        return (floorDiv, mod)
     }
 
     /// `transforms._nonsingular`: a range widened where it is empty or too small to divide.

@@ -135,7 +135,7 @@ extension Interpreter {
     }
 
     /// `repr` of an instance: its `__repr__`, an exception's `ValueError('message')`, or a
-    /// placeholder without CPython's memory address (which would make output nondeterministic).
+    /// form without CPython's memory address (which would make output nondeterministic).
     func instanceRepr(_ i: Instance) -> String {
         if let text = userText(i, "__repr__") { return text }
         if i.cls.isException {

@@ -1,4 +1,5 @@
 import BigInt
+import Display
 import Engine
 import Foundation
 
@@ -120,27 +121,9 @@ extension Interpreter {
         }
     }
 
-    /// CPython's float `divmod`: the remainder has the divisor's sign (a zero one too), and
-    /// the quotient is computed from `x - remainder`, so `1 // 0.1` is 9.0 as in Python.
+    /// CPython's float `divmod` (`pythonFloatDivmod`): `1 // 0.1` is 9.0 as in Python.
     static func floatDivmod(_ x: Double, _ y: Double) -> (quotient: Double, remainder: Double) {
-        var mod = fmod(x, y)
-        var div = (x - mod) / y
-        if mod != 0 {
-            if (y < 0) != (mod < 0) {
-                mod += y
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, y)
-        }
-        var floorDiv: Double
-        if div != 0 {
-            floorDiv = div.rounded(.down)
-            if div - floorDiv > 0.5 { floorDiv += 1 }
-        } else {
-            floorDiv = copysign(0, x / y)
-        }
-        return (floorDiv, mod)
+        pythonFloatDivmod(x, y)
     }
 
     func tensorOp(_ op: String, _ a: Variable, _ b: Variable) throws(Failure) -> Variable {

@@ -1,4 +1,5 @@
 import BigInt
+import Display
 import Foundation
 
 // MARK: - int and float operators with CPython's results and errors
@@ -98,27 +99,9 @@ extension Interpreter {
         }
     }
 
-    /// CPython's `float_divmod`: the remainder has the divisor's sign and the quotient is
-    /// rounded so that `q * y + r` is as close to `x` as floats allow.
+    /// CPython's `float_divmod` (`pythonFloatDivmod`).
     static func floatDivMod(_ x: Double, _ y: Double) -> (Double, Double) {
-        var mod = fmod(x, y)
-        var div = (x - mod) / y
-        if mod != 0 {
-            if (y < 0) != (mod < 0) {
-                mod += y
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, y)
-        }
-        var floorDiv: Double
-        if div != 0 {
-            floorDiv = div.rounded(.down)
-            if div - floorDiv > 0.5 { floorDiv += 1 }
-        } else {
-            floorDiv = copysign(0, x / y)
-        }
-        return (floorDiv, mod)
+        pythonFloatDivmod(x, y)
     }
 
     /// The count for `seq * n`: negative is empty; too large is CPython's OverflowError or
