@@ -1,3 +1,4 @@
+import Display
 import Engine
 import Foundation
 
@@ -91,23 +92,8 @@ extension Interpreter {
     /// Python's and numpy's float `divmod`: the quotient floored, the remainder with the divisor's sign.
     static func floatDivMod(_ a: Double, _ b: Double, remainder: Bool) -> Double {
         guard b != 0 else { return remainder ? .nan : a / b }
-        var mod = fmod(a, b)
-        var div = (a - mod) / b
-        if mod != 0 {
-            if (b < 0) != (mod < 0) {
-                mod += b
-                div -= 1
-            }
-        } else {
-            mod = copysign(0, b)
-        }
-        if remainder { return mod }
-        if div != 0 {
-            var floored = div.rounded(.down)
-            if div - floored > 0.5 { floored += 1 }
-            return floored
-        }
-        return copysign(0, a / b)
+        let (quotient, mod) = pythonFloatDivmod(a, b)
+        return remainder ? mod : quotient
     }
 
     /// Integer floor division and modulo; numpy gives 0 for a zero divisor.
