@@ -145,6 +145,17 @@ public final class ArrayStorage: @unchecked Sendable {
         try write(plan.offsets(), v.scalars)
     }
 
+    /// `a[mask] = value` for a boolean mask of this array's own shape (ReLU's backward,
+    /// clipping): the selected positions straight from the mask, without index arrays.
+    public func assign(mask: Tensor, _ value: Tensor) throws(EngineError) {
+        var positions: [Int] = []
+        mask.scalars.withUnsafeBufferPointer { m in
+            for p in 0..<m.count where m[p] != 0 { positions.append(p) }
+        }
+        let v = try value.broadcast(to: [positions.count])
+        try write(positions, v.scalars)
+    }
+
     /// Replaces every element (in-place operators: `a += 1`).
     public func replaceAll(_ value: Tensor) throws(EngineError) {
         let v = try value.broadcast(to: viewShape)

@@ -65,11 +65,49 @@ extension Tensor {
             }
             return Tensor(shape: shape, scalars: out)
         }
-        let ia = a.broadcastIndices(to: shape)
-        let ib = b.broadcastIndices(to: shape)
-        var out = [Double](repeating: 0, count: ia.count)
-        for i in 0..<out.count { out[i] = op(a.scalars[ia[i]], b.scalars[ib[i]]) }
+        let total = shape.reduce(1, *)
+        guard total > 0 else { return Tensor(shape: shape, scalars: []) }
+        // Both operands walked with their broadcast strides (0 along a stretched axis): rows of
+        // the last axis in a tight loop, an odometer over the others.
+        let rank = shape.count
+        let sa = a.broadcastStrides(to: shape)
+        let sb = b.broadcastStrides(to: shape)
+        let inner = shape[rank - 1]
+        let (ia, ib) = (sa[rank - 1], sb[rank - 1])
+        var out = [Double](repeating: 0, count: total)
+        var counter = [Int](repeating: 0, count: rank)
+        var (pa, pb) = (0, 0)
+        a.scalars.withUnsafeBufferPointer { aa in
+            b.scalars.withUnsafeBufferPointer { bb in
+                out.withUnsafeMutableBufferPointer { o in
+                    for base in stride(from: 0, to: total, by: inner) {
+                        for j in 0..<inner { o[base + j] = op(aa[pa + j * ia], bb[pb + j * ib]) }
+                        var axis = rank - 2
+                        while axis >= 0 {
+                            counter[axis] += 1
+                            pa += sa[axis]
+                            pb += sb[axis]
+                            if counter[axis] < shape[axis] { break }
+                            pa -= sa[axis] * shape[axis]
+                            pb -= sb[axis] * shape[axis]
+                            counter[axis] = 0
+                            axis -= 1
+                        }
+                    }
+                }
+            }
+        }
         return Tensor(shape: shape, scalars: out)
+    }
+
+    /// This tensor's strides seen from a broadcast `shape`: 0 along axes it is stretched over.
+    @usableFromInline
+    func broadcastStrides(to shape: [Int]) -> [Int] {
+        var result = Array(repeating: 0, count: shape.count)
+        let offset = shape.count - self.shape.count
+        let own = strides
+        for i in 0..<self.shape.count where self.shape[i] != 1 { result[i + offset] = own[i] }
+        return result
     }
 
     /// For each element of `shape`, the index of the element of `self` that broadcasts onto it.

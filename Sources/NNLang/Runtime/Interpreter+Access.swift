@@ -187,6 +187,11 @@ extension Interpreter {
         case .tensor(let t):
             // Arrays are reference objects: the write goes into their memory.
             try checkWritable(t)
+            if keys.count == 1, case .value(.tensor(let m)) = keys[0], m.value.dtype == .bool, m.value.shape == t.shape {
+                let v = try tensor(value).value
+                try engine { () throws(EngineError) in try t.storage.assign(mask: m.value, v) }
+                return nil
+            }
             let items = try indexItems(keys, shape: t.shape)
             let v = try tensor(value).value
             try engine { () throws(EngineError) in try t.storage.assign(items, v) }
