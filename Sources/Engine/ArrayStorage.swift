@@ -149,6 +149,7 @@ public final class ArrayStorage: @unchecked Sendable {
     /// clipping): the selected positions straight from the mask, without index arrays.
     public func assign(mask: Tensor, _ value: Tensor) throws(EngineError) {
         var positions: [Int] = []
+        positions.reserveCapacity(mask.count)
         mask.scalars.withUnsafeBufferPointer { m in
             for p in 0..<m.count where m[p] != 0 { positions.append(p) }
         }
@@ -171,7 +172,10 @@ public final class ArrayStorage: @unchecked Sendable {
                     ? "OverflowError: \(bad) is beyond 2**53, where Lectern's integers stop being exact"
                     : "cannot convert float \(bad) to integer")
         }
-        for (p, x) in zip(positions, values) { target.data.scalars[rootOffset(p)] = dtype.cast(x) }
+        let isRoot = root == nil
+        target.data.scalars.withUnsafeMutableBufferPointer { d in
+            for (p, x) in zip(positions, values) { d[isRoot ? p : rootOffset(p)] = dtype.cast(x) }
+        }
         target.version &+= 1
     }
 

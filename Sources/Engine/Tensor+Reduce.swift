@@ -23,13 +23,29 @@ extension Tensor {
         let n = shape[ax]
         let inner = shape[(ax + 1)...].reduce(1, *)
         var out = [Double](repeating: 0, count: outer * inner)
-        var run = [Double](repeating: 0, count: n)
-        for o in 0..<outer {
-            for i in 0..<inner {
-                for j in 0..<n { run[j] = scalars[(o * n + j) * inner + i] }
-                // numpy sums a contiguous run pairwise, and adds along other axes in order.
-                out[o * inner + i] =
-                    inner == 1 || (kind != .sum && kind != .mean) ? Tensor.reduceRun(run[...], kind) : Tensor.sequentialRun(run[...], kind)
+        if inner == 1 {
+            // numpy sums a contiguous run pairwise.
+            for o in 0..<outer { out[o] = Tensor.reduceRun(scalars[(o * n)..<(o * n + n)], kind) }
+        } else if kind == .sum || kind == .mean {
+            // Along any other axis numpy adds in order: row after row onto the running sums.
+            scalars.withUnsafeBufferPointer { x in
+                out.withUnsafeMutableBufferPointer { acc in
+                    for o in 0..<outer {
+                        for j in 0..<n {
+                            let row = (o * n + j) * inner
+                            for i in 0..<inner { acc[o * inner + i] += x[row + i] }
+                        }
+                    }
+                }
+            }
+            if kind == .mean { for k in out.indices { out[k] = n == 0 ? .nan : out[k] / Double(n) } }
+        } else {
+            var run = [Double](repeating: 0, count: n)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    for j in 0..<n { run[j] = scalars[(o * n + j) * inner + i] }
+                    out[o * inner + i] = Tensor.reduceRun(run[...], kind)
+                }
             }
         }
         var newShape = shape
@@ -55,11 +71,6 @@ extension Tensor {
     }
 
     public func sum() -> Double { scalars.reduce(0, +) }
-
-    static func sequentialRun(_ run: ArraySlice<Double>, _ kind: Reduction) -> Double {
-        let total = run.reduce(0, +)
-        return kind == .mean ? (run.isEmpty ? .nan : total / Double(run.count)) : total
-    }
 
     /// numpy's pairwise summation (`pairwise_sum` in its loops): eight running sums in blocks
     /// of up to 128, halves beyond that; so sums agree with numpy's to the last bit.
