@@ -141,10 +141,10 @@ extension Tensor {
         guard Tensor.broadcastShape(self.shape, shape) == shape else {
             throw .shape("cannot broadcast shape \(formatShape(self.shape)) to \(formatShape(shape))")
         }
-        if count == 1 { return Tensor(shape: shape, scalars: Array(repeating: scalars[0], count: shape.reduce(1, *))).withDType(dtype) }
-        return try Tensor.zip(self, Tensor(shape: shape, scalars: Array(repeating: 0, count: shape.reduce(1, *))), "broadcast") { x, _ in x
-        }
-        .withDType(dtype)
+        let total = shape.reduce(1, *)
+        if count == 1 { return Tensor(shape: shape, scalars: Array(repeating: scalars[0], count: total)).withDType(dtype) }
+        let frame = Tensor(shape: shape, scalars: Array(repeating: 0, count: total))
+        return try Tensor.zip(self, frame, "broadcast") { x, _ in x }.withDType(dtype)
     }
 
     /// Sums a broadcast gradient back down to `shape` (the backward of every broadcasting op).
