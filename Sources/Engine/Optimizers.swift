@@ -55,6 +55,13 @@ public final class Optimizer {
         }
     }
 
+    /// One update of `params`, which belong to `owners` (an optimizer serves one set of
+    /// variables, as in Keras 3): what `apply_gradients` does to `tf.Variable`s.
+    public func update(_ grads: [Tensor], _ params: inout [Tensor], owners: [ObjectIdentifier]) throws(EngineError) {
+        try claim(owners, params)
+        apply(grads, to: &params)
+    }
+
     /// Applies one update to every parameter, in place.
     public func apply(_ grads: [Tensor], to params: inout [Tensor]) {
         if slots.isEmpty {

@@ -134,12 +134,52 @@ final class OptimizerObject: EngineObject {
         switch name {
         case "learning_rate", "lr": return .float(optimizer.learningRate)
         case "iterations": return .int(optimizer.iterations)
+        case "apply_gradients":
+            return Library.fn(def: "apply_gradients(grads_and_vars)") { args throws(Failure) in
+                try self.applyGradients(try args.required(0, "grads_and_vars"), interp)
+                return .none
+            }
         case "__set_learning_rate":
             return Library.fn(name) { args throws(Failure) in
                 self.optimizer.learningRate = try args.double(0, "value", 0.01)
                 return .none
             }
         default: return nil
+        }
+    }
+}
+
+extension OptimizerObject {
+    /// `optimizer.apply_gradients(zip(grads, variables))`: one step of this optimizer on
+    /// `tf.Variable`s, by the same update rules as `fit`. Pairs whose gradient is None are
+    /// skipped, and none at all is Keras's ValueError.
+    func applyGradients(_ pairsValue: Value, _ interp: Interpreter) throws(Failure) {
+        var grads: [Tensor] = []
+        var variables: [TFTensorObject] = []
+        for pair in try interp.iterate(pairsValue) {
+            let items = try interp.iterate(pair)
+            guard items.count == 2 else { throw Failure("ValueError: apply_gradients expects (gradient, variable) pairs") }
+            guard case .object(let v as TFTensorObject) = items[1], v.isVariable else {
+                throw Failure(
+                    "TypeError: Lectern's apply_gradients updates tf.Variable objects, got \(items[1].typeName)",
+                    hint: "train a Keras model with fit(); apply_gradients is for tf.Variable weights")
+            }
+            if items[0].isNone { continue }
+            let g = try interp.tensor(items[0]).value
+            guard g.shape == v.variable.shape else {
+                throw Failure(
+                    "ValueError: the gradient of shape \(formatShape(g.shape)) does not match the variable '\(v.name):0' of shape \(formatShape(v.variable.shape))"
+                )
+            }
+            grads.append(g)
+            variables.append(v)
+        }
+        guard !variables.isEmpty else { throw Failure("ValueError: No gradients provided for any variable.") }
+        var params = variables.map(\.variable.value)
+        try engine { () throws(EngineError) in try optimizer.update(grads, &params, owners: variables.map(ObjectIdentifier.init)) }
+        for (v, p) in zip(variables, params) {
+            let value = v.dtype.coerce(p)
+            v.variable = v.trainable ? Variable.leaf(value) : Variable(value)
         }
     }
 }

@@ -47,6 +47,8 @@ extension Library {
         m["inf"] = .float(.infinity)
         m["nan"] = .float(.nan)
         m["newaxis"] = Value.none
+        m["r_"] = .object(AxisConcatenator(columns: false))
+        m["c_"] = .object(AxisConcatenator(columns: true))
         for (k, v) in numpyTypes(interp) { m[k] = v }
         m["dtype"] = fn(def: "dtype(dtype, align=False, copy=False, **kwargs)", unsupported: ["align", "copy", "**kwargs"]) {
             args throws(Failure) in
@@ -333,14 +335,6 @@ extension Library {
             let order = t.scalars.indices.sorted { (t.scalars[$0], $0) < (t.scalars[$1], $1) }
             return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init)).withDType(.int64)))
         }
-        m["unique"] = fn(
-            def: "unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True)",
-            unsupported: ["return_index", "return_inverse", "return_counts", "axis", "equal_nan", "sorted"]
-        ) { args throws(Failure) in
-            let t = try args.tensor(0, "ar")
-            let values = Array(Set(t.scalars)).sorted()
-            return .tensor(Variable(Tensor(shape: [values.count], scalars: values).withDType(t.dtype)))
-        }
         m["diag"] = fn(def: "diag(v, k=0)", unsupported: ["k"]) { args throws(Failure) in
             let t = try args.tensor(0, "v")
             if t.rank == 1 {
@@ -416,16 +410,17 @@ extension Library {
             try interp.checkSize([y.count, x.count])
             let xx = (0..<y.count).flatMap { _ in x.scalars }
             let yy = y.scalars.flatMap { v in Array(repeating: v, count: x.count) }
-            return .list(
-                ListBox([
-                    .tensor(Variable(Tensor(shape: [y.count, x.count], scalars: xx))),
-                    .tensor(Variable(Tensor(shape: [y.count, x.count], scalars: yy))),
-                ]))
+            // numpy 2 returns a tuple, each grid in its input's dtype.
+            return .tuple([
+                .tensor(Variable(Tensor(shape: [y.count, x.count], scalars: xx).withDType(x.dtype))),
+                .tensor(Variable(Tensor(shape: [y.count, x.count], scalars: yy).withDType(y.dtype))),
+            ])
         }
         m["random"] = numpyRandom(interp)
         addNumpyBreadth(&m, interp)
         addNumpyShapeFunctions(&m, interp)
         addPolynomials(&m, interp)
+        addNumpyTriangles(&m, interp)
         return .module(Module("numpy", m))
     }
 

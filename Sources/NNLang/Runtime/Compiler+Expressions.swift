@@ -70,7 +70,7 @@ extension Interpreter {
             return { scope throws(LangError) in
                 let container = try b(scope)
                 let key = try k(scope)
-                if case .list(let l) = container, case .int(let i) = key {
+                if case .list(let l) = container, case .list = l.kind, case .int(let i) = key {
                     let j = i < 0 ? i + l.items.count : i
                     if j >= 0 && j < l.items.count { return l.items[j] }
                 }

@@ -8,6 +8,7 @@ extension Interpreter {
         switch base {
         case .list(let l):
             if l.kind.isDeque { return try dequeItem(l, keys) }
+            if let view = l.kind.view { throw Failure("TypeError: '\(view.rawValue)' object is not subscriptable") }
             return try sequenceItem(l.items, keys, "list", wrap: { .list(ListBox($0)) })
         case .tuple(let t): return try sequenceItem(t, keys, "tuple", wrap: { .tuple($0) })
         case .str(let s):
@@ -39,12 +40,9 @@ extension Interpreter {
             return try callValue(getter, [try singleKey(keys)])
         case .object(let o):
             if let getter = try o.attribute("__getitem__", self) {
-                // `axes[0, 1]` passes the tuple (0, 1), as Python does.
-                let values = keys.compactMap { if case .value(let v) = $0 { v } else { nil } }
-                guard values.count == keys.count, !values.isEmpty else {
-                    throw Failure("TypeError: \(o.typeName) indices must be single values")
-                }
-                return try callValue(getter, [values.count == 1 ? values[0] : .tuple(values)])
+                // `axes[0, 1]` passes the tuple (0, 1), and `np.r_[0:3]` a slice, as Python does.
+                guard !keys.isEmpty else { throw Failure("TypeError: \(o.typeName) indices must be single values") }
+                return try callValue(getter, [try singleKey(keys)])
             }
             throw Failure("TypeError: '\(o.typeName)' object is not subscriptable")
         default:
@@ -105,6 +103,11 @@ extension Interpreter {
                 switch v {
                 case .int(let i): items.append(.at(i))
                 case .bool(let b): items.append(.mask([b]))
+                // numpy takes a range as the integer array it stands for: `probs[range(n), y]`.
+                case .range(let start, let stop, let step):
+                    let n = Interpreter.rangeCount(start, stop, step)
+                    try Failure.memory(n, .elements, what: "the index")
+                    items.append(.list((0..<n).map { start &+ $0 &* step }))
                 case .list, .tensor:
                     let t = try tensor(v).value
                     if t.isScalar && t.dtype == .int64 {
@@ -230,6 +233,7 @@ extension Interpreter {
                     hint: closestName(to: name, in: Array(m.members.keys)).map { "did you mean '\(m.name).\($0)'?" })
             }
         case .tensor(let t): found = try Library.tensorAttribute(t, name, self)
+        case .list(let l) where l.kind.view != nil: found = nil
         case .list(let l): found = l.kind.isDeque ? try Library.dequeMethod(l, name, self) : Library.listMethod(l, name, self)
         case .dict(let d): found = Library.collectionDictMethod(d, name, self) ?? Library.dictMethod(d, name, self)
         case .str(let s): found = Library.stringMethod(s, name, self)

@@ -31,6 +31,8 @@ extension Interpreter {
     func binary(_ op: String, _ a: Value, _ b: Value) throws(Failure) -> Value {
         if a.isInstance || b.isInstance, let r = try instanceBinary(op, a, b) { return r }
         switch (a, b) {
+        // str.__mod__ comes first, whatever the right operand: `'%.2f' % np.float64(0.5)`.
+        case (.str(let x), _) where op == "%": return .str(try percentFormat(x, b))
         case (.tensor, _), (_, .tensor): return try arrayBinary(op, a, b)
         case (.int(let x), .int(let y)): return try intOp(op, x, y)
         case (.bool(let x), .bool(let y)) where op == "&" || op == "|" || op == "^":
@@ -50,7 +52,6 @@ extension Interpreter {
         case (.str(let x), .str(let y)) where op == "+":
             try Failure.memory(x.utf8.count + y.utf8.count, .characters, what: "the joined string")
             return .str(x + y)
-        case (.str(let x), _) where op == "%": return .str(try percentFormat(x, b))
         case (.str(let x), .int), (.str(let x), .bigint), (.str(let x), .bool):
             guard op == "*" else { break }
             return .str(
@@ -59,6 +60,11 @@ extension Interpreter {
             guard op == "*" else { break }
             return .str(
                 String(repeating: x, count: try repeatCount(x.count, a, limit: RunLimits.current.limit(.characters), what: "string")))
+        case (.list(let x), _) where x.kind.view != nil, (_, .list(let x)) where x.kind.view != nil:
+            // Keys and items views are sets to `|`, `&`, `-` and `^`; nothing else applies.
+            guard x.kind.view != .values, ["|", "&", "-", "^"].contains(op) else { break }
+            guard case .set(let l) = try viewAsSet(a), case .set(let r) = try viewAsSet(b) else { break }
+            return try setOperation(op, l, r)
         case (.list(let x), _) where x.kind.isDeque: if let r = try dequeBinary(op, a, b) { return r }
         case (_, .list(let y)) where y.kind.isDeque: if let r = try dequeBinary(op, a, b) { return r }
         case (.list(let x), .list(let y)) where op == "+":
@@ -422,5 +428,13 @@ extension Value {
         case .tensor(let t): return t.value.isScalar
         default: return false
         }
+    }
+}
+
+extension Interpreter {
+    /// A keys or items view, or any other iterable, as the set a view operator combines.
+    func viewAsSet(_ v: Value) throws(Failure) -> Value {
+        if case .set = v { return v }
+        return try makeSet(try iterate(v))
     }
 }

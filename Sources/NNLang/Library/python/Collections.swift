@@ -24,14 +24,31 @@ enum DictKind {
     var isOrdered: Bool { if case .ordered = self { true } else { false } }
 }
 
-/// Which sequence a `ListBox` is: a list, or a `deque` with its optional `maxlen`.
+/// Which sequence a `ListBox` is: a list, a `deque` with its optional `maxlen`, or what a
+/// dict's `keys()`/`values()`/`items()` returned.
 enum ListKind {
     case list
     case deque(maxlen: Int?)
+    case dictView(DictView)
 
-    var typeName: String { isDeque ? "deque" : "list" }
+    var typeName: String {
+        switch self {
+        case .list: "list"
+        case .deque: "deque"
+        case .dictView(let v): v.rawValue
+        }
+    }
     var isDeque: Bool { if case .deque = self { true } else { false } }
     var maxlen: Int? { if case .deque(let m) = self { m } else { nil } }
+    var view: DictView? { if case .dictView(let v) = self { v } else { nil } }
+}
+
+/// A dict view. Lectern's views are the dict's entries when `keys()` (…) was called — what a
+/// lecture prints or loops over at once; a view kept while the dict changes does not follow.
+enum DictView: String {
+    case keys = "dict_keys"
+    case values = "dict_values"
+    case items = "dict_items"
 }
 
 extension DictBox {
@@ -165,6 +182,7 @@ extension Interpreter {
         switch l.kind {
         case .list: return body
         case .deque(let maxlen): return "deque(\(body)" + (maxlen.map { ", maxlen=\($0))" } ?? ")")
+        case .dictView(let v): return "\(v.rawValue)(\(body))"
         }
     }
 
@@ -173,6 +191,15 @@ extension Interpreter {
     /// a deque never equals a list.
     func collectionsEqual(_ a: Value, _ b: Value) throws(Failure) -> Bool? {
         switch (a, b) {
+        // A keys or items view equals a set or such a view of the same elements; a values
+        // view equals only itself.
+        case (.list(let x), _) where x.kind.view != nil, (_, .list(let x)) where x.kind.view != nil:
+            if x.kind.view == .values {
+                if case .list(let l) = a, case .list(let r) = b { return l === r }
+                return false
+            }
+            guard Interpreter.isSetLike(a), Interpreter.isSetLike(b) else { return false }
+            return try equal(try viewAsSet(a), try viewAsSet(b))
         case (.list(let x), .list(let y)) where x.kind.isDeque != y.kind.isDeque: return false
         case (.dict(let x), .dict(let y)) where x.kind.isOrdered && y.kind.isOrdered:
             guard x.keys.count == y.keys.count else { return false }
@@ -186,6 +213,15 @@ extension Interpreter {
             }
             return true
         default: return nil
+        }
+    }
+
+    /// A set, or a keys or items view (what compares with a set).
+    static func isSetLike(_ v: Value) -> Bool {
+        switch v {
+        case .set: true
+        case .list(let l): l.kind.view == .keys || l.kind.view == .items
+        default: false
         }
     }
 

@@ -1,12 +1,18 @@
 // MARK: - dict methods, with CPython's signatures and errors
 
 extension Library {
+    private static func view(_ kind: DictView, _ items: [Value]) -> Value {
+        let l = ListBox(items)
+        l.kind = .dictView(kind)
+        return .list(l)
+    }
+
     static func dictMethod(_ d: DictBox, _ name: String, _ interp: Interpreter) -> Value? {
         switch name {
-        case "keys": return typeMethod("dict", name) { _ throws(Failure) in .list(ListBox(d.keys)) }
-        case "values": return typeMethod("dict", name) { _ throws(Failure) in .list(ListBox(d.values)) }
+        case "keys": return typeMethod("dict", name) { _ throws(Failure) in view(.keys, d.keys) }
+        case "values": return typeMethod("dict", name) { _ throws(Failure) in view(.values, d.values) }
         case "items":
-            return typeMethod("dict", name) { _ throws(Failure) in .list(ListBox(zip(d.keys, d.values).map { .tuple([$0, $1]) })) }
+            return typeMethod("dict", name) { _ throws(Failure) in view(.items, zip(d.keys, d.values).map { .tuple([$0, $1]) }) }
         case "get":
             return typeMethod("dict", name) { args throws(Failure) in
                 let key = try args.required(0, "key")

@@ -103,6 +103,8 @@ extension Library {
         for (k, v) in tensorflowMath(tf) { m[k] = v }
         m["math"] = .module(Module("tensorflow.math", tensorflowMath(tf)))
         m["nn"] = .module(Module("tensorflow.nn", tensorflowNN(tf)))
+        for (k, v) in tensorflowShapeOps(tf) { m[k] = v }
+        m["linalg"] = tensorflowLinalg(m)
         m["random"] = .module(Module("tensorflow.random", tensorflowRandom(tf)))
         m["keras"] = kerasModules(interp)["keras"]!
         m["__version__"] = .str(tensorflowVersion)

@@ -97,7 +97,11 @@ extension Library {
                 try args.accept(["input", "axis", "output_type", "name"])
                 let t = try tf.tensor(try args.required(0, "input"))
                 let axis = try args.int(1, "axis", 0)
-                return tf.make(try engine { () throws(EngineError) in try Variable.reduce(kind, t.variable.detached, axis: axis) }, .int64)
+                let dtype = try TFDType.from(args.optional(2, "output_type")) ?? .int64
+                guard dtype === TFDType.int64 || dtype === TFDType.int32 else {
+                    throw Failure("InvalidArgumentError: output_type of \(name) must be tf.int32 or tf.int64, got \(dtype.name)")
+                }
+                return tf.make(try engine { () throws(EngineError) in try Variable.reduce(kind, t.variable.detached, axis: axis) }, dtype)
             }
         }
         return m

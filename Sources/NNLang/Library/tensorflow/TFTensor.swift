@@ -27,6 +27,17 @@ final class TFDType: EngineObject, @unchecked Sendable {
     var displayText: String { "<dtype: '\(name)'>" }
     var isFloating: Bool { self === TFDType.float64 || self === TFDType.float32 }
 
+    /// The numpy dtype `.numpy()` gives: Lectern's integer arrays are int64 (an int32
+    /// tensor's values print and compute the same), float32 stays float32.
+    var numpyDType: DType {
+        switch name {
+        case "float32": .float32
+        case "int32", "int64": .int64
+        case "bool": .bool
+        default: .float64
+        }
+    }
+
     func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
         switch name {
         case "name": return .str(self.name)
@@ -97,8 +108,11 @@ final class TFTensorObject: TensorBacked {
     private var shapeText: String { formatShape(variable.shape) }
 
     private var numpyText: String {
-        interpreter?.str(.tensor(variable.detached)) ?? variable.value.scalars.map { String($0) }.joined(separator: " ")
+        interpreter?.str(.tensor(numpyValue)) ?? variable.value.scalars.map { String($0) }.joined(separator: " ")
     }
+
+    /// The values as the numpy array `.numpy()` returns.
+    var numpyValue: Variable { Variable(variable.value.withDType(dtype.numpyDType)) }
 
     var displayText: String {
         if isVariable {
@@ -132,7 +146,7 @@ final class TFTensorObject: TensorBacked {
         case "name" where isVariable: return .str(self.name + ":0")
         case "trainable" where isVariable: return .bool(trainable)
         case "T": return make(try engine { () throws(EngineError) in try Variable.transpose(variable) })
-        case "numpy": return Library.fn(name) { _ throws(Failure) in .tensor(self.variable.detached) }
+        case "numpy": return Library.fn(name) { _ throws(Failure) in .tensor(self.numpyValue) }
         case "value",
             "read_value" where isVariable:
             return Library.fn(name) { _ throws(Failure) in .object(TFTensorObject(self.variable, dtype: self.dtype, interpreter: interp)) }
