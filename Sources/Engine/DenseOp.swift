@@ -12,7 +12,7 @@ extension Variable {
         }
         let rows = x.value.rank == 2 ? x.value : try x.value.reshaped([-1, features])
         var z = try Tensor.matmul(rows, w.value)
-        if let b { z = try z.addingRowVector(b.value) }
+        if let b { try z.addRowVector(b.value) }
         let y = try activation.forward(z)
         let outShape = Array(x.shape.dropLast()) + [w.shape[1]]
         let out = y.shape == outShape ? y : try y.reshaped(outShape)
@@ -31,19 +31,20 @@ extension Variable {
 }
 
 extension Tensor {
-    /// `self + bias` for a bias of one row (a dense layer's): each row gets the bias added in
-    /// place, the same additions as the broadcasting `+` without a closure per element.
-    func addingRowVector(_ bias: Tensor) throws(EngineError) -> Tensor {
-        guard rank == 2, bias.rank == 1, bias.count == shape[1], bias.count > 0 else { return try Tensor.zip(self, bias, "+", +) }
-        var out = self
+    /// `self += bias` for a bias of one row (a dense layer's), in place: the same additions as
+    /// the broadcasting `+`, without a copy or a closure per element.
+    mutating func addRowVector(_ bias: Tensor) throws(EngineError) {
+        guard rank == 2, bias.rank == 1, bias.count == shape[1], bias.count > 0 else {
+            self = try Tensor.zip(self, bias, "+", +)
+            return
+        }
         let width = bias.count
-        out.scalars.withUnsafeMutableBufferPointer { o in
+        scalars.withUnsafeMutableBufferPointer { o in
             bias.scalars.withUnsafeBufferPointer { bb in
                 for row in stride(from: 0, to: o.count, by: width) {
                     for j in 0..<width { o[row + j] += bb[j] }
                 }
             }
         }
-        return out
     }
 }

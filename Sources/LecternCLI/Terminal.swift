@@ -40,20 +40,28 @@ enum Terminal {
 final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let verb: String
+    private let write: (String) -> Void
     private var shown = false
+    /// Lectures finish concurrently, so their reports can arrive out of order: the count
+    /// shown is the highest reported, and never goes back.
+    private var highest = 0
 
     /// nil when stderr is not a terminal: pipes and logs get only the summary's plain lines.
     static func onTerminal(_ verb: String) -> ProgressLine? {
         isatty(STDERR_FILENO) != 0 ? ProgressLine(verb: verb) : nil
     }
 
-    init(verb: String) { self.verb = verb }
+    init(verb: String, write: @escaping (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+        self.verb = verb
+        self.write = write
+    }
 
     func update(_ done: Int, _ total: Int, _ path: String) {
         lock.lock()
         defer { lock.unlock() }
         shown = true
-        write("\r\u{1B}[K[\(done)/\(total)] \(verb) \(path.escapingControlCharacters)")
+        highest = max(highest, done)
+        write("\r\u{1B}[K[\(highest)/\(total)] \(verb) \(path.escapingControlCharacters)")
     }
 
     func clear() {
@@ -62,6 +70,4 @@ final class ProgressLine: @unchecked Sendable {
         if shown { write("\r\u{1B}[K") }
         shown = false
     }
-
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
