@@ -74,9 +74,10 @@ enum Library {
         case "sklearn.datasets": return .module(Module(name, sklearnDatasets(interp)))
         case "sklearn.model_selection": return .module(Module(name, sklearnModelSelection(interp)))
         case "sklearn.preprocessing": return .module(Module(name, sklearnPreprocessing(interp)))
+        case "sklearn.metrics": return .module(Module(name, sklearnMetrics(interp)))
         case "sklearn":
             var members: [String: Value] = [:]
-            for sub in ["datasets", "model_selection", "preprocessing"] { members[sub] = try module("sklearn." + sub, interp) }
+            for sub in ["datasets", "model_selection", "preprocessing", "metrics"] { members[sub] = try module("sklearn." + sub, interp) }
             return .module(Module(name, members))
         case "lectern":
             var members = datasets(interp)
