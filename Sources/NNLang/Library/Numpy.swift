@@ -15,14 +15,18 @@ extension Library {
         } else {
             r = try engine { () throws(EngineError) in try namedElementwise(name, variable) }
         }
+        // numpy's result types: abs and square keep the dtype (bool abs stays bool), sign,
+        // floor and ceil keep integers, the rest give floats, float32 staying float32.
+        let input = variable.value.dtype
+        let keeps =
+            name == "abs" || name == "fabs" && input.isFloat || (name == "square" && input != .bool) || name == "clip"
+            || (["sign", "floor", "ceil"].contains(name) && input == .int64)
+        let dtype = keeps ? input : (input == .float32 ? .float32 : .float64)
         switch x {
-        case .int, .float, .bool: return .float(r.value.scalars[0])
-        default:
-            // numpy's result types: abs and square keep the dtype (bool abs stays bool), the
-            // rest give floats, float32 staying float32.
-            let input = variable.value.dtype
-            let keeps = name == "abs" || name == "fabs" && input.isFloat || (name == "square" && input != .bool) || name == "clip"
-            return .tensor(try interp.tag(r, keeps ? input : (input == .float32 ? .float32 : .float64)))
+        case .bool: return .float(r.value.scalars[0])
+        // A Python number in gives a numpy scalar out: np.exp(1) is np.float64(2.718281828459045).
+        case .int, .float: return .tensor(Variable(Tensor(r.value.scalars[0]).withDType(dtype)))
+        default: return .tensor(try interp.tag(r, dtype))
         }
     }
 
@@ -213,10 +217,12 @@ extension Library {
         m["outer"] = fn(def: "outer(a, b, out=None)", unsupported: ["out"]) { args throws(Failure) in
             let a = try interp.tensor(try args.required(0, "a"))
             let b = try interp.tensor(try args.required(1, "b"))
-            return .tensor(
-                try engine { () throws(EngineError) in
-                    try Variable.matmul(try Variable.reshape(a, [-1, 1]), try Variable.reshape(b, [1, -1]))
-                })
+            let product = try engine { () throws(EngineError) in
+                try Variable.matmul(try Variable.reshape(a, [-1, 1]), try Variable.reshape(b, [1, -1]))
+            }
+            let type = Interpreter.resultType(
+                Interpreter.operandType(try args.required(0, "a"), a), Interpreter.operandType(try args.required(1, "b"), b))
+            return .tensor(try interp.tag(product, type))
         }
         for name in ["exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "square"] {
             m[name] = fn(def: ufunc(name), unsupported: ufuncOptions) { args throws(Failure) in
@@ -232,8 +238,11 @@ extension Library {
         m["power"] = fn(def: ufunc("power", ["x1", "x2"]), unsupported: ufuncOptions) { args throws(Failure) in
             try interp.binary("**", try args.required(0, "x1"), try args.required(1, "x2"))
         }
-        for name in ["add", "subtract", "multiply", "divide"] {
-            let op = ["add": "+", "subtract": "-", "multiply": "*", "divide": "/"][name]!
+        let operators = [
+            "add": "+", "subtract": "-", "multiply": "*", "divide": "/", "true_divide": "/", "floor_divide": "//", "mod": "%",
+            "remainder": "%",
+        ]
+        for (name, op) in operators {
             m[name] = fn(def: ufunc(name, ["x1", "x2"]), unsupported: ufuncOptions) { args throws(Failure) in
                 try interp.binary(op, .tensor(try interp.tensor(try args.required(0, "x1"))), try args.required(1, "x2"))
             }
@@ -421,6 +430,7 @@ extension Library {
         addNumpyShapeFunctions(&m, interp)
         addPolynomials(&m, interp)
         addNumpyTriangles(&m, interp)
+        addNumpyArrayFunctions(&m, interp)
         return .module(Module("numpy", m))
     }
 

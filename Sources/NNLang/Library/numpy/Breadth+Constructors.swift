@@ -20,7 +20,8 @@ extension Library {
                 let shape = try args.optional(4 + shift, "shape").flatMap { v throws(Failure) in v.isNone ? nil : try interp.shape(v) }
                 let fill = full ? try args.required(1, "fill_value").asDouble("fill_value") : value
                 var dtype = args.optional(1 + shift, "dtype")
-                if dtype?.isNone ?? true, prototype.isBoolean { dtype = .str("bool") }
+                // Without a dtype the new array takes the prototype's, as numpy's `*_like` do.
+                if dtype?.isNone ?? true { dtype = .str(prototype.dtype.rawValue) }
                 return try filled(shape ?? prototype.shape, fill, dtype: dtype)
             }
         }
@@ -39,10 +40,11 @@ extension Library {
         if name == "bool" || name == "bool_" { return boolArray(shape, Array(repeating: value != 0, count: shape.reduce(1, *))) }
         if name.hasPrefix("int") || name.hasPrefix("uint") {
             _ = try exactInt(value)
-            return .tensor(Variable(Tensor(shape: shape, repeating: value.rounded(.towardZero))))
+            return .tensor(Variable(Tensor(shape: shape, repeating: value.rounded(.towardZero)).withDType(.int64)))
         }
         guard name.hasPrefix("float") || name == "float" else { throw Failure("TypeError: data type '\(name)' not understood") }
-        return .tensor(Variable(Tensor(shape: shape, repeating: value)))
+        let dtype: DType = name == "float32" ? .float32 : .float64
+        return .tensor(Variable(Tensor(shape: shape, repeating: dtype.cast(value)).withDType(dtype)))
     }
 
     static func addTruthReductions(_ m: inout [String: Value], _ interp: Interpreter) {

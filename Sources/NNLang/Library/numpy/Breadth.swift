@@ -12,7 +12,7 @@ extension Library {
             let (t, lanes) = try arrayAndAxis(args, default: -1)
             // NaN sorts last, as in numpy; equal values keep their order (Swift's sort is stable).
             let sorted = (0..<lanes.count).map { k in lanes.lane(t.scalars, k).sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) } }
-            return .tensor(Variable(Tensor(shape: t.shape, scalars: lanes.assemble(sorted))))
+            return .tensor(Variable(Tensor(shape: t.shape, scalars: lanes.assemble(sorted)).withDType(t.dtype)))
         }
         for name in ["split", "array_split"] {
             m[name] = fn(def: "\(name)(ary, indices_or_sections, axis=0)") { args throws(Failure) in
