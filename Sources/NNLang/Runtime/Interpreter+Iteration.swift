@@ -1,3 +1,5 @@
+import Engine
+
 // MARK: - Lazy iteration: generators, iterators and `__iter__`/`__next__`
 
 /// Where a `for` loop or `next()` gets its items from.
@@ -63,17 +65,19 @@ extension Interpreter {
         return f.message == name || f.message.hasPrefix(name + ":")
     }
 
-    /// All items of an iterator-like object (a generator runs to its end).
-    func drain(_ v: Value) throws(Failure) -> [Value] {
+    /// All items of an iterator-like object (a generator runs to its end), or its first
+    /// `limit` ones. A long drain checks the block's deadline.
+    func drain(_ v: Value, limit: Int? = nil) throws(Failure) -> [Value] {
         if case .object(let o) = v, !(o is any LazyIterator) {
             if let items = try o.attribute("__iter__", self), case .list(let l) = items { return l.items }
             throw Failure("TypeError: '\(o.typeName)' object is not iterable")
         }
         var it = try makeIterator(v)
         var out: [Value] = []
-        while let item = try next(&it) {
+        while out.count < limit ?? .max, let item = try next(&it) {
             out.append(item)
             guard out.count <= 10_000_000 else { throw Failure("MemoryError: an iterator gave over 10,000,000 items") }
+            if out.count & 1023 == 0 { try engine { () throws(EngineError) in try RunLimits.checkTime() } }
         }
         return out
     }

@@ -63,10 +63,11 @@ extension Library {
                 let shape = axisGiven ? lanes.reducedShape(keepdims: keepdims) : (keepdims ? Array(repeating: 1, count: rank) : [])
                 switch name {
                 case "count_nonzero":
-                    return shape.isEmpty ? .int(Int(counts[0])) : .tensor(Variable(Tensor(shape: shape, scalars: counts)))
+                    return shape.isEmpty
+                        ? numpyScalar(counts[0], .int64) : .tensor(Variable(Tensor(shape: shape, scalars: counts).withDType(.int64)))
                 default:
                     let truth = counts.map { name == "any" ? $0 > 0 : Int($0) == length }
-                    return shape.isEmpty ? .bool(truth[0]) : boolArray(shape, truth)
+                    return boolArray(shape, truth)
                 }
             }
         }

@@ -50,7 +50,7 @@ extension Library {
         let count = qShape.reduce(1, *)
         let values = (0..<count).flatMap { j in perLane.map { $0[j] } }
         let shape = qShape + reduced
-        return shape.isEmpty ? .float(values[0]) : .tensor(Variable(Tensor(shape: shape, scalars: values)))
+        return shape.isEmpty ? numpyScalar(values[0], .float64) : .tensor(Variable(Tensor(shape: shape, scalars: values)))
     }
 
     /// numpy's 'linear' quantile (Hyndman & Fan 7): index (n−1)·q, then `_lerp` between the

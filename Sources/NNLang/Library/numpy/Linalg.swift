@@ -19,7 +19,7 @@ extension Library {
         }
         m["det"] = fn(def: "det(a)") { args throws(Failure) in
             let (a, n) = try squareMatrix(try args.tensor(0, "a"))
-            return .float(LinearAlgebra.determinant(a.scalars, n))
+            return numpyScalar(LinearAlgebra.determinant(a.scalars, n), .float64)
         }
         m["inv"] = fn(def: "inv(a)") { args throws(Failure) in
             let (a, n) = try squareMatrix(try args.tensor(0, "a"))

@@ -30,7 +30,7 @@ extension Library {
         guard let axes else {
             if ord == .none {
                 let r = AxisLanes.pairwiseSum(values.map { $0 * $0 }[...]).squareRoot()
-                return keepdims ? .tensor(Variable(Tensor(shape: x.shape.map { _ in 1 }, scalars: [r]))) : .float(r)
+                return keepdims ? .tensor(Variable(Tensor(shape: x.shape.map { _ in 1 }, scalars: [r]))) : numpyScalar(r, .float64)
             }
             guard x.rank == 1 || x.rank == 2 else { throw Failure("ValueError: Improper number of dimensions to norm.") }
             return try norm(x, ord, Array(0..<x.rank), keepdims: keepdims)
@@ -45,14 +45,14 @@ extension Library {
         case 2:
             guard x.rank == 2 else { throw Failure("NotImplementedError: Lectern does not support matrix norms of stacks of matrices") }
             let r = try matrixNorm(x, ord, row: axes[0], column: axes[1])
-            return keepdims ? .tensor(Variable(Tensor(shape: [1, 1], scalars: [r]))) : .float(r)
+            return keepdims ? .tensor(Variable(Tensor(shape: [1, 1], scalars: [r]))) : numpyScalar(r, .float64)
         default:
             throw Failure("ValueError: Improper number of dimensions to norm.")
         }
     }
 
     private static func shaped(_ r: [Double], _ shape: [Int]) -> Value {
-        shape.isEmpty ? .float(r[0]) : .tensor(Variable(Tensor(shape: shape, scalars: r)))
+        shape.isEmpty ? numpyScalar(r[0], .float64) : .tensor(Variable(Tensor(shape: shape, scalars: r)))
     }
 
     private static func vectorNorm(_ lane: [Double], _ ord: NormOrder, _ lanes: AxisLanes) -> Double {

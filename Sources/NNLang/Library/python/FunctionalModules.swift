@@ -60,8 +60,12 @@ extension Library {
             }
         }
         m["islice"] = fn(def: "islice(iterable, /, *args)") { args throws(Failure) in
-            let items = try interp.iterate(try args.required(0, "iterable"))
+            let source = try args.required(0, "iterable")
             let bounds = try args.positional.dropFirst().map { v throws(Failure) in v.isNone ? nil : try v.asInt("islice index") }
+            // An iterator is advanced only as far as the slice needs (it may be endless).
+            let items =
+                interp.isLazy(source)
+                ? try interp.drain(source, limit: bounds.count == 1 ? bounds[0] : bounds[1]) : try interp.iterate(source)
             let (start, stop, step) =
                 bounds.count == 1
                 ? (0, bounds[0], 1) : (bounds[0] ?? 0, bounds.count > 1 ? bounds[1] : nil, bounds.count > 2 ? bounds[2] ?? 1 : 1)
@@ -103,17 +107,33 @@ extension Library {
             return .list(ListBox(groups.map { .tuple([$0.0, .list(ListBox($0.1))]) }))
         }
         m["repeat"] = fn(def: "repeat(object, times=<no value>)") { args throws(Failure) in
-            guard let times = args.optional(1, "times") else {
-                throw Failure("NotImplementedError: Lectern does not support endless iterators (itertools.repeat without times)")
-            }
+            let object = try args.required(0, "object")
+            guard let times = args.optional(1, "times") else { return .object(TransformIterator("repeat") { object }) }
             let count = Swift.max(0, try times.asInt("times"))
             try Failure.memory(count, .items, what: "itertools.repeat of \(count) items")
             return .list(ListBox(Array(repeating: try args.required(0, "object"), count: count)))
         }
-        for (name, signature) in [("count", "count(start=0, step=1)"), ("cycle", "cycle(iterable, /)")] {
-            m[name] = fn(def: signature) { _ throws(Failure) in
-                throw Failure("NotImplementedError: Lectern does not support endless iterators (itertools.\(name))")
-            }
+        // The endless iterators are lazy: a loop, zip, islice or next() takes what it needs, and
+        // a block that drains one for ever stops at its deadline or memory limit.
+        m["count"] = fn(def: "count(start=0, step=1)") { args throws(Failure) in
+            var current = args.optional(0, "start") ?? .int(0)
+            let step = args.optional(1, "step") ?? .int(1)
+            guard current.isPlainNumber, step.isPlainNumber else { throw Failure("TypeError: a number is required") }
+            return .object(
+                TransformIterator("count") { () throws(Failure) in
+                    defer { current = (try? interp.binary("+", current, step)) ?? current }
+                    return current
+                })
+        }
+        m["cycle"] = fn(def: "cycle(iterable, /)") { args throws(Failure) in
+            let items = try interp.iterate(try args.required(0, "iterable"))
+            var k = 0
+            return .object(
+                TransformIterator("cycle") { () throws(Failure) in
+                    guard !items.isEmpty else { return nil }
+                    defer { k = (k + 1) % items.count }
+                    return items[k]
+                })
         }
         return .module(Module("itertools", m))
     }
