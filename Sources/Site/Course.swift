@@ -82,22 +82,30 @@ public struct Course: Sendable {
 
     /// Lectures (`.md`) and other files under `root`, sorted, hidden files and the output
     /// folder left out.
+    /// How many files and folders a course folder's listing visits at most.
+    static let maxEntries = 20_000
+
     static func list(_ root: URL, excluding out: URL) -> (lectures: [String], files: [String]) {
         var lectures: [String] = []
         var files: [String] = []
+        let rootPath = root.standardizedFileURL.path
         let outPath = out.standardizedFileURL.path
-        let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
-        while let item = enumerator?.nextObject() as? URL {
-            let path = item.standardizedFileURL.path
-            if path == outPath {
-                enumerator?.skipDescendants()
+        // Paths, not URLs: a URL's resource values cost more than the walk itself on Linux.
+        let enumerator = FileManager.default.enumerator(atPath: rootPath)
+        var visited = 0
+        while let relative = enumerator?.nextObject() as? String {
+            // A lecture rendered from a crowded folder (a home or temporary folder) must not
+            // walk all of it: past `maxEntries` entries the listing stops (README).
+            visited += 1
+            if visited > maxEntries { break }
+            let name = relative.split(separator: "/").last ?? ""
+            let isDirectory = (enumerator?.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory
+            if name.hasPrefix(".") || rootPath + "/" + relative == outPath {
+                if isDirectory { enumerator?.skipDescendants() }
                 continue
             }
-            guard (try? item.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
-            let relative = String(path.dropFirst(root.standardizedFileURL.path.count + 1))
-            if item.pathExtension == "md" { lectures.append(relative) } else { files.append(relative) }
-            if files.count > 50_000 { break }
+            guard !isDirectory else { continue }
+            if relative.hasSuffix(".md") { lectures.append(relative) } else { files.append(relative) }
         }
         return (lectures.sorted(), files.sorted())
     }
