@@ -44,20 +44,20 @@ struct FloatDigits {
     /// Rounded to `places` digits after the point, if the shortest form has more (unique mode).
     func roundedPositional(_ x: Double, places: Int) -> FloatDigits {
         guard fractionCount > places else { return self }
-        let (d, p) = FloatDigits.parse(String(format: "%.\(places)f", Swift.abs(x)))
+        let (d, p) = FloatDigits.parse(cFormat("%.\(places)f", Swift.abs(x)))
         return FloatDigits(digits: d, point: p, negative: negative)
     }
 
     /// Rounded to `places` digits after the first significant one (scientific unique mode).
     func roundedScientific(_ x: Double, places: Int) -> FloatDigits {
         guard digits.count - 1 > places else { return self }
-        let (d, p) = FloatDigits.parse(String(format: "%.\(places)e", Swift.abs(x)))
+        let (d, p) = FloatDigits.parse(cFormat("%.\(places)e", Swift.abs(x)))
         return FloatDigits(digits: d, point: p, negative: negative)
     }
 
     /// The exact value correctly rounded to `places` digits after the first significant one.
     func exactScientific(_ x: Double, places: Int) -> FloatDigits {
-        let (d, p) = FloatDigits.parse(String(format: "%.\(places)e", Swift.abs(x)))
+        let (d, p) = FloatDigits.parse(cFormat("%.\(places)e", Swift.abs(x)))
         return FloatDigits(digits: d, point: p, negative: negative)
     }
 

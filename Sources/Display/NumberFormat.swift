@@ -46,7 +46,7 @@ public struct NumberFormat: Sendable {
     }
 
     func fixed(_ x: Double, _ places: Int) -> String {
-        let s = String(format: "%.\(places)f", x)
+        let s = cFormat("%.\(places)f", x)
         // Rounding can leave a negative zero ("-0.00"); show it as zero.
         if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(s.dropFirst()) }
         return s
@@ -62,7 +62,7 @@ public struct NumberFormat: Sendable {
 
     func exponent(_ x: Double) -> String {
         // "1.2000e-05" → "1.2e-05": significant digits as in `decimals`, zeros dropped.
-        let s = String(format: "%.\(Swift.max(decimals - 1, 1))e", x)
+        let s = cFormat("%.\(Swift.max(decimals - 1, 1))e", x)
         guard let e = s.firstIndex(of: "e") else { return s }
         return trimmed(String(s[..<e])) + s[e...]
     }

@@ -35,6 +35,8 @@ public final class Interpreter {
     var tensorNesting = 0
     /// Python's builtin exception classes by name.
     var exceptionClasses: [String: PyClass] = [:]
+    /// Format specs already parsed (`parsedSpec`), by type and text.
+    var formatSpecs: [String: FormatSpec] = [:]
     /// The builtin types (`int`, `list`, …) by type name, made on first use.
     var builtinTypes: [String: PyClass] = [:]
     /// The exceptions whose `except` blocks are running, innermost last (for a bare `raise`).

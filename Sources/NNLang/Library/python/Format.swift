@@ -1,4 +1,5 @@
 import BigInt
+import Display
 import Foundation
 
 // MARK: - format(value, spec) for int, bool, float, str and None, as CPython 3.11
@@ -15,12 +16,12 @@ extension Interpreter {
         case .int, .bigint, .bool:
             // An empty spec is str() (so `True` stays `True`); any other formats the int.
             if spec.isEmpty { return try checkedStr(v) }
-            return try formatInteger(v.exactInteger!, FormatSpec(spec, typeName: v.typeName))
-        case .float(let d): return try formatFloat(d, FormatSpec(spec, typeName: "float"))
+            return try formatInteger(v.exactInteger!, parsedSpec(spec, typeName: v.typeName))
+        case .float(let d): return try formatFloat(d, parsedSpec(spec, typeName: "float"))
         case .tensor(let t) where t.value.count == 1 && t.value.rank == 0:
             // A numpy scalar: integer codes format an integral value as numpy's int64 would.
             let x = t.value.scalars[0]
-            let parsed = try FormatSpec(spec, typeName: "float")
+            let parsed = try parsedSpec(spec, typeName: "float")
             if let code = parsed.type, "dboxXc".contains(code), x.isFinite, x == x.rounded(), let i = BigInt(exactly: x) {
                 return try formatInteger(i, parsed)
             }
@@ -32,8 +33,18 @@ extension Interpreter {
         }
     }
 
+    /// A format spec parsed once per document and type (a loop formats with the same spec
+    /// again and again).
+    func parsedSpec(_ text: String, typeName: String) throws(Failure) -> FormatSpec {
+        let key = typeName + ":" + text
+        if let known = formatSpecs[key] { return known }
+        let spec = try FormatSpec(text, typeName: typeName)
+        if formatSpecs.count < 10_000 { formatSpecs[key] = spec }
+        return spec
+    }
+
     func formatString(_ s: String, _ text: String) throws(Failure) -> String {
-        let spec = try FormatSpec(text, typeName: "str")
+        let spec = try parsedSpec(text, typeName: "str")
         if let t = spec.type, t != "s" { throw Failure("ValueError: Unknown format code '\(t)' for object of type 'str'") }
         if spec.sign != "-" { throw Failure("ValueError: Sign not allowed in string format specifier") }
         if spec.alternate { throw Failure("ValueError: Alternate form (#) not allowed in string format specifier") }
@@ -59,7 +70,10 @@ extension Interpreter {
             return spec.pad(sign: "", String(Character(scalar)), numeric: true)
         }
         let radix = ["b": 2, "o": 8, "x": 16, "X": 16][type] ?? 10
-        var digits = radix == 10 ? try PyInt.decimal(BigInt(x.magnitude)) : String(x.magnitude, radix: radix)
+        var digits =
+            if let small = Int(exactly: x.magnitude) { String(small, radix: radix) } else {
+                radix == 10 ? try PyInt.decimal(BigInt(x.magnitude)) : String(x.magnitude, radix: radix)
+            }
         if type == "X" { digits = digits.uppercased() }
         let prefix = spec.alternate && radix != 10 ? "0" + String(type == "X" ? "X" : type) : ""
         let body = spec.group(digits, minimumWidth: spec.width - signText.count - prefix.count)
@@ -77,11 +91,11 @@ extension Interpreter {
             } else {
                 body = Interpreter.floatRepr(m)
             }
-        case "f", "F": body = String(format: "%\(flag).\(spec.precision ?? 6)f", m)
-        case "e", "E": body = String(format: "%\(flag).\(spec.precision ?? 6)e", m)
+        case "f", "F": body = cFormat("%\(flag).\(spec.precision ?? 6)f", m)
+        case "e", "E": body = cFormat("%\(flag).\(spec.precision ?? 6)e", m)
         case "g", "G", "n":
             body = Interpreter.generalFormat(m, precision: max(spec.precision ?? 6, 1), alternate: spec.alternate, addDotZero: false)
-        case "%": body = String(format: "%\(flag).\(spec.precision ?? 6)f", m * 100) + "%"
+        case "%": body = cFormat("%\(flag).\(spec.precision ?? 6)f", m * 100) + "%"
         case let t?: throw Failure("ValueError: Unknown format code '\(t)' for object of type 'float'")
         }
         if let t = spec.type, "EFG".contains(t) { body = body.uppercased() }
@@ -101,15 +115,15 @@ extension Interpreter {
     /// exponent notation one digit sooner and always shows a decimal point (`1.0`, `1.2e+01`).
     static func generalFormat(_ m: Double, precision p: Int, alternate: Bool, addDotZero: Bool) -> String {
         guard m.isFinite else { return m.isNaN ? "nan" : "inf" }
-        guard addDotZero else { return String(format: alternate ? "%#.\(p)g" : "%.\(p)g", m) }
-        let sci = String(format: "%.\(p - 1)e", m)
+        guard addDotZero else { return cFormat(alternate ? "%#.\(p)g" : "%.\(p)g", m) }
+        let sci = cFormat("%.\(p - 1)e", m)
         let exponent = Int(sci[sci.index(after: sci.firstIndex(of: "e")!)...])!
         var text: String
         if exponent < -4 || exponent >= p - 1 {
             let parts = sci.split(separator: "e")
             text = (alternate ? String(parts[0]) : trimZeros(String(parts[0]))) + "e" + parts[1]
         } else {
-            text = String(format: "%.\(p - 1 - exponent)f", m)
+            text = cFormat("%.\(p - 1 - exponent)f", m)
             if !alternate { text = trimZeros(text) }
             if !text.contains(".") { text += ".0" }
         }

@@ -1,4 +1,5 @@
 import BigInt
+import Display
 import Engine
 import Foundation
 
@@ -164,7 +165,7 @@ extension Library {
         guard x.isFinite, x != 0 else { return x }
         if digits >= 0 {
             // glibc's printf rounds the exact binary value correctly, as CPython's dtoa does.
-            return Double(String(format: "%.\(min(digits, 400))f", x)) ?? x
+            return Double(cFormat("%.\(min(digits, 400))f", x)) ?? x
         }
         // A negative digit count rounds the exact value to a multiple of 10**-digits.
         guard digits >= -400 else { return 0 * x }
