@@ -21,9 +21,13 @@ enum Library {
     static func fn(
         _ signature: Signature, unsupported: [String] = [], _ body: @escaping (inout Arguments) throws(Failure) -> Value
     ) -> Value {
-        .builtin(
+        // A call that reaches no unsupported parameter (the usual one) binds by position alone.
+        let firstUnsupported = unsupported.contains { $0.hasPrefix("*") } ? 0 : unsupported.compactMap(signature.index).min() ?? .max
+        return .builtin(
             Builtin(signature.name, signature: signature) { args throws(Failure) in
-                try args.bind(signature, unsupported: unsupported)
+                if args.positional.count > firstUnsupported || !args.bindPositionally(signature) {
+                    try args.bind(signature, unsupported: unsupported)
+                }
                 return try body(&args)
             })
     }

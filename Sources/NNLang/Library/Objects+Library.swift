@@ -23,15 +23,6 @@ extension Library {
         for (name, c) in interp.exceptionClasses { b[name] = .type(c) }
         b["NotImplemented"] = .object(NotImplementedMarker())
 
-        if let len = names["len"] {
-            b["len"] = fn(def: "len(obj, /)") { args throws(Failure) in
-                guard case .instance(let i)? = args.positional.first else { return try interp.callValue(len, args.positional) }
-                guard let m = try interp.instanceAttribute(i, "__len__") else {
-                    throw Failure("TypeError: object of type '\(i.cls.name)' has no len()")
-                }
-                return try m.isNone ? .int(0) : interp.callValue(m, [])
-            }
-        }
         b["type"] = fn("type") { args throws(Failure) in
             guard args.positional.count == 1 else {
                 throw Failure("NotImplementedError: Lectern does not support type() with three arguments", hint: "use a class statement")

@@ -11,6 +11,17 @@ struct BoundArguments {
 }
 
 extension Arguments {
+    /// The common call `f(a, b)`: positional arguments only, to a signature of positional
+    /// parameters, in the number it takes. Binds without the general matching; false (and
+    /// nothing bound) for any other call.
+    mutating func bindPositionally(_ signature: Signature) -> Bool {
+        guard keywords.isEmpty, let counts = signature.positionalCounts, counts.contains(positional.count) else { return false }
+        var values = [Value?](repeating: nil, count: signature.parameters.count)
+        for (i, v) in positional.enumerated() { values[i] = v }
+        bound = BoundArguments(signature: signature, values: values)
+        return true
+    }
+
     /// Binds the call to `signature`; an argument for a parameter in `unsupported` that is not
     /// the parameter's default is `NotImplementedError` naming it.
     mutating func bind(_ signature: Signature, unsupported: [String] = []) throws(Failure) {

@@ -36,10 +36,16 @@ public struct Signature: Sendable, Equatable {
 
     public let name: String
     public let parameters: [Parameter]
+    /// How many positional arguments a call may pass when every parameter is positional
+    /// (no `*args`, keyword-only or `**kwargs`): such calls bind by position alone.
+    let positionalCounts: ClosedRange<Int>?
 
     public init(name: String, parameters: [Parameter]) {
         self.name = name
         self.parameters = parameters
+        let positional = parameters.allSatisfy { $0.kind == .positionalOnly || $0.kind == .positionalOrKeyword }
+        let required = (parameters.lastIndex { $0.defaultValue == nil } ?? -1) + 1
+        positionalCounts = positional ? required...parameters.count : nil
     }
 
     /// The parameter's index, or nil when it is not declared.

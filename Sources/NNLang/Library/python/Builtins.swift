@@ -25,7 +25,15 @@ extension Library {
             case .object(let o):
                 if let l = try o.attribute("__len__", interp) { return l }
                 throw Failure("TypeError: object of type '\(o.typeName)' has no len()")
-            case .list, .tuple, .dict, .set, .range: return .int(try interp.iterate(v).count)
+            case .list(let l): return .int(l.items.count)
+            case .tuple(let t): return .int(t.count)
+            case .dict(let d), .set(let d): return .int(d.keys.count)
+            case .range(let start, let stop, let step): return .int(try Interpreter.rangeLength(start, stop, step))
+            case .instance(let i):
+                guard let m = try interp.instanceAttribute(i, "__len__") else {
+                    throw Failure("TypeError: object of type '\(i.cls.name)' has no len()")
+                }
+                return try m.isNone ? .int(0) : interp.callValue(m, [])
             default: throw Failure("TypeError: object of type '\(v.typeName)' has no len()")
             }
         }

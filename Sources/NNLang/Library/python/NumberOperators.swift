@@ -160,6 +160,17 @@ extension Interpreter {
         guard bigSpan > 0 else { return 0 }
         return Int(clamping: (bigSpan + step - 1) / step)
     }
+
+    /// `len(range(a, b, s))`: past sys.maxsize (where `rangeCount` clamps) CPython's OverflowError.
+    static func rangeLength(_ a: Int, _ b: Int, _ s: Int) throws(Failure) -> Int {
+        let n = rangeCount(a, b, s)
+        guard n == .max else { return n }
+        let (span, step) = s > 0 ? (BigInt(b) - BigInt(a), BigInt(s)) : (BigInt(a) - BigInt(b), -BigInt(s))
+        guard (span + step - 1) / step <= BigInt(Int.max) else {
+            throw Failure("OverflowError: Python int too large to convert to C ssize_t")
+        }
+        return n
+    }
 }
 
 extension Value {
