@@ -429,7 +429,7 @@ extension Library {
         addNumpyBreadth(&m, interp)
         addNumpyShapeFunctions(&m, interp)
         addPolynomials(&m, interp)
-        addNumpyTriangles(&m, interp)
+        addNumpyUniqueLogspaceTriangles(&m, interp)
         addNumpyArrayFunctions(&m, interp)
         return .module(Module("numpy", m))
     }

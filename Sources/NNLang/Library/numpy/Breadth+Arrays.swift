@@ -156,7 +156,81 @@ extension Library {
             let invert = try args.bool(3, "invert", false)
             return boolArray(element.shape, element.scalars.map { tests.contains($0) != invert })
         }
-        withoutGradient(["flip", "roll", "repeat", "cumprod", "trace", "bincount", "searchsorted"], in: &m, prefix: "np.")
+        m["kron"] = fn(def: "kron(a, b)") { args throws(Failure) in
+            let (a, b) = (try args.tensor(0, "a"), try args.tensor(1, "b"))
+            guard a.rank == b.rank, (1...2).contains(a.rank) else {
+                throw Failure("NotImplementedError: Lectern's kron() takes two 1-D or two 2-D arrays")
+            }
+            let (ar, ac) = a.rank == 2 ? (a.shape[0], a.shape[1]) : (1, a.shape[0])
+            let (br, bc) = b.rank == 2 ? (b.shape[0], b.shape[1]) : (1, b.shape[0])
+            try interp.checkSize([ar * br, ac * bc])
+            var out = [Double](repeating: 0, count: ar * br * ac * bc)
+            for i in 0..<ar {
+                for j in 0..<ac {
+                    for k in 0..<br {
+                        for l in 0..<bc { out[(i * br + k) * ac * bc + j * bc + l] = a.scalars[i * ac + j] * b.scalars[k * bc + l] }
+                    }
+                }
+            }
+            let shape = a.rank == 2 ? [ar * br, ac * bc] : [ac * bc]
+            return .tensor(Variable(Tensor(shape: shape, scalars: out).withDType(DType.promote(a.dtype, b.dtype))))
+        }
+        m["cross"] = fn(def: "cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None)", unsupported: ["axisa", "axisb", "axisc", "axis"]) {
+            args throws(Failure) in
+            let (a, b) = (try args.tensor(0, "a"), try args.tensor(1, "b"))
+            guard a.rank == 1, b.rank == 1, a.count == 3, b.count == 3 else {
+                throw Failure("NotImplementedError: Lectern's cross() takes two vectors of 3 elements")
+            }
+            let (x, y) = (a.scalars, b.scalars)
+            let c = [x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]]
+            return .tensor(Variable(Tensor(shape: [3], scalars: c).withDType(DType.promote(a.dtype, b.dtype))))
+        }
+        m["histogram"] = fn(def: "histogram(a, bins=10, range=None, density=None, weights=None)") { args throws(Failure) in
+            let a = try args.tensor(0, "a").scalars
+            guard case .int(let bins) = args.value("bins") else {
+                throw Failure("NotImplementedError: Lectern's histogram() takes bins as a number of bins")
+            }
+            guard bins >= 1 else { throw Failure("ValueError: `bins` must be positive, when an integer") }
+            try interp.checkSize([bins + 1])
+            let weights = try args.optional(4, "weights").flatMap { w throws(Failure) in w.isNone ? nil : try interp.tensor(w).value.scalars
+            }
+            if let weights, weights.count != a.count { throw Failure("ValueError: weights should have the same shape as a.") }
+            var (first, last) = (a.min() ?? 0, a.max() ?? 1)
+            if let r = args.optional(2, "range"), !r.isNone {
+                let bounds = try interp.tensor(r).value.scalars
+                guard bounds.count == 2, bounds[0] <= bounds[1] else {
+                    throw Failure("ValueError: max must be larger than min in range parameter.")
+                }
+                (first, last) = (bounds[0], bounds[1])
+            }
+            if first == last { (first, last) = (first - 0.5, last + 0.5) }
+            let edges = linspaceValues(first, last, bins + 1)
+            var counts = [Double](repeating: 0, count: bins)
+            // numpy's uniform-bin rule: scale into a bin, then correct by one against the edges.
+            let norm = Double(bins) / (last - first)
+            for (p, x) in a.enumerated() where x >= first && x <= last {
+                var k = min(Int((x - first) * norm), bins - 1)
+                if x < edges[k] { k -= 1 }
+                if k != bins - 1 && x >= edges[k + 1] { k += 1 }
+                counts[k] += weights?[p] ?? 1
+            }
+            var hist = Tensor(shape: [bins], scalars: counts).withDType(weights == nil ? .int64 : .float64)
+            if let density = args.optional(3, "density"), try interp.truthy(density) {
+                let total = counts.reduce(0, +)
+                hist = Tensor(shape: [bins], scalars: (0..<bins).map { counts[$0] / (edges[$0 + 1] - edges[$0]) / total })
+            }
+            return .tuple([.tensor(Variable(hist)), .tensor(Variable(Tensor(shape: [bins + 1], scalars: edges)))])
+        }
+        withoutGradient(
+            ["flip", "roll", "repeat", "cumprod", "trace", "bincount", "searchsorted", "kron", "cross", "histogram"], in: &m, prefix: "np.")
+    }
+
+    /// `np.linspace(a, b, n)`'s values (endpoint included, the last one exactly `b`).
+    static func linspaceValues(_ a: Double, _ b: Double, _ n: Int) -> [Double] {
+        let step = (b - a) / Double(max(n - 1, 1))
+        var values = (0..<n).map { a + Double($0) * step }
+        if n > 1 { values[n - 1] = b }
+        return values
     }
 
     /// The axes `np.flip` reverses: all of them for None, else the given ones.

@@ -4,7 +4,7 @@ import Foundation
 // MARK: - np.unique with its index, inverse and counts; np.logspace; np.triu and np.tril
 
 extension Library {
-    static func addNumpyTriangles(_ m: inout [String: Value], _ interp: Interpreter) {
+    static func addNumpyUniqueLogspaceTriangles(_ m: inout [String: Value], _ interp: Interpreter) {
         m["unique"] = fn(
             def: "unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True)",
             unsupported: ["axis", "equal_nan", "sorted"]

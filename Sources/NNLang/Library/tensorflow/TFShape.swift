@@ -46,7 +46,7 @@ extension Library {
         return m
     }
 
-    /// `tf.linalg`: the products and norms a lecture uses (`matmul` is the same function as `tf.matmul`).
+    /// `tf.linalg`: the matrix products a lecture uses (`matmul` is the same function as `tf.matmul`).
     static func tensorflowLinalg(_ core: [String: Value]) -> Value {
         var m: [String: Value] = [:]
         for name in ["matmul", "transpose"] { m[name] = core[name] }
