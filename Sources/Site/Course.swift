@@ -67,9 +67,20 @@ public struct Course: Sendable {
     /// has none) contains the word `title` anywhere: a conservative test, so any way YAML can
     /// spell the key still goes through the YAML parser.
     static func frontMatterMentionsTitle(_ text: String) -> Bool {
-        let body = text.utf8.dropFirst(3)
-        let end = [body.firstRange(of: "\n---".utf8), body.firstRange(of: "\n...".utf8)].compactMap { $0?.lowerBound }.min()
-        return body[..<(end ?? body.endIndex)].firstRange(of: "title".utf8) != nil
+        // A plain byte scan: the generic `firstRange(of:)` cost a no-change check a sixth of its time.
+        let bytes = Array(text.utf8)
+        let title = Array("title".utf8)
+        var i = 3
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n"), i + 3 < bytes.count,
+                bytes[i + 1...i + 3].elementsEqual("---".utf8) || bytes[i + 1...i + 3].elementsEqual("...".utf8)
+            {
+                return false
+            }
+            if bytes[i] == title[0], i + title.count <= bytes.count, bytes[i..<i + title.count].elementsEqual(title) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The context of the course a file belongs to.
