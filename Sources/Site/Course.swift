@@ -91,11 +91,11 @@ public struct Course: Sendable {
         return files.map(\.root).filter { seen.insert($0.path).inserted }
     }
 
-    /// Lectures (`.md`) and other files under `root`, sorted, hidden files and the output
-    /// folder left out.
     /// How many files and folders a course folder's listing visits at most.
     static let maxEntries = 20_000
 
+    /// Lectures (`.md`) and other files under `root`, sorted, hidden files and the output
+    /// folder left out.
     static func list(_ root: URL, excluding out: URL) -> (lectures: [String], files: [String]) {
         var lectures: [String] = []
         var files: [String] = []

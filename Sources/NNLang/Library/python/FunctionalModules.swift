@@ -61,6 +61,10 @@ extension Library {
         }
         m["islice"] = fn(def: "islice(iterable, /, *args)") { args throws(Failure) in
             let source = try args.required(0, "iterable")
+            let given = args.positional.count
+            guard (2...4).contains(given) else {
+                throw Failure("TypeError: islice expected at \(given < 2 ? "least 2" : "most 4") arguments, got \(given)")
+            }
             let bounds = try args.positional.dropFirst().map { v throws(Failure) in v.isNone ? nil : try v.asInt("islice index") }
             // An iterator is advanced only as far as the slice needs (it may be endless).
             let items =
@@ -121,8 +125,9 @@ extension Library {
             guard current.isPlainNumber, step.isPlainNumber else { throw Failure("TypeError: a number is required") }
             return .object(
                 TransformIterator("count") { () throws(Failure) in
-                    defer { current = (try? interp.binary("+", current, step)) ?? current }
-                    return current
+                    let value = current
+                    current = try interp.binary("+", current, step)
+                    return value
                 })
         }
         m["cycle"] = fn(def: "cycle(iterable, /)") { args throws(Failure) in

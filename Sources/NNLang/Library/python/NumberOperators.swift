@@ -83,10 +83,10 @@ extension Interpreter {
             return .float(x / y)
         case "//":
             guard y != 0 else { throw Failure("ZeroDivisionError: float floor division by zero") }
-            return .float(Interpreter.floatDivMod(x, y).0)
+            return .float(pythonFloatDivmod(x, y).quotient)
         case "%":
             guard y != 0 else { throw Failure("ZeroDivisionError: float modulo") }
-            return .float(Interpreter.floatDivMod(x, y).1)
+            return .float(pythonFloatDivmod(x, y).remainder)
         case "**":
             if x == 0 && y < 0 { throw Failure("ZeroDivisionError: 0.0 cannot be raised to a negative power") }
             if x < 0 && y.isFinite && y != y.rounded() {
@@ -97,11 +97,6 @@ extension Interpreter {
             return .float(r)
         default: throw Failure("TypeError: unsupported operand type(s) for \(op): 'float' and 'float'")
         }
-    }
-
-    /// CPython's `float_divmod` (`pythonFloatDivmod`).
-    static func floatDivMod(_ x: Double, _ y: Double) -> (Double, Double) {
-        pythonFloatDivmod(x, y)
     }
 
     /// The count for `seq * n`: negative is empty; too large is CPython's OverflowError or
