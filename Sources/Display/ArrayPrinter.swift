@@ -19,7 +19,15 @@ public struct PrintOptions: Sendable, Equatable {
 /// ported from numpy's `arrayprint.py` (floatmode `maxprec`, sign `-`, no legacy mode).
 public struct ArrayPrinter: Sendable {
     public var options: PrintOptions
-    public init(options: PrintOptions = PrintOptions()) { self.options = options }
+    /// Asked every few thousand elements; once it answers true the printer gives up and returns
+    /// an unfinished text, which the caller replaces by its error (a block's time limit covers
+    /// printing a huge array with a raised `threshold`).
+    public var stop: (@Sendable () -> Bool)?
+
+    public init(options: PrintOptions = PrintOptions(), stop: (@Sendable () -> Bool)? = nil) {
+        self.options = options
+        self.stop = stop
+    }
 
     /// `str(a)`: `[1. 2.]`; a 0-d array prints as its scalar.
     public func str(shape: [Int], values: [Double], kind: ElementKind) -> String {
@@ -80,11 +88,16 @@ public struct ArrayPrinter: Sendable {
         let summarise = values.count > options.threshold
         let strides = (0..<shape.count).map { shape[($0 + 1)...].reduce(1, *) }
         let shown = summarise ? cornerValues(shape: shape, strides: strides, values: values) : values
-        let format = ElementFormat(values: shown, kind: kind, options: options)
-        let layout = Layout(
-            shape: shape, strides: strides, values: values, format: format, separator: separator,
-            edgeItems: options.edgeitems, summary: summarise ? "..." : nil)
-        return layout.render(lineWidth: options.linewidth - suffix.count, prefix: " " + String(repeating: " ", count: prefix.count))
+        let stop = Checkpoint(stop)
+        do throws(Checkpoint.Stopped) {
+            let format = try ElementFormat(values: shown, kind: kind, options: options, checkpoint: stop)
+            let layout = Layout(
+                shape: shape, strides: strides, values: values, format: format, separator: separator,
+                edgeItems: options.edgeitems, summary: summarise ? "..." : nil, checkpoint: stop)
+            return try layout.render(lineWidth: options.linewidth - suffix.count, prefix: " " + String(repeating: " ", count: prefix.count))
+        } catch {
+            return ""
+        }
     }
 
     /// The values numpy's `_leading_trailing` keeps: `edgeitems` at each end of every long axis.
@@ -113,21 +126,25 @@ private struct Layout {
     let separator: String
     let edgeItems: Int
     let summary: String?
+    let checkpoint: Checkpoint
 
-    func render(lineWidth: Int, prefix: String) -> String {
-        recurse(axis: 0, offset: 0, hanging: prefix, width: lineWidth)
+    func render(lineWidth: Int, prefix: String) throws(Checkpoint.Stopped) -> String {
+        try recurse(axis: 0, offset: 0, hanging: prefix, width: lineWidth)
     }
 
-    private func recurse(axis: Int, offset: Int, hanging: String, width: Int) -> String {
-        if axis == shape.count { return format.text(values[offset]) }
+    private func recurse(axis: Int, offset: Int, hanging: String, width: Int) throws(Checkpoint.Stopped) -> String {
+        if axis == shape.count {
+            try checkpoint.tick()
+            return format.text(values[offset])
+        }
         let nextHanging = hanging + " "
         let nextWidth = width - 1
         let n = shape[axis]
         let showSummary = summary != nil && 2 * edgeItems < n
         let leading = showSummary ? edgeItems : 0
         let trailing = showSummary ? edgeItems : n
-        let item = { (i: Int) in
-            self.recurse(axis: axis + 1, offset: offset + i * self.strides[axis], hanging: nextHanging, width: nextWidth)
+        let item = { (i: Int) throws(Checkpoint.Stopped) in
+            try self.recurse(axis: axis + 1, offset: offset + i * self.strides[axis], hanging: nextHanging, width: nextWidth)
         }
         var s = ""
         if axis == shape.count - 1 {
@@ -135,7 +152,7 @@ private struct Layout {
             let elemWidth = width - Swift.max(trimmedSeparator.count, 1)
             var line = hanging
             for i in 0..<leading {
-                extendPretty(&s, &line, item(i), elemWidth, hanging)
+                extendPretty(&s, &line, try item(i), elemWidth, hanging)
                 line += separator
             }
             if showSummary, let summary {
@@ -144,20 +161,20 @@ private struct Layout {
             }
             if trailing > 1 {
                 for i in stride(from: trailing, to: 1, by: -1) {
-                    extendPretty(&s, &line, item(n - i), elemWidth, hanging)
+                    extendPretty(&s, &line, try item(n - i), elemWidth, hanging)
                     line += separator
                 }
             }
-            extendPretty(&s, &line, item(n - 1), width, hanging)
+            extendPretty(&s, &line, try item(n - 1), width, hanging)
             s += line
         } else {
             let lineSeparator = separator.trimmingCharacters(in: .whitespaces) + String(repeating: "\n", count: shape.count - axis - 1)
-            for i in 0..<leading { s += hanging + item(i) + lineSeparator }
+            for i in 0..<leading { s += hanging + (try item(i)) + lineSeparator }
             if showSummary, let summary { s += hanging + summary + lineSeparator }
             if trailing > 1 {
-                for i in stride(from: trailing, to: 1, by: -1) { s += hanging + item(n - i) + lineSeparator }
+                for i in stride(from: trailing, to: 1, by: -1) { s += hanging + (try item(n - i)) + lineSeparator }
             }
-            s += hanging + item(n - 1)
+            s += hanging + (try item(n - 1))
         }
         return "[" + String(s.dropFirst(hanging.count)) + "]"
     }
@@ -196,5 +213,19 @@ private struct Layout {
         var t = t
         while t.last == " " { t.removeLast() }
         return t
+    }
+}
+
+/// Counts elements and asks the printer's `stop` every 4,096 of them.
+final class Checkpoint {
+    struct Stopped: Error {}
+    private let stop: (@Sendable () -> Bool)?
+    private var count = 0
+
+    init(_ stop: (@Sendable () -> Bool)?) { self.stop = stop }
+
+    func tick() throws(Stopped) {
+        count &+= 1
+        if count & 4095 == 0, let stop, stop() { throw Stopped() }
     }
 }

@@ -120,7 +120,7 @@ package struct ElementFormat {
     var width = 0
     var trueText = " True"
 
-    init(values: [Double], kind: ElementKind, options: PrintOptions) {
+    init(values: [Double], kind: ElementKind, options: PrintOptions, checkpoint: Checkpoint) throws(Checkpoint.Stopped) {
         self.kind = kind
         precision = options.precision
         float32 = kind == .float32
@@ -129,11 +129,11 @@ package struct ElementFormat {
         case .int:
             let texts = [values.max(), values.min()].compactMap { $0 }.map(ArrayPrinter.integerText)
             width = texts.map(\.count).max() ?? 0
-        case .float64, .float32: fillFloat(values, options)
+        case .float64, .float32: try fillFloat(values, options, checkpoint)
         }
     }
 
-    private mutating func fillFloat(_ values: [Double], _ options: PrintOptions) {
+    private mutating func fillFloat(_ values: [Double], _ options: PrintOptions, _ checkpoint: Checkpoint) throws(Checkpoint.Stopped) {
         let finite = values.filter(\.isFinite)
         let nonZero = finite.filter { $0 != 0 }.map(Swift.abs)
         if let maxVal = nonZero.max(), let minVal = nonZero.min() {
@@ -144,15 +144,17 @@ package struct ElementFormat {
             padLeft = 0
             padRight = 0
         } else if expFormat {
-            let parts = finite.map { x in
-                FloatDigits(x, float32: float32).roundedScientific(x, places: precision).scientificParts(minDigits: 0)
+            let parts = try finite.map { x throws(Checkpoint.Stopped) in
+                try checkpoint.tick()
+                return FloatDigits(x, float32: float32).roundedScientific(x, places: precision).scientificParts(minDigits: 0)
             }
             padRight = parts.map(\.0.1.count).max() ?? 0
             expSize = parts.map { String(Swift.abs($0.1)).count }.map { Swift.max($0, 2) }.max() ?? 2
             padLeft = parts.map(\.0.0.count).max() ?? 0
         } else {
-            let parts = finite.map { x in
-                FloatDigits(x, float32: float32).roundedPositional(x, places: precision).positionalParts(minDigits: 0)
+            let parts = try finite.map { x throws(Checkpoint.Stopped) in
+                try checkpoint.tick()
+                return FloatDigits(x, float32: float32).roundedPositional(x, places: precision).positionalParts(minDigits: 0)
             }
             padLeft = parts.map(\.0.count).max() ?? 0
             padRight = parts.map(\.1.count).max() ?? 0

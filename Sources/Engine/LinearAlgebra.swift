@@ -7,6 +7,13 @@ public enum LinearAlgebra {
     public enum Failure: Error, Equatable {
         case singular
         case noConvergence
+        /// The running block's deadline passed (checked once per O(n²) step).
+        case timeUp
+    }
+
+    /// Throws `.timeUp` once the block's deadline has passed.
+    static func checkTime() throws(Failure) {
+        if RunLimits.timeUp { throw .timeUp }
     }
 
     /// P·A = L·U packed in one matrix (unit lower L below the diagonal), the row order, and
@@ -18,12 +25,13 @@ public enum LinearAlgebra {
         var singular: Bool
     }
 
-    static func factor(_ a: [Double], _ n: Int) -> Factored {
+    static func factor(_ a: [Double], _ n: Int) throws(Failure) -> Factored {
         var lu = a
         var order = Array(0..<n)
         var sign = 1.0
         var singular = false
         for k in 0..<n {
+            try checkTime()
             var pivot = k
             for i in (k + 1)..<max(n, k + 1) where Swift.abs(lu[i * n + k]) > Swift.abs(lu[pivot * n + k]) { pivot = i }
             if pivot != k {
@@ -47,8 +55,8 @@ public enum LinearAlgebra {
 
     /// numpy's `det`: sign · exp(Σ log |uᵢᵢ|) from the LU factors (so det([[1,2],[3,4]]) is
     /// −2.0000000000000004, as in numpy); 0 for an exactly singular matrix.
-    public static func determinant(_ a: [Double], _ n: Int) -> Double {
-        let f = factor(a, n)
+    public static func determinant(_ a: [Double], _ n: Int) throws(Failure) -> Double {
+        let f = try factor(a, n)
         if f.singular { return 0 }
         var sign = f.sign
         var logdet = 0.0
@@ -62,11 +70,12 @@ public enum LinearAlgebra {
 
     /// X with A·X = B for B of shape (n, columns), by one factorisation and two substitutions.
     public static func solve(_ a: [Double], _ n: Int, _ b: [Double], columns: Int) throws(Failure) -> [Double] {
-        let f = factor(a, n)
+        let f = try factor(a, n)
         if f.singular { throw .singular }
         var x = [Double](repeating: 0, count: n * columns)
         for i in 0..<n { for c in 0..<columns { x[i * columns + c] = b[f.order[i] * columns + c] } }
         for c in 0..<columns {
+            try checkTime()
             for i in 0..<n {
                 var s = x[i * columns + c]
                 for k in 0..<i { s -= f.lu[i * n + k] * x[k * columns + c] }
@@ -99,6 +108,7 @@ public enum LinearAlgebra {
         for _ in 0..<100 where !converged {
             converged = true
             for p in 0..<(n - 1) {
+                try checkTime()
                 for q in (p + 1)..<n where m[p * n + q] != 0 {
                     // An element too small to change either diagonal entry is already zero.
                     let apq = Swift.abs(m[p * n + q])

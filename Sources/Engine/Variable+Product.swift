@@ -9,7 +9,8 @@ extension Variable {
         let perm = ax.map { a in (0..<rank).filter { $0 != a } + [a] } ?? Array(0..<rank)
         let moved = ax == nil ? x.value : try x.value.transposed(perm)
         let width = ax.map { x.shape[$0] } ?? x.value.count
-        let rows = width == 0 ? moved.count : moved.count / width
+        // The product of nothing is 1: every row of an empty axis (or of an empty array) gives 1.
+        let rows = ax.map { a in x.shape.enumerated().filter { $0.offset != a }.reduce(1) { $0 * $1.element } } ?? 1
         var out = [Double](repeating: 1, count: rows)
         var slopes = [Double](repeating: 0, count: moved.count)
         for r in 0..<rows {

@@ -49,4 +49,24 @@ import Testing
         let banded = try Tensor.gemmChecked(a.scalars, b.scalars, m: 300, k: 700, n: 800)
         #expect(banded == Tensor.gemm(a.scalars, b.scalars, m: 300, k: 700, n: 800))
     }
+
+    /// The deadline-checked sort gives exactly Swift's stable sort: ties keep their order.
+    @Test(arguments: [0, 1, 5, 16_384, 16_385, 100_003])
+    func theStableSortIsSwiftsStableSort(count: Int) throws {
+        var rng = Generator(seed: UInt32(count))
+        let items = (0..<count).map { (key: Int(rng.nextDouble() * 50), index: $0) }
+        let sorted = try StableSort.sorted(items) { $0.key < $1.key }
+        #expect(sorted.map(\.index) == items.sorted { $0.key < $1.key }.map(\.index))
+    }
+
+    @Test func aLongSortStopsAtTheDeadline() throws {
+        let limits = RunLimits()
+        limits.install {
+            limits.start(seconds: 1e-9)
+            Thread.sleep(forTimeInterval: 0.001)
+            #expect(throws: EngineError.value(RunLimits.timeoutMessage)) { try StableSort.sorted(Array(0..<100_000), by: >) }
+            #expect(throws: Never.self) { try StableSort.sorted([3, 1, 2], by: <) }
+            #expect(throws: LinearAlgebra.Failure.timeUp) { try LinearAlgebra.determinant([1, 2, 3, 4], 2) }
+        }
+    }
 }

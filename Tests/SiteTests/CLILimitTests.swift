@@ -33,6 +33,28 @@ import Testing
         #expect(r.err.contains("t.md:9:14: TimeoutError"), "\(r.err)")
         #expect(try read(out.appendingPathComponent("t.md")).contains(", then 2."))
     }
+
+    /// Builtins that loop for long inside one statement check the block's deadline, so the
+    /// error names the statement (the worker is not killed for it). The inputs are made in a
+    /// fraction of the work done on them, which is what the deadline must cut.
+    @Test(arguments: [
+        "np.set_printoptions(threshold=10**9); s = str(np.random.rand(3000, 1000))",
+        "x = np.linalg.inv(np.random.rand(1500, 1500))",
+        "y = np.sort(np.random.rand(2 * 10**6))",
+        "y = np.unique(np.random.rand(2 * 10**6))",
+        "x = set(range(2 * 10**6))",
+        "y = [v for v in np.zeros(10**7)]",
+        "x = 3 ** 600000",
+        "x = sorted(list(range(2 * 10**6))[::-1])",
+    ])
+    func aLongBuiltinStopsAtTheBlockLimit(code: String) throws {
+        let dir = try scratchLectures(["t.md": "# T\n\n```nn\nimport numpy as np; \(code)\n```\n"])
+        let r = lectern([
+            "render", dir.appendingPathComponent("course/t.md").path, "--out", dir.appendingPathComponent("o").path, "--timeout", "0.3",
+        ])
+        #expect(r.code == 1)
+        #expect(r.err.contains("t.md:4:") && r.err.contains("TimeoutError"), "\(code): \(r.err)")
+    }
 }
 
 /// The command-line part of the bad-input corpus: each is refused or fails cleanly, never crashes.

@@ -341,7 +341,7 @@ extension Library {
             let t = try args.tensor(0, "a")
             guard t.rank <= 1 else { throw Failure("ValueError: argsort supports 1-D arrays") }
             // A stable sort, as numpy's default for equal keys in practice.
-            let order = t.scalars.indices.sorted { (t.scalars[$0], $0) < (t.scalars[$1], $1) }
+            let order = try stableSorted(t.scalars).map(\.index)
             return .tensor(Variable(Tensor(shape: [order.count], scalars: order.map(Double.init)).withDType(.int64)))
         }
         m["diag"] = fn(def: "diag(v, k=0)", unsupported: ["k"]) { args throws(Failure) in
@@ -432,6 +432,16 @@ extension Library {
         addNumpyUniqueLogspaceTriangles(&m, interp)
         addNumpyArrayFunctions(&m, interp)
         return .module(Module("numpy", m))
+    }
+
+    /// numpy's sort order: NaN after every number.
+    static func numpyLess(_ a: Double, _ b: Double) -> Bool { a < b || (!a.isNaN && b.isNaN) }
+
+    /// `x`'s values with their indices, sorted stably in numpy's order under the block's
+    /// deadline (the values travel with their indices so that the merges read memory in order).
+    static func stableSorted(_ x: [Double]) throws(Failure) -> [(value: Double, index: Int)] {
+        let pairs = x.enumerated().map { (value: $0.element, index: $0.offset) }
+        return try engine { () throws(EngineError) in try StableSort.sorted(pairs) { numpyLess($0.value, $1.value) } }
     }
 
     static func isIntegerType(_ v: Value) -> Bool {

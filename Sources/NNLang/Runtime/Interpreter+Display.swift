@@ -76,7 +76,7 @@ extension Interpreter {
             if t.value.isScalar { return format.scalar(t.value.scalars[0]) }
             var options = printOptions
             options.precision = min(options.precision, format.decimals)
-            return Interpreter.arrayRepr(t.value, options)
+            return arrayText(t.value, options, repr: true)
         default: return str(v)
         }
     }
@@ -98,7 +98,7 @@ extension Interpreter {
             let x = t.value
             let printer = ArrayPrinter(options: printOptions)
             if x.isScalar { return printer.scalarRepr(x.scalars[0], x.dtype.elementKind, dtypeName: x.dtype.rawValue) }
-            return Interpreter.arrayRepr(x, printOptions)
+            return arrayText(x, printOptions, repr: true)
         default: return self.repr(v, path: path)
         }
     }
@@ -115,7 +115,7 @@ extension Interpreter {
         case .list, .tuple, .dict, .set: return pythonRepr(v)
         case .range(let a, let b, let s): return s == 1 ? "range(\(a), \(b))" : "range(\(a), \(b), \(s))"
         case .tensor(let t):
-            return ArrayPrinter(options: printOptions).str(shape: t.value.shape, values: t.value.scalars, kind: t.value.dtype.elementKind)
+            return arrayText(t.value, printOptions, repr: false)
         case .function(let f): return "<function \(f.name)>"
         case .builtin(let b): return "<built-in function \(b.name)>"
         case .module(let m): return "<module '\(m.name)'>"
@@ -170,9 +170,26 @@ extension Interpreter {
     /// Python's shortest round-trip form of a float.
     func pythonFloat(_ d: Double) -> String { Interpreter.floatRepr(d) }
 
-    /// numpy's `repr` of an array.
-    static func arrayRepr(_ t: Tensor, _ options: PrintOptions) -> String {
-        ArrayPrinter(options: options).repr(shape: t.shape, values: t.scalars, kind: t.dtype.elementKind, dtypeName: t.dtype.rawValue)
+    /// numpy's `str` or `repr` of an array, under the block's limits: printed in full (a raised
+    /// `threshold`), a huge array is refused over the memory budget (two characters an element
+    /// at least) and stops at the block's deadline, both kept for `checkDisplay` to raise.
+    func arrayText(_ t: Tensor, _ options: PrintOptions, repr: Bool) -> String {
+        if t.count <= options.threshold {
+            do throws(EngineError) {
+                try RunLimits.check(2 * t.count, .characters, what: "the text of an array of \(t.count) elements")
+            } catch {
+                if displayFailure == nil { displayFailure = Failure(error) }
+                return ""
+            }
+        }
+        let printer = ArrayPrinter(options: options) { RunLimits.timeUp }
+        let text =
+            repr
+            ? printer.repr(shape: t.shape, values: t.scalars, kind: t.dtype.elementKind, dtypeName: t.dtype.rawValue)
+            : printer.str(shape: t.shape, values: t.scalars, kind: t.dtype.elementKind)
+        // The printer gives up once the deadline has passed, which stays passed.
+        if RunLimits.timeUp, displayFailure == nil { displayFailure = Failure(Interpreter.timeoutMessage, hint: Interpreter.timeoutHint) }
+        return text
     }
 }
 

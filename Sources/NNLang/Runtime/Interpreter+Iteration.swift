@@ -123,6 +123,13 @@ extension Interpreter {
             break
         case .instance:
             break
+        case .tensor(let t) where t.value.rank > 0:
+            // Row by row: a long array is not first turned into a list of its rows.
+            for i in 0..<t.shape[0] {
+                let row = try at(position) { () throws(Failure) in try getItem(iterable, [.value(.int(i))]) }
+                if !(try body(row)) { return }
+            }
+            return
         default:
             for item in try at(position, { () throws(Failure) in try iterate(iterable) }) where !(try body(item)) { return }
             return

@@ -411,7 +411,11 @@ extension Interpreter {
         case .tensor(let t):
             guard t.value.rank > 0 else { throw Failure("TypeError: iteration over a 0-d array") }
             let n = t.shape[0]
-            return try (0..<n).map { i throws(Failure) in try getItem(v, [.value(.int(i))]) }
+            try engine { () throws(EngineError) in try RunLimits.check(n, .items, what: "the list of \(n) rows") }
+            return try (0..<n).map { i throws(Failure) in
+                if i & 1023 == 1023 { try engine { () throws(EngineError) in try RunLimits.checkTime() } }
+                return try getItem(v, [.value(.int(i))])
+            }
         case .set(let d): return d.keys
         case .object, .instance: return try drain(v)
         default: throw Failure("TypeError: '\(v.typeName)' object is not iterable")

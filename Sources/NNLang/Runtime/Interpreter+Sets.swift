@@ -1,9 +1,15 @@
+import Engine
+
 // MARK: - Sets: a dict's keys, in insertion order
 
 extension Interpreter {
     func makeSet(_ items: [Value]) throws(Failure) -> Value {
         let d = DictBox()
-        for v in items { try d.set(v, .none) }
+        d.reserve(items.count)
+        for (i, v) in items.enumerated() {
+            try d.set(v, .none)
+            if i & 4095 == 4095 { try engine { () throws(EngineError) in try RunLimits.checkTime() } }
+        }
         return .set(d)
     }
 

@@ -88,6 +88,14 @@ public final class DictBox {
 
     public init() {}
 
+    /// Makes room for `count` entries in all, so that building a big set or dict does not
+    /// rehash it again and again.
+    func reserve(_ count: Int) {
+        index.reserveCapacity(count)
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     public func get(_ key: Value) -> Value? { HashKey(key).flatMap { index[$0] }.map { values[$0] } }
 
     public func set(_ key: Value, _ value: Value) throws(Failure) {

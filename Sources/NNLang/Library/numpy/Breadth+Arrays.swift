@@ -191,17 +191,26 @@ extension Library {
                 throw Failure("NotImplementedError: Lectern's histogram() takes bins as a number of bins")
             }
             guard bins >= 1 else { throw Failure("ValueError: `bins` must be positive, when an integer") }
+            try interp.checkSize([bins])
             try interp.checkSize([bins + 1])
             let weights = try args.optional(4, "weights").flatMap { w throws(Failure) in w.isNone ? nil : try interp.tensor(w).value.scalars
             }
             if let weights, weights.count != a.count { throw Failure("ValueError: weights should have the same shape as a.") }
-            var (first, last) = (a.min() ?? 0, a.max() ?? 1)
+            // numpy's autodetected range is NaN when any value is.
+            var (first, last) = a.contains(where: \.isNaN) ? (Double.nan, Double.nan) : (a.min() ?? 0, a.max() ?? 1)
+            var supplied = false
             if let r = args.optional(2, "range"), !r.isNone {
+                supplied = true
                 let bounds = try interp.tensor(r).value.scalars
                 guard bounds.count == 2, bounds[0] <= bounds[1] else {
                     throw Failure("ValueError: max must be larger than min in range parameter.")
                 }
                 (first, last) = (bounds[0], bounds[1])
+            }
+            guard first.isFinite && last.isFinite else {
+                let which = supplied ? "supplied" : "autodetected"
+                throw Failure(
+                    "ValueError: \(which) range of [\(Interpreter.floatRepr(first)), \(Interpreter.floatRepr(last))] is not finite")
             }
             if first == last { (first, last) = (first - 0.5, last + 0.5) }
             let edges = linspaceValues(first, last, bins + 1)
@@ -209,7 +218,9 @@ extension Library {
             // numpy's uniform-bin rule: scale into a bin, then correct by one against the edges.
             let norm = Double(bins) / (last - first)
             for (p, x) in a.enumerated() where x >= first && x <= last {
-                var k = min(Int((x - first) * norm), bins - 1)
+                let scaled = (x - first) * norm
+                // A range too narrow for the scaling (norm is infinite) falls back to the edges.
+                var k = scaled.isFinite ? min(Int(scaled), bins - 1) : min(edges.lastIndex { $0 <= x } ?? 0, bins - 1)
                 if x < edges[k] { k -= 1 }
                 if k != bins - 1 && x >= edges[k + 1] { k += 1 }
                 counts[k] += weights?[p] ?? 1

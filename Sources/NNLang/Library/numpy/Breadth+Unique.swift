@@ -14,7 +14,7 @@ extension Library {
                 try args.bool(1, "return_index", false), try args.bool(2, "return_inverse", false),
                 try args.bool(3, "return_counts", false),
             ]
-            return uniqueResult(t, flags)
+            return try uniqueResult(t, flags)
         }
         m["logspace"] = fn(
             def: "logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0)", unsupported: ["dtype", "axis"]
@@ -49,19 +49,22 @@ extension Library {
 
     /// The sorted distinct values of `t` (flattened), then, as `flags` ask, the index of each
     /// one's first occurrence, the position of every element among them (in `t`'s shape),
-    /// and how often each occurs.
-    private static func uniqueResult(_ t: Tensor, _ flags: [Bool]) -> Value {
-        let values = Array(Set(t.scalars)).sorted()
-        var position: [Double: Int] = [:]
-        for (k, v) in values.enumerated() { position[v] = k }
-        var first = [Double](repeating: -1, count: values.count)
-        var counts = [Double](repeating: 0, count: values.count)
-        var inverse = [Double](repeating: 0, count: t.count)
-        for (p, x) in t.scalars.enumerated() {
-            guard let k = position[x] else { continue }
-            if first[k] < 0 { first[k] = Double(p) }
-            counts[k] += 1
-            inverse[p] = Double(k)
+    /// and how often each occurs. As numpy: a stable sort, then equal neighbours (all NaNs
+    /// are one value, last) make one group.
+    private static func uniqueResult(_ t: Tensor, _ flags: [Bool]) throws(Failure) -> Value {
+        var values: [Double] = []
+        var first: [Double] = []
+        var counts: [Double] = []
+        var inverse = [Double](repeating: 0, count: flags[1] ? t.count : 0)
+        for (x, p) in try stableSorted(t.scalars) {
+            if let last = values.last, last == x || (last.isNaN && x.isNaN) {
+                counts[counts.count - 1] += 1
+            } else {
+                values.append(x)
+                first.append(Double(p))
+                counts.append(1)
+            }
+            if flags[1] { inverse[p] = Double(values.count - 1) }
         }
         let unique = Value.tensor(Variable(Tensor(shape: [values.count], scalars: values).withDType(t.dtype)))
         guard flags.contains(true) else { return unique }

@@ -10,8 +10,12 @@ extension Library {
         m["sort"] = fn(def: "sort(a, axis=-1, kind=None, order=None, *, stable=None)") { args throws(Failure) in
             try RandomDraws.refuse(args, [(3, "order")])
             let (t, lanes) = try arrayAndAxis(args, default: -1)
-            // NaN sorts last, as in numpy; equal values keep their order (Swift's sort is stable).
-            let sorted = (0..<lanes.count).map { k in lanes.lane(t.scalars, k).sorted { $0 < $1 || (!$0.isNaN && $1.isNaN) } }
+            let sorted = try (0..<lanes.count).map { k throws(Failure) in
+                try engine { () throws(EngineError) in
+                    try RunLimits.checkTime()
+                    return try StableSort.sorted(lanes.lane(t.scalars, k), by: numpyLess)
+                }
+            }
             return .tensor(Variable(Tensor(shape: t.shape, scalars: lanes.assemble(sorted)).withDType(t.dtype)))
         }
         for name in ["split", "array_split"] {

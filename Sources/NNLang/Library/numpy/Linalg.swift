@@ -19,7 +19,7 @@ extension Library {
         }
         m["det"] = fn(def: "det(a)") { args throws(Failure) in
             let (a, n) = try squareMatrix(try args.tensor(0, "a"))
-            return numpyScalar(LinearAlgebra.determinant(a.scalars, n), .float64)
+            return numpyScalar(try linalg { () throws(LinearAlgebra.Failure) in try LinearAlgebra.determinant(a.scalars, n) }, .float64)
         }
         m["inv"] = fn(def: "inv(a)") { args throws(Failure) in
             let (a, n) = try squareMatrix(try args.tensor(0, "a"))
@@ -56,11 +56,12 @@ extension Library {
         return .module(Module("numpy.linalg", m))
     }
 
-    private static func linalg<T>(_ body: () throws(LinearAlgebra.Failure) -> T) throws(Failure) -> T {
+    static func linalg<T>(_ body: () throws(LinearAlgebra.Failure) -> T) throws(Failure) -> T {
         do { return try body() } catch {
             switch error {
             case .singular: throw Failure("LinAlgError: Singular matrix")
             case .noConvergence: throw Failure("LinAlgError: Eigenvalues did not converge")
+            case .timeUp: throw Failure(EngineError.value(RunLimits.timeoutMessage))
             }
         }
     }

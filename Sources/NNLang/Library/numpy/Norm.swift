@@ -86,11 +86,12 @@ extension Library {
             let (rows, cols) = (x.shape[0], x.shape[1])
             var gram = [Double](repeating: 0, count: cols * cols)
             for i in 0..<cols {
+                try engine { () throws(EngineError) in try RunLimits.checkTime() }
                 for j in 0..<cols { gram[i * cols + j] = (0..<rows).reduce(0) { $0 + x.scalars[$1 * cols + i] * x.scalars[$1 * cols + j] } }
             }
             guard cols > 0 else { return 0 }
-            let eigen = try? LinearAlgebra.symmetricEigen(gram, cols)
-            guard let largest = eigen?.values.last else { throw Failure("LinAlgError: SVD did not converge") }
+            let eigen = try linalg { () throws(LinearAlgebra.Failure) in try LinearAlgebra.symmetricEigen(gram, cols) }
+            guard let largest = eigen.values.last else { throw Failure("LinAlgError: SVD did not converge") }
             return Swift.max(largest, 0).squareRoot()
         case .power(-2), .nuclear:
             throw Failure("NotImplementedError: Lectern does not support the -2 or nuclear norm of a matrix (they need an SVD)")

@@ -57,9 +57,12 @@ struct TFConverter {
     /// Operands of a binary function: the dtype of the first tensor among them, which the
     /// others must share (TensorFlow does not promote).
     func operands(_ values: [Value]) throws(Failure) -> (TFDType, [Variable]) {
+        guard let first = values.first else {
+            throw Failure("ValueError: Lectern's TensorFlow needs at least one tensor here, got an empty list")
+        }
         let dtype =
             values.compactMap { v -> TFDType? in if case .object(let t as TFTensorObject) = v { t.dtype } else { nil } }.first
-            ?? inferredDType(values[0])
+            ?? inferredDType(first)
         var vars: [Variable] = []
         for v in values {
             if case .object(let t as TFTensorObject) = v, t.dtype !== dtype {
@@ -184,8 +187,10 @@ extension Library {
             let dtype = try TFDType.from(args.optional(3, "dtype")) ?? tf.inferredDType(.list(ListBox([start, limit, delta])))
             let (a, b, d) = (try start.asDouble("start"), try limit.asDouble("limit"), try delta.asDouble("delta"))
             guard d != 0 else { throw Failure("InvalidArgumentError: Requires delta != 0: 0") }
-            let n = Swift.max(0, Int(((b - a) / d).rounded(.up)))
-            guard n <= Interpreter.maxElements else { throw Failure("ValueError: tf.range would have \(n) elements") }
+            let count = ((b - a) / d).rounded(.up)
+            guard count.isFinite else { throw Failure("InvalidArgumentError: tf.range needs finite start, limit and delta") }
+            guard count <= Double(Interpreter.maxElements) else { throw Failure("ValueError: tf.range would have \(count) elements") }
+            let n = count <= 0 ? 0 : Int(count)
             return tf.make(Variable(Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * d })), dtype)
         }
         m["reshape"] = fn("reshape") { args throws(Failure) in
