@@ -190,14 +190,22 @@ extension Model {
         -> StepResult
     {
         let layers = self.layers
-        let (leaves, all) = trackedParams(layers)
-        let predictions = try forward(x, params: leaves, training: true)
-        var losses: [Variable] = []
-        for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p, options: lossOptions, sampleWeight: sampleWeight)) }
-        var total = losses[0]
-        for l in losses.dropFirst() { total = try Variable.add(total, l) }
-        try Layer.update(layers, with: optimizer, gradients: try Variable.gradients(of: total, wrt: all))
-        return StepResult(total: total.value.scalars[0], losses: losses.map { $0.value.scalars[0] }, predictions: predictions.map(\.value))
+        // The graph is gone before the update, so that it holds no second reference to the
+        // weights (which would make the optimizer copy them).
+        let (result, gradients) = try { () throws(EngineError) -> (StepResult, [Tensor]) in
+            let (leaves, all) = trackedParams(layers)
+            let predictions = try forward(x, params: leaves, training: true)
+            var losses: [Variable] = []
+            for (y, p) in zip(ys, predictions) { losses.append(try loss(y, p, options: lossOptions, sampleWeight: sampleWeight)) }
+            var total = losses[0]
+            for l in losses.dropFirst() { total = try Variable.add(total, l) }
+            let gradients = try Variable.gradients(of: total, wrt: all)
+            let result = StepResult(
+                total: total.value.scalars[0], losses: losses.map { $0.value.scalars[0] }, predictions: predictions.map(\.value))
+            return (result, gradients)
+        }()
+        try Layer.update(layers, with: optimizer, gradients: gradients)
+        return result
     }
 
     /// `evaluationNames`' values over the whole data set.

@@ -186,6 +186,14 @@ public final class Model {
         return outputs.map { values[ObjectIdentifier($0)]! }
     }
 
+    /// The forward pass with each layer's weights given (the `tf.Variable`s of a custom
+    /// training loop), so that the graph connects the outputs to them; `training` is Keras's
+    /// `training=` (dropout drops, batch normalization uses the batch's statistics).
+    public func call(_ batch: [Variable], weights: [ObjectIdentifier: [Variable]], training: Bool) throws(EngineError) -> [Variable] {
+        try ensureBuilt(batch.map(\.value))
+        return try forward(variables: batch, params: weights, training: training)
+    }
+
     public func predict(_ batch: [Tensor]) throws(EngineError) -> [Tensor] {
         try ensureBuilt(batch)
         return try forward(batch, params: [:], training: false).map(\.value)

@@ -77,10 +77,14 @@ public final class Optimizer {
         let t = Double(iterations)
         for i in params.indices {
             let g = grads[i].scalars
-            // Local copies: each slot is updated in place, then stored back.
+            // Each buffer is moved out (its place left empty), updated, and moved back: with no
+            // second reference, the update writes in place instead of copying it every step.
             var w = params[i].scalars
+            params[i].scalars = []
             var s0 = slots[i][0].scalars
-            var s1 = slots[i].count > 1 ? slots[i][1].scalars : []
+            slots[i][0].scalars = []
+            var s1: [Double] = []
+            if slots[i].count > 1 { swap(&s1, &slots[i][1].scalars) }
             switch kind {
             case .sgd(let momentum, let nesterov):
                 if momentum == 0 {

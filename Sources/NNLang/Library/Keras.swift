@@ -37,7 +37,7 @@ final class LayerObject: EngineObject {
             return (layer as? Dense).map { .str($0.activation.name) } ?? (layer as? ActivationLayer).map { .str($0.activation.name) }
                 ?? (layer as? Conv2D).map { .str($0.activation.name) }
         case "weights": return .list(ListBox(layer.params.map { .tensor(Variable($0)) }))
-        case "trainable_weights": return .list(ListBox(layer.params.prefix(layer.trainableCount).map { .tensor(Variable($0)) }))
+        case "trainable_weights", "trainable_variables": return .list(ListBox(interp.weightVariables(layer).map { .object($0) }))
         case "non_trainable_weights": return .list(ListBox(layer.params.dropFirst(layer.trainableCount).map { .tensor(Variable($0)) }))
         case "output", "input":
             guard let out = layer.output else {
@@ -236,8 +236,8 @@ final class ModelObject: EngineObject {
             let one: (SymbolicTensor) -> Value =
                 name.hasSuffix("shape") ? { Library.batchShape($0.shape) } : { .object(SymbolicObject($0)) }
             return symbols.count == 1 ? one(symbols[0]) : .list(ListBox(symbols.map(one)))
-        case "trainable_weights":
-            return .list(ListBox(model.layers.flatMap { $0.params.prefix($0.trainableCount) }.map { .tensor(Variable($0)) }))
+        case "trainable_weights", "trainable_variables":
+            return .list(ListBox(model.layers.flatMap { interp.weightVariables($0) }.map { .object($0) }))
         case "get_layer":
             return Library.fn(name) { args throws(Failure) in
                 try args.accept(["name", "index"])
@@ -305,10 +305,21 @@ final class ModelObject: EngineObject {
         case "predict", "__call__":
             return Library.fn(name) { args throws(Failure) in
                 try args.accept(["x", "batch_size", "verbose", "training"])
-                if try args.bool(3, "training", false) {
-                    throw Failure("NotImplementedError: Lectern does not support calling a model with training=True; use fit")
+                let x = try args.required(0, "x")
+                let training = try args.bool(3, "training", false)
+                if name == "predict" && training { throw Failure("TypeError: predict() got an unexpected keyword argument 'training'") }
+                if name == "__call__", training || x.isTFTensor {
+                    // A custom training loop: the forward pass on the weight variables, recorded
+                    // for a tape, gives a tf.Tensor (of the input's dtype when it is one).
+                    let items: [Value] = if case .list(let l) = x { l.items } else if case .tuple(let t) = x { t } else { [x] }
+                    let inputs = try items.map { v throws(Failure) in try interp.tensor(v) }
+                    let outputs = try interp.callRecorded(model, inputs, training: training)
+                    let dtype = items.lazy.compactMap { v -> TFDType? in if case .object(let t as TFTensorObject) = v { t.dtype } else { nil } }
+                        .first ?? .float64
+                    let made = outputs.map { Value.object(TFTensorObject($0, dtype: dtype, interpreter: interp)) }
+                    return made.count == 1 ? made[0] : .list(ListBox(made))
                 }
-                if name == "__call__", case .object(let s as SymbolicObject) = try args.required(0, "x") {
+                if name == "__call__", case .object(let s as SymbolicObject) = x {
                     // Called on a symbolic tensor: the model becomes a layer of the new graph.
                     return .object(
                         SymbolicObject(
@@ -316,8 +327,8 @@ final class ModelObject: EngineObject {
                                 try SymbolicTensor.apply(try ModelLayer(model), to: [s.symbol], context: interp.context)
                             }))
                 }
-                let x = try Library.inputs(try args.required(0, "x"), interp)
-                let r = try engine { () throws(EngineError) in try model.predict(x) }
+                let inputs = try Library.inputs(x, interp)
+                let r = try engine { () throws(EngineError) in try model.predict(inputs) }
                 return r.count == 1 ? .tensor(Variable(r[0])) : .list(ListBox(r.map { .tensor(Variable($0)) }))
             }
         default: return nil

@@ -49,6 +49,8 @@ public final class Interpreter {
     var currentCall: (function: Function, scope: Scope)?
     /// A failure inside a `__str__`/`__repr__` met while showing a value, raised afterwards.
     var displayFailure: Failure?
+    /// Each Keras layer's trainable weights as `tf.Variable`s, made once (see `weightHandles`).
+    var weightVariables: [ObjectIdentifier: (layer: Layer, handles: [TFTensorObject])] = [:]
     /// While a function body compiles: its local names' slots by name id (nil elsewhere).
     var resolvedSlots: [Int: Int]?
     /// Counts the blocks run, to tell which block a function's positions belong to.

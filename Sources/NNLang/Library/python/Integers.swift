@@ -124,6 +124,8 @@ enum PyInt {
     /// `pow(x, y, m)` with Python's rules: a negative exponent needs an invertible base.
     static func modularPower(_ x: BigInt, _ y: BigInt, _ m: BigInt) throws(Failure) -> Value {
         guard m != 0 else { throw Failure("ValueError: pow() 3rd argument cannot be 0") }
+        // Modulo ±1 everything is 0, even a base with no inverse (BigInt's `inverse` traps there).
+        if m.magnitude == 1 { return .int(0) }
         var base = floorDivMod(x, m.magnitude == 0 ? 1 : BigInt(m.magnitude)).1
         var e = y
         if e < 0 {

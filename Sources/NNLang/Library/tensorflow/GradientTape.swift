@@ -97,22 +97,39 @@ final class GradientTapeObject: EngineObject {
         }
         used = true
         let target = try interp.tensor(try args.required(0, "target"))
-        func one(_ source: Value) throws(Failure) -> Value {
+        let sources = try args.required(1, "sources")
+        // Every connected source's leaf, then one reverse sweep for all of them.
+        var leaves: [Variable] = []
+        func collect(_ source: Value) throws(Failure) {
             switch source {
-            case .list(let l): return .list(ListBox(try l.items.map { i throws(Failure) in try one(i) }))
-            case .tuple(let t): return .tuple(try t.map { i throws(Failure) in try one(i) })
+            case .list(let l): for i in l.items { try collect(i) }
+            case .tuple(let t): for i in t { try collect(i) }
             case .object(let s as TFTensorObject):
-                guard let leaf = leaf(s), Variable.depends(target, on: leaf) else {
-                    return zeroForUnconnected ? s.make(Variable(Tensor.zeros(s.variable.shape))) : .none
-                }
-                let g = try engine { () throws(EngineError) in try Variable.gradients(of: target, wrt: [leaf])[0] }
-                return s.make(Variable(g))
+                if let leaf = leaf(s), Variable.depends(target, on: leaf) { leaves.append(leaf) }
             default:
                 throw Failure(
                     "TypeError: GradientTape.gradient sources must be tf.Variable or watched tensors, got \(source.typeName)",
                     hint: "wrap arrays in tf.Variable(...) or tf.constant(...) and tape.watch(...) them")
             }
         }
-        return try one(try args.required(1, "sources"))
+        try collect(sources)
+        let gradients = try engine { () throws(EngineError) in try Variable.gradients(of: target, wrt: leaves) }
+        var next = 0
+        func one(_ source: Value) -> Value {
+            switch source {
+            case .list(let l): return .list(ListBox(l.items.map(one)))
+            case .tuple(let t): return .tuple(t.map(one))
+            case .object(let s as TFTensorObject):
+                guard let leaf = leaf(s), Variable.depends(target, on: leaf) else {
+                    return zeroForUnconnected ? s.make(Variable(Tensor.zeros(s.variable.shape))) : .none
+                }
+                // The same order as `collect` met the connected sources.
+                assert(leaves[next].node === leaf.node)
+                next += 1
+                return s.make(Variable(gradients[next - 1]))
+            default: return .none
+            }
+        }
+        return one(sources)
     }
 }

@@ -82,7 +82,13 @@ final class TFDType: EngineObject, @unchecked Sendable {
 
 /// `tf.Tensor` (immutable) and `tf.Variable` (assignable, watched by tapes when trainable).
 final class TFTensorObject: TensorBacked {
-    var variable: Variable
+    var variable: Variable {
+        // A Keras layer's weight (`model.trainable_variables`) is the layer's: every new value,
+        // from `assign` or `apply_gradients`, is the layer's new weight.
+        didSet { if let (layer, index) = weightOf { layer.params[index] = variable.value } }
+    }
+    /// The layer and weight index this variable stands for, if it is a Keras weight.
+    var weightOf: (layer: Layer, index: Int)?
     let dtype: TFDType
     let isVariable: Bool
     let trainable: Bool
@@ -118,8 +124,10 @@ final class TFTensorObject: TensorBacked {
         if isVariable {
             return "<tf.Variable '\(name):0' shape=\(shapeText) dtype=\(dtype.name), numpy=\(numpyText)>"
         }
-        let newline = variable.value.rank >= 2 ? "\n" : ""
-        return "tf.Tensor(\(newline)\(numpyText), shape=\(shapeText), dtype=\(dtype.name))"
+        // TensorFlow's `numpy_text`: a value of several lines starts on a line of its own.
+        let text = numpyText
+        let newline = text.contains("\n") ? "\n" : ""
+        return "tf.Tensor(\(newline)\(text), shape=\(shapeText), dtype=\(dtype.name))"
     }
 
     /// A result tensor of this dtype (from ops on this object).
@@ -180,6 +188,18 @@ final class TFTensorObject: TensorBacked {
                 return .object(self)
             }
         default: return nil
+        }
+    }
+}
+
+extension Value {
+    /// A TensorFlow tensor or variable, or a list or tuple of them.
+    var isTFTensor: Bool {
+        switch self {
+        case .object(let o): return o is TFTensorObject
+        case .list(let l): return !l.items.isEmpty && l.items.allSatisfy(\.isTFTensor)
+        case .tuple(let t): return !t.isEmpty && t.allSatisfy(\.isTFTensor)
+        default: return false
         }
     }
 }
