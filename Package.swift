@@ -20,7 +20,11 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3"])]),
-        .target(name: "Engine", dependencies: ["CKernels"]),
+        .target(
+            name: "Engine", dependencies: ["CKernels"],
+            // A training step touches graph nodes' and layers' properties thousands of times;
+            // run-time exclusivity checks cost ~3% of a small network's fit. Debug keeps them.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // Plain display data both the language and the renderers speak (figures, numpy's printing).
         .target(name: "Display"),
         .target(name: "Notebook", dependencies: ["CCmarkGFM", "Yams", "Display"]),

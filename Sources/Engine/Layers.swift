@@ -35,7 +35,8 @@ public class Layer {
 
     /// Applies one optimizer step to the trainable weights of `layers`, given their gradients in order.
     static func update(_ layers: [Layer], with optimizer: Optimizer, gradients: [Tensor]) throws(EngineError) {
-        try optimizer.claim(layers.filter { !$0.params.isEmpty }.map(ObjectIdentifier.init), layers.flatMap { $0.params.prefix($0.trainableCount) })
+        try optimizer.claim(
+            layers.filter { !$0.params.isEmpty }.map(ObjectIdentifier.init), layers.flatMap { $0.params.prefix($0.trainableCount) })
         // The weights are moved out of their layers and back, so that the optimizer holds the
         // only reference and updates them in place.
         var params: [Tensor] = []

@@ -163,11 +163,9 @@ extension Tensor {
             }
             return Tensor(shape: shape, scalars: out)
         }
-        let offset = self.shape.count - shape.count
         var result = Tensor.zeros(shape)
         let target = Tensor(shape: shape, scalars: Array(repeating: 0, count: shape.reduce(1, *)))
         let idx = target.broadcastIndices(to: self.shape)
-        _ = offset
         for i in 0..<count { result.scalars[idx[i]] += scalars[i] }
         return result
     }

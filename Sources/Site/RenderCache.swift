@@ -24,11 +24,16 @@ public struct RenderCache: Sendable {
 
     public init(folder: URL, worker: String) {
         self.folder = folder
+        build = Self.identity(worker: worker)
+    }
+
+    /// The binary that renders: its version, path, size and modification time.
+    public static func identity(worker: String) -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: worker)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
         let trap = ProcessInfo.processInfo.environment[Worker.testTrapVariable] ?? ""
-        build = "\(LecternVersion.current)|\(worker)|\(size)|\(modified)|\(trap)"
+        return "\(LecternVersion.current)|\(worker)|\(size)|\(modified)|\(trap)"
     }
 
     /// The keys of one lecture's two entries.

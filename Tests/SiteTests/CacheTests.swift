@@ -121,6 +121,58 @@ import Testing
         #expect(long.withUnsafeBytes { XXH64.hash($0, seed: 0) } == 0x50dc_1079_b99e_879c)
     }
 
+    func check(_ dir: URL) -> (code: Int32, out: String, err: String) {
+        lectern([
+            "check", "--cache-test", dir.appendingPathComponent("notebooks").path, "--out", dir.appendingPathComponent("output").path,
+        ])
+    }
+
+    /// Moves every file's modification time a minute back, out of the replay's racy window.
+    func age(_ dir: URL) throws {
+        let past = Date().addingTimeInterval(-60)
+        for case let url as URL in FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil)! {
+            try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: url.path)
+        }
+    }
+
+    /// A passing check is replayed while nothing it read has changed; a changed lecture, data
+    /// file, committed page or new lecture runs the full check again and finds the drift. A
+    /// file changed within two seconds of the check is not trusted by its time: nothing is kept.
+    @Test func aNoChangeCheckIsReplayedAndAnyChangeRunsItAgain() throws {
+        let dir = try project(3)
+        #expect(render(dir).code == 0)
+        #expect(check(dir).code == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".lectern/check").path))
+        try age(dir)
+        let first = check(dir)
+        #expect(first.code == 0, "\(first.out)")
+        let replays = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(".lectern/check").path)
+        #expect(replays.count == 2, "\(replays)")
+        let second = check(dir)
+        #expect(second.code == 0 && second.out == first.out && second.err == first.err)
+
+        let data = dir.appendingPathComponent("notebooks/data.csv")
+        try "x,y\n1,2\n30,4\n".write(to: data, atomically: true, encoding: .utf8)
+        let changedData = check(dir)
+        #expect(changedData.code == 1 && changedData.out.contains("FAIL reader.md"), "\(changedData.out)")
+        try "x,y\n1,2\n3,4\n".write(to: data, atomically: true, encoding: .utf8)
+        #expect(check(dir).code == 0)
+        try age(dir)
+        #expect(check(dir).code == 0)
+
+        let page = dir.appendingPathComponent("output/001.md")
+        let committed = try String(contentsOf: page, encoding: .utf8)
+        try committed.replacingOccurrences(of: "2", with: "7").write(to: page, atomically: true, encoding: .utf8)
+        #expect(check(dir).code == 1)
+        try committed.write(to: page, atomically: true, encoding: .utf8)
+        #expect(check(dir).code == 0)
+
+        try "# New\n\n```nn\nprint(5)\n```\n".write(
+            to: dir.appendingPathComponent("notebooks/new.md"), atomically: true, encoding: .utf8)
+        let added = check(dir)
+        #expect(added.code == 1 && added.out.contains("5 lectures checked"), "\(added.out)")
+    }
+
     @Test func checkUsesTheCacheAndNoCacheIgnoresIt() throws {
         let dir = try project(3)
         #expect(render(dir).code == 0)

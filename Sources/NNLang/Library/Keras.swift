@@ -314,7 +314,8 @@ final class ModelObject: EngineObject {
                     let items: [Value] = if case .list(let l) = x { l.items } else if case .tuple(let t) = x { t } else { [x] }
                     let inputs = try items.map { v throws(Failure) in try interp.tensor(v) }
                     let outputs = try interp.callRecorded(model, inputs, training: training)
-                    let dtype = items.lazy.compactMap { v -> TFDType? in if case .object(let t as TFTensorObject) = v { t.dtype } else { nil } }
+                    let dtype =
+                        items.lazy.compactMap { v -> TFDType? in if case .object(let t as TFTensorObject) = v { t.dtype } else { nil } }
                         .first ?? .float64
                     let made = outputs.map { Value.object(TFTensorObject($0, dtype: dtype, interpreter: interp)) }
                     return made.count == 1 ? made[0] : .list(ListBox(made))
