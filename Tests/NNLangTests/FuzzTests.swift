@@ -79,6 +79,14 @@ struct SplitMix {
         #expect(errors.map(\.position.line).contains(3))
         #expect(errors.map(\.position.line).contains(5))
     }
+
+    /// One error per line: a line of 300 stray characters is one error (300 of them, each
+    /// quoting the long line, took seconds to render; the fuzzer found it).
+    @Test func aLineReportsItsFirstErrorOnly() {
+        let (_, errors) = Parser.parse("x = 1 " + String(repeating: "€", count: 300) + "\ny = 2 $\n")
+        #expect(errors.map(\.position.line) == [1, 2], "\(errors.map(\.message))")
+        #expect(errors.first?.position.column == 7)
+    }
 }
 
 @Suite struct HighlighterTests {

@@ -37,10 +37,10 @@ import Testing
     }
 
     @Test func onlyWhatChangedRunsAgain() throws {
-        let dir = try project(30)
+        let dir = try project(300)
         #expect(render(dir).code == 0)
         let first = try entries(dir)
-        #expect(first.count == 31)
+        #expect(first.count == 301)
 
         #expect(render(dir).code == 0)
         #expect(try entries(dir) == first, "nothing changed: no new entries")

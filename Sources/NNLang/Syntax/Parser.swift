@@ -31,8 +31,10 @@ public struct Parser {
         let (tokens, lexErrors) = Lexer.tokenize(source)
         var parser = Parser(tokens: tokens)
         let statements = parser.parseProgram()
-        var errors = lexErrors
-        for e in parser.errors where !errors.contains(where: { $0.position.line == e.position.line }) { errors.append(e) }
+        // One error per line, the first (a line of 200 stray characters is one error, not 200).
+        var errors: [LangError] = []
+        var lines: Set<Int> = []
+        for e in lexErrors + parser.errors where lines.insert(e.position.line).inserted { errors.append(e) }
         errors.sort { ($0.position.line, $0.position.column) < ($1.position.line, $1.position.column) }
         return (statements, errors)
     }
