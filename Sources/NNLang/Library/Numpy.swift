@@ -430,6 +430,7 @@ extension Library {
         addNumpyShapeFunctions(&m, interp)
         addPolynomials(&m, interp)
         addNumpyUniqueLogspaceTriangles(&m, interp)
+        addNumpyEinsum(&m, interp)
         addNumpyArrayFunctions(&m, interp)
         return .module(Module("numpy", m))
     }
