@@ -7,8 +7,9 @@ import Testing
 /// - `ok`: renders with no failure;
 /// - `error L Type`: a clean Python error `case.md:L:C: Type…`; `(now X)` names what Lectern
 ///   reports today where CPython differs (another engineer's gap) and is accepted too;
-/// - `crash F L Type`: a trap that others fix; today the worker crash is contained and reported
-///   (`case.md:N: crashed …`), once fixed it must be `Type` at line L (`ok`: no error at all);
+/// - `crash F L Type`: an input that trapped the whole process once (F: the block's fence line);
+///   every one is fixed, so it must now be `Type` at line L (`ok`: no error at all), never a
+///   crash, contained or not;
 /// - `unreadable L:C`: invalid UTF-8, reported at the bad byte, and no output written.
 struct CorpusExpectation: Sendable {
     enum Kind: String, Sendable { case ok, error, crash, unreadable }
@@ -112,7 +113,7 @@ struct CorpusRun: Sendable {
             #expect(!crashed, "\(name) crashed: \(found)")
         case .crash:
             let fixed = expect.type == "ok" ? found.isEmpty : reported(expect.type, line: expect.line)
-            #expect(crashed || fixed, "\(name): expected a contained crash or \(expect.type), got \(found)")
+            #expect(fixed && !crashed, "\(name): expected \(expect.type) at line \(expect.line), got \(found)")
         case .unreadable:
             #expect(reported("UnicodeDecodeError", line: expect.line) && found[0].hasPrefix("\(expect.line):\(expect.column):"), "\(found)")
             #expect(!FileManager.default.fileExists(atPath: run.out.appendingPathComponent(name).path), "no output for an unreadable file")

@@ -538,6 +538,9 @@ extension Library {
             method = { _ throws(Failure) in
                 return try copied(t)
             }
+        case "is_integer" where t.value.isScalar:
+            // numpy scalars have it (np.float64 is a float; numpy's ints answer True).
+            method = { _ throws(Failure) in .bool(isWhole(t.value.scalars[0])) }
         case "item":
             method = { _ throws(Failure) in
                 guard t.value.count == 1 else { throw Failure("ValueError: can only convert an array of size 1 to a Python scalar") }

@@ -76,6 +76,23 @@ public final class ListBox {
     /// A plain list, or a `collections.deque` (same storage, its own methods and repr).
     var kind = ListKind.list
     public init(_ items: [Value]) { self.items = items }
+
+    /// Releases nested lists one level at a time: `x = [x]` repeated a million times would
+    /// otherwise free each level inside the one above and overflow the stack. A list only this
+    /// one holds gives its items to the work list first, so freeing it frees nothing nested.
+    deinit {
+        guard items.contains(where: { if case .list = $0 { true } else { false } }) else { return }
+        var work = items
+        items = []
+        while let value = work.popLast() {
+            guard case .list(let box) = consume value else { continue }
+            var child = consume box
+            if isKnownUniquelyReferenced(&child) {
+                work.append(contentsOf: child.items)
+                child.items = []
+            }
+        }
+    }
 }
 
 /// An insertion-ordered dict with hashable keys (str, int, float, bool, tuples of those).

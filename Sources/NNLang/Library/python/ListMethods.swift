@@ -87,13 +87,16 @@ extension Library {
         }
     }
 
+    /// `float.is_integer()`: finite and without a fraction (inf and NaN are not integers).
+    static func isWhole(_ x: Double) -> Bool { x.isFinite && x == x.rounded() }
+
     static func numberAttribute(_ v: Value, _ name: String) -> Value? {
         switch name {
         case "real", "numerator": return v.isBoolValue ? .int(v.exactInteger == 1 ? 1 : 0) : v
         case "imag": return v.exactInteger != nil ? .int(0) : .float(0)
         case "item": return fn("item") { _ throws(Failure) in v }
         case "conjugate": return fn("conjugate") { _ throws(Failure) in v }
-        case "is_integer": return fn("is_integer") { _ throws(Failure) in .bool((try? v.asDouble()).map { $0 == $0.rounded() } ?? false) }
+        case "is_integer": return fn("is_integer") { _ throws(Failure) in .bool((try? v.asDouble()).map(isWhole) ?? false) }
         case "bit_length": return v.exactInteger.map { x in fn("bit_length") { _ throws(Failure) in .int(x.magnitude.bitWidth) } }
         default: return nil
         }
