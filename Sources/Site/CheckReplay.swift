@@ -12,7 +12,8 @@ import Foundation
 /// command line and the binary are the same, the next check prints the same report without
 /// opening a lecture or a page. Anything else runs the full check, cache and all.
 public struct CheckReplay: Sendable {
-    /// One file as the check saw it; a missing file has size −1.
+    /// One file as the check saw it; a missing file has size −1, a name that is not UTF-8
+    /// (which cannot be looked up again) size −2, and such a snapshot is never kept.
     public struct Fingerprint: Equatable, Sendable {
         var path: String
         var size: Int64
@@ -31,10 +32,17 @@ public struct CheckReplay: Sendable {
         }
     }
 
+    /// The report with its fingerprints (one line each: size, time, path), kept in one file
+    /// written atomically, so a concurrent check never reads a report with another's table.
+    struct Record: Codable {
+        var report: Report
+        var table: String
+    }
+
     let folder: URL
     let key: String
     let trees: [String]
-    let files: [String]
+    let configFiles: [String]
 
     /// `inputs` and `out` as the command line gave them; `arguments` everything else that
     /// changes the report (tolerances, limits); `build` identifies the binary.
@@ -44,7 +52,7 @@ public struct CheckReplay: Sendable {
         let root = cache.deletingLastPathComponent().deletingLastPathComponent()
         let absolute = { (p: String) in URL(fileURLWithPath: p).standardizedFileURL.path }
         trees = (inputs + [out]).map(absolute)
-        files = [root.appendingPathComponent("lectern.yml").path]
+        configFiles = [root.appendingPathComponent("lectern.yml").path]
         key = ContentHash.hex(["check", build, FileManager.default.currentDirectoryPath] + trees + ["|"] + arguments)
     }
 
@@ -69,20 +77,18 @@ public struct CheckReplay: Sendable {
     private func files(extra: [String]) -> [Fingerprint] {
         var out: [Fingerprint] = []
         for tree in trees { Self.walk(tree, into: &out) }
-        for path in files + extra.sorted() { out.append(Self.fingerprint(path)) }
+        for path in configFiles + extra.sorted() { out.append(Self.fingerprint(path)) }
         return out
     }
 
     /// The report of the last passing check, if nothing it read has changed since.
     public func lookup(_ snapshot: Snapshot) -> Report? {
         let now = snapshot.files
-        guard let table = try? String(contentsOf: url("tsv"), encoding: .utf8),
-            let header = FileManager.default.contents(atPath: url("json").path),
-            let report = try? JSONDecoder().decode(Report.self, from: header)
+        guard let data = FileManager.default.contents(atPath: url.path), let record = try? JSONDecoder().decode(Record.self, from: data)
         else { return nil }
         // The recorded fingerprints start with the folders' and end with the outside files'.
         var recorded: [Fingerprint] = []
-        for line in table.split(separator: "\n") {
+        for line in record.table.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard parts.count == 3, let size = Int64(parts[0]), let modified = Int64(parts[1]) else { return nil }
             recorded.append(Fingerprint(path: String(parts[2]), size: size, modified: modified))
@@ -90,7 +96,7 @@ public struct CheckReplay: Sendable {
         guard recorded.count >= now.count, Array(recorded.prefix(now.count)) == now else { return nil }
         let outside = recorded.dropFirst(now.count)
         guard outside.allSatisfy({ Self.fingerprint($0.path) == $0 }) else { return nil }
-        return report
+        return record.report
     }
 
     /// Keeps a passing check's report with the fingerprints taken before it ran (`before`), if
@@ -100,19 +106,16 @@ public struct CheckReplay: Sendable {
         let outside = Set(extra.filter { path in !trees.contains { path.hasPrefix($0 + "/") } })
         let after = files(extra: Array(outside))
         guard Array(after.prefix(before.files.count)) == before.files,
-            after.allSatisfy({ $0.modified < before.taken - Self.racyWindow })
+            after.allSatisfy({ $0.size > -2 && $0.modified < before.taken - Self.racyWindow })
         else { return }
-        let lines = after.map { "\($0.size)\t\($0.modified)\t\($0.path)\n" }.joined()
+        let table = after.map { "\($0.size)\t\($0.modified)\t\($0.path)\n" }.joined()
         guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
-            let header = try? JSONEncoder().encode(report)
+            let data = try? JSONEncoder().encode(Record(report: report, table: table))
         else { return }
-        // The table first and the header last, as the cache writes: a reader that finds the
-        // header finds the table it belongs to (a torn pair fails to match and runs the check).
-        try? Write.atomically(Data(lines.utf8), to: url("tsv"))
-        try? Write.atomically(header, to: url("json"))
+        try? Write.atomically(data, to: url)
     }
 
-    private func url(_ ext: String) -> URL { folder.appendingPathComponent("\(key).\(ext)") }
+    private var url: URL { folder.appendingPathComponent("\(key).json") }
 
     // MARK: - Fingerprints
 
@@ -122,9 +125,9 @@ public struct CheckReplay: Sendable {
         return Fingerprint(path: path, size: Int64(s.st_size), modified: Int64(s.st_mtim.tv_sec) * 1_000_000_000 + Int64(s.st_mtim.tv_nsec))
     }
 
-    /// Every file under `root` in name order, hidden ones (`.lectern`, `.git`) left out as the
-    /// lecture discovery leaves them; a file `root` is itself; a missing `root` is recorded
-    /// as missing.
+    /// Every file under `root` in name order, hidden ones included (a lecture may read one),
+    /// except the cache's `.lectern` and `.git`, which the check does not read; a file `root` is
+    /// itself; a missing `root` is recorded as missing.
     static func walk(_ root: String, into out: inout [Fingerprint]) {
         var s = stat()
         guard lstat(root, &s) == 0 else { return out.append(Fingerprint(path: root, size: -1, modified: -1)) }
@@ -132,10 +135,12 @@ public struct CheckReplay: Sendable {
         guard let dir = opendir(root) else { return }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                out.append(Fingerprint(path: root, size: -2, modified: 0))
+                continue
             }
-            if !name.hasPrefix(".") { names.append(name) }
+            if ![".", "..", ".lectern", ".git"].contains(name) { names.append(name) }
         }
         closedir(dir)
         for name in names.sorted() { walk(root + "/" + name, into: &out) }

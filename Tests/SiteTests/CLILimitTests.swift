@@ -40,12 +40,12 @@ import Testing
     @Test(arguments: [
         "np.set_printoptions(threshold=10**9); s = str(np.random.rand(3000, 1000))",
         "x = np.linalg.inv(np.random.rand(1500, 1500))",
-        "y = np.sort(np.random.rand(2 * 10**6))",
-        "y = np.unique(np.random.rand(2 * 10**6))",
-        "x = set(range(2 * 10**6))",
+        "y = np.sort(np.random.rand(10**6))",
+        "y = np.unique(np.random.rand(10**6))",
+        "x = set(range(10**6))",
         "y = [v for v in np.zeros(10**7)]",
         "x = 3 ** 600000",
-        "x = sorted(list(range(2 * 10**6))[::-1])",
+        "x = sorted(list(range(10**6))[::-1])",
     ])
     func aLongBuiltinStopsAtTheBlockLimit(code: String) throws {
         let dir = try scratchLectures(["t.md": "# T\n\n```nn\nimport numpy as np; \(code)\n```\n"])

@@ -147,7 +147,7 @@ import Testing
         let first = check(dir)
         #expect(first.code == 0, "\(first.out)")
         let replays = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(".lectern/check").path)
-        #expect(replays.count == 2, "\(replays)")
+        #expect(replays.count == 1, "\(replays)")
         let second = check(dir)
         #expect(second.code == 0 && second.out == first.out && second.err == first.err)
 
@@ -166,6 +166,21 @@ import Testing
         #expect(check(dir).code == 1)
         try committed.write(to: page, atomically: true, encoding: .utf8)
         #expect(check(dir).code == 0)
+
+        // A hidden data file counts too: lecture discovery skips it, but a lecture may read it.
+        let hidden = dir.appendingPathComponent("notebooks/.hidden.csv")
+        try "x,y\n1,2\n".write(to: hidden, atomically: true, encoding: .utf8)
+        try "# Hidden\n\n```nn\nX, y = read_csv('.hidden.csv', target='y')\nprint(X.sum())\n```\n".write(
+            to: dir.appendingPathComponent("notebooks/hidden.md"), atomically: true, encoding: .utf8)
+        #expect(render(dir).code == 0)
+        try age(dir)
+        #expect(check(dir).code == 0)
+        try "x,y\n5,2\n".write(to: hidden, atomically: true, encoding: .utf8)
+        let changedHidden = check(dir)
+        #expect(changedHidden.code == 1 && changedHidden.out.contains("FAIL hidden.md"), "\(changedHidden.out)")
+        try FileManager.default.removeItem(at: hidden)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("notebooks/hidden.md"))
+        #expect(render(dir).code == 0)
 
         try "# New\n\n```nn\nprint(5)\n```\n".write(
             to: dir.appendingPathComponent("notebooks/new.md"), atomically: true, encoding: .utf8)

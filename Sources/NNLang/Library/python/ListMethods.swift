@@ -119,17 +119,18 @@ extension Library {
         let keyFunction = key.flatMap { $0.isNone ? nil : $0 }
         let keys = try items.map { v throws(Failure) in try keyFunction.map { f throws(Failure) in try interp.callValue(f, [v]) } ?? v }
         var failure: Failure?
-        var comparisons = 0
-        let order = items.indices.sorted { i, j in
-            guard failure == nil else { return false }
-            comparisons &+= 1
-            if comparisons & 4095 == 0 && RunLimits.timeUp { failure = Failure(EngineError.value(RunLimits.timeoutMessage)) }
-            do throws(Failure) {
-                let c = reverse ? try interp.order(keys[j], keys[i]) : try interp.order(keys[i], keys[j])
-                return c != 0 ? c < 0 : i < j
-            } catch {
-                failure = error
-                return false
+        // The merge sort that stops at the block's deadline (a comparison error only makes the
+        // rest of the comparisons trivial, so the sort still needs its own way out).
+        let order = try engine { () throws(EngineError) in
+            try StableSort.sorted(Array(items.indices)) { i, j in
+                guard failure == nil else { return false }
+                do throws(Failure) {
+                    let c = reverse ? try interp.order(keys[j], keys[i]) : try interp.order(keys[i], keys[j])
+                    return c != 0 ? c < 0 : i < j
+                } catch {
+                    failure = error
+                    return false
+                }
             }
         }
         if let failure { throw failure }
