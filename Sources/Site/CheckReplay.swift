@@ -45,8 +45,14 @@ public struct CheckReplay: Sendable {
     let configFiles: [String]
 
     /// `inputs` and `out` as the command line gave them; `arguments` everything else that
-    /// changes the report (tolerances, limits); `build` identifies the binary.
-    public init(inputs: [String], out: String, arguments: [String], build: String) {
+    /// changes the report (tolerances, limits); `build` identifies the binary. Only folders are
+    /// replayed: a single lecture's embedded notes and linked files lie beside it, outside what
+    /// the fingerprints cover (and one lecture checks quickly anyway).
+    public init?(inputs: [String], out: String, arguments: [String], build: String) {
+        var isFolder: ObjCBool = false
+        for input in inputs {
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        }
         let cache = RenderCache.folder(for: inputs)
         folder = cache.deletingLastPathComponent().appendingPathComponent("check")
         let root = cache.deletingLastPathComponent().deletingLastPathComponent()

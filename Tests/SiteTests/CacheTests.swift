@@ -186,6 +186,9 @@ import Testing
             to: dir.appendingPathComponent("notebooks/new.md"), atomically: true, encoding: .utf8)
         let added = check(dir)
         #expect(added.code == 1 && added.out.contains("5 lectures checked"), "\(added.out)")
+
+        // A single lecture is never replayed: what it embeds lies outside the fingerprints.
+        #expect(CheckReplay(inputs: [dir.appendingPathComponent("notebooks/001.md").path], out: "o", arguments: [], build: "") == nil)
     }
 
     @Test func checkUsesTheCacheAndNoCacheIgnoresIt() throws {
