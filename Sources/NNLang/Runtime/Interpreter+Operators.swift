@@ -248,9 +248,9 @@ extension Interpreter {
         case (.instance, _), (_, .instance): return try truthy(try compare("==", a, b))
         case (.type(let x), .type(let y)): return x === y
         case (.set(let x), .set(let y)):
-            return x.keys.count == y.keys.count && x.keys.allSatisfy { y.get($0) != nil }
+            return x.count == y.count && x.keys.allSatisfy { y.get($0) != nil }
         case (.dict(let x), .dict(let y)):
-            guard x.keys.count == y.keys.count else { return false }
+            guard x.count == y.count else { return false }
             return try nestedComparison { () throws(Failure) in
                 for (k, v) in zip(x.keys, x.values) {
                     guard let w = y.get(k), try equal(v, w) else { return false }

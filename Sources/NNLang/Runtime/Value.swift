@@ -96,51 +96,101 @@ public final class ListBox {
 }
 
 /// An insertion-ordered dict with hashable keys (str, int, float, bool, tuples of those).
+///
+/// A removed entry leaves a hole, as CPython's dict does, so `del d[k]` costs O(1); the holes
+/// are squeezed out when the entries are next read in order (`keys`, `values`).
 public final class DictBox {
     /// A plain dict, or one of the dict subclasses of `collections` (Counter, defaultdict, OrderedDict).
     var kind = DictKind.dict
-    public private(set) var keys: [Value] = []
-    public private(set) var values: [Value] = []
+    private var slotKeys: [Value] = []
+    private var slotValues: [Value] = []
+    /// Which slots were removed (empty while there is no hole).
+    private var removed: [Bool] = []
+    private var holes = 0
     private var index: [HashKey: Int] = [:]
 
     public init() {}
+
+    /// The keys in insertion order.
+    public var keys: [Value] {
+        squeeze()
+        return slotKeys
+    }
+
+    /// The values, in the keys' order.
+    public var values: [Value] {
+        squeeze()
+        return slotValues
+    }
+
+    /// How many entries there are (without squeezing out holes).
+    public var count: Int { slotKeys.count - holes }
 
     /// Makes room for `count` entries in all, so that building a big set or dict does not
     /// rehash it again and again.
     func reserve(_ count: Int) {
         index.reserveCapacity(count)
-        keys.reserveCapacity(count)
-        values.reserveCapacity(count)
+        slotKeys.reserveCapacity(count)
+        slotValues.reserveCapacity(count)
     }
 
-    public func get(_ key: Value) -> Value? { HashKey(key).flatMap { index[$0] }.map { values[$0] } }
+    public func get(_ key: Value) -> Value? { HashKey(key).flatMap { index[$0] }.map { slotValues[$0] } }
 
     public func set(_ key: Value, _ value: Value) throws(Failure) {
         guard let h = HashKey(key) else { throw Failure("TypeError: unhashable type: '\(key.typeName)'") }
         if let i = index[h] {
-            values[i] = value
+            slotValues[i] = value
         } else {
-            index[h] = keys.count
-            keys.append(key)
-            values.append(value)
+            index[h] = slotKeys.count
+            slotKeys.append(key)
+            slotValues.append(value)
+            if holes > 0 { removed.append(false) }
         }
     }
 
     public func removeAll() {
-        keys = []
-        values = []
+        slotKeys = []
+        slotValues = []
+        removed = []
+        holes = 0
         index = [:]
     }
 
     /// Removes `key`; false if it was not there.
     @discardableResult
     public func remove(_ key: Value) -> Bool {
-        guard let h = HashKey(key), let i = index[h] else { return false }
-        keys.remove(at: i)
-        values.remove(at: i)
-        index = [:]
-        for (j, k) in keys.enumerated() { if let hk = HashKey(k) { index[hk] = j } }
+        guard let h = HashKey(key), let i = index.removeValue(forKey: h) else { return false }
+        if i == slotKeys.count - 1 {
+            slotKeys.removeLast()
+            slotValues.removeLast()
+            if holes > 0 { removed.removeLast() }
+            return true
+        }
+        if holes == 0 { removed = [Bool](repeating: false, count: slotKeys.count) }
+        removed[i] = true
+        holes += 1
+        // The slot's objects are released now, not at the next squeeze.
+        slotKeys[i] = .none
+        slotValues[i] = .none
         return true
+    }
+
+    /// Drops the holes and renumbers the index (O(n), once per run of removals).
+    private func squeeze() {
+        guard holes > 0 else { return }
+        var keys: [Value] = []
+        var values: [Value] = []
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+        for i in slotKeys.indices where !removed[i] {
+            if let h = HashKey(slotKeys[i]) { index[h] = keys.count }
+            keys.append(slotKeys[i])
+            values.append(slotValues[i])
+        }
+        slotKeys = keys
+        slotValues = values
+        removed = []
+        holes = 0
     }
 }
 

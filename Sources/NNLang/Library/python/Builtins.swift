@@ -27,7 +27,7 @@ extension Library {
                 throw Failure("TypeError: object of type '\(o.typeName)' has no len()")
             case .list(let l): return .int(l.items.count)
             case .tuple(let t): return .int(t.count)
-            case .dict(let d), .set(let d): return .int(d.keys.count)
+            case .dict(let d), .set(let d): return .int(d.count)
             case .range(let start, let stop, let step): return .int(try Interpreter.rangeLength(start, stop, step))
             case .instance(let i):
                 guard let m = try interp.instanceAttribute(i, "__len__") else {

@@ -202,7 +202,7 @@ extension Interpreter {
             return try equal(try viewAsSet(a), try viewAsSet(b))
         case (.list(let x), .list(let y)) where x.kind.isDeque != y.kind.isDeque: return false
         case (.dict(let x), .dict(let y)) where x.kind.isOrdered && y.kind.isOrdered:
-            guard x.keys.count == y.keys.count else { return false }
+            guard x.count == y.count else { return false }
             for ((k, v), (l, w)) in zip(x.pairs, y.pairs) {
                 guard try equal(k, l), try equal(v, w) else { return false }
             }
