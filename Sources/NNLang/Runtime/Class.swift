@@ -103,6 +103,10 @@ struct Attributes {
 
     var names: [String] { dict.keys.compactMap { if case .str(let s) = $0 { s } else { nil } } }
 
+    var values: [Value] { dict.values }
+
+    func removeAll() { dict.removeAll() }
+
     @discardableResult
     func removeValue(forKey name: String) -> Value? {
         let old = dict.get(.str(name))

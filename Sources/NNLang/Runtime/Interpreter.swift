@@ -71,8 +71,15 @@ public final class Interpreter {
 
     /// Releases the document's values; the interpreter cannot run anything afterwards.
     public func finish() {
+        tearDownReachable(from: globals.boundValues + Array(modules.values))
         modules = [:]
         handling = []
+        // The builtin classes' methods capture the interpreter.
+        exceptionClasses = [:]
+        builtinTypes = [:]
+        weightVariables = [:]
+        currentCall = nil
+        trainingProgress = nil
         globals.removeAll()
         globals.parent?.removeAll()
     }

@@ -115,6 +115,9 @@ public final class Scope {
         localValues = []
     }
 
+    /// Every value bound in this scope itself.
+    var boundValues: [Value] { slots.compactMap { $0 } + localValues.compactMap { $0 } }
+
     /// Every name visible from here, for "did you mean" hints.
     var visibleNames: [String] {
         var names: Set<String> = []
