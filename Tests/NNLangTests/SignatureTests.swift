@@ -21,9 +21,9 @@ import Testing
             files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
     }
 
-    /// `module → name → (parameters)` from the fixture.
-    static func realSignatures() -> [String: String] {
-        let url = Bundle.module.url(forResource: "signatures", withExtension: "tsv", subdirectory: "Fixtures")!
+    /// `module → name → (parameters)` from a fixture (`signatures` or `keras_signatures`).
+    static func realSignatures(_ fixture: String = "signatures") -> [String: String] {
+        let url = Bundle.module.url(forResource: fixture, withExtension: "tsv", subdirectory: "Fixtures")!
         var rows: [String: String] = [:]
         for line in try! String(contentsOf: url, encoding: .utf8).split(separator: "\n") where !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -41,7 +41,9 @@ import Testing
                 if case .builtin(let b) = value, let s = b.signature { found.append((module + "." + name, s)) }
             }
         }
-        collect("builtins", Library.prelude(interp).filter { $0.key != "np" && $0.key != "numpy" })
+        // The Keras names the prelude also binds are compared with Keras's below.
+        let keras = Library.kerasNames(interp)
+        collect("builtins", Library.prelude(interp).filter { $0.key != "np" && $0.key != "numpy" && keras[$0.key] == nil })
         for module in ["numpy", "numpy.random", "numpy.linalg", "math", "random", "statistics", "itertools", "functools", "copy", "time"] {
             guard case .module(let m) = try Library.module(module, interp) else { continue }
             collect(module, m.members)
@@ -106,6 +108,83 @@ import Testing
             let declared = Signature.declared(declaration)
             #expect(declared.parameters == expected, "\(qualified): declared \(declared.parameterText), numpy has \(text)")
         }
+    }
+
+    /// Every Keras builtin that declares a signature: the modules' names, and the methods of a
+    /// model, a layer, a Normalization layer and a loss object.
+    static func declaredKerasBuiltins() throws -> [(String, Signature)] {
+        let interp = interpreter()
+        var found: [(String, Signature)] = []
+        for module in [
+            "keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models", "keras.utils",
+        ] {
+            guard case .module(let m) = try Library.module(module, interp) else { continue }
+            for (name, value) in m.members {
+                if case .builtin(let b) = value, let s = b.signature { found.append((module + "." + name, s)) }
+            }
+        }
+        let source = """
+            import keras
+            model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+            norm = keras.layers.Normalization()
+            loss = keras.losses.MeanSquaredError()
+            """
+        let (statements, _) = Parser.parse(source)
+        interp.prepare([statements])
+        #expect(interp.run(statements, timeout: 20).1 == nil)
+        for (variable, owner, names) in [
+            (
+                "model", "keras.Model",
+                [
+                    "compile", "fit", "evaluate", "predict", "summary", "get_layer", "pop", "add", "get_weights", "set_weights",
+                    "count_params",
+                ]
+            ),
+            ("norm", "keras.layers.Layer", ["get_weights", "set_weights", "count_params"]),
+            ("norm", "keras.layers.Normalization", ["adapt"]),
+            ("loss", "keras.losses.Loss", ["__call__"]),
+        ] {
+            guard case .object(let object) = interp.globals.lookup(Name(variable)) else {
+                Issue.record("\(variable) is not an object")
+                continue
+            }
+            for name in names {
+                guard case .builtin(let b)? = try object.attribute(name, interp), let s = b.signature else {
+                    Issue.record("\(owner).\(name) declares no signature")
+                    continue
+                }
+                found.append((owner + "." + name, s))
+            }
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    @Test func kerasSignaturesAreKeras3s() throws {
+        let real = Self.realSignatures("keras_signatures")
+        let declared = try Self.declaredKerasBuiltins()
+        #expect(declared.count > 60, "only \(declared.count) Keras builtins declare a signature")
+        for (qualified, signature) in declared {
+            let text = try #require(real[qualified], "\(qualified) is not a Keras 3 function")
+            let name = String(qualified.split(separator: ".").last!)
+            let expected = try SignatureParser(name + text).parse()
+            #expect(signature.parameters == expected.parameters, "\(qualified): declared \(signature.parameterText), Keras has \(text)")
+        }
+    }
+
+    /// Keras names that still check their own arguments: a layer called on data (Keras's
+    /// `__call__(*args, **kwargs)` forwards to each layer's own `call`).
+    @Test func everyKerasNameDeclaresItsSignature() throws {
+        let interp = Self.interpreter()
+        var missing: [String] = []
+        for module in [
+            "keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models", "keras.utils",
+        ] {
+            guard case .module(let m) = try Library.module(module, interp) else { continue }
+            for (name, value) in m.members {
+                if case .builtin(let b) = value, b.signature == nil { missing.append(module + "." + name) }
+            }
+        }
+        #expect(missing.sorted() == [])
     }
 
     @Test func parameterTextRoundTrips() throws {

@@ -28,6 +28,9 @@ import Testing
     }
 
     @Test func servesRebuildsShowsErrorsAndStops() async throws {
+        // The server's builds find their workers through LECTERN_WORKER, which this sets (the
+        // test failed when it ran before any other test had touched it).
+        _ = testIsolation
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-serve-loop-\(UUID().uuidString)")
         let notebooks = dir.appendingPathComponent("notebooks")
         try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)

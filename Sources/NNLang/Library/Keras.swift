@@ -68,17 +68,17 @@ final class LayerObject: EngineObject {
             return .tensor(Variable(name == "mean" ? norm.statistics.mean : norm.statistics.variance))
         case "adapt":
             guard let norm = layer as? Normalization else { return nil }
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["data", "batch_size", "steps"])
+            return Library.fn(def: "adapt(data)") { args throws(Failure) in
                 let data = try args.tensor(0, "data")
                 try engine { () throws(EngineError) in try norm.adapt(data) }
                 return .none
             }
         case "kernel": return layer.params.first.map { .tensor(Variable($0)) }
         case "bias": return layer.params.count > 1 ? .tensor(Variable(layer.params[1])) : nil
-        case "get_weights": return Library.fn(name) { _ throws(Failure) in .list(ListBox(self.layer.params.map { .tensor(Variable($0)) })) }
+        case "get_weights":
+            return Library.fn(def: "get_weights()") { _ throws(Failure) in .list(ListBox(self.layer.params.map { .tensor(Variable($0)) })) }
         case "set_weights":
-            return Library.fn(name) { args throws(Failure) in
+            return Library.fn(def: "set_weights(weights)") { args throws(Failure) in
                 let ws = try interp.iterate(try args.required(0, "weights")).map { v throws(Failure) in try interp.tensor(v).value }
                 guard ws.count == self.layer.params.count, zip(ws, self.layer.params).allSatisfy({ $0.shape == $1.shape }) else {
                     throw Failure(
@@ -88,7 +88,7 @@ final class LayerObject: EngineObject {
                 self.layer.params = ws
                 return .none
             }
-        case "count_params": return Library.fn(name) { _ throws(Failure) in .int(self.layer.paramCount) }
+        case "count_params": return Library.fn(def: "count_params()") { _ throws(Failure) in .int(self.layer.paramCount) }
         case "__call__":
             return Library.fn(layer.name) { args throws(Failure) in
                 try args.accept(["inputs", "training"])
@@ -239,8 +239,7 @@ final class ModelObject: EngineObject {
         case "trainable_weights", "trainable_variables":
             return .list(ListBox(model.layers.flatMap { interp.weightVariables($0) }.map { .object($0) }))
         case "get_layer":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["name", "index"])
+            return Library.fn(def: "get_layer(name=None, index=None)") { args throws(Failure) in
                 if let n = try args.string(0, "name") {
                     return .object(LayerObject(try engine { () throws(EngineError) in try model.layer(named: n) }))
                 }
@@ -251,25 +250,24 @@ final class ModelObject: EngineObject {
                 return .object(LayerObject(try engine { () throws(EngineError) in try model.layer(at: index) }))
             }
         case "pop":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept([])
-                return .object(LayerObject(try engine { () throws(EngineError) in try model.pop() }))
+            return Library.fn(def: "pop(rebuild=True)", unsupported: ["rebuild"]) { _ throws(Failure) in
+                .object(LayerObject(try engine { () throws(EngineError) in try model.pop() }))
             }
         case "inputs": return .list(ListBox(model.inputs.map { .object(SymbolicObject($0)) }))
         case "outputs": return .list(ListBox(model.outputs.map { .object(SymbolicObject($0)) }))
         case "optimizer": return model.optimizer.map { .object(OptimizerObject($0)) } ?? Value.none
         case "weights": return .list(ListBox(model.weights.map { .tensor(Variable($0)) }))
-        case "count_params": return Library.fn(name) { _ throws(Failure) in .int(model.countParams()) }
-        case "get_weights": return Library.fn(name) { _ throws(Failure) in .list(ListBox(model.weights.map { .tensor(Variable($0)) })) }
+        case "count_params": return Library.fn(def: "count_params()") { _ throws(Failure) in .int(model.countParams()) }
+        case "get_weights":
+            return Library.fn(def: "get_weights()") { _ throws(Failure) in .list(ListBox(model.weights.map { .tensor(Variable($0)) })) }
         case "set_weights":
-            return Library.fn(name) { args throws(Failure) in
+            return Library.fn(def: "set_weights(weights)") { args throws(Failure) in
                 let ws = try interp.iterate(try args.required(0, "weights")).map { v throws(Failure) in try interp.tensor(v).value }
                 try engine { () throws(EngineError) in try model.setWeights(ws) }
                 return .none
             }
         case "add":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["layer"])
+            return Library.fn(def: "add(layer, rebuild=True)", unsupported: ["rebuild"]) { args throws(Failure) in
                 switch try args.required(0, "layer") {
                 case .object(let l as LayerObject): try engine { () throws(EngineError) in try model.add(l.layer) }
                 case .object(let s as SymbolicObject): try engine { () throws(EngineError) in try model.setInput(s.symbol) }
@@ -279,15 +277,44 @@ final class ModelObject: EngineObject {
                 return .none
             }
         case "summary":
-            return Library.fn(name) { _ throws(Failure) in
+            return Library.fn(
+                def:
+                    "summary(line_length=None, positions=None, print_fn=None, expand_nested=False, show_trainable=False, layer_range=None)",
+                unsupported: ["line_length", "positions", "print_fn", "expand_nested", "show_trainable", "layer_range"]
+            ) { _ throws(Failure) in
                 interp.emit(.summary(Library.overview(model)))
                 return .none
             }
-        case "compile": return Library.fn(name) { args throws(Failure) in try Library.compile(model, &args, interp) }
-        case "fit": return Library.fn(name) { args throws(Failure) in try Library.fit(model, &args, interp) }
+        case "compile":
+            return Library.fn(
+                def: """
+                    compile(optimizer='rmsprop', loss=None, loss_weights=None, metrics=None, weighted_metrics=None, run_eagerly=False, \
+                    steps_per_execution=1, jit_compile='auto', auto_scale_loss=True)
+                    """,
+                unsupported: ["loss_weights", "weighted_metrics", "steps_per_execution"]
+            ) { args throws(Failure) in try Library.compile(model, &args, interp) }
+        case "fit":
+            return Library.fn(
+                def: """
+                    fit(x=None, y=None, batch_size=None, epochs=1, verbose='auto', callbacks=None, validation_split=0.0, \
+                    validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0, steps_per_epoch=None, \
+                    validation_steps=None, validation_batch_size=None, validation_freq=1)
+                    """,
+                unsupported: [
+                    "class_weight", "initial_epoch", "steps_per_epoch", "validation_steps", "validation_batch_size", "validation_freq",
+                ]
+            ) { args throws(Failure) in try Library.fit(model, &args, interp) }
         case "evaluate":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["x", "y", "batch_size", "verbose", "return_dict"])
+            return Library.fn(
+                def:
+                    "evaluate(x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, return_dict=False, **kwargs)",
+                unsupported: ["sample_weight", "steps", "callbacks"]
+            ) { args throws(Failure) in
+                if let extra = args.bound?.extraKeywords, !extra.isEmpty {
+                    let items = extra.map { "'\($0.0)': \(interp.repr($0.1))" }.joined(separator: ", ")
+                    throw Failure("ValueError: Arguments not recognized: {\(items)}")
+                }
+                // The loss and metrics are means over all samples: `batch_size` changes nothing.
                 let x = try Library.inputs(try args.required(0, "x"), interp)
                 let ys = try Library.inputs(try args.required(1, "y"), interp)
                 let r = try engine { () throws(EngineError) in try model.evaluate(x, ys) }
@@ -295,7 +322,7 @@ final class ModelObject: EngineObject {
                 if Library.verbosity(args.optional(3, "verbose")) > 0 {
                     interp.emit(.evaluation(zip(names, r).map { LoggedMetric($0, $1) }))
                 }
-                if try args.bool(4, "return_dict", false) {
+                if try args.bool(-1, "return_dict", false) {
                     let d = DictBox()
                     for (k, v) in zip(names, r) { try d.set(.str(k), .float(v)) }
                     return .dict(d)
@@ -303,11 +330,12 @@ final class ModelObject: EngineObject {
                 return r.count == 1 ? .float(r[0]) : .list(ListBox(r.map { .float($0) }))
             }
         case "predict", "__call__":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["x", "batch_size", "verbose", "training"])
-                let x = try args.required(0, "x")
-                let training = try args.bool(3, "training", false)
-                if name == "predict" && training { throw Failure("TypeError: predict() got an unexpected keyword argument 'training'") }
+            // Batches change nothing in a forward pass, and Lectern shows no progress bar:
+            // `batch_size` and `verbose` are read and need no work.
+            let call = { (args: inout Arguments) throws(Failure) -> Value in
+                if name == "__call__" { try args.accept(["inputs", "training"]) }
+                let x = try args.required(0, name == "predict" ? "x" : "inputs")
+                let training = name == "__call__" ? try args.bool(1, "training", false) : false
                 if name == "__call__", training || x.isTFTensor {
                     // A custom training loop: the forward pass on the weight variables, recorded
                     // for a tape, gives a tf.Tensor (of the input's dtype when it is one).
@@ -332,6 +360,11 @@ final class ModelObject: EngineObject {
                 let r = try engine { () throws(EngineError) in try model.predict(inputs) }
                 return r.count == 1 ? .tensor(Variable(r[0])) : .list(ListBox(r.map { .tensor(Variable($0)) }))
             }
+            return name == "predict"
+                ? Library.fn(
+                    def: "predict(x, batch_size=None, verbose='auto', steps=None, callbacks=None)", unsupported: ["steps", "callbacks"],
+                    call)
+                : Library.fn(name, call)
         default: return nil
         }
     }
@@ -376,11 +409,11 @@ extension Library {
     }
 
     static func compile(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept(["optimizer", "loss", "metrics"])
-        let opt = try optimizer(args.optional(0, "optimizer"))
-        let (l, options) = try lossSpec(args.optional(1, "loss"), interp)
+        // `run_eagerly`, `jit_compile` and `auto_scale_loss` choose how Keras runs, not what it computes.
+        let opt = try optimizer(args.value("optimizer"))
+        let (l, options) = try lossSpec(args.optional(-1, "loss"), interp)
         var metrics: [MetricRequest] = []
-        if let m = args.optional(2, "metrics"), !m.isNone {
+        if let m = args.optional(-1, "metrics"), !m.isNone {
             metrics = try interp.iterate(m).map { v throws(Failure) in try metricRequest(v, interp) }
         }
         try engine { () throws(EngineError) in try model.compile(optimizer: opt, loss: l, metrics: metrics, lossOptions: options) }
@@ -388,23 +421,20 @@ extension Library {
     }
 
     static func fit(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept([
-            "x", "y", "batch_size", "epochs", "verbose", "validation_split", "validation_data", "shuffle", "callbacks", "sample_weight",
-        ])
         let x = try inputs(try args.required(0, "x"), interp)
         let ys = try inputs(try args.required(1, "y"), interp)
         var options = FitOptions()
-        options.batchSize = try args.int(2, "batch_size", 32)
-        options.epochs = try args.int(3, "epochs", 1)
-        options.validationSplit = try args.double(5, "validation_split", 0)
-        options.shuffle = try args.bool(7, "shuffle", true)
-        if let v = args.optional(6, "validation_data"), !v.isNone {
+        options.batchSize = try args.int(-1, "batch_size", 32)
+        options.epochs = try args.int(-1, "epochs", 1)
+        options.validationSplit = try args.double(-1, "validation_split", 0)
+        options.shuffle = try args.bool(-1, "shuffle", true)
+        if let v = args.optional(-1, "validation_data"), !v.isNone {
             let parts = try interp.iterate(v)
             guard parts.count >= 2 else { throw Failure("ValueError: validation_data must be a tuple (x_val, y_val)") }
             options.validationData = (try inputs(parts[0], interp), try inputs(parts[1], interp))
         }
-        if let w = args.optional(9, "sample_weight"), !w.isNone { options.sampleWeight = try interp.tensor(w).value }
-        if let callbacks = args.optional(8, "callbacks"), !callbacks.isNone {
+        if let w = args.optional(-1, "sample_weight"), !w.isNone { options.sampleWeight = try interp.tensor(w).value }
+        if let callbacks = args.optional(-1, "callbacks"), !callbacks.isNone {
             for c in try interp.iterate(callbacks) {
                 guard case .object(let e as EarlyStoppingObject) = c else {
                     throw Failure("TypeError: fit(callbacks=...) supports EarlyStopping, got \(c.typeName)")
@@ -417,7 +447,7 @@ extension Library {
             DispatchTime.now() > deadline ? "\(Interpreter.timeoutMessage) (\(Interpreter.timeoutHint))" : nil
         }
         guard options.epochs >= 1, options.batchSize >= 1 else { throw Failure("ValueError: epochs and batch_size must be positive") }
-        let verbose = verbosity(args.optional(4, "verbose"))
+        let verbose = verbosity(args.optional(-1, "verbose"))
         var epochs: [[LoggedMetric]] = []
         let progress = interp.trainingProgress
         progress?(.started)
@@ -446,20 +476,29 @@ extension Library {
             totalParams: model.countParams(), trainableParams: model.layers.map(\.trainableParamCount).reduce(0, +))
     }
 
-    /// A Keras optimizer constructor: its parameters in order (the learning rate first) with
-    /// Keras's defaults; `nesterov` is read as a bool.
+    /// The parameters every Keras optimizer shares (Keras 3's `BaseOptimizer`), none of which
+    /// Lectern implements: each is refused by name unless it has its default.
+    static let optimizerOptions = [
+        "weight_decay", "clipnorm", "clipvalue", "global_clipnorm", "use_ema", "ema_momentum", "ema_overwrite_frequency",
+        "loss_scale_factor", "gradient_accumulation_steps", "name",
+    ]
+
+    /// A Keras optimizer constructor: `declaration` is its own parameters (the learning rate
+    /// first, Keras's defaults), to which the shared ones are added.
     static func optimizer(
-        _ name: String, _ parameters: [String], defaults: [Double], _ kind: @escaping ([Double]) -> Optimizer.Kind
+        _ declaration: String, unsupported: [String] = [], _ kind: @escaping (Arguments) throws(Failure) -> Optimizer.Kind
     ) -> Value {
-        fn(name) { args throws(Failure) in
-            try args.accept(parameters)
-            var values: [Double] = []
-            for (i, (parameter, fallback)) in zip(parameters, defaults).enumerated() {
-                values.append(
-                    parameter == "nesterov" ? (try args.bool(i, parameter, fallback != 0) ? 1 : 0) : try args.double(i, parameter, fallback)
-                )
+        let shared = """
+            , weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, use_ema=False, ema_momentum=0.99, \
+            ema_overwrite_frequency=None, loss_scale_factor=None, gradient_accumulation_steps=None, name=None, **kwargs)
+            """
+        return fn(def: declaration + shared, unsupported: unsupported + optimizerOptions) { args throws(Failure) in
+            if let extra = args.bound?.extraKeywords, !extra.isEmpty {
+                let items = extra.map { "'\($0.0)': \(args.interpreter.repr($0.1))" }.joined(separator: ", ")
+                throw Failure("ValueError: Argument(s) not recognized: {\(items)}")
             }
-            return .object(OptimizerObject(Optimizer(kind(values), learningRate: values[0])))
+            return .object(
+                OptimizerObject(Optimizer(try kind(args), learningRate: try args.value("learning_rate").asDouble("learning_rate"))))
         }
     }
 
@@ -490,71 +529,129 @@ extension Library {
     static func kerasNames(_ interp: Interpreter) -> [String: Value] {
         let ctx = interp.context
         var k: [String: Value] = [:]
-        k["Dense"] = fn("Dense") { args throws(Failure) in
-            try args.accept([
-                "units", "activation", "use_bias", "kernel_initializer", "bias_initializer", "input_shape", "input_dim", "name",
-            ])
-            let units = try args.required(0, "units").asInt("units")
-            guard units >= 1 else { throw Failure("ValueError: Dense needs a positive number of units, got \(units)") }
+        k["Dense"] = fn(
+            def: """
+                Dense(units, activation=None, use_bias=True, kernel_initializer='glorot_uniform', bias_initializer='zeros', \
+                kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, \
+                bias_constraint=None, lora_rank=None, lora_alpha=None, quantization_config=None, **kwargs)
+                """,
+            unsupported: [
+                "kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint", "lora_rank",
+                "lora_alpha", "quantization_config",
+            ]
+        ) { args throws(Failure) in
+            let keywords = try LayerKeywords(args, "Dense")
+            let given = try args.required(0, "units")
+            guard case .int(let units) = given, units >= 1 else {
+                throw Failure(
+                    "ValueError: Received an invalid value for `units`, expected a positive integer. Received: units=\(interp.str(given))")
+            }
             let layer = Dense(
                 units: units, activation: try activationArg(args.optional(1, "activation")),
                 useBias: try args.bool(2, "use_bias", true),
                 kernelInitializer: try initializer(args.optional(3, "kernel_initializer"), .glorotUniform),
                 biasInitializer: try initializer(args.optional(4, "bias_initializer"), .zeros),
-                name: try args.string(7, "name"), context: ctx)
-            if let s = args.optional(5, "input_shape"), !s.isNone { layer.declaredInputShape = try interp.shape(s) }
-            if let d = args.optional(6, "input_dim"), !d.isNone { layer.declaredInputShape = [try d.asInt()] }
+                name: keywords.name, context: ctx)
+            keywords.declare(on: layer)
             return .object(LayerObject(layer))
         }
-        k["Activation"] = fn("Activation") { args throws(Failure) in
-            try args.accept(["activation", "name"])
-            return .object(
-                LayerObject(
-                    ActivationLayer(try activationArg(args.optional(0, "activation")), name: try args.string(1, "name"), context: ctx)))
+        k["Activation"] = fn(def: "Activation(activation, **kwargs)") { args throws(Failure) in
+            let keywords = try LayerKeywords(args, "Activation")
+            let layer = ActivationLayer(try activationArg(args.optional(0, "activation")), name: keywords.name, context: ctx)
+            keywords.declare(on: layer)
+            return .object(LayerObject(layer))
         }
-        k["LeakyReLU"] = fn("LeakyReLU") { args throws(Failure) in
-            try args.accept(["negative_slope", "alpha", "name"])
-            let slope = try args.double(0, "negative_slope", try args.double(-1, "alpha", 0.3))
-            return .object(
-                LayerObject(
-                    ActivationLayer(.leakyRelu(alpha: slope), kerasName: "LeakyReLU", name: try args.string(2, "name"), context: ctx)))
+        k["LeakyReLU"] = fn(def: "LeakyReLU(negative_slope=0.3, **kwargs)") { args throws(Failure) in
+            // Keras 3 still takes Keras 2's `alpha` (with a deprecation warning).
+            let keywords = try LayerKeywords(args, "LeakyReLU", also: ["alpha"])
+            let given = args.optional(-1, "alpha") ?? args.optional(0, "negative_slope") ?? .float(0.3)
+            let slope = given.isNone ? -1 : try given.asDouble("negative_slope")
+            guard slope >= 0 else {
+                throw Failure(
+                    "ValueError: The negative_slope value of a Leaky ReLU layer cannot be None or negative value. Expected a float. Received: negative_slope=\(interp.str(given))"
+                )
+            }
+            let layer = ActivationLayer(.leakyRelu(alpha: slope), kerasName: "LeakyReLU", name: keywords.name, context: ctx)
+            keywords.declare(on: layer)
+            return .object(LayerObject(layer))
         }
-        k["Flatten"] = fn("Flatten") { args throws(Failure) in
-            try args.accept(["data_format", "input_shape", "name"])
+        k["Flatten"] = fn(def: "Flatten(data_format=None, **kwargs)") { args throws(Failure) in
+            let keywords = try LayerKeywords(args, "Flatten")
             try requireChannelsLast(args, "Flatten")
-            let layer = Flatten(name: try args.string(2, "name"), context: ctx)
-            if let s = args.optional(-1, "input_shape") { layer.declaredInputShape = try interp.shape(s) }
+            let layer = Flatten(name: keywords.name, context: ctx)
+            keywords.declare(on: layer)
             return .object(LayerObject(layer))
         }
-        k["Dropout"] = fn("Dropout") { args throws(Failure) in
-            try args.accept(["rate", "seed", "name"])
-            if let seed = args.optional(1, "seed"), !seed.isNone {
+        k["Dropout"] = fn(def: "Dropout(rate, noise_shape=None, seed=None, **kwargs)", unsupported: ["noise_shape"]) {
+            args throws(Failure) in
+            let keywords = try LayerKeywords(args, "Dropout")
+            if let seed = args.optional(2, "seed"), !seed.isNone {
                 throw Failure(
                     "NotImplementedError: Lectern does not support Dropout(seed=...); masks come from the document's generator",
                     hint: "seed the document with keras.utils.set_random_seed(...) instead")
             }
-            let rate = try args.required(0, "rate").asDouble()
-            guard rate >= 0, rate < 1 else { throw Failure("ValueError: Dropout rate must be in [0, 1), got \(rate)") }
-            return .object(LayerObject(Dropout(rate: rate, name: try args.string(2, "name"), context: ctx)))
-        }
-        k["Concatenate"] = fn("Concatenate") { args throws(Failure) in
-            try args.accept(["axis", "name"])
-            return .object(LayerObject(Concatenate(axis: try args.int(0, "axis", -1), name: try args.string(1, "name"), context: ctx)))
-        }
-        k["Input"] = fn("Input") { args throws(Failure) in
-            try args.accept(["shape", "name", "batch_size", "dtype"])
-            if let b = args.optional(2, "batch_size"), !b.isNone {
-                throw Failure("NotImplementedError: Lectern does not support Input(batch_size=...); the batch axis stays None")
+            let given = try args.required(0, "rate")
+            let rate = try given.asDouble("rate")
+            guard rate >= 0, rate <= 1 else {
+                throw Failure(
+                    "ValueError: Invalid value received for argument `rate`. Expected a float value between 0 and 1. Received: rate=\(interp.str(given))"
+                )
             }
-            if let d = try args.string(3, "dtype"), !["float64", "float32"].contains(d) {
-                throw Failure("NotImplementedError: Lectern does not support Input(dtype='\(d)'); inputs are float64")
-            }
-            let name = try args.string(1, "name") ?? ctx.uniqueName("input_layer")
-            return .object(SymbolicObject(SymbolicTensor(input: try args.shape(0, "shape"), name: name)))
+            guard rate < 1 else { throw Failure("NotImplementedError: Lectern does not support Dropout(rate=1.0); it drops everything") }
+            let layer = Dropout(rate: rate, name: keywords.name, context: ctx)
+            keywords.declare(on: layer)
+            return .object(LayerObject(layer))
         }
-        k["InputLayer"] = k["Input"]
-        k["Sequential"] = fn("Sequential") { args throws(Failure) in
-            try args.accept(["layers", "name"])
+        k["Concatenate"] = fn(def: "Concatenate(axis=-1, **kwargs)") { args throws(Failure) in
+            let keywords = try LayerKeywords(args, "Concatenate")
+            return .object(LayerObject(Concatenate(axis: try args.int(0, "axis", -1), name: keywords.name, context: ctx)))
+        }
+        /// `keras.Input` and `InputLayer` (a layer in Keras, the same start of a model here).
+        /// InputLayer also takes Keras 2's `input_shape` and `batch_input_shape`.
+        func input(_ args: Arguments, _ function: String) throws(Failure) -> Value {
+            let layer = function == "InputLayer"
+            if let b = args.optional(-1, "batch_size"), !b.isNone {
+                throw Failure("NotImplementedError: Lectern does not support \(function)(batch_size=...); the batch axis stays None")
+            }
+            if let d = try args.string(-1, "dtype"), !["float64", "float32"].contains(d) {
+                throw Failure("NotImplementedError: Lectern does not support \(function)(dtype='\(d)'); inputs are float64")
+            }
+            let shape: [Int]
+            if let given = args.optional(-1, "shape") ?? (layer ? args.optional(-1, "input_shape") : nil), !given.isNone {
+                shape = try interp.shape(given)
+            } else if let batch = args.optional(-1, "batch_shape") ?? (layer ? args.optional(-1, "batch_input_shape") : nil), !batch.isNone
+            {
+                let items = try interp.iterate(batch)
+                guard let first = items.first, first.isNone else {
+                    throw Failure(
+                        "NotImplementedError: Lectern does not support a fixed batch size in \(function)(batch_shape=...); start it with None"
+                    )
+                }
+                shape = try interp.shape(.tuple(Array(items.dropFirst())))
+            } else {
+                throw Failure("ValueError: You must pass a `shape` argument.")
+            }
+            let name = try args.string(-1, "name") ?? ctx.uniqueName("input_layer")
+            return .object(SymbolicObject(SymbolicTensor(input: shape, name: name)))
+        }
+        k["Input"] = fn(
+            def:
+                "Input(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None, name=None, tensor=None, optional=False)",
+            unsupported: ["sparse", "ragged", "tensor", "optional"]
+        ) { args throws(Failure) in try input(args, "Input") }
+        k["InputLayer"] = fn(
+            def: """
+                InputLayer(shape=None, batch_size=None, dtype=None, sparse=None, ragged=None, batch_shape=None, input_tensor=None, \
+                optional=False, name=None, **kwargs)
+                """,
+            unsupported: ["sparse", "ragged", "input_tensor", "optional"]
+        ) { args throws(Failure) in
+            // Keras 3's InputLayer pops its Keras 2 names before the layer's own check.
+            _ = try LayerKeywords(args, "InputLayer", also: ["input_shape", "batch_input_shape"])
+            return try input(args, "InputLayer")
+        }
+        k["Sequential"] = fn(def: "Sequential(layers=None, trainable=True, name=None)", unsupported: ["trainable"]) {
+            args throws(Failure) in
             var layers: [Layer] = []
             var input: SymbolicTensor?
             if let l = args.optional(0, "layers"), !l.isNone {
@@ -567,12 +664,16 @@ extension Library {
                     }
                 }
             }
-            let name = try args.string(1, "name")
+            let name = try args.string(2, "name")
             return .object(
                 ModelObject(try engine { () throws(EngineError) in try Model(layers: layers, input: input, name: name, context: ctx) }))
         }
-        k["Model"] = fn("Model") { args throws(Failure) in
-            try args.accept(["inputs", "outputs", "name"])
+        /// Keras's `Model(*args, **kwargs)` makes a functional model from `inputs` and `outputs`
+        /// (subclassing `keras.Model` is not supported).
+        let functional = Signature.declared("Functional(inputs, outputs, name=None, **kwargs)")
+        k["Model"] = fn(def: "Model(*args, **kwargs)") { args throws(Failure) in
+            try args.bind(functional)
+            _ = try LayerKeywords(args, "Model")
             func symbols(_ v: Value) throws(Failure) -> [SymbolicTensor] {
                 if case .object(let s as SymbolicObject) = v { return [s.symbol] }
                 return try interp.iterate(v).map { i throws(Failure) in
@@ -589,20 +690,34 @@ extension Library {
                 ModelObject(try engine { () throws(EngineError) in try Model(inputs: ins, outputs: outs, name: name, context: ctx) }))
         }
         k["Functional"] = k["Model"]
-        k["SGD"] = optimizer("SGD", ["learning_rate", "momentum", "nesterov"], defaults: [0.01, 0, 0]) {
-            .sgd(momentum: $0[1], nesterov: $0[2] != 0)
+        k["SGD"] = optimizer("SGD(learning_rate=0.01, momentum=0.0, nesterov=False") { args throws(Failure) in
+            .sgd(momentum: try args.double(-1, "momentum", 0), nesterov: try args.bool(-1, "nesterov", false))
         }
-        k["Adam"] = optimizer("Adam", ["learning_rate", "beta_1", "beta_2", "epsilon"], defaults: [0.001, 0.9, 0.999, 1e-7]) {
-            .adam(beta1: $0[1], beta2: $0[2], epsilon: $0[3])
+        k["Adam"] = optimizer("Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False", unsupported: ["amsgrad"])
+        {
+            args throws(Failure) in
+            .adam(
+                beta1: try args.double(-1, "beta_1", 0.9), beta2: try args.double(-1, "beta_2", 0.999),
+                epsilon: try args.double(-1, "epsilon", 1e-7))
         }
-        k["RMSprop"] = optimizer("RMSprop", ["learning_rate", "rho", "momentum", "epsilon"], defaults: [0.001, 0.9, 0, 1e-7]) {
-            .rmsprop(rho: $0[1], momentum: $0[2], epsilon: $0[3])
+        k["RMSprop"] = optimizer(
+            "RMSprop(learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-07, centered=False", unsupported: ["centered"]
+        ) {
+            args throws(Failure) in
+            .rmsprop(
+                rho: try args.double(-1, "rho", 0.9), momentum: try args.double(-1, "momentum", 0),
+                epsilon: try args.double(-1, "epsilon", 1e-7))
         }
-        k["Adagrad"] = optimizer("Adagrad", ["learning_rate", "initial_accumulator_value", "epsilon"], defaults: [0.001, 0.1, 1e-7]) {
-            .adagrad(initialAccumulator: $0[1], epsilon: $0[2])
+        k["Adagrad"] = optimizer("Adagrad(learning_rate=0.001, initial_accumulator_value=0.1, epsilon=1e-07") { args throws(Failure) in
+            .adagrad(
+                initialAccumulator: try args.double(-1, "initial_accumulator_value", 0.1), epsilon: try args.double(-1, "epsilon", 1e-7))
         }
-        k["EarlyStopping"] = fn("EarlyStopping") { args throws(Failure) in
-            try args.accept(["monitor", "min_delta", "patience", "verbose", "mode", "baseline", "restore_best_weights", "start_from_epoch"])
+        k["EarlyStopping"] = fn(
+            def: """
+                EarlyStopping(monitor='val_loss', min_delta=0, patience=0, verbose=0, mode='auto', baseline=None, \
+                restore_best_weights=False, start_from_epoch=0)
+                """
+        ) { args throws(Failure) in
             var rule = EarlyStopping()
             rule.monitor = try args.string(0, "monitor") ?? "val_loss"
             rule.minDelta = try args.double(1, "min_delta", 0)
@@ -620,8 +735,8 @@ extension Library {
             rule.startFromEpoch = try args.int(7, "start_from_epoch", 0)
             return .object(EarlyStoppingObject(rule))
         }
-        k["to_categorical"] = fn("to_categorical") { args throws(Failure) in
-            let y = try args.tensor(0, "y")
+        k["to_categorical"] = fn(def: "to_categorical(x, num_classes=None)") { args throws(Failure) in
+            let y = try args.tensor(0, "x")
             let n = try args.int(1, "num_classes", try exactInt(min(y.scalars.max() ?? 0, 1e9)) + 1)
             guard n >= 1, y.count * n <= Interpreter.maxElements else {
                 throw Failure("ValueError: to_categorical needs a positive num_classes that fits in memory, got \(n)")
@@ -640,6 +755,12 @@ extension Library {
 
     /// A Keras shape with the batch axis: `(None, 6, 6, 4)`.
     static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }
+
+    /// `keras.utils.set_random_seed(seed)`: seeds the document's one generator, as `np.random.seed`.
+    static func randomSeed(_ interp: Interpreter) -> Value {
+        guard case .builtin(let seed) = numpySeed(interp) else { return numpySeed(interp) }
+        return fn(def: "set_random_seed(seed)") { args throws(Failure) in try seed.call(&args) }
+    }
 
     /// `keras` and its submodules; `tensorflow.keras.*` maps onto the same.
     static func kerasModules(_ interp: Interpreter) -> [String: Value] {
@@ -671,7 +792,7 @@ extension Library {
         var top = k
         for (name, m) in modules { top[String(name.dropFirst("keras.".count))] = m }
         top["random"] = .module(Module("keras.random", ["set_seed": numpySeed(interp)]))
-        top["utils"] = .module(Module("keras.utils", ["to_categorical": k["to_categorical"]!, "set_random_seed": numpySeed(interp)]))
+        top["utils"] = .module(Module("keras.utils", ["to_categorical": k["to_categorical"]!, "set_random_seed": randomSeed(interp)]))
         modules["keras"] = .module(Module("keras", top))
         return modules
     }

@@ -26,11 +26,11 @@ public struct Arguments {
     /// The argument at `index` or with keyword `name`, if given (by name alone once bound).
     public func optional(_ index: Int, _ name: String) -> Value? {
         if let bound {
-            guard let i = bound.signature.index(of: name) else {
-                assertionFailure("\(function)() reads '\(name)', which its signature does not declare")
-                return nil
-            }
-            return bound.values[i]
+            if let i = bound.signature.index(of: name) { return bound.values[i] }
+            // A keyword the declared `**kwargs` collected (a Keras layer's `name`, `input_shape`).
+            if bound.signature.parameters.last?.kind == .varKeyword { return bound.extraKeywords.first { $0.0 == name }?.1 }
+            assertionFailure("\(function)() reads '\(name)', which its signature does not declare")
+            return nil
         }
         if let kw = keywords.first(where: { $0.0 == name }) { return kw.1 }
         return index >= 0 && index < positional.count ? positional[index] : nil

@@ -1,4 +1,5 @@
 import BigInt
+
 // MARK: - Expressions
 
 extension Interpreter {

@@ -36,18 +36,19 @@ extension Library {
     }
 
     /// Sets `input_shape=` when given (Keras 3 still accepts it on the first layer).
-    static func declareInputShape(_ layer: Layer, _ args: Arguments, _ interp: Interpreter) throws(Failure) {
-        if let s = args.optional(-1, "input_shape"), !s.isNone { layer.declaredInputShape = try interp.shape(s) }
-    }
-
     static func imageLayerNames(_ interp: Interpreter) -> [String: Value] {
         let ctx = interp.context
         var k: [String: Value] = [:]
-        k["Conv2D"] = fn("Conv2D") { args throws(Failure) in
-            try args.accept([
-                "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation", "use_bias",
-                "kernel_initializer", "bias_initializer", "input_shape", "name",
-            ])
+        k["Conv2D"] = fn(
+            def: """
+                Conv2D(filters, kernel_size, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1), groups=1, \
+                activation=None, use_bias=True, kernel_initializer='glorot_uniform', bias_initializer='zeros', \
+                kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None, kernel_constraint=None, \
+                bias_constraint=None, **kwargs)
+                """,
+            unsupported: ["kernel_regularizer", "bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint"]
+        ) { args throws(Failure) in
+            let keywords = try LayerKeywords(args, "Conv2D")
             try requireChannelsLast(args, "Conv2D")
             if try args.int(6, "groups", 1) != 1 {
                 throw Failure("NotImplementedError: Lectern does not support Conv2D(groups=...) other than 1")
@@ -61,26 +62,30 @@ extension Library {
                 useBias: try args.bool(8, "use_bias", true),
                 kernelInitializer: try initializer(args.optional(9, "kernel_initializer"), .glorotUniform),
                 biasInitializer: try initializer(args.optional(10, "bias_initializer"), .zeros),
-                name: try args.string(12, "name"), context: ctx)
-            try declareInputShape(layer, args, interp)
+                name: keywords.name, context: ctx)
+            keywords.declare(on: layer)
             return .object(LayerObject(layer))
         }
-        for (cls, kind) in [("MaxPooling2D", Pooling2D.Kind.max), ("AveragePooling2D", .average)] {
-            k[cls] = fn(cls) { args throws(Failure) in
-                try args.accept(["pool_size", "strides", "padding", "data_format", "input_shape", "name"])
+        // Keras's MaxPooling2D has a default pool size, its AveragePooling2D none.
+        for (cls, alias, kind, poolDefault) in [
+            ("MaxPooling2D", "MaxPool2D", Pooling2D.Kind.max, "=(2, 2)"), ("AveragePooling2D", "AvgPool2D", .average, ""),
+        ] {
+            let declaration = "(pool_size\(poolDefault), strides=None, padding='valid', data_format=None, name=None, **kwargs)"
+            let make = { (args: inout Arguments) throws(Failure) -> Value in
+                let keywords = try LayerKeywords(args, cls)
                 try requireChannelsLast(args, cls)
                 let size = try args.optional(0, "pool_size").map { v throws(Failure) in try pair(v, "pool_size", interp) } ?? (2, 2)
                 let strides = try args.optional(1, "strides").flatMap { v throws(Failure) in
                     v.isNone ? nil : try pair(v, "strides", interp)
                 }
                 let layer = Pooling2D(
-                    kind, poolSize: size, strides: strides, padding: try padding(args, 2), name: try args.string(5, "name"), context: ctx)
-                try declareInputShape(layer, args, interp)
+                    kind, poolSize: size, strides: strides, padding: try padding(args, 2), name: keywords.name, context: ctx)
+                keywords.declare(on: layer)
                 return .object(LayerObject(layer))
             }
+            k[cls] = fn(def: cls + declaration, make)
+            k[alias] = fn(def: alias + declaration, make)
         }
-        k["MaxPool2D"] = k["MaxPooling2D"]
-        k["AvgPool2D"] = k["AveragePooling2D"]
         return k
     }
 }

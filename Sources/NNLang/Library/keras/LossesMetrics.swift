@@ -25,8 +25,7 @@ final class LossObject: EngineObject {
         case "from_logits": return .bool(options.fromLogits)
         case "label_smoothing": return .float(options.labelSmoothing)
         case "__call__":
-            return Library.fn(className) { args throws(Failure) in
-                try args.accept(["y_true", "y_pred", "sample_weight"])
+            return Library.fn(def: className + "(y_true, y_pred, sample_weight=None)") { args throws(Failure) in
                 let y = try args.tensor(0, "y_true")
                 let p = try interp.tensor(try args.required(1, "y_pred"))
                 let w = try args.optional(2, "sample_weight").flatMap { v throws(Failure) in v.isNone ? nil : try interp.tensor(v).value }
@@ -65,69 +64,77 @@ extension Library {
         return out
     }
 
-    /// Refuses Keras options that Lectern's losses do not implement, rather than ignoring them.
-    private static func refuseLossOptions(_ args: Arguments, _ cls: String) throws(Failure) {
-        if let axis = args.optional(-1, "axis"), !axis.isNone, (try? axis.asInt()) != -1 {
-            throw Failure("NotImplementedError: Lectern does not support \(cls)(axis=...) other than -1")
+    /// Keras 3's losses: each class's parameters (its `name` default is its snake-case name)
+    /// and its function's.
+    static func lossParameters(_ loss: Loss) -> (constructor: String, function: String) {
+        switch loss {
+        case .binaryCrossentropy, .categoricalCrossentropy:
+            return (
+                "from_logits=False, label_smoothing=0.0, axis=-1, reduction='sum_over_batch_size', name='\(loss.rawValue)', dtype=None",
+                "y_true, y_pred, from_logits=False, label_smoothing=0.0, axis=-1"
+            )
+        case .sparseCategoricalCrossentropy:
+            return (
+                "from_logits=False, ignore_class=None, reduction='sum_over_batch_size', axis=-1, name='\(loss.rawValue)', dtype=None",
+                "y_true, y_pred, from_logits=False, ignore_class=None, axis=-1"
+            )
+        case .meanSquaredError, .meanAbsoluteError, .halfSSE:
+            return ("reduction='sum_over_batch_size', name='\(loss.rawValue)', dtype=None", "y_true, y_pred")
         }
-        if let r = try args.string(-1, "reduction"), r != "sum_over_batch_size" {
-            throw Failure("NotImplementedError: Lectern does not support \(cls)(reduction='\(r)'); only 'sum_over_batch_size'")
+    }
+
+    /// The options a loss reads; `axis`, `reduction` and `ignore_class` other than their
+    /// defaults are refused by the binder.
+    private static func lossOptions(_ args: Arguments, _ loss: Loss) throws(Failure) -> LossOptions {
+        var options = LossOptions()
+        guard [.binaryCrossentropy, .categoricalCrossentropy, .sparseCategoricalCrossentropy].contains(loss) else { return options }
+        options.fromLogits = try args.bool(-1, "from_logits", false)
+        if loss != .sparseCategoricalCrossentropy {
+            options.labelSmoothing = try args.double(-1, "label_smoothing", 0)
+            guard options.labelSmoothing >= 0, options.labelSmoothing <= 1 else {
+                throw Failure("ValueError: label_smoothing must be in [0, 1], got \(options.labelSmoothing)")
+            }
         }
-        if let c = args.optional(-1, "ignore_class"), !c.isNone {
-            throw Failure("NotImplementedError: Lectern does not support \(cls)(ignore_class=...)")
-        }
+        return options
     }
 
     static func lossClasses(_ interp: Interpreter) -> [String: Value] {
         var k: [String: Value] = [:]
-        let crossEntropies: [(String, Loss, [String])] = [
-            ("BinaryCrossentropy", .binaryCrossentropy, ["from_logits", "label_smoothing", "axis", "reduction", "name", "dtype"]),
-            (
-                "CategoricalCrossentropy", .categoricalCrossentropy,
-                ["from_logits", "label_smoothing", "axis", "reduction", "name", "dtype"]
-            ),
-            (
-                "SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy,
-                ["from_logits", "ignore_class", "reduction", "name", "dtype"]
-            ),
-            ("MeanSquaredError", .meanSquaredError, ["reduction", "name", "dtype"]),
-            ("MeanAbsoluteError", .meanAbsoluteError, ["reduction", "name", "dtype"]),
-        ]
-        for (cls, loss, parameters) in crossEntropies {
-            k[cls] = fn(cls) { args throws(Failure) in
-                try args.accept(parameters)
-                try refuseLossOptions(args, cls)
-                var options = LossOptions()
-                if parameters.contains("from_logits") { options.fromLogits = try args.bool(0, "from_logits", false) }
-                if parameters.contains("label_smoothing") {
-                    options.labelSmoothing = try args.double(1, "label_smoothing", 0)
-                    guard options.labelSmoothing >= 0, options.labelSmoothing <= 1 else {
-                        throw Failure("ValueError: label_smoothing must be in [0, 1], got \(options.labelSmoothing)")
-                    }
-                }
-                let name = try args.string(parameters.firstIndex(of: "name") ?? -1, "name") ?? snakeCase(cls)
+        for (cls, loss) in [
+            ("BinaryCrossentropy", Loss.binaryCrossentropy), ("CategoricalCrossentropy", .categoricalCrossentropy),
+            ("SparseCategoricalCrossentropy", .sparseCategoricalCrossentropy), ("MeanSquaredError", .meanSquaredError),
+            ("MeanAbsoluteError", .meanAbsoluteError),
+        ] {
+            k[cls] = fn(
+                def: "\(cls)(\(lossParameters(loss).constructor))", unsupported: ["axis", "reduction", "ignore_class"]
+            ) { args throws(Failure) in
+                try floatDType(args, cls)
+                let options = try lossOptions(args, loss)
+                let name = try args.string(-1, "name") ?? loss.rawValue
                 return .object(LossObject(loss, options: options, className: cls, name: name))
             }
         }
         return k
     }
 
+    /// A Keras object's `dtype`: None, float64 or float32 (which Lectern computes in float64, as
+    /// `keras.Input`'s); anything else is refused.
+    static func floatDType(_ args: Arguments, _ cls: String) throws(Failure) {
+        let d = args.value("dtype")
+        switch d {
+        case .none, .str("float64"), .str("float32"): return
+        default:
+            throw Failure("NotImplementedError: Lectern does not support \(cls)(dtype=\(args.interpreter.repr(d))); it computes in float64")
+        }
+    }
+
     /// `keras.losses.binary_crossentropy(y_true, y_pred, from_logits=False, label_smoothing=0)`:
     /// one value per sample.
     static func lossFunction(_ loss: Loss, _ interp: Interpreter) -> Value {
-        let crossEntropy = [.binaryCrossentropy, .categoricalCrossentropy, .sparseCategoricalCrossentropy].contains(loss)
-        let parameters =
-            crossEntropy
-            ? ["y_true", "y_pred", "from_logits", loss == .sparseCategoricalCrossentropy ? "ignore_class" : "label_smoothing", "axis"]
-            : ["y_true", "y_pred"]
-        return fn(loss.rawValue) { args throws(Failure) in
-            try args.accept(parameters)
-            try refuseLossOptions(args, loss.rawValue)
+        fn(def: "\(loss.rawValue)(\(lossParameters(loss).function))", unsupported: ["axis", "ignore_class"]) { args throws(Failure) in
             let y = try args.tensor(0, "y_true")
             let p = try interp.tensor(try args.required(1, "y_pred"))
-            let options = LossOptions(
-                fromLogits: crossEntropy ? try args.bool(2, "from_logits", false) : false,
-                labelSmoothing: loss == .sparseCategoricalCrossentropy ? 0 : try args.double(3, "label_smoothing", 0))
+            let options = try lossOptions(args, loss)
             return .tensor(try engine { () throws(EngineError) in try loss.perSample(y, p, options: options) })
         }
     }
@@ -187,22 +194,19 @@ extension Library {
             ("BinaryAccuracy", "binary_accuracy"), ("CategoricalAccuracy", "categorical_accuracy"),
             ("SparseCategoricalAccuracy", "sparse_categorical_accuracy"), ("MeanSquaredError", "mse"), ("MeanAbsoluteError", "mae"),
         ] {
-            m[cls] = fn(cls) { args throws(Failure) in
-                try args.accept(cls == "BinaryAccuracy" ? ["name", "dtype", "threshold"] : ["name", "dtype"])
-                if cls == "BinaryAccuracy", try args.double(2, "threshold", 0.5) != 0.5 {
-                    throw Failure("NotImplementedError: Lectern does not support BinaryAccuracy(threshold=...) other than 0.5")
-                }
-                let name = try args.string(0, "name") ?? snakeCase(cls)
+            let threshold = cls == "BinaryAccuracy" ? ", threshold=0.5" : ""
+            m[cls] = fn(def: "\(cls)(name='\(snakeCase(cls))', dtype=None\(threshold))", unsupported: ["threshold"]) {
+                args throws(Failure) in
+                try floatDType(args, cls)
+                let name = try args.string(-1, "name") ?? snakeCase(cls)
                 return .object(MetricObject(metric: metric, className: cls, name: name))
             }
         }
-        for (name, metric) in metricFunctions {
+        // Keras 3 takes 'mse' and 'mae' as metric names but has no such functions.
+        for (name, metric) in metricFunctions where name != "mse" && name != "mae" {
             let binary = name == "binary_accuracy"
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(binary ? ["y_true", "y_pred", "threshold"] : ["y_true", "y_pred"])
-                if binary, try args.double(2, "threshold", 0.5) != 0.5 {
-                    throw Failure("NotImplementedError: Lectern does not support binary_accuracy(threshold=...) other than 0.5")
-                }
+            m[name] = fn(def: "\(name)(y_true, y_pred\(binary ? ", threshold=0.5" : ""))", unsupported: ["threshold"]) {
+                args throws(Failure) in
                 let y = try args.tensor(0, "y_true")
                 let p = try interp.tensor(try args.required(1, "y_pred")).value
                 return .tensor(
