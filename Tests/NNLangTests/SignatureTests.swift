@@ -21,7 +21,7 @@ import Testing
             files: FileAccess(documentDirectory: URL(fileURLWithPath: "/tmp"), projectRoot: URL(fileURLWithPath: "/tmp")))
     }
 
-    /// `module → name → (parameters)` from a fixture (`signatures` or `keras_signatures`).
+    /// `module → name → (parameters)` from a fixture (`signatures` or `library_signatures`).
     static func realSignatures(_ fixture: String = "signatures") -> [String: String] {
         let url = Bundle.module.url(forResource: fixture, withExtension: "tsv", subdirectory: "Fixtures")!
         var rows: [String: String] = [:]
@@ -110,15 +110,21 @@ import Testing
         }
     }
 
-    /// Every Keras builtin that declares a signature: the modules' names, and the methods of a
-    /// model, a layer, a Normalization layer and a loss object.
-    static func declaredKerasBuiltins() throws -> [(String, Signature)] {
+    static let libraryModules = [
+        "keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models", "keras.utils",
+        "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing",
+    ]
+
+    /// Every Keras and scikit-learn builtin that declares a signature: the modules' names, and
+    /// the methods of a model, a layer, a Normalization layer, a loss object and the scalers.
+    static func declaredLibraryBuiltins() throws -> [(String, Signature)] {
         let interp = interpreter()
         var found: [(String, Signature)] = []
-        for module in [
-            "keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models", "keras.utils",
-        ] {
-            guard case .module(let m) = try Library.module(module, interp) else { continue }
+        for module in Self.libraryModules {
+            guard case .module(let m) = try Library.module(module, interp) else {
+                Issue.record("\(module) is not a module")
+                continue
+            }
             for (name, value) in m.members {
                 if case .builtin(let b) = value, let s = b.signature { found.append((module + "." + name, s)) }
             }
@@ -128,6 +134,9 @@ import Testing
             model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
             norm = keras.layers.Normalization()
             loss = keras.losses.MeanSquaredError()
+            from sklearn.preprocessing import StandardScaler, MinMaxScaler
+            standard = StandardScaler()
+            minmax = MinMaxScaler()
             """
         let (statements, _) = Parser.parse(source)
         interp.prepare([statements])
@@ -143,6 +152,8 @@ import Testing
             ("norm", "keras.layers.Layer", ["get_weights", "set_weights", "count_params"]),
             ("norm", "keras.layers.Normalization", ["adapt"]),
             ("loss", "keras.losses.Loss", ["__call__"]),
+            ("standard", "sklearn.preprocessing.StandardScaler", ["fit", "fit_transform", "transform", "inverse_transform"]),
+            ("minmax", "sklearn.preprocessing.MinMaxScaler", ["fit", "fit_transform", "transform", "inverse_transform"]),
         ] {
             guard case .object(let object) = interp.globals.lookup(Name(variable)) else {
                 Issue.record("\(variable) is not an object")
@@ -159,27 +170,27 @@ import Testing
         return found.sorted { $0.0 < $1.0 }
     }
 
-    @Test func kerasSignaturesAreKeras3s() throws {
-        let real = Self.realSignatures("keras_signatures")
-        let declared = try Self.declaredKerasBuiltins()
-        #expect(declared.count > 60, "only \(declared.count) Keras builtins declare a signature")
+    @Test func librarySignaturesAreTheRealOnes() throws {
+        let real = Self.realSignatures("library_signatures")
+        let declared = try Self.declaredLibraryBuiltins()
+        #expect(declared.count > 70, "only \(declared.count) library builtins declare a signature")
         for (qualified, signature) in declared {
-            let text = try #require(real[qualified], "\(qualified) is not a Keras 3 function")
+            let text = try #require(real[qualified], "\(qualified) is not a function of Keras 3 or scikit-learn")
             let name = String(qualified.split(separator: ".").last!)
             let expected = try SignatureParser(name + text).parse()
-            #expect(signature.parameters == expected.parameters, "\(qualified): declared \(signature.parameterText), Keras has \(text)")
+            #expect(
+                signature.parameters == expected.parameters, "\(qualified): declared \(signature.parameterText), the library has \(text)")
         }
     }
 
-    /// Keras names that still check their own arguments: a layer called on data (Keras's
-    /// `__call__(*args, **kwargs)` forwards to each layer's own `call`).
-    @Test func everyKerasNameDeclaresItsSignature() throws {
+    @Test func everyLibraryNameDeclaresItsSignature() throws {
         let interp = Self.interpreter()
         var missing: [String] = []
-        for module in [
-            "keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models", "keras.utils",
-        ] {
-            guard case .module(let m) = try Library.module(module, interp) else { continue }
+        for module in Self.libraryModules {
+            guard case .module(let m) = try Library.module(module, interp) else {
+                Issue.record("\(module) is not a module")
+                continue
+            }
             for (name, value) in m.members {
                 if case .builtin(let b) = value, b.signature == nil { missing.append(module + "." + name) }
             }

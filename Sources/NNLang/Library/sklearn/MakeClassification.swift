@@ -8,11 +8,13 @@ extension Library {
     /// sklearn's bit for bit (`SklearnData.classification`), what it cannot reproduce exactly
     /// is refused by name.
     static func makeClassification(_ interp: Interpreter) -> Value {
-        fn("make_classification") { args throws(Failure) in
-            try args.accept([
-                "n_samples", "n_features", "n_informative", "n_redundant", "n_repeated", "n_classes", "n_clusters_per_class",
-                "weights", "flip_y", "class_sep", "hypercube", "shift", "scale", "shuffle", "random_state", "return_X_y",
-            ])
+        fn(
+            def: """
+                make_classification(n_samples=100, n_features=20, *, n_informative=2, n_redundant=2, n_repeated=0, n_classes=2, \
+                n_clusters_per_class=2, weights=None, flip_y=0.01, class_sep=1.0, hypercube=True, shift=0.0, scale=1.0, \
+                shuffle=True, random_state=None, return_X_y=True)
+                """
+        ) { args throws(Failure) in
             var s = ClassificationSpec()
             func integer(_ i: Int, _ name: String, _ fallback: Int, least: Int) throws(Failure) -> Int {
                 let v = try args.int(i, name, fallback)

@@ -109,22 +109,22 @@ final class ScalerObject: EngineObject {
             "scale_" where samplesSeen > 0:
             return Value.none
         case "fit":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["X", "y", "sample_weight"])
+            let declaration = className == "StandardScaler" ? "fit(X, y=None, sample_weight=None)" : "fit(X, y=None)"
+            // sklearn's scalers ignore `y` ("for API consistency").
+            return Library.fn(def: declaration, unsupported: ["sample_weight"]) { args throws(Failure) in
                 let x = try self.matrix(try args.required(0, "X"), interp)
                 try engine { () throws(EngineError) in try self.fit(x) }
                 return .object(self)
             }
         case "fit_transform":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["X", "y"])
+            return Library.fn(def: "fit_transform(X, y=None, **fit_params)", unsupported: ["**fit_params"]) { args throws(Failure) in
                 let x = try self.matrix(try args.required(0, "X"), interp)
                 try engine { () throws(EngineError) in try self.fit(x) }
                 return try self.apply(x, inverse: false)
             }
         case "transform", "inverse_transform":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["X", "copy"])
+            let declaration = className == "StandardScaler" ? "\(name)(X, copy=None)" : "\(name)(X)"
+            return Library.fn(def: declaration) { args throws(Failure) in
                 return try self.apply(try self.matrix(try args.required(0, "X"), interp), inverse: name == "inverse_transform")
             }
         default: return nil

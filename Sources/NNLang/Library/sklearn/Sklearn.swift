@@ -29,15 +29,14 @@ extension Library {
 
     static func sklearnDatasets(_ interp: Interpreter) -> [String: Value] {
         var d: [String: Value] = [:]
-        d["make_moons"] = fn("make_moons") { args throws(Failure) in
-            try args.accept(["n_samples", "shuffle", "noise", "random_state"])
+        d["make_moons"] = fn(def: "make_moons(n_samples=100, *, shuffle=True, noise=None, random_state=None)") { args throws(Failure) in
             let n = try count(args, 0, "n_samples", 100)
             let (shuffle, noise) = (try args.bool(1, "shuffle", true), try optionalNoise(args, 2))
             let (x, y) = try withRandomState(args, 3) { rng in SklearnData.moons(n, shuffle: shuffle, noise: noise, &rng) }
             return pairValue(x, y)
         }
-        d["make_circles"] = fn("make_circles") { args throws(Failure) in
-            try args.accept(["n_samples", "shuffle", "noise", "random_state", "factor"])
+        d["make_circles"] = fn(def: "make_circles(n_samples=100, *, shuffle=True, noise=None, random_state=None, factor=0.8)") {
+            args throws(Failure) in
             let n = try count(args, 0, "n_samples", 100)
             let (shuffle, noise, factor) = (
                 try args.bool(1, "shuffle", true), try optionalNoise(args, 2), try args.double(4, "factor", 0.8)
@@ -47,10 +46,12 @@ extension Library {
             }
             return pairValue(x, y)
         }
-        d["make_blobs"] = fn("make_blobs") { args throws(Failure) in
-            try args.accept([
-                "n_samples", "n_features", "centers", "cluster_std", "center_box", "shuffle", "random_state", "return_centers",
-            ])
+        d["make_blobs"] = fn(
+            def: """
+                make_blobs(n_samples=100, n_features=2, *, centers=None, cluster_std=1.0, center_box=(-10.0, 10.0), shuffle=True, \
+                random_state=None, return_centers=False)
+                """
+        ) { args throws(Failure) in
             let n = try count(args, 0, "n_samples", 100)
             var features = try count(args, 1, "n_features", 2, limit: 10_000)
             var given: Tensor?
@@ -91,8 +92,9 @@ extension Library {
 
     static func sklearnModelSelection(_ interp: Interpreter) -> [String: Value] {
         var m: [String: Value] = [:]
-        m["train_test_split"] = fn("train_test_split") { args throws(Failure) in
-            try args.accept(["*", "test_size", "train_size", "random_state", "shuffle", "stratify"])
+        m["train_test_split"] = fn(
+            def: "train_test_split(*arrays, test_size=None, train_size=None, random_state=None, shuffle=True, stratify=None)"
+        ) { args throws(Failure) in
             let arrays = try args.positional.map { v throws(Failure) in try interp.tensor(v).value }
             guard let n = arrays.first?.shape.first else { throw Failure("ValueError: At least one array required as input") }
             for a in arrays where a.shape.first != n {
@@ -144,18 +146,17 @@ extension Library {
 
     static func sklearnPreprocessing(_ interp: Interpreter) -> [String: Value] {
         var m: [String: Value] = [:]
-        m["StandardScaler"] = fn("StandardScaler") { args throws(Failure) in
-            try args.accept(["copy", "with_mean", "with_std"])
+        // Lectern's arrays are never modified in place by a scaler: `copy` changes nothing.
+        m["StandardScaler"] = fn(def: "StandardScaler(*, copy=True, with_mean=True, with_std=True)") { args throws(Failure) in
             return .object(
                 ScalerObject(.standard(withMean: try args.bool(1, "with_mean", true), withStd: try args.bool(2, "with_std", true))))
         }
-        m["MinMaxScaler"] = fn("MinMaxScaler") { args throws(Failure) in
-            try args.accept(["feature_range", "copy", "clip"])
+        m["MinMaxScaler"] = fn(def: "MinMaxScaler(feature_range=(0, 1), *, copy=True, clip=False)", unsupported: ["clip"]) {
+            args throws(Failure) in
             let range = try args.optional(0, "feature_range").map { v throws(Failure) in try interp.tensor(v).value.scalars } ?? [0, 1]
             guard range.count == 2, range[0] < range[1] else {
                 throw Failure("ValueError: Minimum of desired feature range must be smaller than maximum. Got \(range).")
             }
-            if try args.bool(2, "clip", false) { throw Failure("NotImplementedError: Lectern does not support MinMaxScaler(clip=True)") }
             return .object(ScalerObject(.minMax(low: range[0], high: range[1])))
         }
         return m
