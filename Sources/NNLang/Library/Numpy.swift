@@ -15,17 +15,17 @@ extension Library {
         } else {
             r = try engine { () throws(EngineError) in try namedElementwise(name, variable) }
         }
-        // numpy's result types: abs and square keep the dtype (bool abs stays bool), sign,
-        // floor and ceil keep integers, the rest give floats, float32 staying float32.
+        // numpy's result types: abs and square keep the dtype (bool abs stays bool; a bool
+        // squared is numpy's int8, int64 here), sign, floor and ceil keep integers, the rest give
+        // floats, float32 staying float32 (a bool's float is numpy's float16, float64 here).
         let input = variable.value.dtype
         let keeps =
             name == "abs" || name == "fabs" && input.isFloat || (name == "square" && input != .bool) || name == "clip"
             || (["sign", "floor", "ceil"].contains(name) && input == .int64)
-        let dtype = keeps ? input : (input == .float32 ? .float32 : .float64)
+        let dtype: DType = keeps ? input : name == "square" ? .int64 : (input == .float32 ? .float32 : .float64)
         switch x {
-        case .bool: return .float(r.value.scalars[0])
         // A Python number in gives a numpy scalar out: np.exp(1) is np.float64(2.718281828459045).
-        case .int, .float: return .tensor(Variable(Tensor(r.value.scalars[0]).withDType(dtype)))
+        case .bool, .int, .float: return .tensor(Variable(Tensor(r.value.scalars[0]).withDType(dtype)))
         default: return .tensor(try interp.tag(r, dtype))
         }
     }
@@ -236,7 +236,8 @@ extension Library {
             }
         }
         m["power"] = fn(def: ufunc("power", ["x1", "x2"]), unsupported: ufuncOptions) { args throws(Failure) in
-            try interp.binary("**", try args.required(0, "x1"), try args.required(1, "x2"))
+            // As the other operators: the first operand as an array, so two Python ints give np.int64.
+            try interp.binary("**", .tensor(try interp.tensor(try args.required(0, "x1"))), try args.required(1, "x2"))
         }
         let operators = [
             "add": "+", "subtract": "-", "multiply": "*", "divide": "/", "true_divide": "/", "floor_divide": "//", "mod": "%",
@@ -276,7 +277,6 @@ extension Library {
             }
             let x = try args.required(0, "a")
             let r = try numpyRounded(try interp.tensor(x), try args.int(1, "decimals", 0))
-            if x.isPlainNumber, case .tensor(let t) = r { return .float(t.value.scalars[0]) }
             return r
         }
         m["around"] = m["round"]

@@ -56,14 +56,14 @@ extension Library {
         let r = try engine { () throws(EngineError) in
             name == "maximum" ? try Variable.maximum(x, y) : try Variable.minimum(x, y)
         }
-        if a.isPlainNumber && b.isPlainNumber { return .float(r.value.scalars[0]) }
         return .tensor(try interp.tag(r, type))
     }
 
     /// `np.round` as numpy computes it: scale by 10^decimals, round half to even, scale back
     /// (so `np.round(2.675, 2)` is numpy's 2.67, from 267.49999999999997). Integers stay integers.
     static func numpyRounded(_ t: Variable, _ requested: Int) throws(Failure) -> Value {
-        let x = t.value
+        // numpy rounds a bool as float16, float64 here.
+        let x = t.value.dtype == .bool ? t.value.withDType(.float64) : t.value
         // Past ±400 digits the scale is 0 or inf either way; clamping keeps abs() from trapping.
         let decimals = max(-400, min(400, requested))
         guard x.dtype.isFloat else {

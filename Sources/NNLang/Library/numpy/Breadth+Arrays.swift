@@ -136,12 +136,12 @@ extension Library {
             m[name] = fn(def: ufunc(name, ["x1", "x2"]), unsupported: ufuncOptions) { args throws(Failure) in
                 let (a, b) = (try args.tensor(0, "x1"), try args.tensor(1, "x2"))
                 let r = try engine { () throws(EngineError) in try Tensor.zip(a, b, name) { op($0 != 0, $1 != 0) ? 1 : 0 } }
-                return r.isScalar ? .bool(r.scalars[0] != 0) : boolArray(r.shape, r.scalars.map { $0 != 0 })
+                return boolArray(r.shape, r.scalars.map { $0 != 0 })
             }
         }
         m["logical_not"] = fn(def: ufunc("logical_not"), unsupported: ufuncOptions) { args throws(Failure) in
             let x = try args.tensor(0, "x")
-            return x.isScalar ? .bool(x.scalars[0] == 0) : boolArray(x.shape, x.scalars.map { $0 == 0 })
+            return boolArray(x.shape, x.scalars.map { $0 == 0 })
         }
         m["argwhere"] = fn(def: "argwhere(a)") { args throws(Failure) in
             let t = try args.tensor(0, "a")

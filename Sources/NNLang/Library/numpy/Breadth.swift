@@ -50,9 +50,7 @@ extension Library {
         }
         for (name, test) in [("isnan", { (x: Double) in x.isNaN }), ("isinf", { $0.isInfinite }), ("isfinite", { $0.isFinite })] {
             m[name] = fn(def: ufunc(name), unsupported: ufuncOptions) { args throws(Failure) in
-                let x = try args.required(0, "x")
-                let t = try interp.tensor(x).value
-                if x.isPlainNumber { return .bool(test(t.scalars[0])) }
+                let t = try args.tensor(0, "x")
                 return boolArray(t.shape, t.scalars.map(test))
             }
         }
@@ -66,8 +64,9 @@ extension Library {
             let nan = try args.double(2, "nan", 0)
             let posinf = try args.double(3, "posinf", .greatestFiniteMagnitude)
             let neginf = try args.double(4, "neginf", -.greatestFiniteMagnitude)
-            let t = try interp.tensor(x).value.map { $0.isNaN ? nan : ($0 == .infinity ? posinf : ($0 == -.infinity ? neginf : $0)) }
-            return x.isPlainNumber ? .float(t.scalars[0]) : .tensor(Variable(t))
+            let given = try interp.tensor(x).value
+            let t = given.map { $0.isNaN ? nan : ($0 == .infinity ? posinf : ($0 == -.infinity ? neginf : $0)) }
+            return .tensor(Variable(t.withDType(given.dtype)))
         }
         withoutGradient(["sort", "split", "array_split", "percentile", "quantile", "median", "nan_to_num"], in: &m, prefix: "np.")
         addConstructors(&m, interp)
