@@ -18,11 +18,13 @@ import os
 import keras
 import sklearn
 import sklearn.datasets
+import sklearn.metrics
 import sklearn.model_selection
 import sklearn.preprocessing
 
 MODULES = ["keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models",
-           "keras.utils", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing"]
+           "keras.utils", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing",
+           "sklearn.metrics"]
 
 METHODS = {
     "keras.Model": (keras.Sequential, ["compile", "fit", "evaluate", "predict", "summary", "get_layer", "pop", "add",

@@ -55,6 +55,8 @@ DOCUMENTED = {
     ("builtins", "set"): "(iterable=(), /)",
     ("builtins", "dict"): "(iterable=(), /, **kwargs)",
     ("builtins", "super"): "(*args)",
+    ("builtins", "staticmethod"): "(function, /)",
+    ("builtins", "classmethod"): "(function, /)",
     ("math", "log"): "(x, base=<no value>, /)",
     ("math", "hypot"): "(*coordinates)",
     ("functools", "reduce"): "(function, iterable, initial=<no value>, /)",

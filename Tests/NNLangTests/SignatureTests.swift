@@ -41,14 +41,29 @@ import Testing
                 if case .builtin(let b) = value, let s = b.signature { found.append((module + "." + name, s)) }
             }
         }
-        // The Keras names the prelude also binds are compared with Keras's below.
-        let keras = Library.kerasNames(interp)
-        collect("builtins", Library.prelude(interp).filter { $0.key != "np" && $0.key != "numpy" && keras[$0.key] == nil })
+        // The Keras names the prelude also binds are compared with Keras's below; the lecture
+        // helpers are Lectern's own.
+        let notPython = Set(Self.lectureHelpers(interp).keys).union(Library.kerasNames(interp).keys).union(["np", "numpy"])
+        collect("builtins", Library.prelude(interp).filter { !notPython.contains($0.key) })
         for module in ["numpy", "numpy.random", "numpy.linalg", "math", "random", "statistics", "itertools", "functools", "copy", "time"] {
             guard case .module(let m) = try Library.module(module, interp) else { continue }
             collect(module, m.members)
         }
         return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// The lecture helpers (SPEC §2): the activations, `grad`, the output builders, the data sets.
+    static func lectureHelpers(_ interp: Interpreter) -> [String: Value] {
+        Library.lectern(interp).merging(Library.datasets(interp)) { a, _ in a }.merging(Library.activations(interp)) { a, _ in a }
+    }
+
+    /// Lectern's own helpers have no real library to compare with, but they too bind through
+    /// the one binder: none checks (or forgets to check) its keywords by hand.
+    @Test func everyLectureHelperDeclaresItsSignature() {
+        let missing = Self.lectureHelpers(Self.interpreter()).compactMap { name, value -> String? in
+            if case .builtin(let b) = value, b.signature == nil { name } else { nil }
+        }
+        #expect(missing.sorted() == [])
     }
 
     @Test func declaredSignaturesAreTheRealOnes() throws {
@@ -112,7 +127,7 @@ import Testing
 
     static let libraryModules = [
         "keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models", "keras.utils",
-        "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing",
+        "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics",
     ]
 
     /// Every Keras and scikit-learn builtin that declares a signature: the modules' names, and

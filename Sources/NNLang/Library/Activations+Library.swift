@@ -8,25 +8,23 @@ extension Library {
     static func activations(_ interp: Interpreter) -> [String: Value] {
         var names: [String: Value] = [:]
         for name in Activation.names {
-            names[name] = fn(name) { args throws(Failure) in
+            let extra = name == "leaky_relu" ? ", alpha=0.01" : name == "softmax" ? ", axis=-1" : ""
+            names[name] = fn(def: "\(name)(x\(extra))") { args throws(Failure) in
                 let x = try args.required(0, "x")
                 let activation: Activation
                 switch name {
                 case "leaky_relu":
-                    try args.accept(["x", "alpha"])
                     activation = .leakyRelu(alpha: try args.double(1, "alpha", 0.01))
                 case "softmax":
-                    try args.accept(["x", "axis"])
                     let axis = try args.axis(1) ?? -1
                     return .tensor(try engine { () throws(EngineError) in try Variable.softmax(try interp.tensorE(x), axis: axis) })
                 default:
-                    try args.accept(["x"])
                     activation = Activation(name: name)!
                 }
                 return try elementwise(name, x, interp) { v throws(EngineError) in try activation(v) }
             }
             guard name != "softmax" else { continue }
-            names["d_" + name] = fn("d_" + name) { args throws(Failure) in
+            names["d_" + name] = fn(def: "d_\(name)(x\(extra))") { args throws(Failure) in
                 let x = try args.required(0, "x")
                 let activation = name == "leaky_relu" ? .leakyRelu(alpha: try args.double(1, "alpha", 0.01)) : Activation(name: name)!
                 return try elementwise("d_" + name, x, interp) { v in Variable(v.value.map { activation.derivative($0) }) }

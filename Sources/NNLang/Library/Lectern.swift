@@ -7,8 +7,7 @@ import Foundation
 extension Library {
     static func lectern(_ interp: Interpreter) -> [String: Value] {
         var l: [String: Value] = [:]
-        l["grad"] = fn("grad") { args throws(Failure) in
-            try args.accept(["L", "wrt"])
+        l["grad"] = fn(def: "grad(L, wrt)") { args throws(Failure) in
             let root = try interp.tensor(try args.required(0, "L"))
             let wrt = try args.required(1, "wrt")
             let many: [Value]? = {
@@ -34,18 +33,28 @@ extension Library {
             }
             return many == nil ? values[0] : .list(ListBox(values))
         }
-        l["table"] = fn("table") { args throws(Failure) in try table(&args, interp) }
-        l["plot"] = fn("plot") { args throws(Failure) in try plot(&args, interp) }
-        l["plot_decision_boundary"] = fn("plot_decision_boundary") { args throws(Failure) in try decisionBoundary(&args, interp) }
-        l["shapes"] = fn("shapes") { args throws(Failure) in .output(.table(try shapesTable(try model(args.required(0, "model"))))) }
-        l["count_params"] = fn("count_params") { args throws(Failure) in .int(try model(args.required(0, "model")).countParams()) }
-        l["forward_table"] = fn("forward_table") { args throws(Failure) in
+        // Columns by position (arrays, dicts, a History) and by name.
+        l["table"] = fn(def: "table(*columns, **named)") { args throws(Failure) in try table(&args, interp) }
+        l["plot"] = fn(def: "plot(*curves, x=None, title=None, xlabel=None, ylabel=None, label=None)") { args throws(Failure) in
+            try plot(&args, interp)
+        }
+        l["plot_decision_boundary"] = fn(def: "plot_decision_boundary(model, X, y, title=None)") { args throws(Failure) in
+            try decisionBoundary(&args, interp)
+        }
+        l["shapes"] = fn(def: "shapes(model)") { args throws(Failure) in
+            .output(.table(try shapesTable(try model(args.required(0, "model")))))
+        }
+        l["count_params"] = fn(def: "count_params(model)") { args throws(Failure) in
+            .int(try model(args.required(0, "model")).countParams())
+        }
+        l["forward_table"] = fn(def: "forward_table(model, x)") { args throws(Failure) in
             .output(.table(try forwardTable(try model(args.required(0, "model")), try args.tensor(1, "x"))))
         }
-        l["backprop_table"] = fn("backprop_table") { args throws(Failure) in
+        l["backprop_table"] = fn(def: "backprop_table(model, x, y)") { args throws(Failure) in
             .output(.table(try backpropTable(try model(args.required(0, "model")), try args.tensor(1, "x"), try args.tensor(2, "y"))))
         }
-        l["gradcheck"] = fn("gradcheck") { args throws(Failure) in try gradcheck(&args, interp) }
+        // gradcheck(model, x, y) or gradcheck(loss_fn, params).
+        l["gradcheck"] = fn(def: "gradcheck(model_or_loss, x_or_params, y=None)") { args throws(Failure) in try gradcheck(&args, interp) }
         return l
     }
 
@@ -173,8 +182,11 @@ extension Library {
         let first = try args.required(0, "model_or_loss")
         if case .object(let o as ModelObject) = first {
             let m = o.model
-            let x = try Library.inputs(try args.required(1, "x"), interp)
-            let y = try args.tensor(2, "y")
+            let x = try Library.inputs(try args.required(1, "x_or_params"), interp)
+            guard let yValue = args.optional(2, "y"), !yValue.isNone else {
+                throw Failure("TypeError: gradcheck(model, x, y) needs the targets y")
+            }
+            let y = try interp.tensor(yValue).value
             guard let loss = m.loss else { throw Failure("ValueError: gradcheck(model, x, y) needs a compiled model (for its loss)") }
             let (_, grads) = try engine { () throws(EngineError) in try m.gradients(x, y) }
             for (layer, g) in zip(m.layers, grads) {
@@ -193,7 +205,10 @@ extension Library {
                 }
             }
         } else {
-            let params = try interp.iterate(try args.required(1, "params")).map { v throws(Failure) in try interp.tensor(v).value }
+            if let y = args.optional(2, "y"), !y.isNone {
+                throw Failure("TypeError: gradcheck(loss_fn, params) takes no y: the function computes the loss itself")
+            }
+            let params = try interp.iterate(try args.required(1, "x_or_params")).map { v throws(Failure) in try interp.tensor(v).value }
             let leaves = params.map { Variable.leaf($0) }
             let out = try interp.tensor(try interp.callValue(first, leaves.map { .tensor($0) }))
             let grads = try engine { () throws(EngineError) in try Variable.gradients(of: out, wrt: leaves) }
@@ -225,66 +240,65 @@ extension Library {
     static func datasets(_ interp: Interpreter) -> [String: Value] {
         var d: [String: Value] = [:]
         func pair(_ r: (Tensor, Tensor)) -> Value { .tuple([.tensor(Variable(r.0)), .tensor(Variable(r.1))]) }
-        d["make_moons"] = fn("make_moons") { args throws(Failure) in
-            try args.accept(["n_samples", "noise", "random_state", "shuffle"])
-            return pair(Datasets.moons(try count(args, 0, "n_samples", 100), noise: try args.double(1, "noise", 0), &interp.context.rng))
+        // The helpers always shuffle; an int `random_state` seeds a generator of its own, as in
+        // scikit-learn (the same int gives the same data in any document).
+        d["make_moons"] = fn(def: "make_moons(n_samples=100, noise=0.0, random_state=None, shuffle=True)", unsupported: ["shuffle"]) {
+            args throws(Failure) in
+            let (n, noise) = (try count(args, 0, "n_samples", 100), try args.double(1, "noise", 0))
+            return pair(try withRandomState(args, 2) { rng in Datasets.moons(n, noise: noise, &rng) })
         }
-        d["make_circles"] = fn("make_circles") { args throws(Failure) in
-            try args.accept(["n_samples", "noise", "factor", "random_state", "shuffle"])
-            return pair(
-                Datasets.circles(
-                    try count(args, 0, "n_samples", 100), noise: try args.double(1, "noise", 0), factor: try args.double(2, "factor", 0.8),
-                    &interp.context.rng))
+        d["make_circles"] = fn(
+            def: "make_circles(n_samples=100, noise=0.0, factor=0.8, random_state=None, shuffle=True)", unsupported: ["shuffle"]
+        ) { args throws(Failure) in
+            let (n, noise, factor) = (
+                try count(args, 0, "n_samples", 100), try args.double(1, "noise", 0), try args.double(2, "factor", 0.8)
+            )
+            return pair(try withRandomState(args, 3) { rng in Datasets.circles(n, noise: noise, factor: factor, &rng) })
         }
-        d["make_blobs"] = fn("make_blobs") { args throws(Failure) in
-            try args.accept(["n_samples", "centers", "n_features", "cluster_std", "random_state"])
+        d["make_blobs"] = fn(def: "make_blobs(n_samples=100, centers=3, n_features=2, cluster_std=1.0, random_state=None)") {
+            args throws(Failure) in
             let n = try count(args, 0, "n_samples", 100)
             let features = try count(args, 2, "n_features", 2, limit: 10_000)
             guard n * features <= Interpreter.maxElements else {
                 throw Failure("MemoryError: make_blobs(): \(n) × \(features) values are over the memory limit")
             }
-            return pair(
-                Datasets.blobs(
-                    n, centers: try count(args, 1, "centers", 3, limit: 1000), features: features,
-                    std: try args.double(3, "cluster_std", 1), &interp.context.rng))
+            let (centers, std) = (try count(args, 1, "centers", 3, limit: 1000), try args.double(3, "cluster_std", 1))
+            return pair(try withRandomState(args, 4) { rng in Datasets.blobs(n, centers: centers, features: features, std: std, &rng) })
         }
-        d["make_xor"] = fn("make_xor") { args throws(Failure) in
-            try args.accept(["n_samples", "noise"])
+        d["make_xor"] = fn(def: "make_xor(n_samples=200, noise=0.0)") { args throws(Failure) in
             return pair(Datasets.xor(try count(args, 0, "n_samples", 200), noise: try args.double(1, "noise", 0), &interp.context.rng))
         }
-        d["make_spiral"] = fn("make_spiral") { args throws(Failure) in
-            try args.accept(["n_samples", "classes", "noise"])
+        d["make_spiral"] = fn(def: "make_spiral(n_samples=300, classes=2, noise=0.2)") { args throws(Failure) in
             return pair(
                 Datasets.spiral(
                     try count(args, 0, "n_samples", 300), classes: try count(args, 1, "classes", 2, limit: 100),
                     noise: try args.double(2, "noise", 0.2), &interp.context.rng))
         }
-        d["make_regression"] = fn("make_regression") { args throws(Failure) in
-            try args.accept(["n_samples", "n_features", "noise", "random_state"])
+        d["make_regression"] = fn(def: "make_regression(n_samples=100, n_features=1, noise=0.0, random_state=None)") {
+            args throws(Failure) in
             let n = try count(args, 0, "n_samples", 100)
             let features = try count(args, 1, "n_features", 1, limit: 10_000)
             guard n * features <= Interpreter.maxElements else {
                 throw Failure("MemoryError: make_regression(): \(n) × \(features) values are over the memory limit")
             }
-            let r = Datasets.regression(n, features: features, noise: try args.double(2, "noise", 0), &interp.context.rng)
+            let noise = try args.double(2, "noise", 0)
+            let r = try withRandomState(args, 3) { rng in Datasets.regression(n, features: features, noise: noise, &rng) }
             return pair((r.0, r.1))
         }
-        d["train_test_split"] = fn("train_test_split") { args throws(Failure) in
-            try args.accept(["*", "test_size", "shuffle", "random_state"])
+        d["train_test_split"] = fn(def: "train_test_split(*arrays, test_size=0.25, shuffle=True, random_state=None)") {
+            args throws(Failure) in
             let arrays = try args.positional.map { v throws(Failure) in try interp.tensor(v).value }
-            let parts = try engine { () throws(EngineError) in
-                try Datasets.trainTestSplit(
-                    arrays, testSize: try interp.doubleE(args.optional(-1, "test_size"), 0.25),
-                    shuffle: (try? args.bool(-1, "shuffle", true)) ?? true, &interp.context.rng)
+            let (testSize, shuffle) = (try args.double(-1, "test_size", 0.25), try args.bool(-1, "shuffle", true))
+            let parts = try withRandomState(args, -1) { rng throws(Failure) in
+                try engine { () throws(EngineError) in try Datasets.trainTestSplit(arrays, testSize: testSize, shuffle: shuffle, &rng) }
             }
             return .list(ListBox(parts.map { .tensor(Variable($0)) }))
         }
-        d["standardize"] = fn("standardize") { args throws(Failure) in
+        d["standardize"] = fn(def: "standardize(X)") { args throws(Failure) in
             .tensor(Variable(try engine { () throws(EngineError) in try Datasets.standardize(try args.tensorE(0, "X")) }))
         }
         d["to_categorical"] = kerasNames(interp)["to_categorical"]
-        d["read_csv"] = fn("read_csv") { args throws(Failure) in
-            try args.accept(["path", "target"])
+        d["read_csv"] = fn(def: "read_csv(path, target=None)") { args throws(Failure) in
             guard let path = try args.string(0, "path") else { throw Failure("TypeError: read_csv() missing required argument: 'path'") }
             let text = try interp.files.read(path)
             let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }

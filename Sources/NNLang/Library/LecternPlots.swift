@@ -7,11 +7,18 @@ extension Library {
     /// `plot(f, g, x=(a, b))` (functions on 201 points), `plot(history)` (one line per metric,
     /// validation dashed) or `plot(xs, ys)`: a one-panel figure with a legend.
     static func plot(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept(["*", "x", "title", "xlabel", "ylabel", "label"])
+        // Each form reads what it draws; an option it has no use for is an error, not ignored.
+        func refuse(_ names: [String], _ form: String) throws(Failure) {
+            for n in names where !(args.optional(-1, n)?.isNone ?? true) {
+                throw Failure("TypeError: plot(\(form)) takes no \(n)=", hint: "\(n)= belongs to another form of plot()")
+            }
+        }
         if let first = args.positional.first, first.isData {
+            try refuse(["x"], "xs, ys")
             return try plotData(&args, interp)
         }
         if case .object(let h as HistoryObject)? = args.positional.first {
+            try refuse(["x", "xlabel", "label"], "history")
             let epochs = (1...max(h.history.epochs, 1)).map(Double.init)
             let lines = h.history.keys.map { k in
                 (k, epochs, h.history.values[k]!, k.hasPrefix("val_") ? LineStyle.dashed : .solid)
@@ -22,6 +29,7 @@ extension Library {
                         lines, title: try args.string(-1, "title") ?? "Training history", xLabel: "epoch",
                         yLabel: try args.string(-1, "ylabel") ?? "")))
         }
+        try refuse(["label"], "f1, f2, …")
         let range =
             try args.optional(-1, "x").map { v throws(Failure) in try interp.iterate(v).map { i throws(Failure) in try i.asDouble() } } ?? [
                 -5, 5,
@@ -58,6 +66,9 @@ extension Library {
         }
         let xs = arrays.count == 1 ? (0..<arrays[0].count).map(Double.init) : arrays[0].scalars
         let ysList = arrays.count == 1 ? [arrays[0]] : Array(arrays.dropFirst())
+        if ysList.count > 1, let label = args.optional(-1, "label"), !label.isNone {
+            throw Failure("TypeError: plot(xs, ys1, ys2, …) names its lines y1, y2, …: label= is for one line")
+        }
         var lines: [(String, [Double], [Double], LineStyle)] = []
         for (i, ys) in ysList.enumerated() {
             guard ys.count == xs.count else {
@@ -97,7 +108,6 @@ extension Library {
 
     /// The model's prediction over a grid covering the data, with the points by class.
     static func decisionBoundary(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept(["model", "X", "y", "title"])
         let m = try model(args.required(0, "model"))
         let x = try args.tensor(1, "X")
         let y = try args.tensor(2, "y")

@@ -24,6 +24,11 @@ extension Library {
         b["NotImplemented"] = .object(NotImplementedMarker())
 
         b["type"] = fn("type") { args throws(Failure) in
+            // CPython's wording for each wrong call; the three-argument form makes a class there.
+            if args.positional.count == 1, !args.keywords.isEmpty { throw Failure("TypeError: type() takes no keyword arguments") }
+            guard args.positional.count == 3 || args.positional.count == 1 else {
+                throw Failure("TypeError: type() takes 1 or 3 arguments")
+            }
             guard args.positional.count == 1 else {
                 throw Failure("NotImplementedError: Lectern does not support type() with three arguments", hint: "use a class statement")
             }
@@ -112,10 +117,12 @@ extension Library {
                 Descriptor(
                     .property(getter: try args.required(0, "fget"), setter: args.optional(1, "fset").flatMap { $0.isNone ? nil : $0 })))
         }
-        b["staticmethod"] = fn("staticmethod") { args throws(Failure) in
+        b["staticmethod"] = fn(def: "staticmethod(function, /)") { args throws(Failure) in
             .object(Descriptor(.staticMethod(try args.required(0, "function"))))
         }
-        b["classmethod"] = fn("classmethod") { args throws(Failure) in .object(Descriptor(.classMethod(try args.required(0, "function")))) }
+        b["classmethod"] = fn(def: "classmethod(function, /)") { args throws(Failure) in
+            .object(Descriptor(.classMethod(try args.required(0, "function"))))
+        }
         return b
     }
 

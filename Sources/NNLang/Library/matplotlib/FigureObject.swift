@@ -71,7 +71,7 @@ final class FigureObject: EngineObject {
                 try args.accept(["*"])
                 return .object(self.axes(at: try Pyplot.slot(args)))
             }
-        case "gca": return Library.fn(name) { _ throws(Failure) in .object(self.gca()) }
+        case "gca": return Library.fn(def: "gca()") { _ throws(Failure) in .object(self.gca()) }
         case "suptitle":
             return Library.fn(name) { args throws(Failure) in
                 try Keywords.check(

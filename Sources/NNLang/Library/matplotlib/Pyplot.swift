@@ -138,8 +138,8 @@ enum Pyplot {
                 args, "subplot", owner: "Axes", supported: [], known: ["projection", "polar", "sharex", "sharey", "label", "facecolor"])
             return .object(state.gcf().axes(at: try slot(args)))
         }
-        m["gca"] = Library.fn("gca") { _ throws(Failure) in .object(state.gcf().gca()) }
-        m["gcf"] = Library.fn("gcf") { _ throws(Failure) in .object(state.gcf()) }
+        m["gca"] = Library.fn(def: "gca()") { _ throws(Failure) in .object(state.gcf().gca()) }
+        m["gcf"] = Library.fn(def: "gcf()") { _ throws(Failure) in .object(state.gcf()) }
         m["suptitle"] = Library.fn("suptitle") { args throws(Failure) in try callFigure(state.gcf(), "suptitle", &args, interp) }
         m["tight_layout"] = Library.fn("tight_layout") { args throws(Failure) in try callFigure(state.gcf(), "tight_layout", &args, interp)
         }
@@ -165,11 +165,11 @@ enum Pyplot {
             }
             return .none
         }
-        m["clf"] = Library.fn("clf") { _ throws(Failure) in
+        m["clf"] = Library.fn(def: "clf()") { _ throws(Failure) in
             state.gcf().clear()
             return .none
         }
-        m["cla"] = Library.fn("cla") { _ throws(Failure) in
+        m["cla"] = Library.fn(def: "cla()") { _ throws(Failure) in
             let a = state.gcf().gca()
             a.model = Axes(slot: a.model.slot)
             return .none

@@ -4,7 +4,16 @@
 /// reading) keep checking their own arguments.
 extension Library {
     static func typeMethod(_ type: String, _ name: String, _ body: @escaping (inout Arguments) throws(Failure) -> Value) -> Value {
-        guard let signature = parsedMethodSignatures[type + "." + name] else { return fn(name, body) }
+        guard let signature = parsedMethodSignatures[type + "." + name] else {
+            // CPython's C methods without a text signature take positional arguments only, but
+            // for `str.format` and `dict.update`, whose keywords are data.
+            return fn(name) { args throws(Failure) in
+                guard args.keywords.isEmpty || name == "format" || name == "update" else {
+                    throw Failure("TypeError: \(type).\(name)() takes no keyword arguments")
+                }
+                return try body(&args)
+            }
+        }
         return fn(signature, body)
     }
 

@@ -54,7 +54,7 @@ final class GradientTapeObject: EngineObject {
         case "gradient":
             return Library.fn(name) { args throws(Failure) in try self.gradient(&args, interp) }
         case "reset":
-            return Library.fn(name) { _ throws(Failure) in
+            return Library.fn(def: "reset()") { _ throws(Failure) in
                 self.watched = []
                 self.used = false
                 return .none

@@ -246,10 +246,10 @@ extension Library {
             let t = try tf.tensor(try args.required(0, "input"))
             return tf.make(Variable(Tensor(shape: [t.variable.value.rank], scalars: t.variable.shape.map(Double.init))), .int32)
         }
-        m["rank"] = fn("rank") { args throws(Failure) in
+        m["rank"] = fn(def: "rank(input, name=None)") { args throws(Failure) in
             tf.make(Variable(Tensor(Double(try tf.tensor(try args.required(0, "input")).variable.value.rank))), .int32)
         }
-        m["size"] = fn("size") { args throws(Failure) in
+        m["size"] = fn(def: "size(input, out_type=None, name=None)", unsupported: ["out_type"]) { args throws(Failure) in
             tf.make(Variable(Tensor(Double(try tf.tensor(try args.required(0, "input")).variable.value.count))), .int32)
         }
         for name in ["concat", "stack"] {

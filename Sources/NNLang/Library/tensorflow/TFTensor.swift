@@ -154,7 +154,7 @@ final class TFTensorObject: TensorBacked {
         case "name" where isVariable: return .str(self.name + ":0")
         case "trainable" where isVariable: return .bool(trainable)
         case "T": return make(try engine { () throws(EngineError) in try Variable.transpose(variable) })
-        case "numpy": return Library.fn(name) { _ throws(Failure) in .tensor(self.numpyValue) }
+        case "numpy": return Library.fn(def: "numpy()") { _ throws(Failure) in .tensor(self.numpyValue) }
         case "value",
             "read_value" where isVariable:
             return Library.fn(name) { _ throws(Failure) in .object(TFTensorObject(self.variable, dtype: self.dtype, interpreter: interp)) }
