@@ -311,8 +311,7 @@ final class ModelObject: EngineObject {
                 unsupported: ["sample_weight", "steps", "callbacks"]
             ) { args throws(Failure) in
                 if let extra = args.bound?.extraKeywords, !extra.isEmpty {
-                    let items = extra.map { "'\($0.0)': \(interp.repr($0.1))" }.joined(separator: ", ")
-                    throw Failure("ValueError: Arguments not recognized: {\(items)}")
+                    throw Failure("ValueError: Arguments not recognized: \(Library.keywordsText(extra, interp))")
                 }
                 // The loss and metrics are means over all samples: `batch_size` changes nothing.
                 let x = try Library.inputs(try args.required(0, "x"), interp)
@@ -494,8 +493,7 @@ extension Library {
             """
         return fn(def: declaration + shared, unsupported: unsupported + optimizerOptions) { args throws(Failure) in
             if let extra = args.bound?.extraKeywords, !extra.isEmpty {
-                let items = extra.map { "'\($0.0)': \(args.interpreter.repr($0.1))" }.joined(separator: ", ")
-                throw Failure("ValueError: Argument(s) not recognized: {\(items)}")
+                throw Failure("ValueError: Argument(s) not recognized: \(keywordsText(extra, args.interpreter))")
             }
             return .object(
                 OptimizerObject(Optimizer(try kind(args), learningRate: try args.value("learning_rate").asDouble("learning_rate"))))

@@ -429,6 +429,7 @@ extension Library {
         addNumpyBreadth(&m, interp)
         addNumpyShapeFunctions(&m, interp)
         addPolynomials(&m, interp)
+        m["poly1d"] = .type(poly1dClass(interp))
         addNumpyUniqueLogspaceTriangles(&m, interp)
         addNumpyEinsum(&m, interp)
         addNumpyArrayFunctions(&m, interp)

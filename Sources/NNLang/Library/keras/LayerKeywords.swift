@@ -1,5 +1,12 @@
 import Engine
 
+extension Library {
+    /// Keywords as the dict Keras prints in its errors: `{'foo': 1, 'bar': 'x'}`.
+    static func keywordsText(_ pairs: [(String, Value)], _ interp: Interpreter) -> String {
+        "{" + pairs.map { "'\($0.0)': \(interp.pythonRepr($0.1))" }.joined(separator: ", ") + "}"
+    }
+}
+
 /// What every Keras layer takes through its `**kwargs`: the keywords of Keras 3's base
 /// `Layer.__init__` (`activity_regularizer`, `trainable`, `dtype`, `autocast`, `name`) and the
 /// `input_shape`/`input_dim` it still accepts for Sequential models.
@@ -18,11 +25,10 @@ struct LayerKeywords {
         let extra = args.bound?.extraKeywords ?? []
         let unknown = extra.filter { !Self.known.contains($0.0) && !also.contains($0.0) }
         if !unknown.isEmpty {
-            let items = unknown.map { "'\($0.0)': \(interp.repr($0.1))" }.joined(separator: ", ")
             let own = args.bound?.signature.parameters.filter { $0.kind == .positionalOrKeyword }.map(\.name) ?? []
             let valid = own + Self.known.sorted()
             throw Failure(
-                "ValueError: Unrecognized keyword arguments passed to \(layer): {\(items)}",
+                "ValueError: Unrecognized keyword arguments passed to \(layer): \(Library.keywordsText(unknown, interp))",
                 hint: closestName(to: unknown[0].0, in: valid).map { "did you mean '\($0)'?" } ?? "valid keywords: "
                     + valid.joined(separator: ", "))
         }
@@ -41,7 +47,7 @@ struct LayerKeywords {
                 continue
             case ("dtype", _):
                 throw Failure(
-                    "NotImplementedError: Lectern does not support \(layer)(dtype=\(interp.repr(value))); layers compute in float64")
+                    "NotImplementedError: Lectern does not support \(layer)(dtype=\(interp.pythonRepr(value))); layers compute in float64")
             case ("activity_regularizer", _), ("autocast", _):
                 throw Failure("NotImplementedError: Lectern does not support the '\(key)' argument of \(layer)()")
             default: continue

@@ -124,7 +124,8 @@ extension Library {
         switch d {
         case .none, .str("float64"), .str("float32"): return
         default:
-            throw Failure("NotImplementedError: Lectern does not support \(cls)(dtype=\(args.interpreter.repr(d))); it computes in float64")
+            throw Failure(
+                "NotImplementedError: Lectern does not support \(cls)(dtype=\(args.interpreter.pythonRepr(d))); it computes in float64")
         }
     }
 
