@@ -20,6 +20,8 @@ import Testing
         "class Node:\n    def __init__(self):\n        self.me = self\nn = Node()",
         "def outer():\n    def inner():\n        return inner\n    return inner\nf = outer()",
         "a = []\na.append(a)\nd = {}\nd['d'] = d\nd['a'] = a",
+        "import numpy as np\np = np.poly1d([1, 2]) * np.poly1d([3, 4])",
+        "def g(items):\n    try:\n        yield 1\n    finally:\n        items.append(0)\nxs = []\nfor _ in range(3):\n    it = g(xs)\n    next(it)\n    xs.append(it)",
         "import keras\nm = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])\nm.compile(loss='mse')",
     ]
 

@@ -55,6 +55,23 @@ extension Interpreter {
             let x = compile(a)
             let y = compile(b)
             return { scope throws(LangError) in try self.truthy(try c(scope), cond.position) ? try x(scope) : try y(scope) }
+        case .call(let callee, let args) where args.count == 1 && args[0].keyword == nil && Interpreter.isPlainArgument(args[0]):
+            // `xs.append(x)`, the hottest method call of list-building loops: on a plain list
+            // it appends without making a bound method object; anything else takes the general path.
+            guard case .attribute(let object, "append") = callee.kind else { return compileCall(compile(callee), args, at: position) }
+            let o = compile(object)
+            let item = compile(args[0].value)
+            return { scope throws(LangError) in
+                let receiver = try o(scope)
+                if case .list(let l) = receiver, case .list = l.kind {
+                    // The item first: its code must not run inside the list's mutation.
+                    let value = try item(scope)
+                    l.items.append(value)
+                    return .none
+                }
+                let method = try self.at(position) { () throws(Failure) in try self.attribute(receiver, "append") }
+                return try self.call(method, [try item(scope)], [], at: position)
+            }
         case .call(let callee, let args) where args.allSatisfy(Interpreter.isPlainArgument):
             return compileCall(compile(callee), args, at: position)
         case .attribute(let object, let name):

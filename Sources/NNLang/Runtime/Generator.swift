@@ -14,8 +14,15 @@ final class Generator: LazyIterator {
         channel = GeneratorChannel(interpreter: interpreter, body: body)
     }
 
-    /// An abandoned generator is closed: its thread unwinds (running `finally` blocks) and ends.
-    deinit { channel.close() }
+    /// An abandoned generator is closed, as CPython closes one: its thread unwinds (running
+    /// `finally` blocks) and ends, at the next statement (`Interpreter.abandonedGenerators`).
+    deinit {
+        if channel.isSuspended {
+            channel.interpreter.abandonedGenerators.append(channel)
+        } else {
+            channel.close()
+        }
+    }
 
     var typeName: String { "generator" }
     var displayText: String { "<generator object \(name)>" }
@@ -69,8 +76,14 @@ final class GeneratorChannel: @unchecked Sendable {
     /// What the generator returned (`StopIteration.value`, the value of `yield from`).
     private(set) var returned: Value = .none
 
-    /// Generator threads reserve this much stack: the tree-walker recurses per expression.
-    static let stackSize = 256 << 20
+    /// Generator threads reserve this much stack: the tree-walker recurses per expression. The
+    /// reservation counts against the worker's address-space limit (8 GiB by default), so a
+    /// release build, whose frames are small, reserves less and can keep more suspended.
+    #if DEBUG
+        static let stackSize = 256 << 20
+    #else
+        static let stackSize = 32 << 20
+    #endif
     /// How many calls deep a generator's body may go on its own stack (a debug build's
     /// frames take up to ~250 KB per call level).
     static let depthInside = 600
@@ -98,13 +111,25 @@ final class GeneratorChannel: @unchecked Sendable {
                     at: Position(line: 0, column: 0), hint: "finish or drop generators before starting new ones")
             }
             interpreter.liveGenerators += 1
+            var refused = false
             try handOff {
                 state = .running
                 // The body runs on its own thread: it keeps the document's limits.
                 let limits = RunLimits.current
-                let thread = Thread { limits.install { self.runBody() } }
-                thread.stackSize = GeneratorChannel.stackSize
-                thread.start()
+                guard startThread(stackSize: GeneratorChannel.stackSize, { limits.install { self.runBody() } }) else {
+                    // No thread: nothing will hand control back, so do not wait for it.
+                    refused = true
+                    state = .finished
+                    body = nil
+                    interpreter.liveGenerators -= 1
+                    yielded.signal()
+                    return
+                }
+            }
+            if refused {
+                throw LangError(
+                    "MemoryError: cannot start another generator (\(interpreter.liveGenerators) are suspended and each holds a thread)",
+                    at: Position(line: 0, column: 0), hint: "finish or drop generators before starting new ones")
             }
         case .suspended:
             try handOff {
@@ -163,6 +188,8 @@ final class GeneratorChannel: @unchecked Sendable {
         if closing { throw LangError("GeneratorExit", at: position) }
         return transfer
     }
+
+    var isSuspended: Bool { state == .suspended }
 
     /// Ends a suspended generator by raising GeneratorExit at its `yield`.
     /// Returns the error the generator raised while closing, if any (such as yielding again).

@@ -45,6 +45,10 @@ public final class Interpreter {
     var activeGenerator: GeneratorChannel?
     /// Generators started and not yet finished (each holds a thread).
     var liveGenerators = 0
+    /// Suspended generators whose last reference went away, closed at the next statement:
+    /// closing one runs its `finally` code, which must not run inside whatever container
+    /// mutation happened to drop it (`Generator.deinit`).
+    var abandonedGenerators: [GeneratorChannel] = []
     /// The innermost running user function and its locals, for `super()`.
     var currentCall: (function: Function, scope: Scope)?
     /// A failure inside a `__str__`/`__repr__` met while showing a value, raised afterwards.
@@ -69,9 +73,16 @@ public final class Interpreter {
         for (name, value) in Library.prelude(self) { prelude.set(Name(name), value) }
     }
 
+    /// Closes the generators dropped since the last statement (their `finally` code runs now).
+    func closeAbandonedGenerators() {
+        while let channel = abandonedGenerators.popLast() { channel.close() }
+    }
+
     /// Releases the document's values; the interpreter cannot run anything afterwards.
     public func finish() {
-        tearDownReachable(from: globals.boundValues + Array(modules.values))
+        closeAbandonedGenerators()
+        tearDownReachable(from: globals.boundValues + (globals.parent?.boundValues ?? []) + Array(modules.values))
+        closeAbandonedGenerators()
         modules = [:]
         handling = []
         // The builtin classes' methods capture the interpreter.
@@ -163,6 +174,7 @@ public final class Interpreter {
     static let timeoutHint = "raise it with --timeout SECONDS, or make the loop shorter"
 
     func tick(_ position: Position) throws(LangError) {
+        if !abandonedGenerators.isEmpty { closeAbandonedGenerators() }
         ticks &+= 1
         if ticks & 1023 == 0 && DispatchTime.now() > deadline {
             throw LangError(Interpreter.timeoutMessage, at: position, hint: Interpreter.timeoutHint)

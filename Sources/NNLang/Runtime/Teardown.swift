@@ -45,6 +45,9 @@ extension Interpreter {
             case .method(let m) where visit(m):
                 work.append(m.receiver)
                 work.append(m.function)
+            case .module(let m) where visit(m):
+                // A module's classes (np.poly1d) hold methods that capture the interpreter.
+                work.append(contentsOf: m.members.values)
             default: break
             }
         }
