@@ -36,6 +36,8 @@ import Testing
         text = 'abc'
         items = [3, 1, 2]
         mapping = {'a': 1}
+        numbers = {1, 2}
+        pair = (1, 2)
         """
 
     /// Builtins that take any keyword by design (their keywords are data, not options), and
@@ -97,11 +99,12 @@ import Testing
             "set_xlabel", "set_ylabel", "set_title", "set_xlim", "set_ylim", "set_xscale", "set_yscale", "set_xticks", "set_yticks",
             "set_aspect", "legend", "grid", "scatter", "hist", "bar", "barh", "imshow", "contourf", "contour", "axhline", "axvline",
             "fill_between", "text", "annotate", "errorbar", "savefig", "tight_layout", "suptitle", "add_subplot", "colorbar",
-            "set_size_inches", "numpy", "assign", "assign_add", "assign_sub", "gradient", "watch", "reset", "stop_recording",
+            "set_size_inches", "numpy", "assign", "assign_add", "assign_sub", "gradient", "watch", "reset", "stop_recording", "add",
+            "discard", "remove", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
         ])
         for name in [
             "array", "generator", "model", "layer", "norm", "loss", "tensor", "variable", "tape", "fig", "ax", "scaler", "text", "items",
-            "mapping",
+            "mapping", "numbers", "pair",
         ] {
             let object = try #require(interp.globals.lookup(Name(name)))
             for method in methods.sorted() where !method.hasPrefix("_") {

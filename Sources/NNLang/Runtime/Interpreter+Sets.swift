@@ -25,7 +25,8 @@ extension Interpreter {
 
     func setMethod(_ d: DictBox, _ name: String) -> Value? {
         let interp = self
-        func method(_ body: @escaping (inout Arguments) throws(Failure) -> Value) -> Value { .builtin(Builtin(name, body)) }
+        // CPython's set methods are positional-only: a keyword is a TypeError.
+        func method(_ body: @escaping (inout Arguments) throws(Failure) -> Value) -> Value { Library.typeMethod("set", name, body) }
         /// The set of every argument's items.
         func others(_ args: Arguments) throws(Failure) -> [DictBox] {
             try args.positional.map { v throws(Failure) in
