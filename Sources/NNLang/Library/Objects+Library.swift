@@ -19,6 +19,15 @@ extension Library {
             })
         interp.builtinTypes["set"] = setType
         b["set"] = .type(setType)
+        let frozensetType = PyClass(
+            name: "frozenset", base: interp.builtinType("object"),
+            constructor: fn(def: "frozenset(iterable=(), /)") { args throws(Failure) in
+                let given = args.optional(0, "iterable")
+                if case .set(let d)? = given, d.kind.isFrozen { return .set(d) }
+                return try interp.makeFrozenSet(try given.map { v throws(Failure) in try interp.iterate(v) } ?? [])
+            })
+        interp.builtinTypes["frozenset"] = frozensetType
+        b["frozenset"] = .type(frozensetType)
         b["object"] = .type(interp.builtinType("object"))
         for (name, c) in interp.exceptionClasses { b[name] = .type(c) }
         b["NotImplemented"] = .object(NotImplementedMarker())

@@ -68,7 +68,7 @@ extension Interpreter {
         case .list(let l): return listRepr(l, repr)
         case .tuple(let t): return t.count == 1 ? "(\(repr(t[0])),)" : "(" + t.map(repr).joined(separator: ", ") + ")"
         case .dict(let d): return dictRepr(d, repr)
-        case .set(let d): return d.keys.isEmpty ? "set()" : "{" + d.keys.map(repr).joined(separator: ", ") + "}"
+        case .set(let d): return Interpreter.setText(d, d.keys.map(repr))
         case .instance(let i): return instanceRepr(i)
         case .float(let d): return format.scalar(d)
         case .tensor(let t):
@@ -93,7 +93,7 @@ extension Interpreter {
         case .list(let l): return listRepr(l, pythonRepr)
         case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
         case .dict(let d): return dictRepr(d, pythonRepr)
-        case .set(let d): return d.keys.isEmpty ? "set()" : "{" + d.keys.map(pythonRepr).joined(separator: ", ") + "}"
+        case .set(let d): return Interpreter.setText(d, d.keys.map(pythonRepr))
         case .tensor(let t):
             let x = t.value
             let printer = ArrayPrinter(options: printOptions)

@@ -13,14 +13,29 @@ extension Interpreter {
         return .set(d)
     }
 
-    /// `a | b`, `a & b`, `a - b`, `a ^ b`.
+    /// `frozenset(items)`.
+    func makeFrozenSet(_ items: [Value]) throws(Failure) -> Value {
+        guard case .set(let d) = try makeSet(items) else { return .none }
+        d.kind = .frozenset
+        return .set(d)
+    }
+
+    /// `{1, 2}`, `frozenset({1, 2})`, `set()`, `frozenset()`.
+    static func setText(_ d: DictBox, _ items: [String]) -> String {
+        let braces = items.isEmpty ? "" : "{" + items.joined(separator: ", ") + "}"
+        return d.kind.isFrozen ? "frozenset(\(braces))" : (items.isEmpty ? "set()" : braces)
+    }
+
+    /// `a | b`, `a & b`, `a - b`, `a ^ b`: of the left operand's type, as in Python.
     func setOperation(_ op: String, _ a: DictBox, _ b: DictBox) throws(Failure) -> Value {
+        let items: [Value]
         switch op {
-        case "|": return try makeSet(a.keys + b.keys)
-        case "&": return try makeSet(a.keys.filter { b.get($0) != nil })
-        case "-": return try makeSet(a.keys.filter { b.get($0) == nil })
-        default: return try makeSet(a.keys.filter { b.get($0) == nil } + b.keys.filter { a.get($0) == nil })
+        case "|": items = a.keys + b.keys
+        case "&": items = a.keys.filter { b.get($0) != nil }
+        case "-": items = a.keys.filter { b.get($0) == nil }
+        default: items = a.keys.filter { b.get($0) == nil } + b.keys.filter { a.get($0) == nil }
         }
+        return a.kind.isFrozen ? try makeFrozenSet(items) : try makeSet(items)
     }
 
     func setMethod(_ d: DictBox, _ name: String) -> Value? {
@@ -35,6 +50,8 @@ extension Interpreter {
                 return s
             }
         }
+        // A frozenset has no methods that change it: `fs.add` is an AttributeError, as in Python.
+        if d.kind.isFrozen, ["add", "remove", "discard", "update", "clear", "pop"].contains(name) { return nil }
         switch name {
         case "add":
             return method { args throws(Failure) in
@@ -62,7 +79,7 @@ extension Interpreter {
                     guard case .set(let r) = result else { break }
                     result = try interp.setOperation(op, r, o)
                 }
-                if case .set(let r) = result, r === d { return try interp.makeSet(d.keys) }
+                if case .set(let r) = result, r === d { return d.kind.isFrozen ? result : try interp.makeSet(d.keys) }
                 return result
             }
         case "issubset", "issuperset", "isdisjoint":
@@ -74,7 +91,7 @@ extension Interpreter {
                 default: return .bool(!d.keys.contains { o.get($0) != nil })
                 }
             }
-        case "copy": return method { _ throws(Failure) in try interp.makeSet(d.keys) }
+        case "copy": return method { _ throws(Failure) in d.kind.isFrozen ? .set(d) : try interp.makeSet(d.keys) }
         case "clear":
             return method { _ throws(Failure) in
                 for k in d.keys { d.remove(k) }

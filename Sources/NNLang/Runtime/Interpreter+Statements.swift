@@ -172,10 +172,26 @@ extension Interpreter {
         } else if case .list(let box) = current, op == "+" {
             box.extend(try at(position) { () throws(Failure) in try iterate(rhs) })
             result = current
+        } else if case .set(let box) = current, !box.kind.isFrozen, case .set(let other) = rhs, ["|", "&", "-", "^"].contains(op) {
+            // In place, as CPython's set: every name bound to the set sees the change.
+            guard case .set(let combined) = try at(position, { () throws(Failure) in try setOperation(op, box, other) }) else { return }
+            let items = combined.keys
+            box.removeAll()
+            for item in items { try at(position) { () throws(Failure) in try box.set(item, .none) } }
+            result = current
         } else if case .instance = current, let r = try at(position, { () throws(Failure) in try inPlaceMethod(op, current, rhs) }) {
             result = r
         } else {
-            result = try at(position) { () throws(Failure) in try binary(op, current, rhs) }
+            result = try at(position) { () throws(Failure) in
+                do throws(Failure) { return try binary(op, current, rhs) } catch {
+                    // CPython names the augmented operator: "unsupported operand type(s) for +=".
+                    let plain = "unsupported operand type(s) for \(op):"
+                    guard error.message.contains(plain) else { throw error }
+                    throw Failure(
+                        error.message.replacingOccurrences(of: plain, with: "unsupported operand type(s) for \(op)=:"), hint: error.hint,
+                        exception: error.exception)
+                }
+            }
         }
         try assign(target, result, scope)
     }

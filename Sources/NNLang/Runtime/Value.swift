@@ -53,7 +53,7 @@ public enum Value {
         case .instance(let i): i.cls.name
         case .type: "type"
         case .method: "method"
-        case .set: "set"
+        case .set(let d): d.kind.isFrozen ? "frozenset" : "set"
         }
     }
 
@@ -207,6 +207,8 @@ enum HashKey: Hashable {
     case identity(ObjectIdentifier)
     /// An instance whose class defines `__hash__`, by that hash.
     case custom(Int)
+    /// A frozenset: equal to any frozenset with the same items, whatever their order.
+    case frozen(Set<HashKey>)
 
     init?(_ v: Value) { self.init(v, depth: 0) }
 
@@ -234,6 +236,14 @@ enum HashKey: Hashable {
                 keys.append(k)
             }
             self = .tuple(keys)
+        case .set(let d) where d.kind.isFrozen:
+            guard depth < Interpreter.maxDepth else { return nil }
+            var keys: Set<HashKey> = []
+            for i in d.keys {
+                guard let k = HashKey(i, depth: depth + 1) else { return nil }
+                keys.insert(k)
+            }
+            self = .frozen(keys)
         case .instance(let i):
             guard let key = i.hashKey() else { return nil }
             self = key

@@ -21,7 +21,9 @@ public struct Lexer {
     public init(_ source: String) { chars = Array(source) }
 
     private static let threeCharOps: Set<String> = ["**=", "//=", "...", ">>=", "<<="]
-    private static let twoCharOps: Set<String> = ["**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "@=", "->", "<<", ">>"]
+    private static let twoCharOps: Set<String> = [
+        "**", "//", "==", "!=", "<=", ">=", "+=", "-=", "*=", "/=", "%=", "@=", "->", "<<", ">>", "|=", "&=", "^=",
+    ]
     private static let oneCharOps: Set<Character> = [
         "+", "-", "*", "/", "%", "@", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "~", "&", "|", "^",
     ]

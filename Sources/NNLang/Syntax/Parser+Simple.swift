@@ -91,7 +91,7 @@ extension Parser {
             }
             return Stmt(.assign(targets, value), start.position)
         }
-        for op in ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "@="] where checkOp(op) {
+        for op in ["+=", "-=", "*=", "/=", "//=", "%=", "**=", "@=", "|=", "&=", "^=", "<<=", ">>="] where checkOp(op) {
             let opToken = advance()
             try validateTarget(first)
             bindTargets(first)

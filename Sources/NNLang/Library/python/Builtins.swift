@@ -126,19 +126,6 @@ extension Library {
             return .list(
                 ListBox(try sortValues(items, key: args.optional(-1, "key"), reverse: try args.bool(-1, "reverse", false), interp)))
         }
-        // Sets are lists of distinct items in first-seen order (enough for `sorted(set(...))`).
-        b["set"] = fn(def: "set(iterable=(), /)") { args throws(Failure) in
-            var items: [Value] = []
-            for v in try args.optional(0, "iterable").map({ v throws(Failure) in try interp.iterate(v) }) ?? [] {
-                var seen = false
-                for u in items where try interp.equal(u, v) {
-                    seen = true
-                    break
-                }
-                if !seen { items.append(v) }
-            }
-            return .list(ListBox(items))
-        }
         b["reversed"] = fn(def: "reversed(sequence, /)") { args throws(Failure) in
             .list(ListBox(try interp.iterate(try args.required(0, "sequence")).reversed()))
         }

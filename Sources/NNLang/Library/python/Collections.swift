@@ -9,6 +9,8 @@ enum DictKind {
     case ordered
     /// A `defaultdict` and its `default_factory` (None: a missing key is a KeyError).
     case defaultdict(Value)
+    /// The keys of a `frozenset` (a set's box never has the dict kinds above).
+    case frozenset
 
     var typeName: String {
         switch self {
@@ -16,12 +18,14 @@ enum DictKind {
         case .counter: "Counter"
         case .ordered: "OrderedDict"
         case .defaultdict: "defaultdict"
+        case .frozenset: "frozenset"
         }
     }
 
     var isPlain: Bool { if case .dict = self { true } else { false } }
     var isCounter: Bool { if case .counter = self { true } else { false } }
     var isOrdered: Bool { if case .ordered = self { true } else { false } }
+    var isFrozen: Bool { if case .frozenset = self { true } else { false } }
 }
 
 /// Which sequence a `ListBox` is: a list, a `deque` with its optional `maxlen`, or what a
@@ -167,7 +171,7 @@ extension Interpreter {
         let pairs = d.kind.isCounter ? ((try? Library.mostCommon(d, self)) ?? d.pairs) : d.pairs
         let body = "{" + pairs.map { "\(item($0)): \(item($1))" }.joined(separator: ", ") + "}"
         switch d.kind {
-        case .dict: return body
+        case .dict, .frozenset: return body
         case .counter: return pairs.isEmpty ? "Counter()" : "Counter(\(body))"
         case .ordered:
             return pairs.isEmpty
