@@ -86,11 +86,21 @@ public struct HTMLRenderer {
         if shape.count <= 2 {
             let rows = shape.count == 2 ? shape[0] : 1
             let cols = shape.last ?? 1
-            let cells = kind == .float64 || kind == .float32 ? format.column(values) : values.map { ElementFormat.plainText($0, kind) }
-            if rows <= 10 && cols <= 10 {
+            let small = rows <= 10 && cols <= 10
+            // Only the cells on show are formatted (a million-element array shows 49), and they
+            // alone set the column's decimals, as numpy's summarised print does.
+            let shownRows = text.shown(rows).compactMap { $0 }
+            let shownCols = text.shown(cols).compactMap { $0 }
+            let indices = small ? Array(0..<(rows * cols)) : shownRows.flatMap { r in shownCols.map { r * cols + $0 } }
+            let picked = indices.map { values[$0] }
+            let formatted = kind == .float64 || kind == .float32 ? format.column(picked) : picked.map { ElementFormat.plainText($0, kind) }
+            var cells: [Int: String] = [:]
+            for (i, cell) in zip(indices, formatted) { cells[i] = cell }
+            if small {
                 let tex =
                     "\\begin{bmatrix}"
-                    + (0..<rows).map { r in (0..<cols).map { cells[r * cols + $0] }.joined(separator: " & ") }.joined(separator: " \\\\ ")
+                    + (0..<rows).map { r in (0..<cols).map { cells[r * cols + $0] ?? "" }.joined(separator: " & ") }.joined(
+                        separator: " \\\\ ")
                     + "\\end{bmatrix}"
                 return "<div class=\"nn-tensor\"><span class=\"math display\">\(escapeHTML(tex))</span>\(caption)</div>"
             }
@@ -100,7 +110,7 @@ public struct HTMLRenderer {
                     "<tr>"
                     + text.shown(cols).map { c in
                         guard let r, let c else { return "<td class=\"num\">…</td>" }
-                        return "<td class=\"num\">\(cells[r * cols + c])</td>"
+                        return "<td class=\"num\">\(cells[r * cols + c] ?? "")</td>"
                     }.joined() + "</tr>"
             }
             return h + "</tbody></table>\(caption)</div>"

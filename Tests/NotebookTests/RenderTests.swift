@@ -82,6 +82,16 @@ let everyOutput: [Output] = [
         assertSnapshot(everyOutput.map { HTMLRenderer.html($0, format) }.joined(separator: "\n\n") + "\n", named: "outputs.html")
     }
 
+    /// A large array's HTML table formats only the cells it shows, and they alone set the
+    /// decimals (as numpy's summarised print): a million hidden values cost nothing.
+    @Test func aLargeTableFormatsOnlyWhatItShows() {
+        let values = [0.5, 0.25, 0.5] + Array(repeating: 0.123456, count: 1_000_000) + [0.5, 0.5, 0.75]
+        let html = HTMLRenderer.tensorHTML([values.count], values, .float64, NumberFormat(decimals: 4))
+        // The shown cells need two places; a hidden 0.123456 would have made it four.
+        #expect(html.contains("<td class=\"num\">0.50</td>") && html.contains("<td class=\"num\">0.25</td>"))
+        #expect(!html.contains("0.1235") && !html.contains("0.5000"))
+    }
+
     func executed(_ source: String, _ outputs: [[Output]], _ inline: [String] = []) -> ExecutedDocument {
         ExecutedDocument(document: DocumentReader.read(source, path: "t.md"), blockOutputs: outputs, inlineValues: inline)
     }
