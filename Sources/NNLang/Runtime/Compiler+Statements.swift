@@ -48,7 +48,8 @@ extension Interpreter {
                 try self.tick(position)
                 let old = try current(scope)
                 switch old {
-                case .int, .float: try store(try update(scope), scope)
+                case .int, .float:
+                    do throws(LangError) { try store(try update(scope), scope) } catch { throw Interpreter.augmentedWording(error, op) }
                 // Arrays, lists and instances may change in place: `exec` knows how.
                 default: try self.augment(target, op, old, try rhs(scope), scope, at: position)
                 }

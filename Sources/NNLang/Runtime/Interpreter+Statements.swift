@@ -161,6 +161,14 @@ extension Interpreter {
 
     /// `target op= rhs` once both sides are known: arrays, lists and instances may change in
     /// place; everything else gets the operator's result assigned.
+    /// CPython names the augmented operator in a type error: "unsupported operand type(s) for +=".
+    static func augmentedWording(_ error: LangError, _ op: String) -> LangError {
+        var renamed = error
+        renamed.message = error.message.replacingOccurrences(
+            of: "unsupported operand type(s) for \(op):", with: "unsupported operand type(s) for \(op)=:")
+        return renamed
+    }
+
     func augment(_ target: Expr, _ op: String, _ current: Value, _ rhs: Value, _ scope: Scope, at position: Position)
         throws(LangError)
     {
@@ -182,16 +190,9 @@ extension Interpreter {
         } else if case .instance = current, let r = try at(position, { () throws(Failure) in try inPlaceMethod(op, current, rhs) }) {
             result = r
         } else {
-            result = try at(position) { () throws(Failure) in
-                do throws(Failure) { return try binary(op, current, rhs) } catch {
-                    // CPython names the augmented operator: "unsupported operand type(s) for +=".
-                    let plain = "unsupported operand type(s) for \(op):"
-                    guard error.message.contains(plain) else { throw error }
-                    throw Failure(
-                        error.message.replacingOccurrences(of: plain, with: "unsupported operand type(s) for \(op)=:"), hint: error.hint,
-                        exception: error.exception)
-                }
-            }
+            do throws(LangError) {
+                result = try at(position) { () throws(Failure) in try binary(op, current, rhs) }
+            } catch { throw Interpreter.augmentedWording(error, op) }
         }
         try assign(target, result, scope)
     }
