@@ -42,6 +42,8 @@ import Testing
         "x = np.linalg.inv(np.random.rand(1500, 1500))",
         "y = np.sort(np.random.rand(10**6))",
         "y = np.unique(np.random.rand(10**6))",
+        "y = np.median(np.random.rand(10**6))",
+        "y = np.percentile(np.random.rand(10**6), [10, 90])",
         "x = set(range(10**6))",
         "y = [v for v in np.zeros(10**7)]",
         "x = 3 ** 600000",

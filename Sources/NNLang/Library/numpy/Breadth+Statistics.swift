@@ -36,7 +36,7 @@ extension Library {
         return .list(ListBox(parts))
     }
 
-    /// Applies `f` (one value per requested quantile) to each lane along `axis` (argument 2
+    /// Applies `f` (one value per requested quantile) to each lane along `axis`, sorted (argument 2
     /// for percentile/quantile, 1 for median); the quantiles' shape comes first, as in numpy.
     static func orderStatistic(
         _ args: Arguments, _ interp: Interpreter, keepdims: Bool, q qShape: [Int], _ f: ([Double]) -> [Double]
@@ -45,7 +45,12 @@ extension Library {
         let axisIndex = args.function == "median" ? 1 : 2
         let axisGiven = args.optional(axisIndex, "axis").map { !$0.isNone } ?? false
         let (t, lanes) = try arrayAndAxis(args, default: nil, axisIndex: axisIndex)
-        let perLane = (0..<lanes.count).map { k in f(lanes.lane(t.scalars, k)) }
+        // Each lane sorted once, stopping at the block's deadline (tens of millions of values
+        // would otherwise sort on past it).
+        let perLane = try (0..<lanes.count).map { k throws(Failure) in
+            let lane = lanes.lane(t.scalars, k)
+            return f(try engine { () throws(EngineError) in try StableSort.sorted(lane, by: <) })
+        }
         let reduced = axisGiven ? lanes.reducedShape(keepdims: keepdims) : (keepdims ? Array(repeating: 1, count: rank) : [])
         let count = qShape.reduce(1, *)
         let values = (0..<count).flatMap { j in perLane.map { $0[j] } }
@@ -53,11 +58,11 @@ extension Library {
         return shape.isEmpty ? numpyScalar(values[0], .float64) : .tensor(Variable(Tensor(shape: shape, scalars: values)))
     }
 
-    /// numpy's 'linear' quantile (Hyndman & Fan 7): index (n−1)·q, then `_lerp` between the
-    /// neighbours, which for t ≥ 0.5 interpolates from the upper one. NaN anywhere gives NaN.
-    static func linearQuantile(_ lane: [Double], _ q: Double) -> Double {
-        if lane.isEmpty || lane.contains(where: \.isNaN) { return .nan }
-        let sorted = lane.sorted()
+    /// numpy's 'linear' quantile (Hyndman & Fan 7) of a sorted lane: index (n−1)·q, then
+    /// `_lerp` between the neighbours, which for t ≥ 0.5 interpolates from the upper one. NaN
+    /// anywhere gives NaN.
+    static func linearQuantile(_ sorted: [Double], _ q: Double) -> Double {
+        if sorted.isEmpty || sorted.contains(where: \.isNaN) { return .nan }
         let n = sorted.count
         let virtual = Double(n - 1) * q
         var previous = virtual.rounded(.down)
@@ -74,10 +79,10 @@ extension Library {
         return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma
     }
 
-    /// The middle value, or the mean of the middle two (summed from 0 as numpy's `mean`).
-    static func median(_ lane: [Double]) -> Double {
-        if lane.isEmpty || lane.contains(where: \.isNaN) { return .nan }
-        let sorted = lane.sorted()
+    /// The middle value of a sorted lane, or the mean of the middle two (summed from 0 as
+    /// numpy's `mean`).
+    static func median(_ sorted: [Double]) -> Double {
+        if sorted.isEmpty || sorted.contains(where: \.isNaN) { return .nan }
         let half = sorted.count / 2
         return sorted.count % 2 == 1 ? 0.0 + sorted[half] : ((0.0 + sorted[half - 1]) + sorted[half]) / 2
     }
