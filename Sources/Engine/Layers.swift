@@ -159,9 +159,16 @@ public final class Concatenate: Layer {
     }
     public override var className: String { "Concatenate" }
     public override func outputShape(_ inputShapes: [[Int]]) throws(EngineError) -> [Int] {
-        var shape = inputShapes[0]
+        guard var shape = inputShapes.first else { throw .value("A `Concatenate` layer should be called on a list of at least 1 input.") }
         let ax = axis < 0 ? axis + shape.count : axis
         guard ax >= 0, ax < shape.count else { throw .shape("Concatenate: axis \(axis) is out of range for shape \(formatShape(shape))") }
+        // Keras's rule (its message): the same rank, and equal sizes off the joined axis.
+        for other in inputShapes
+        where other.count != shape.count || zip(other, shape).enumerated().contains(where: { $0 != ax && $1.0 != $1.1 }) {
+            throw .shape(
+                "A `Concatenate` layer requires inputs with matching shapes except for the concatenation axis. Received: input_shape=[\(inputShapes.map(formatShape).joined(separator: ", "))]"
+            )
+        }
         shape[ax] = inputShapes.map { $0[ax] }.reduce(0, +)
         return shape
     }
