@@ -213,6 +213,55 @@ import Testing
         #expect(missing.sorted() == [])
     }
 
+    /// Every TensorFlow builtin (the modules' names and the methods of a variable, a tensor and a
+    /// tape) declares TensorFlow's own signature (`Scripts/make_tensorflow_signatures.py`).
+    @Test func tensorflowSignaturesAreTheRealOnes() throws {
+        let real = Self.realSignatures("tensorflow_signatures")
+        let interp = Self.interpreter()
+        let (statements, _) = Parser.parse(
+            """
+            import tensorflow as tf
+            variable = tf.Variable(1.0)
+            tensor = tf.constant([1.0])
+            tape = tf.GradientTape()
+            """)
+        interp.prepare([statements])
+        #expect(interp.run(statements, timeout: 20).1 == nil)
+        guard case .module(let tf) = interp.globals.lookup(Name("tf")) else { throw Failure("tf is not a module") }
+        var builtins: [(String, Builtin)] = []
+        for (prefix, members) in [("tf", tf.members)]
+            + ["math", "nn", "random", "linalg"].map({ name in
+                guard case .module(let m) = tf.members[name] else { return ("tf." + name, [String: Value]()) }
+                return ("tf." + name, m.members)
+            })
+        {
+            for (name, value) in members { if case .builtin(let b) = value { builtins.append((prefix + "." + name, b)) } }
+        }
+        for (variable, owner, names) in [
+            ("variable", "tf.Variable", ["assign", "assign_add", "assign_sub", "value", "read_value", "numpy"]),
+            ("tensor", "tf.Tensor", ["numpy", "__getitem__"]),
+            ("tape", "tf.GradientTape", ["__enter__", "__exit__", "watch", "gradient", "reset"]),
+        ] {
+            guard case .object(let object) = interp.globals.lookup(Name(variable)) else { throw Failure("\(variable) is not an object") }
+            for name in names {
+                guard case .builtin(let b)? = try object.attribute(name, interp) else { throw Failure("\(owner).\(name) is missing") }
+                builtins.append((owner + "." + name, b))
+            }
+        }
+        #expect(builtins.count > 80, "only \(builtins.count) TensorFlow builtins")
+        for (qualified, builtin) in builtins.sorted(by: { $0.0 < $1.0 }) {
+            guard let signature = builtin.signature else {
+                Issue.record("\(qualified) declares no signature")
+                continue
+            }
+            let text = try #require(real[qualified], "\(qualified) is not a function of TensorFlow 2")
+            let name = String(qualified.split(separator: ".").last!)
+            #expect(
+                signature.parameters == (try SignatureParser(name + text).parse()).parameters,
+                "\(qualified): declared \(signature.parameterText), TensorFlow has \(text)")
+        }
+    }
+
     @Test func parameterTextRoundTrips() throws {
         for text in [
             "f(a, /, b=1, *, c=None, **kwargs)", "g(*args, sep=' ', end='\\n', file=None, flush=False)", "h()",

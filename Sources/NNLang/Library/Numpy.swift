@@ -457,11 +457,15 @@ extension Library {
 
     static func numpySeed(_ interp: Interpreter) -> Value {
         fn(def: "seed(seed=None)") { args throws(Failure) in
-            let s = try args.int(0, "seed", 0)
-            guard s >= 0, s <= Int(UInt32.max) else { throw Failure("ValueError: Seed must be between 0 and 2**32 - 1") }
-            interp.context.rng.seed(UInt32(s))
+            try seedGenerator(interp, try args.int(0, "seed", 0))
             return .none
         }
+    }
+
+    /// Seeds the document's generator (`np.random.seed`, and `tf.random.set_seed`, which draws from it too).
+    static func seedGenerator(_ interp: Interpreter, _ s: Int) throws(Failure) {
+        guard s >= 0, s <= Int(UInt32.max) else { throw Failure("ValueError: Seed must be between 0 and 2**32 - 1") }
+        interp.context.rng.seed(UInt32(s))
     }
 
     static func numpyRandom(_ interp: Interpreter) -> Value {

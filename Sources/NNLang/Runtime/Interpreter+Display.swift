@@ -70,6 +70,7 @@ extension Interpreter {
         case .dict(let d): return dictRepr(d, repr)
         case .set(let d): return Interpreter.setText(d, d.keys.map(repr))
         case .instance(let i): return instanceRepr(i)
+        case .object(let o): return o.reprText
         case .float(let d): return format.scalar(d)
         case .tensor(let t):
             // A displayed array is numpy's repr at the document's `decimals`.
@@ -94,6 +95,7 @@ extension Interpreter {
         case .tuple(let t): return t.count == 1 ? "(\(pythonRepr(t[0])),)" : "(" + t.map(pythonRepr).joined(separator: ", ") + ")"
         case .dict(let d): return dictRepr(d, pythonRepr)
         case .set(let d): return Interpreter.setText(d, d.keys.map(pythonRepr))
+        case .object(let o): return o.reprText
         case .tensor(let t):
             let x = t.value
             let printer = ArrayPrinter(options: printOptions)

@@ -328,8 +328,15 @@ public final class Module {
 public protocol EngineObject: AnyObject {
     var typeName: String { get }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Failure) -> Value?
-    /// The text shown when the object is displayed.
+    /// The text `str` and `print` show.
     var displayText: String { get }
+    /// The text `repr` shows (and a bare expression, as Jupyter shows the repr); `str`'s unless
+    /// the library's differ.
+    var reprText: String { get }
+}
+
+extension EngineObject {
+    public var reprText: String { displayText }
 }
 
 /// An error raised inside a builtin; the interpreter adds the call's position.

@@ -21,20 +21,19 @@ final class GradientTapeObject: EngineObject {
     func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
         switch name {
         case "__enter__":
-            return Library.fn(name) { _ throws(Failure) in
+            return Library.fn(def: "__enter__()") { _ throws(Failure) in
                 self.open = true
                 return .object(self)
             }
         case "__exit__":
-            return Library.fn(name) { _ throws(Failure) in
+            return Library.fn(def: "__exit__(typ, value, traceback)") { _ throws(Failure) in
                 self.open = false
                 // Watched constants stop being tracked: later ops on them are not recorded.
                 for (object, leaf) in self.watched where object.variable.node === leaf.node { object.variable = leaf.detached }
                 return .bool(false)
             }
         case "watch":
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["tensor"])
+            return Library.fn(def: "watch(tensor)") { args throws(Failure) in
                 for item in try self.flatten(try args.required(0, "tensor"), interp) {
                     guard case .object(let t as TFTensorObject) = item else {
                         throw Failure(
@@ -52,7 +51,10 @@ final class GradientTapeObject: EngineObject {
                 return .none
             }
         case "gradient":
-            return Library.fn(name) { args throws(Failure) in try self.gradient(&args, interp) }
+            return Library.fn(
+                def: "gradient(target, sources, output_gradients=None, unconnected_gradients=<UnconnectedGradients.NONE: 'none'>)",
+                unsupported: ["output_gradients"]
+            ) { args throws(Failure) in try self.gradient(&args, interp) }
         case "reset":
             return Library.fn(def: "reset()") { _ throws(Failure) in
                 self.watched = []
@@ -82,10 +84,6 @@ final class GradientTapeObject: EngineObject {
     }
 
     private func gradient(_ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
-        try args.accept(["target", "sources", "output_gradients", "unconnected_gradients"])
-        if let o = args.optional(2, "output_gradients"), !o.isNone {
-            throw Failure("NotImplementedError: Lectern does not support GradientTape.gradient(output_gradients=...)")
-        }
         let zeroForUnconnected: Bool
         switch args.optional(3, "unconnected_gradients") {
         case nil, .none?, .str("none")?: zeroForUnconnected = false

@@ -3,7 +3,7 @@ import Engine
 // MARK: - tensorflow: conversions, constructors and shape functions
 
 /// Lectern's TensorFlow API: its version string says it is not Google's TensorFlow.
-let tensorflowVersion = "2.16.0-lectern"
+let tensorflowVersion = "2.21.0-lectern"
 
 /// Converting arguments to TensorFlow tensors with TensorFlow's dtype rules.
 struct TFConverter {
@@ -86,6 +86,15 @@ struct TFConverter {
         return t
     }
 
+    /// `out_type=` of `tf.shape`/`tf.size`: int32 unless int64 is asked for.
+    func indexType(_ v: Value?) throws(Failure) -> TFDType {
+        guard let dtype = try TFDType.from(v) else { return .int32 }
+        guard dtype === TFDType.int32 || dtype === TFDType.int64 else {
+            throw Failure("TypeError: out_type must be tf.int32 or tf.int64, got \(dtype.name)")
+        }
+        return dtype
+    }
+
     /// TensorFlow's `axis` argument: None, an int, or a list of ints.
     func axes(_ v: Value?, rank: Int) throws(Failure) -> [Int]? {
         guard let v, !v.isNone else { return nil }
@@ -103,11 +112,13 @@ extension Library {
     static func tensorflowModule(_ interp: Interpreter) -> Value {
         let tf = TFConverter(interp: interp)
         var m = tensorflowCore(tf)
-        for (k, v) in tensorflowMath(tf) { m[k] = v }
+        // TensorFlow 2 exports most of tf.math at the top level, but not these.
+        let mathOnly: Set = ["log", "log1p", "rsqrt", "reciprocal", "squared_difference"]
+        for (k, v) in tensorflowMath(tf) where !mathOnly.contains(k) { m[k] = v }
         m["math"] = .module(Module("tensorflow.math", tensorflowMath(tf)))
         m["nn"] = .module(Module("tensorflow.nn", tensorflowNN(tf)))
         for (k, v) in tensorflowShapeOps(tf) { m[k] = v }
-        m["linalg"] = tensorflowLinalg(m)
+        m["linalg"] = tensorflowLinalg(tf, m)
         m["random"] = .module(Module("tensorflow.random", tensorflowRandom(tf)))
         m["keras"] = kerasModules(interp)["keras"]!
         m["__version__"] = .str(tensorflowVersion)
@@ -120,8 +131,7 @@ extension Library {
     private static func tensorflowCore(_ tf: TFConverter) -> [String: Value] {
         let interp = tf.interp
         var m: [String: Value] = [:]
-        m["constant"] = fn("constant") { args throws(Failure) in
-            try args.accept(["value", "dtype", "shape", "name"])
+        m["constant"] = fn(def: "constant(value, dtype=None, shape=None, name='Const')") { args throws(Failure) in
             let value = try args.required(0, "value")
             let dtype = try TFDType.from(args.optional(1, "dtype"))
             // A tensor given to constant() is converted, not refused, when a dtype is asked for.
@@ -136,12 +146,23 @@ extension Library {
             }
             return tf.make(t, dtype ?? tf.inferredDType(value))
         }
-        m["convert_to_tensor"] = fn("convert_to_tensor") { args throws(Failure) in
-            try args.accept(["value", "dtype", "dtype_hint", "name"])
-            return .object(try tf.tensor(try args.required(0, "value"), try TFDType.from(args.optional(1, "dtype"))))
+        m["convert_to_tensor"] = fn(def: "convert_to_tensor(value, dtype=None, dtype_hint=None, name=None)") { args throws(Failure) in
+            let value = try args.required(0, "value")
+            // dtype_hint is the dtype a Python value takes when no dtype is asked for; a tensor keeps its own.
+            var dtype = try TFDType.from(args.optional(1, "dtype"))
+            if dtype == nil, !(value.isTFTensor), let hint = try TFDType.from(args.optional(2, "dtype_hint")) { dtype = hint }
+            return .object(try tf.tensor(value, dtype))
         }
-        m["Variable"] = fn("Variable") { args throws(Failure) in
-            try args.accept(["initial_value", "trainable", "validate_shape", "caching_device", "name", "variable_def", "dtype"])
+        // caching_device only places the variable; the rest of TensorFlow's graph, distribution and
+        // constraint options would change what the variable holds and are refused.
+        m["Variable"] = fn(
+            def:
+                "Variable(initial_value=None, trainable=None, validate_shape=True, caching_device=None, name=None, variable_def=None, dtype=None, import_scope=None, constraint=None, synchronization=<VariableSynchronization.AUTO: 0>, aggregation=<VariableAggregation.NONE: 0>, shape=None, experimental_enable_variable_lifting=True)",
+            unsupported: [
+                "validate_shape", "variable_def", "import_scope", "constraint", "synchronization", "aggregation", "shape",
+                "experimental_enable_variable_lifting",
+            ]
+        ) { args throws(Failure) in
             let value = try args.required(0, "initial_value")
             let dtype = try TFDType.from(args.optional(6, "dtype")) ?? tf.inferredDType(value)
             let source: Value = if case .object(let t as TFTensorObject) = value { .tensor(t.variable.detached) } else { value }
@@ -152,34 +173,30 @@ extension Library {
                     initial.variable.detached, dtype: dtype, isVariable: true, trainable: trainable && dtype.isFloating,
                     name: try args.string(4, "name") ?? "Variable", interpreter: interp))
         }
-        m["GradientTape"] = fn("GradientTape") { args throws(Failure) in
-            try args.accept(["persistent", "watch_accessed_variables"])
+        m["GradientTape"] = fn(def: "GradientTape(persistent=False, watch_accessed_variables=True)") { args throws(Failure) in
             if !(try args.bool(1, "watch_accessed_variables", true)) {
                 throw Failure("NotImplementedError: Lectern does not support GradientTape(watch_accessed_variables=False)")
             }
             return .object(GradientTapeObject(persistent: try args.bool(0, "persistent", false)))
         }
         for (name, fill) in [("ones", 1.0), ("zeros", 0.0)] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["shape", "dtype", "name"])
+            m[name] = fn(def: name + "(shape, dtype=tf.float32, name=None, layout=None)", unsupported: ["layout"]) { args throws(Failure) in
                 let dtype = try TFDType.from(args.optional(1, "dtype")) ?? .float32
                 return tf.make(Variable(Tensor(shape: try args.shape(0, "shape"), repeating: fill)), dtype)
             }
-            m[name + "_like"] = fn(name + "_like") { args throws(Failure) in
-                try args.accept(["input", "dtype", "name"])
+            m[name + "_like"] = fn(def: name + "_like(input, dtype=None, name=None, layout=None)", unsupported: ["layout"]) {
+                args throws(Failure) in
                 let t = try tf.tensor(try args.required(0, "input"))
                 let dtype = try TFDType.from(args.optional(1, "dtype")) ?? t.dtype
                 return tf.make(Variable(Tensor(shape: t.variable.shape, repeating: fill)), dtype)
             }
         }
-        m["fill"] = fn("fill") { args throws(Failure) in
-            try args.accept(["dims", "value", "name"])
+        m["fill"] = fn(def: "fill(dims, value, name=None, layout=None)", unsupported: ["layout"]) { args throws(Failure) in
             let value = try args.required(1, "value")
             return tf.make(
                 Variable(Tensor(shape: try args.shape(0, "dims"), repeating: try value.asDouble("value"))), tf.inferredDType(value))
         }
-        m["range"] = fn("range") { args throws(Failure) in
-            try args.accept(["start", "limit", "delta", "dtype", "name"])
+        m["range"] = fn(def: "range(start, limit=None, delta=1, dtype=None, name='range')") { args throws(Failure) in
             let first = try args.required(0, "start")
             let limitValue = args.optional(1, "limit")
             let (start, limit) = limitValue.map { l in l.isNone ? (Value.int(0), first) : (first, l) } ?? (Value.int(0), first)
@@ -193,29 +210,38 @@ extension Library {
             let n = count <= 0 ? 0 : Int(count)
             return tf.make(Variable(Tensor(shape: [n], scalars: (0..<n).map { a + Double($0) * d })), dtype)
         }
-        m["reshape"] = fn("reshape") { args throws(Failure) in
-            try args.accept(["tensor", "shape", "name"])
+        m["reshape"] = fn(def: "reshape(tensor, shape, name=None)") { args throws(Failure) in
             let t = try tf.tensor(try args.required(0, "tensor"))
             let shape = try interp.iterate(try args.required(1, "shape")).map { v throws(Failure) in try v.asInt("shape") }
             return t.make(try engine { () throws(EngineError) in try Variable.reshape(t.variable, shape) })
         }
-        m["transpose"] = fn("transpose") { args throws(Failure) in
-            try args.accept(["a", "perm", "conjugate", "name"])
+        // conjugate= changes nothing for real tensors.
+        m["transpose"] = fn(def: "transpose(a, perm=None, conjugate=False, name='transpose')") { args throws(Failure) in
             let t = try tf.tensor(try args.required(0, "a"))
             let perm = try args.optional(1, "perm").flatMap { p throws(Failure) in p.isNone ? nil : try interp.shape(p) }
             return t.make(try engine { () throws(EngineError) in try Variable.transpose(t.variable, perm) })
         }
-        m["matmul"] = fn("matmul") { args throws(Failure) in
-            try args.accept(["a", "b", "transpose_a", "transpose_b", "name"])
+        // The adjoint of a real matrix is its transpose; the sparsity flags are hints that change
+        // only TensorFlow's speed.
+        m["matmul"] = fn(
+            def:
+                "matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False, a_is_sparse=False, b_is_sparse=False, output_type=None, grad_a=False, grad_b=False, name=None)",
+            unsupported: ["output_type", "grad_a", "grad_b"]
+        ) { args throws(Failure) in
             let (dtype, v) = try tf.operands([try args.required(0, "a"), try args.required(1, "b")])
-            let (ta, tb) = (try args.bool(2, "transpose_a", false), try args.bool(3, "transpose_b", false))
+            var flipped: [Bool] = []
+            for (side, (transpose, adjoint)) in ["a", "b"].enumerated().map({ ($1, ($0 + 2, $0 + 4)) }) {
+                let (t, a) = (try args.bool(transpose, "transpose_" + side, false), try args.bool(adjoint, "adjoint_" + side, false))
+                if t && a { throw Failure("ValueError: Only one of transpose_\(side) and adjoint_\(side) can be True.") }
+                flipped.append(t || a)
+            }
+            let (ta, tb) = (flipped[0], flipped[1])
             let r = try engine { () throws(EngineError) in
                 try Variable.matmul(ta ? try Variable.transpose(v[0]) : v[0], tb ? try Variable.transpose(v[1]) : v[1])
             }
             return tf.make(r, dtype)
         }
-        m["cast"] = fn("cast") { args throws(Failure) in
-            try args.accept(["x", "dtype", "name"])
+        m["cast"] = fn(def: "cast(x, dtype, name=None)") { args throws(Failure) in
             let t = try tf.tensor(try args.required(0, "x"))
             guard let dtype = try TFDType.from(args.optional(1, "dtype")) else {
                 throw Failure("TypeError: cast() missing required argument: 'dtype'")
@@ -223,8 +249,8 @@ extension Library {
             // A cast to a float type keeps the gradient; to an integer type it cuts it, as in TensorFlow.
             return tf.make(dtype.isFloating ? t.variable : t.variable.detached, dtype)
         }
-        m["one_hot"] = fn("one_hot") { args throws(Failure) in
-            try args.accept(["indices", "depth", "on_value", "off_value", "axis", "dtype", "name"])
+        m["one_hot"] = fn(def: "one_hot(indices, depth, on_value=None, off_value=None, axis=None, dtype=None, name=None)") {
+            args throws(Failure) in
             let labels = try tf.tensor(try args.required(0, "indices")).variable.value
             let depth = try args.required(1, "depth").asInt("depth")
             let (on, off) = (try args.double(2, "on_value", 1), try args.double(3, "off_value", 0))
@@ -241,22 +267,23 @@ extension Library {
             return tf.make(
                 Variable(Tensor(shape: labels.shape + [depth], scalars: out)), try TFDType.from(args.optional(5, "dtype")) ?? .float32)
         }
-        m["shape"] = fn("shape") { args throws(Failure) in
-            try args.accept(["input", "out_type", "name"])
+        m["shape"] = fn(def: "shape(input, out_type=None, name=None)") { args throws(Failure) in
             let t = try tf.tensor(try args.required(0, "input"))
-            return tf.make(Variable(Tensor(shape: [t.variable.value.rank], scalars: t.variable.shape.map(Double.init))), .int32)
+            let shape = t.variable.shape.map(Double.init)
+            return tf.make(Variable(Tensor(shape: [shape.count], scalars: shape)), try tf.indexType(args.optional(1, "out_type")))
         }
         m["rank"] = fn(def: "rank(input, name=None)") { args throws(Failure) in
             tf.make(Variable(Tensor(Double(try tf.tensor(try args.required(0, "input")).variable.value.rank))), .int32)
         }
-        m["size"] = fn(def: "size(input, out_type=None, name=None)", unsupported: ["out_type"]) { args throws(Failure) in
-            tf.make(Variable(Tensor(Double(try tf.tensor(try args.required(0, "input")).variable.value.count))), .int32)
+        m["size"] = fn(def: "size(input, out_type=None, name=None)") { args throws(Failure) in
+            let count = try tf.tensor(try args.required(0, "input")).variable.value.count
+            return tf.make(Variable(Tensor(Double(count))), try tf.indexType(args.optional(1, "out_type")))
         }
-        for name in ["concat", "stack"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["values", "axis", "name"])
+        // concat's axis is required, stack's defaults to 0, as in TensorFlow.
+        for (name, axisDefault) in [("concat", ""), ("stack", "=0")] {
+            m[name] = fn(def: "\(name)(values, axis\(axisDefault), name='\(name)')") { args throws(Failure) in
                 let (dtype, parts) = try tf.operands(try interp.iterate(try args.required(0, "values")))
-                let axis = try args.int(1, "axis", 0)
+                let axis = try args.required(1, "axis").asInt("axis")
                 let r = try engine { () throws(EngineError) in
                     if name == "concat" { return try Variable.concatenate(parts, axis: axis) }
                     let rank = (parts.first?.value.rank ?? 0) + 1

@@ -4,11 +4,12 @@ import Foundation
 // MARK: - tf.math, tf.nn, tf.random
 
 extension Library {
-    /// A float-only elementwise function of one tensor.
-    private static func tfUnary(_ tf: TFConverter, _ name: String, _ f: @escaping (Variable) throws(EngineError) -> Variable) -> Value {
-        fn(name) { args throws(Failure) in
-            try args.accept(["x", "name"])
-            let t = try tf.floating(try args.required(0, "x"), "tf.math." + name)
+    /// A float-only elementwise function of one tensor (`tf.nn`'s activations call it `features`).
+    private static func tfUnary(
+        _ tf: TFConverter, _ name: String, argument: String = "x", _ f: @escaping (Variable) throws(EngineError) -> Variable
+    ) -> Value {
+        fn(def: "\(name)(\(argument), name=None)") { args throws(Failure) in
+            let t = try tf.floating(try args.required(0, argument), "tf.math." + name)
             return t.make(try engine { () throws(EngineError) in try f(t.variable) })
         }
     }
@@ -17,8 +18,7 @@ extension Library {
     private static func tfBinary(_ tf: TFConverter, _ name: String, _ f: @escaping (Variable, Variable) throws(EngineError) -> Variable)
         -> Value
     {
-        fn(name) { args throws(Failure) in
-            try args.accept(["x", "y", "name"])
+        fn(def: name + "(x, y, name=None)") { args throws(Failure) in
             let (dtype, v) = try tf.operands([try args.required(0, "x"), try args.required(1, "y")])
             return tf.make(try engine { () throws(EngineError) in try f(v[0], v[1]) }, dtype)
         }
@@ -26,8 +26,7 @@ extension Library {
 
     /// `tf.reduce_*` over `axis` (None, an int or a list), keeping the reduced axes on request.
     private static func tfReduce(_ tf: TFConverter, _ name: String, _ kind: Tensor.Reduction?) -> Value {
-        fn(name) { args throws(Failure) in
-            try args.accept(["input_tensor", "axis", "keepdims", "name"])
+        fn(def: name + "(input_tensor, axis=None, keepdims=False, name=None)") { args throws(Failure) in
             let t = try tf.tensor(try args.required(0, "input_tensor"))
             let keep = try args.bool(2, "keepdims", false)
             let rank = t.variable.value.rank
@@ -63,8 +62,7 @@ extension Library {
         m["rsqrt"] = tfUnary(tf, "rsqrt") { x in Variable.unary("rsqrt", x, { 1 / $0.squareRoot() }) { _, y in -0.5 * y * y * y } }
         m["reciprocal"] = tfUnary(tf, "reciprocal") { x in Variable.unary("reciprocal", x, { 1 / $0 }) { _, y in -y * y } }
         for name in ["square", "abs", "negative", "sign"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["x", "name"])
+            m[name] = fn(def: name + "(x, name=None)") { args throws(Failure) in
                 let t = try tf.tensor(try args.required(0, "x"))
                 let x = t.variable
                 let r: Variable =
@@ -93,8 +91,7 @@ extension Library {
         }
         m["reduce_prod"] = tfReduce(tf, "reduce_prod", nil)
         for (name, kind) in [("argmax", Tensor.Reduction.argmax), ("argmin", .argmin)] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["input", "axis", "output_type", "name"])
+            m[name] = fn(def: name + "(input, axis=None, output_type=tf.int64, name=None)") { args throws(Failure) in
                 let t = try tf.tensor(try args.required(0, "input"))
                 let axis = try args.int(1, "axis", 0)
                 let dtype = try TFDType.from(args.optional(2, "output_type")) ?? .int64
@@ -109,20 +106,19 @@ extension Library {
 
     static func tensorflowNN(_ tf: TFConverter) -> [String: Value] {
         var m: [String: Value] = [:]
-        for (name, activation) in [
-            ("sigmoid", Activation.sigmoid), ("relu", .relu), ("tanh", .tanh), ("elu", .elu), ("softplus", .softplus),
+        for (name, activation, argument) in [
+            ("sigmoid", Activation.sigmoid, "x"), ("relu", .relu, "features"), ("tanh", .tanh, "x"), ("elu", .elu, "features"),
+            ("softplus", .softplus, "features"),
         ] {
-            m[name] = tfUnary(tf, name) { x throws(EngineError) in try activation(x) }
+            m[name] = tfUnary(tf, name, argument: argument) { x throws(EngineError) in try activation(x) }
         }
-        m["leaky_relu"] = fn("leaky_relu") { args throws(Failure) in
-            try args.accept(["features", "alpha", "name"])
+        m["leaky_relu"] = fn(def: "leaky_relu(features, alpha=0.2, name=None)") { args throws(Failure) in
             let t = try tf.floating(try args.required(0, "features"), "tf.nn.leaky_relu")
             let alpha = try args.double(1, "alpha", 0.2)
             return t.make(try engine { () throws(EngineError) in try Activation.leakyRelu(alpha: alpha)(t.variable) })
         }
         for name in ["softmax", "log_softmax"] {
-            m[name] = fn(name) { args throws(Failure) in
-                try args.accept(["logits", "axis", "name"])
+            m[name] = fn(def: name + "(logits, axis=None, name=None)") { args throws(Failure) in
                 let t = try tf.floating(try args.required(0, "logits"), "tf.nn." + name)
                 let axis = try args.int(1, "axis", -1)
                 return t.make(
@@ -132,8 +128,8 @@ extension Library {
                     })
             }
         }
-        m["sigmoid_cross_entropy_with_logits"] = fn("sigmoid_cross_entropy_with_logits") { args throws(Failure) in
-            try args.accept(["labels", "logits", "name"])
+        m["sigmoid_cross_entropy_with_logits"] = fn(def: "sigmoid_cross_entropy_with_logits(labels=None, logits=None, name=None)") {
+            args throws(Failure) in
             let (dtype, v) = try tf.operands([try args.required(1, "logits"), try args.required(0, "labels")])
             guard v[0].shape == v[1].shape else {
                 throw Failure(
@@ -142,8 +138,8 @@ extension Library {
             }
             return tf.make(try engine { () throws(EngineError) in try LogitLosses.sigmoidCrossEntropy(labels: v[1], logits: v[0]) }, dtype)
         }
-        m["softmax_cross_entropy_with_logits"] = fn("softmax_cross_entropy_with_logits") { args throws(Failure) in
-            try args.accept(["labels", "logits", "axis", "name"])
+        m["softmax_cross_entropy_with_logits"] = fn(def: "softmax_cross_entropy_with_logits(labels, logits, axis=-1, name=None)") {
+            args throws(Failure) in
             let (dtype, v) = try tf.operands([try args.required(1, "logits"), try args.required(0, "labels")])
             let axis = try args.int(2, "axis", -1)
             return tf.make(
@@ -158,16 +154,18 @@ extension Library {
     /// TensorFlow's Philox, so the numbers differ from TensorFlow's but are reproducible.
     static func tensorflowRandom(_ tf: TFConverter) -> [String: Value] {
         let interp = tf.interp
-        var m: [String: Value] = ["set_seed": numpySeed(interp)]
-        m["normal"] = fn("normal") { args throws(Failure) in
-            try args.accept(["shape", "mean", "stddev", "dtype", "seed", "name"])
+        var m: [String: Value] = [:]
+        m["set_seed"] = fn(def: "set_seed(seed)") { args throws(Failure) in
+            try seedGenerator(interp, try args.int(0, "seed", 0))
+            return .none
+        }
+        m["normal"] = fn(def: "normal(shape, mean=0.0, stddev=1.0, dtype=tf.float32, seed=None, name=None)") { args throws(Failure) in
             try refuseOpSeed(args, 4)
             let dtype = try TFDType.from(args.optional(3, "dtype")) ?? .float32
             let (mean, std) = (try args.double(1, "mean", 0), try args.double(2, "stddev", 1))
             return tf.make(Variable(interp.context.rng.normal(mean, std, try args.shape(0, "shape"))), dtype)
         }
-        m["uniform"] = fn("uniform") { args throws(Failure) in
-            try args.accept(["shape", "minval", "maxval", "dtype", "seed", "name"])
+        m["uniform"] = fn(def: "uniform(shape, minval=0, maxval=None, dtype=tf.float32, seed=None, name=None)") { args throws(Failure) in
             try refuseOpSeed(args, 4)
             let dtype = try TFDType.from(args.optional(3, "dtype")) ?? .float32
             let (low, high) = (try args.double(1, "minval", 0), try args.double(2, "maxval", 1))

@@ -46,11 +46,20 @@ extension Library {
         return m
     }
 
-    /// `tf.linalg`: the matrix products a lecture uses (`matmul` is the same function as `tf.matmul`).
-    static func tensorflowLinalg(_ core: [String: Value]) -> Value {
-        var m: [String: Value] = [:]
-        for name in ["matmul", "transpose"] { m[name] = core[name] }
-        m["matrix_transpose"] = core["transpose"]
+    /// `tf.linalg`: the matrix product (the same function as `tf.matmul`) and the transpose of
+    /// the last two axes, which leaves a batch of matrices in order.
+    static func tensorflowLinalg(_ tf: TFConverter, _ core: [String: Value]) -> Value {
+        var m: [String: Value] = ["matmul": core["matmul"]!]
+        m["matrix_transpose"] = fn(def: "matrix_transpose(a, name='matrix_transpose', conjugate=False)") { args throws(Failure) in
+            let t = try tf.tensor(try args.required(0, "a"))
+            let rank = t.variable.value.rank
+            guard rank >= 2 else {
+                throw Failure(
+                    "ValueError: Argument `a` should be a (batch) matrix with rank >= 2.  Received `a` = \(tf.interp.repr(.object(t)))")
+            }
+            let perm = Array(0..<(rank - 2)) + [rank - 1, rank - 2]
+            return t.make(try engine { () throws(EngineError) in try Variable.transpose(t.variable, perm) })
+        }
         return .module(Module("tensorflow.linalg", m))
     }
 }

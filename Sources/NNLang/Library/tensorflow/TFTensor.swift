@@ -120,14 +120,34 @@ final class TFTensorObject: TensorBacked {
     /// The values as the numpy array `.numpy()` returns.
     var numpyValue: Variable { Variable(variable.value.withDType(dtype.numpyDType)) }
 
+    /// TensorFlow's `numpy_text`: numpy's repr (a scalar as its value) in a repr, numpy's str in
+    /// a tensor's str; a value of several lines starts on a line of its own.
+    private func numpyText(repr: Bool) -> String {
+        let value = Value.tensor(numpyValue)
+        var text =
+            repr && !variable.value.isScalar
+            ? interpreter?.pythonRepr(value) ?? numpyText : interpreter?.str(value) ?? numpyText
+        if repr, !variable.value.isScalar, dtype === TFDType.int32, text.hasSuffix(")") { text = Self.withInt32(text) }
+        return text.contains("\n") ? "\n" + text : text
+    }
+
+    /// numpy's repr of an int64 array as TensorFlow's int32 one prints: `dtype=int32` after the
+    /// values, on a line of its own where it would pass numpy's 75 columns.
+    private static func withInt32(_ repr: String) -> String {
+        let body = repr.dropLast() + ","
+        let lastLine = body.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        let spacer = lastLine.count + "dtype=int32".count + 1 > 75 ? "\n" + String(repeating: " ", count: "array(".count) : " "
+        return body + spacer + "dtype=int32)"
+    }
+
     var displayText: String {
-        if isVariable {
-            return "<tf.Variable '\(name):0' shape=\(shapeText) dtype=\(dtype.name), numpy=\(numpyText)>"
-        }
-        // TensorFlow's `numpy_text`: a value of several lines starts on a line of its own.
-        let text = numpyText
-        let newline = text.contains("\n") ? "\n" : ""
-        return "tf.Tensor(\(newline)\(text), shape=\(shapeText), dtype=\(dtype.name))"
+        if isVariable { return reprText }
+        return "tf.Tensor(\(numpyText(repr: false)), shape=\(shapeText), dtype=\(dtype.name))"
+    }
+
+    var reprText: String {
+        if isVariable { return "<tf.Variable '\(name):0' shape=\(shapeText) dtype=\(dtype.name), numpy=\(numpyText(repr: true))>" }
+        return "<tf.Tensor: shape=\(shapeText), dtype=\(dtype.name), numpy=\(numpyText(repr: true))>"
     }
 
     /// A result tensor of this dtype (from ops on this object).
@@ -155,23 +175,24 @@ final class TFTensorObject: TensorBacked {
         case "trainable" where isVariable: return .bool(trainable)
         case "T": return make(try engine { () throws(EngineError) in try Variable.transpose(variable) })
         case "numpy": return Library.fn(def: "numpy()") { _ throws(Failure) in .tensor(self.numpyValue) }
-        case "value",
-            "read_value" where isVariable:
-            return Library.fn(name) { _ throws(Failure) in .object(TFTensorObject(self.variable, dtype: self.dtype, interpreter: interp)) }
+        case "value" where isVariable, "read_value" where isVariable:
+            return Library.fn(def: name + "()") { _ throws(Failure) in
+                .object(TFTensorObject(self.variable, dtype: self.dtype, interpreter: interp))
+            }
         case "__getitem__":
-            return Library.fn(name) { args throws(Failure) in
-                let key = try args.required(0, "key")
+            return Library.fn(def: "__getitem__(slice_spec, var=None)", unsupported: ["var"]) { args throws(Failure) in
+                let key = try args.required(0, "slice_spec")
                 let keys: [Interpreter.Key] = if case .tuple(let parts) = key { parts.map { .value($0) } } else { [.value(key)] }
                 switch try interp.getItem(.tensor(self.variable), keys) {
                 case .tensor(let picked): return self.make(picked)
                 case let scalar: return self.make(try interp.tensor(scalar))
                 }
             }
-        case "assign", "assign_add",
-            "assign_sub" where isVariable:
-            return Library.fn(name) { args throws(Failure) in
-                try args.accept(["value", "use_locking", "name", "read_value"])
-                let operand = try interp.tensor(try args.required(0, "value")).value
+        case "assign" where isVariable, "assign_add" where isVariable, "assign_sub" where isVariable:
+            // use_locking only orders concurrent updates; read_value=False returns None, as TensorFlow's.
+            let operandName = name == "assign" ? "value" : "delta"
+            return Library.fn(def: "\(name)(\(operandName), use_locking=None, name=None, read_value=True)") { args throws(Failure) in
+                let operand = try interp.tensor(try args.required(0, operandName)).value
                 var updated = operand
                 if name != "assign" {
                     updated = try engine { () throws(EngineError) in
@@ -185,7 +206,7 @@ final class TFTensorObject: TensorBacked {
                 }
                 let value = self.dtype.coerce(updated)
                 self.variable = self.trainable ? Variable.leaf(value) : Variable(value)
-                return .object(self)
+                return try args.bool(3, "read_value", true) ? .object(self) : .none
             }
         default: return nil
         }
