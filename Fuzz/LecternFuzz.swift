@@ -28,9 +28,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let document = DocumentReader.read(text, path: "fuzz.md")
     let folder = URL(fileURLWithPath: NSTemporaryDirectory())
     // Small limits keep each execution in milliseconds: a mutated `np.ones(10**7)` or endless
-    // loop then costs 8 MB and 50 ms, and still goes through every MemoryError/TimeoutError path.
+    // loop then costs 8 MB and 20 ms, and still goes through every MemoryError/TimeoutError path.
     let run = DocumentRunner.run(
-        document, files: FileAccess(documentDirectory: folder, projectRoot: folder), timeout: 0.05, limits: fuzzLimits)
+        document, files: FileAccess(documentDirectory: folder, projectRoot: folder), timeout: 0.02, limits: fuzzLimits)
     _ = MarkdownRenderer.render(run.executed)
     _ = HTMLRenderer(highlight: Highlighter.html, assetsPrefix: "assets/").render(run.executed)
     return 0
