@@ -38,6 +38,7 @@ import Testing
         mapping = {'a': 1}
         numbers = {1, 2}
         pair = (1, 2)
+        namespace = globals()
         """
 
     /// Builtins that take any keyword by design (their keywords are data, not options), and
@@ -92,7 +93,7 @@ import Testing
         // Method names to try on each object: every function name the real libraries have, and
         // the matplotlib and TensorFlow methods lectures call.
         var methods = Set(swept.map { String($0.0.split(separator: ".").last!) })
-        for fixture in ["signatures", "library_signatures"] {
+        for fixture in ["signatures", "library_signatures", "tensorflow_signatures"] {
             methods.formUnion(SignatureTests.realSignatures(fixture).keys.map { String($0.split(separator: ".").last!) })
         }
         methods.formUnion([
@@ -104,7 +105,7 @@ import Testing
         ])
         for name in [
             "array", "generator", "model", "layer", "norm", "loss", "tensor", "variable", "tape", "fig", "ax", "scaler", "text", "items",
-            "mapping", "numbers", "pair",
+            "mapping", "numbers", "pair", "namespace",
         ] {
             let object = try #require(interp.globals.lookup(Name(name)))
             for method in methods.sorted() where !method.hasPrefix("_") {

@@ -104,6 +104,7 @@ extension Library {
         b["vars"] = fn(def: "vars(object=<no value>, /)") { args throws(Failure) in
             try interp.attribute(try args.required(0, "object"), "__dict__")
         }
+        b["globals"] = fn(def: "globals()") { _ throws(Failure) in .object(GlobalsView(interp.globals, interp)) }
         b["__name__"] = .str("__main__")
         b["iter"] = fn(def: "iter(object, sentinel=<no value>, /)", unsupported: ["sentinel"]) { args throws(Failure) in
             try interp.iterObject(try args.required(0, "object"))

@@ -187,6 +187,12 @@ extension Interpreter {
             }
             _ = try callValue(setter, [try singleKey(keys), value])
             return nil
+        case .object(let o):
+            guard let setter = try o.attribute("__setitem__", self) else {
+                throw Failure("TypeError: '\(o.typeName)' object does not support item assignment")
+            }
+            _ = try callValue(setter, [try singleKey(keys), value])
+            return nil
         case .tensor(let t):
             // Arrays are reference objects: the write goes into their memory.
             try checkWritable(t)

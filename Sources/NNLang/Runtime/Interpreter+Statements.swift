@@ -141,6 +141,14 @@ extension Interpreter {
                             }
                             _ = try callValue(m, [key])
                         }
+                    } else if case .object(let o) = b, case .index(let k) = items.first {
+                        let key = try eval(k, scope)
+                        try at(t.position) { () throws(Failure) in
+                            guard let m = try o.attribute("__delitem__", self) else {
+                                throw Failure("TypeError: '\(o.typeName)' object doesn't support item deletion")
+                            }
+                            _ = try callValue(m, [key])
+                        }
                     } else if case .list(let l) = b, case .index(let k) = items.first {
                         let key = try eval(k, scope)
                         let i = try at(t.position) { () throws(Failure) in try key.asInt("index") }

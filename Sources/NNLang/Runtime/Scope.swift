@@ -115,6 +115,9 @@ public final class Scope {
         localValues = []
     }
 
+    /// A module scope's bindings in name-id order (the order the names first appear in the code).
+    var moduleBindings: [(id: Int, value: Value)] { slots.enumerated().compactMap { id, v in v.map { (id, $0) } } }
+
     /// Every value bound in this scope itself.
     var boundValues: [Value] { slots.compactMap { $0 } + localValues.compactMap { $0 } }
 
