@@ -38,13 +38,8 @@ extension Tensor {
             self = try Tensor.zip(self, bias, "+", +)
             return
         }
-        let width = bias.count
         scalars.withUnsafeMutableBufferPointer { o in
-            bias.scalars.withUnsafeBufferPointer { bb in
-                for row in stride(from: 0, to: o.count, by: width) {
-                    for j in 0..<width { o[row + j] += bb[j] }
-                }
-            }
+            bias.scalars.withUnsafeBufferPointer { bb in RowKernels.addRow(bb, to: o) }
         }
     }
 }

@@ -153,15 +153,7 @@ extension Tensor {
         // Summing leading blocks onto a trailing shape: the same ascending order as below.
         let width = shape.reduce(1, *)
         if width > 0, shape.count <= self.shape.count, Array(self.shape.suffix(shape.count)) == shape {
-            var out = [Double](repeating: 0, count: width)
-            scalars.withUnsafeBufferPointer { src in
-                out.withUnsafeMutableBufferPointer { o in
-                    for row in stride(from: 0, to: src.count, by: width) {
-                        for j in 0..<width { o[j] += src[row + j] }
-                    }
-                }
-            }
-            return Tensor(shape: shape, scalars: out)
+            return Tensor(shape: shape, scalars: scalars.withUnsafeBufferPointer { RowKernels.columnSums($0, width: width) })
         }
         var result = Tensor.zeros(shape)
         let target = Tensor(shape: shape, scalars: Array(repeating: 0, count: shape.reduce(1, *)))

@@ -210,9 +210,11 @@ extension Tensor {
     /// `f` applied to every element, inlined into the loop.
     @inline(__always)
     func mapInline(_ f: (Double) -> Double) -> Tensor {
-        var out = scalars
-        out.withUnsafeMutableBufferPointer { o in
-            for i in 0..<o.count { o[i] = f(o[i]) }
+        let out = [Double](unsafeUninitializedCapacity: count) { o, initialized in
+            scalars.withUnsafeBufferPointer { xs in
+                for i in 0..<xs.count { (o.baseAddress! + i).initialize(to: f(xs[i])) }
+            }
+            initialized = count
         }
         return Tensor(shape: shape, scalars: out)
     }
@@ -220,13 +222,16 @@ extension Tensor {
     /// This gradient times `slope(x, y)` element by element, where y = f(x) was the forward.
     @inline(__always)
     func timesSlope(_ input: Tensor, _ output: Tensor, _ slope: (Double, Double) -> Double) -> Tensor {
-        var d = scalars
-        d.withUnsafeMutableBufferPointer { dd in
-            input.scalars.withUnsafeBufferPointer { xs in
-                output.scalars.withUnsafeBufferPointer { ys in
-                    for i in 0..<dd.count { dd[i] *= slope(xs[i], ys[i]) }
+        // Written in one pass into a new buffer: copying the gradient first cost a second pass.
+        let d = [Double](unsafeUninitializedCapacity: count) { dd, initialized in
+            scalars.withUnsafeBufferPointer { gs in
+                input.scalars.withUnsafeBufferPointer { xs in
+                    output.scalars.withUnsafeBufferPointer { ys in
+                        for i in 0..<gs.count { (dd.baseAddress! + i).initialize(to: gs[i] * slope(xs[i], ys[i])) }
+                    }
                 }
             }
+            initialized = count
         }
         return Tensor(shape: shape, scalars: d)
     }
