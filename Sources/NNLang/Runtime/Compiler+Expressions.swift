@@ -143,8 +143,25 @@ extension Interpreter {
         let positional = args.filter { $0.keyword == nil }.map { compile($0.value) }
         let keywords = args.compactMap { a in a.keyword.map { ($0, compile(a.value)) } }
         if keywords.isEmpty {
+            let count = positional.count
             return { scope throws(LangError) in
                 let f = try callee(scope)
+                // A user function or method of plain parameters: the arguments go straight
+                // into the new frame's slots (left to right, as Python evaluates them).
+                switch f {
+                case .function(let fn):
+                    if let frame = Interpreter.plainFrame(fn, arguments: count) {
+                        for i in 0..<count { frame.setSlot(i, try positional[i](scope)) }
+                        return try self.callPlain(fn, frame: consume frame, at: position)
+                    }
+                case .method(let m):
+                    if case .function(let fn) = m.function, let frame = Interpreter.plainFrame(fn, arguments: count + 1) {
+                        frame.setSlot(0, m.receiver)
+                        for i in 0..<count { frame.setSlot(i + 1, try positional[i](scope)) }
+                        return try self.callPlain(fn, frame: consume frame, at: position)
+                    }
+                default: break
+                }
                 return try self.call(f, try Interpreter.values(positional, scope), [], at: position)
             }
         }

@@ -150,6 +150,44 @@ extension Interpreter {
         }
         let scope = Scope(parent: f.closure, slots: f.slotIDs, declaredLocals: f.locals)
         try bindArguments(f, positional, keywords, scope, at: position)
+        return try run(f, in: scope, at: position)
+    }
+
+    /// The frame of a call the compiler binds itself: a function of plain positional
+    /// parameters given exactly that many arguments, which go straight into its first slots
+    /// (no argument array, no binder). nil when the callee is anything else.
+    static func plainFrame(_ f: Function, arguments count: Int) -> Scope? {
+        guard count == f.parameters.count, f.slotIDs.count >= count, f.isPlain else { return nil }
+        return f.spareFrames.popLast() ?? Scope(parent: f.closure, slots: f.slotIDs, declaredLocals: f.locals)
+    }
+
+    /// Runs a call whose frame `plainFrame` made and the caller filled. A frame nothing kept
+    /// (no closure, generator or `super()` proxy captured it) is emptied and kept for the
+    /// function's next call: a call then allocates nothing for its locals.
+    func callPlain(_ f: Function, frame: consuming Scope, at position: Position) throws(LangError) -> Value {
+        try tick(position)
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < depthLimit else {
+            throw LangError("RecursionError: maximum recursion depth exceeded in '\(f.name)'", at: position)
+        }
+        var frame = frame
+        let result: Value
+        do throws(LangError) { result = try run(f, in: frame, at: position) } catch {
+            Interpreter.recycle(&frame, of: f)
+            throw error
+        }
+        Interpreter.recycle(&frame, of: f)
+        return result
+    }
+
+    private static func recycle(_ frame: inout Scope, of f: Function) {
+        guard f.spareFrames.count < 8, isKnownUniquelyReferenced(&frame), frame.clearForReuse(slotCount: f.slotIDs.count) else { return }
+        f.spareFrames.append(frame)
+    }
+
+    /// A function's body in its bound frame (or the generator it makes).
+    private func run(_ f: Function, in scope: Scope, at position: Position) throws(LangError) -> Value {
         if f.isGenerator { return makeGenerator(f, scope) }
         let saved = currentCall
         currentCall = (f, scope)

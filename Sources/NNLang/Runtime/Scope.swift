@@ -107,6 +107,15 @@ public final class Scope {
         }
     }
 
+    /// Unbinds every local of a finished call so the frame can serve the next call of the same
+    /// function; false (and the frame is left alone) if it gained bindings beyond its slots or
+    /// took `global`/`nonlocal` declarations, which a fresh frame would not have.
+    func clearForReuse(slotCount: Int) -> Bool {
+        guard localIDs.count == slotCount, globals.isEmpty, nonlocals.isEmpty else { return false }
+        for i in localValues.indices { localValues[i] = nil }
+        return true
+    }
+
     /// Drops every binding (the end of a document: builtins capture their interpreter, so
     /// the bindings would otherwise keep it, and every tensor it made, alive).
     func removeAll() {

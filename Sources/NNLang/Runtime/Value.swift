@@ -284,6 +284,8 @@ public final class Function {
     var compiled: CompiledStmt?
     /// A lambda's expression, compiled on the first call.
     var compiledExpression: CompiledExpr?
+    /// Emptied frames of finished calls that nothing kept, for the next calls (`callPlain`).
+    var spareFrames: [Scope] = []
 
     enum Body {
         case statements([Stmt])
