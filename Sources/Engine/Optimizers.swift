@@ -12,6 +12,9 @@ public final class Optimizer {
     public let kind: Kind
     public var learningRate: Double
     public private(set) var iterations = 0
+    /// The name Keras gives this optimizer in a document (`sgd`, then `sgd_1`, …), which
+    /// prefixes its variables' paths; set by whoever makes it.
+    public var kerasName = ""
     private var slots: [[Tensor]] = []
     /// The layers whose weights the slots belong to, fixed by the first update (as Keras 3
     /// builds an optimizer for one set of variables).

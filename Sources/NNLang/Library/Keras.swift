@@ -133,11 +133,12 @@ final class OptimizerObject: EngineObject {
     func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
         switch name {
         case "learning_rate", "lr": return .float(optimizer.learningRate)
-        case "iterations": return .int(optimizer.iterations)
+        case "iterations": return .object(IterationCounter(optimizer, interp))
         case "apply_gradients":
+            // Keras returns its step counter.
             return Library.fn(def: "apply_gradients(grads_and_vars)") { args throws(Failure) in
                 try self.applyGradients(try args.required(0, "grads_and_vars"), interp)
-                return .none
+                return .object(IterationCounter(self.optimizer, interp))
             }
         case "__set_learning_rate":
             return Library.fn(name) { args throws(Failure) in
@@ -394,13 +395,14 @@ extension Library {
         return [try interp.tensor(v).value]
     }
 
-    static func optimizer(_ v: Value?) throws(Failure) -> Optimizer {
+    static func optimizer(_ v: Value?, _ interp: Interpreter) throws(Failure) -> Optimizer {
         switch v {
-        case nil, .none?: return Optimizer(name: "rmsprop")!
-        case .str(let s)?:
+        case nil, .none?, .str?:
+            let s = if case .str(let s)? = v { s } else { "rmsprop" }
             guard let o = Optimizer(name: s) else {
                 throw Failure("ValueError: unknown optimizer '\(s)'", hint: "known: 'sgd', 'adam', 'rmsprop', 'adagrad'")
             }
+            IterationCounter.name(o, interp)
             return o
         case .object(let o as OptimizerObject)?: return o.optimizer
         default: throw Failure("TypeError: optimizer must be a name or an optimizer object")
@@ -409,7 +411,7 @@ extension Library {
 
     static func compile(_ model: Model, _ args: inout Arguments, _ interp: Interpreter) throws(Failure) -> Value {
         // `run_eagerly`, `jit_compile` and `auto_scale_loss` choose how Keras runs, not what it computes.
-        let opt = try optimizer(args.value("optimizer"))
+        let opt = try optimizer(args.value("optimizer"), interp)
         let (l, options) = try lossSpec(args.optional(-1, "loss"), interp)
         var metrics: [MetricRequest] = []
         if let m = args.optional(-1, "metrics"), !m.isNone {
@@ -495,8 +497,9 @@ extension Library {
             if let extra = args.bound?.extraKeywords, !extra.isEmpty {
                 throw Failure("ValueError: Argument(s) not recognized: \(keywordsText(extra, args.interpreter))")
             }
-            return .object(
-                OptimizerObject(Optimizer(try kind(args), learningRate: try args.value("learning_rate").asDouble("learning_rate"))))
+            let optimizer = Optimizer(try kind(args), learningRate: try args.value("learning_rate").asDouble("learning_rate"))
+            IterationCounter.name(optimizer, args.interpreter)
+            return .object(OptimizerObject(optimizer))
         }
     }
 
