@@ -143,10 +143,27 @@ public struct Colorbar: Equatable, Sendable {
     public var colors: [String]
     public var low: Double
     public var high: Double
-    public init(colors: [String], low: Double, high: Double) {
+    /// A contour set's levels: the bar is one block per band, all of one height (matplotlib's
+    /// uniform spacing, even for uneven levels), with its ticks at the levels.
+    public var levels: [Double]?
+
+    public init(colors: [String], low: Double, high: Double, levels: [Double]? = nil) {
         self.colors = colors
         self.low = low
         self.high = high
+        self.levels = levels
+    }
+
+    /// The levels that get a tick: matplotlib's `FixedLocator(levels, nbins=10)` — every
+    /// `step`-th level for at most about ten, starting at the offset whose ticks come closest to 0.
+    public static func levelTicks(_ levels: [Double]) -> [Int] {
+        let step = max(Int((Double(levels.count) / 10).rounded(.up)), 1)
+        func closest(_ offset: Int) -> Double {
+            stride(from: offset, to: levels.count, by: step).map { Swift.abs(levels[$0]) }.min() ?? .infinity
+        }
+        var best = 0
+        for offset in 1..<step where closest(offset) < closest(best) { best = offset }
+        return Array(stride(from: best, to: levels.count, by: step))
     }
 }
 

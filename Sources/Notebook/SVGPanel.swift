@@ -193,7 +193,7 @@ struct SVGPanel {
     var titleAnchor: String { axes.titleLoc == "left" ? "start" : (axes.titleLoc == "right" ? "end" : "middle") }
     func titleX(_ a: Rect) -> Double { axes.titleLoc == "left" ? a.x : (axes.titleLoc == "right" ? a.maxX : a.x + a.width / 2) }
 
-    /// A vertical colour bar right of the plot area, with three labelled ticks.
+    /// A vertical colour bar right of the plot area, with labelled ticks.
     func colorbar(_ bar: Colorbar, _ a: Rect) -> String {
         let x = a.maxX + 16
         let w = 16.0
@@ -205,10 +205,15 @@ struct SVGPanel {
         }
         s += "</g><rect x=\"\(n(x))\" y=\"\(n(a.y))\" width=\"\(n(w))\" height=\"\(n(a.height))\" fill=\"none\" stroke=\"#000\"/>"
         let view = AxisView(low: bar.low, high: bar.high, scale: .linear)
-        let ticks = view.ticks(bins: 4)
-        for (t, label) in zip(ticks, view.labels(ticks)) {
-            guard let f = view.fraction(t) else { continue }
-            let y = a.maxY - f * a.height
+        // A contour set's ticks sit on its band boundaries; a colour map's on round values.
+        let marks: [(fraction: Double, value: Double)]
+        if let levels = bar.levels, levels.count >= 2 {
+            marks = Colorbar.levelTicks(levels).map { (Double($0) / Double(levels.count - 1), levels[$0]) }
+        } else {
+            marks = view.ticks(bins: 4).compactMap { t in view.fraction(t).map { ($0, t) } }
+        }
+        for (mark, label) in zip(marks, view.labels(marks.map(\.value))) {
+            let y = a.maxY - mark.fraction * a.height
             s += "<text x=\"\(n(x + w + 5))\" y=\"\(n(y + SVGPlot.tickFont * 0.35))\">\(label)</text>"
         }
         return s

@@ -27,7 +27,7 @@ final class ArtistHandle: EngineObject {
     }
 
     func attribute(_ name: String, _ interp: Interpreter) throws(Failure) -> Value? {
-        func getter(_ v: @escaping () -> Value) -> Value { Library.fn(name) { _ throws(Failure) in v() } }
+        func getter(_ v: @escaping () -> Value) -> Value { Library.fn(def: name + "()") { _ throws(Failure) in v() } }
         switch name {
         case "get_label":
             return getter { [self] in .str(self.artist?.label ?? self.childLabel) }
@@ -52,6 +52,14 @@ final class ArtistHandle: EngineObject {
         case "get_marker":
             guard case .line(let l)? = artist else { return nil }
             return getter { .str(l.marker?.rawValue ?? "None") }
+        case "get_ticks" where typeName == "Colorbar":
+            // A contour set's bar has matplotlib's ticks (its levels); a colour map's bar has
+            // ticks placed by Lectern's own locator, which are not matplotlib's numbers.
+            guard let levels = axes.model.colorbar?.levels else {
+                throw Failure("NotImplementedError: Lectern gives get_ticks() for the colour bar of a contour set only")
+            }
+            let ticks = Colorbar.levelTicks(levels).map { levels[$0] }
+            return getter { .tensor(Variable(Tensor(shape: [ticks.count], scalars: ticks))) }
         case "levels":
             guard case .contour(let c)? = artist else { return nil }
             return .tensor(Variable(Tensor(shape: [c.levels.count], scalars: c.levels)))
@@ -71,9 +79,10 @@ struct Mappable {
     let map: Colormap
     let low: Double
     let high: Double
-    /// A contour set's band colours, when its levels are evenly spaced: its colour bar is
-    /// those blocks, as matplotlib draws it, rather than the continuous map.
+    /// A contour set's band colours and levels: its colour bar is those blocks, as matplotlib
+    /// draws it, rather than the continuous map.
     var bands: [String]? = nil
+    var levels: [Double]? = nil
 }
 
 /// `plt.cm.viridis` and friends: a colormap as a value (callable on numbers in [0, 1]).

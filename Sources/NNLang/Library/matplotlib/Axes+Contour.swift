@@ -49,9 +49,7 @@ extension AxesObject {
             let lo = try args.alias("vmin").map { v throws(Failure) in try v.asDouble("vmin") } ?? mids.first!
             let hi = try args.alias("vmax").map { v throws(Failure) in try v.asDouble("vmax") } ?? mids.last!
             bandColors = mids.map { map.color(hi > lo ? ($0 - lo) / (hi - lo) : 0.5) }
-            let step = (levels.last! - levels.first!) / Double(bands)
-            let even = zip(levels, levels.dropFirst()).allSatisfy { abs($1 - $0 - step) <= 1e-9 * abs(step) }
-            mappable = Mappable(map: map, low: levels.first!, high: levels.last!, bands: even ? bandColors : nil)
+            mappable = Mappable(map: map, low: levels.first!, high: levels.last!, bands: bandColors, levels: levels)
         }
         let tracer = ContourTracer(xs: xs, ys: ys, z: z)
         let traced = (0..<bands).map { k in

@@ -308,7 +308,8 @@ enum Pyplot {
                 "RuntimeError: No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf)."
             )
         }
-        target.model.colorbar = Colorbar(colors: mappable.bands ?? mappable.map.bar, low: mappable.low, high: mappable.high)
+        target.model.colorbar = Colorbar(
+            colors: mappable.bands ?? mappable.map.bar, low: mappable.low, high: mappable.high, levels: mappable.levels)
         return .object(ArtistHandle(target, -1, "Colorbar"))
     }
 
