@@ -37,6 +37,9 @@ public final class Interpreter {
     var exceptionClasses: [String: PyClass] = [:]
     /// Format specs already parsed (`parsedSpec`), by type and text.
     var formatSpecs: [String: FormatSpec] = [:]
+    /// The specs used last, searched before `formatSpecs`: a loop's few short specs compare
+    /// faster than a key is built and hashed.
+    var recentSpecs: [(text: String, typeName: String, spec: FormatSpec)] = []
     /// The builtin types (`int`, `list`, …) by type name, made on first use.
     var builtinTypes: [String: PyClass] = [:]
     /// The exceptions whose `except` blocks are running, innermost last (for a bare `raise`).

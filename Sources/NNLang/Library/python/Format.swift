@@ -16,7 +16,9 @@ extension Interpreter {
         case .int, .bigint, .bool:
             // An empty spec is str() (so `True` stays `True`); any other formats the int.
             if spec.isEmpty { return try checkedStr(v) }
-            return try formatInteger(v.exactInteger!, parsedSpec(spec, typeName: v.typeName))
+            let parsed = try parsedSpec(spec, typeName: v.typeName)
+            if case .int(let i) = v, let text = try formatMachineInteger(i, parsed) { return text }
+            return try formatInteger(v.exactInteger!, parsed)
         case .float(let d): return try formatFloat(d, parsedSpec(spec, typeName: "float"))
         case .tensor(let t) where t.value.count == 1 && t.value.rank == 0:
             // A numpy scalar: integer codes format an integral value as numpy's int64 would.
@@ -36,10 +38,17 @@ extension Interpreter {
     /// A format spec parsed once per document and type (a loop formats with the same spec
     /// again and again).
     func parsedSpec(_ text: String, typeName: String) throws(Failure) -> FormatSpec {
+        for recent in recentSpecs where recent.text == text && recent.typeName == typeName { return recent.spec }
         let key = typeName + ":" + text
-        if let known = formatSpecs[key] { return known }
-        let spec = try FormatSpec(text, typeName: typeName)
-        if formatSpecs.count < 10_000 { formatSpecs[key] = spec }
+        let spec: FormatSpec
+        if let known = formatSpecs[key] {
+            spec = known
+        } else {
+            spec = try FormatSpec(text, typeName: typeName)
+            if formatSpecs.count < 10_000 { formatSpecs[key] = spec }
+        }
+        if recentSpecs.count == 8 { recentSpecs.removeFirst() }
+        recentSpecs.append((text, typeName, spec))
         return spec
     }
 
@@ -51,6 +60,17 @@ extension Interpreter {
         if spec.align == "=" { throw Failure("ValueError: '=' alignment not allowed in string format specifier") }
         if let g = spec.grouping { throw Failure("ValueError: Cannot specify '\(g)' with 's'.") }
         return spec.pad(sign: "", spec.precision.map { String(s.prefix($0)) } ?? s, numeric: false)
+    }
+
+    /// `formatInteger` for a machine-size int in decimal or hexadecimal without a precision
+    /// (the usual loop counter in an f-string), with no BigInt made; nil for anything else.
+    func formatMachineInteger(_ i: Int, _ spec: FormatSpec) throws(Failure) -> String? {
+        let type = spec.type ?? "d"
+        guard "dnxX".contains(type), spec.precision == nil, !spec.coerceNegativeZero, !spec.alternate else { return nil }
+        let signText = i < 0 ? "-" : (spec.sign == "-" ? "" : String(spec.sign))
+        var digits = String(i.magnitude, radix: type == "d" || type == "n" ? 10 : 16)
+        if type == "X" { digits = digits.uppercased() }
+        return spec.pad(sign: signText, spec.group(digits, minimumWidth: spec.width - signText.count), numeric: true)
     }
 
     func formatInteger(_ x: BigInt, _ spec: FormatSpec) throws(Failure) -> String {
@@ -101,9 +121,12 @@ extension Interpreter {
         if let t = spec.type, "EFG".contains(t) { body = body.uppercased() }
         var negative = d.sign == .minus && !d.isNaN
         // `z` drops the sign of a value that rounds to zero.
-        if negative && spec.coerceNegativeZero && !body.contains(where: { $0.isNumber && $0 != "0" }) && m.isFinite { negative = false }
+        // The digits here are ASCII: comparing bytes avoids Unicode's numeric-type lookup.
+        if negative && spec.coerceNegativeZero && !body.utf8.contains(where: { $0 >= 0x31 && $0 <= 0x39 }) && m.isFinite {
+            negative = false
+        }
         let signText = negative ? "-" : (spec.sign == "-" ? "" : String(spec.sign))
-        let intEnd = body.firstIndex { !$0.isNumber } ?? body.endIndex
+        let intEnd = body.utf8.firstIndex { $0 < 0x30 || $0 > 0x39 } ?? body.endIndex
         let rest = String(body[intEnd...])
         if m.isFinite {
             body = spec.group(String(body[..<intEnd]), minimumWidth: spec.width - signText.count - rest.count) + rest
