@@ -126,6 +126,8 @@ extension Model {
         let lossCount = self.lossCount
         var history = History()
         var stopper = try options.earlyStopping.map { rule throws(EngineError) in try EarlyStopping.Tracker(rule) }
+        // Fixed while fitting (the graph is built); `layers` walks the graph each time it is read.
+        let layers = self.layers
         for epoch in 1...max(1, options.epochs) {
             let order = options.shuffle ? context.rng.permutation(count) : Array(0..<count)
             var sums = Array(repeating: 0.0, count: names.count)
@@ -134,7 +136,7 @@ extension Model {
                 let bx = try trainX.map { t throws(EngineError) in try t.rows(idx) }
                 let by = try trainY.map { t throws(EngineError) in try t.rows(idx) }
                 let bw = try weights.map { w throws(EngineError) in try w.rows(idx) }
-                let result = try trainStep(bx, by, loss: loss, optimizer: optimizer, sampleWeight: bw)
+                let result = try trainStep(bx, by, layers: layers, loss: loss, optimizer: optimizer, sampleWeight: bw)
                 if let message = options.interruption?() { throw .value(message) }
                 guard result.total.isFinite else {
                     throw .value(
@@ -186,10 +188,9 @@ extension Model {
     }
 
     /// One gradient step through the graph; the loss and predictions are from before the update.
-    func trainStep(_ x: [Tensor], _ ys: [Tensor], loss: Loss, optimizer: Optimizer, sampleWeight: Tensor? = nil) throws(EngineError)
-        -> StepResult
-    {
-        let layers = self.layers
+    func trainStep(
+        _ x: [Tensor], _ ys: [Tensor], layers: [Layer], loss: Loss, optimizer: Optimizer, sampleWeight: Tensor? = nil
+    ) throws(EngineError) -> StepResult {
         // The graph is gone before the update, so that it holds no second reference to the
         // weights (which would make the optimizer copy them).
         let (result, gradients) = try { () throws(EngineError) -> (StepResult, [Tensor]) in
