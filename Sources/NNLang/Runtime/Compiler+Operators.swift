@@ -19,6 +19,21 @@ extension Interpreter {
                 if let (u, v) = Interpreter.floats(x, y), v != 0 { return .float(u / v) }
                 return try general(x, y)
             }
+        case "%", "//":
+            // Machine ints inline, floored as Python floors (`-7 % 3 == 2`, `-7 // 3 == -3`); a
+            // zero or -1 divisor (ZeroDivisionError, and the one overflowing quotient) and
+            // everything else go the general way.
+            let modulo = op == "%"
+            return { scope throws(LangError) in
+                let x = try a(scope)
+                let y = try b(scope)
+                if case .int(let i) = x, case .int(let j) = y, j != 0, j != -1 {
+                    let r = i % j
+                    let floor = r != 0 && (r < 0) != (j < 0)
+                    return .int(modulo ? (floor ? r + j : r) : (floor ? i / j - 1 : i / j))
+                }
+                return try general(x, y)
+            }
         default:
             return { scope throws(LangError) in
                 let x = try a(scope)
