@@ -49,6 +49,51 @@ import Testing
         #expect(below.count == 2 && below.map(ShownTests.area).filter { $0 < 0 }.count == 1)
     }
 
+    /// A saddle cell joins the corners on one side of the level through its middle, as
+    /// matplotlib (contourpy's mpl2014) does: those above when the corners' mean is above the
+    /// level, else those below; the other side splits into one triangle per corner. The rings
+    /// are matplotlib 3.11's `contourf(Z, levels=[-1, 0.5, 2]).allsegs`, as vertex sets.
+    @Test(
+        arguments: [
+            // z (row-major, rows are y), then band 0's and band 1's rings as sorted vertices.
+            (
+                [0.0, 1.0, 1.0, 0.0],
+                [[[0, 0], [0, 0.5], [0.5, 0], [0.5, 1], [1, 0.5], [1, 1]]],
+                [[[0, 0.5], [0, 1], [0.5, 1]], [[0.5, 0], [1, 0], [1, 0.5]]]
+            ),
+            (
+                [0.0, 1.0, 1.0, 0.2],
+                [[[0, 0], [0, 0.5], [0.5, 0]], [[0.625, 1], [1, 0.625], [1, 1]]],
+                [[[0, 0.5], [0, 1], [0.5, 0], [0.625, 1], [1, 0], [1, 0.625]]]
+            ),
+        ] as [([Double], [[[Double]]], [[[Double]]])])
+    func aSaddleCellJoinsAsMatplotlibJoinsIt(_ z: [Double], _ band0: [[[Double]]], _ band1: [[[Double]]]) {
+        let tracer = ContourTracer(xs: [0, 1], ys: [0, 1], z: z)
+        for (k, expected) in [band0, band1].enumerated() {
+            let rings = tracer.band([-1, 0.5, 2], k).map { ring in
+                zip(ring.xs, ring.ys).map { [($0 * 1000).rounded() / 1000, ($1 * 1000).rounded() / 1000] }.sorted {
+                    ($0[0], $0[1]) < ($1[0], $1[1])
+                }
+            }
+            let sorted = rings.sorted { ($0[0][0], $0[0][1]) < ($1[0][0], $1[0][1]) }
+            #expect(sorted == expected.sorted { ($0[0][0], $0[0][1]) < ($1[0][0], $1[0][1]) }, "band \(k)")
+        }
+    }
+
+    /// A rough field is full of saddle cells; its bands still tile the grid, none overlapping.
+    @Test func bandsOfARoughFieldTileTheGrid() {
+        let xs = (0...12).map(Double.init)
+        var state: UInt64 = 12345
+        let z = (0..<(xs.count * xs.count)).map { _ -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let tracer = ContourTracer(xs: xs, ys: xs, z: z)
+        let levels = [0, 0.2, 0.4, 0.6, 0.8, 1]
+        let total = (0..<(levels.count - 1)).flatMap { tracer.band(levels, $0) }.map(ShownTests.area).reduce(0, +)
+        #expect(abs(total - 144) < 1e-9)
+    }
+
     /// Missing values leave their cells unfilled.
     @Test func missingValuesAreHoles() {
         let xs: [Double] = [0, 1, 2]

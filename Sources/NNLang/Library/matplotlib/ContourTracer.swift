@@ -2,7 +2,8 @@ import Display
 
 /// Marching squares for filled contours: the region of a grid where `lo ≤ z ≤ hi`, as closed
 /// rings. Each grid cell's piece is its quad clipped by the two levels (z varies linearly
-/// along the cell's edges); edges two neighbouring pieces share cancel, and what is left
+/// along the cell's edges; saddle cells join as matplotlib joins them); edges two
+/// neighbouring pieces share cancel, and what is left
 /// joins into rings — outer boundaries counter-clockwise and holes clockwise on an
 /// increasing grid, so a nonzero fill draws them.
 struct ContourTracer {
@@ -94,18 +95,19 @@ struct ContourTracer {
         for r in 0..<rows {
             for c in 0..<columns where cellHigh[r * columns + c] >= lo && cellLow[r * columns + c] <= hi {
                 let corners = [corner(r, c), corner(r, c + 1), corner(r + 1, c + 1), corner(r + 1, c)]
-                var piece = corners
+                var pieces = [corners]
                 if !whole[r * columns + c] {
-                    piece = clip(piece, at: lo, level: Int32(k), keepAbove: true)
-                    piece = clip(piece, at: hi, level: Int32(k + 1), keepAbove: false)
+                    pieces = pieces.flatMap { clip($0, cell: corners, at: lo, level: Int32(k), keepAbove: true) }
+                    pieces = pieces.flatMap { clip($0, cell: corners, at: hi, level: Int32(k + 1), keepAbove: false) }
                 }
-                guard piece.count >= 3 else { continue }
-                for i in piece.indices {
-                    let (a, b) = (piece[i], piece[(i + 1) % piece.count])
-                    if let (nr, nc) = across(a.key, b.key, r, c) {
-                        if isWhole(nr, nc) || (whole[r * columns + c] && isUsable(nr, nc)) { continue }
+                for piece in pieces where piece.count >= 3 {
+                    for i in piece.indices {
+                        let (a, b) = (piece[i], piece[(i + 1) % piece.count])
+                        if let (nr, nc) = across(a.key, b.key, r, c) {
+                            if isWhole(nr, nc) || (whole[r * columns + c] && isUsable(nr, nc)) { continue }
+                        }
+                        add(a, b)
                     }
-                    add(a, b)
                 }
             }
         }
@@ -114,6 +116,56 @@ struct ContourTracer {
 
     func corner(_ r: Int, _ c: Int) -> Vertex {
         Vertex(key: Key(kind: 0, row: Int32(r), column: Int32(c), level: 0), x: xs[c], y: ys[r], z: z[r * xs.count + c])
+    }
+
+    /// A cell's piece clipped against one level, keeping the side above (or below) it. In a
+    /// saddle cell (its corners alternate about the level) the level's two crossings pairs can
+    /// join either way; matplotlib (contourpy's `mpl2014`) joins the corners above the level
+    /// through the middle when the mean of the four corners is above it, else those below.
+    /// The joined side is a Sutherland–Hodgman clip; the split side is one piece per kept
+    /// corner, cut off by the line between the crossings on that corner's two edges.
+    func clip(_ polygon: [Vertex], cell corners: [Vertex], at level: Double, level index: Int32, keepAbove: Bool) -> [[Vertex]] {
+        let kept = corners.map { keepAbove ? $0.z >= level : $0.z <= level }
+        let saddle = kept[0] == kept[2] && kept[1] == kept[3] && kept[0] != kept[1]
+        let middleAbove = corners.reduce(0) { $0 + $1.z } / 4 > level
+        guard saddle, middleAbove != keepAbove else { return [clip(polygon, at: level, level: index, keepAbove: keepAbove)] }
+        var pieces: [[Vertex]] = []
+        for i in corners.indices where kept[i] {
+            guard let a = crossing(corners[i], corners[(i + 3) % 4], level, index),
+                let b = crossing(corners[i], corners[(i + 1) % 4], level, index),
+                let piece = cut(polygon, a, b, keeping: corners[i])
+            else { return [clip(polygon, at: level, level: index, keepAbove: keepAbove)] }
+            pieces.append(piece)
+        }
+        return pieces
+    }
+
+    /// The part of a convex piece on `corner`'s side of the line through the crossings `a`
+    /// and `b`. The line meets the piece's border only at `a` and `b` (contour lines of two
+    /// levels never cross), so those are the new vertices; nil if it meets it elsewhere.
+    func cut(_ polygon: [Vertex], _ a: Vertex, _ b: Vertex, keeping corner: Vertex) -> [Vertex]? {
+        func side(_ v: Vertex) -> Double { (b.x - a.x) * (v.y - a.y) - (b.y - a.y) * (v.x - a.x) }
+        let reference = side(corner)
+        func onLine(_ v: Vertex) -> Bool { v.key == a.key || v.key == b.key }
+        func inside(_ v: Vertex) -> Bool { onLine(v) || side(v) * reference > 0 }
+        var out: [Vertex] = []
+        for i in polygon.indices {
+            let p = polygon[i]
+            let q = polygon[(i + 1) % polygon.count]
+            if inside(p) { out.append(p) }
+            guard inside(p) != inside(q), !onLine(p), !onLine(q) else { continue }
+            // Which of the two crossings lies on this edge: the one nearer to the segment.
+            func distance(_ v: Vertex) -> Double {
+                let (dx, dy) = (q.x - p.x, q.y - p.y)
+                let t = max(0, min(1, ((v.x - p.x) * dx + (v.y - p.y) * dy) / max(dx * dx + dy * dy, .leastNonzeroMagnitude)))
+                return ((p.x + t * dx - v.x) * (p.x + t * dx - v.x) + (p.y + t * dy - v.y) * (p.y + t * dy - v.y)).squareRoot()
+            }
+            let (da, db) = (distance(a), distance(b))
+            let scale = max(abs(q.x - p.x), abs(q.y - p.y))
+            guard min(da, db) <= 1e-9 * max(scale, 1) else { return nil }
+            out.append(da <= db ? a : b)
+        }
+        return out
     }
 
     /// Sutherland–Hodgman against one level. A crossing lies on a grid edge and is placed from
