@@ -12,7 +12,6 @@ and for the methods of a Sequential model, a layer, Normalization, a loss object
 scalers, as `str(inspect.signature(f))` prints them. `SignatureTests` compares each declared
 library builtin with its row.
 """
-import inspect
 import os
 
 import keras
@@ -21,6 +20,7 @@ import sklearn.datasets
 import sklearn.metrics
 import sklearn.model_selection
 import sklearn.preprocessing
+from signature_rows import module_rows, signature_text
 
 MODULES = ["keras.layers", "keras.optimizers", "keras.losses", "keras.metrics", "keras.callbacks", "keras.models",
            "keras.utils", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing",
@@ -39,31 +39,11 @@ METHODS = {
 }
 
 
-def without_self(f):
-    signature = inspect.signature(f)
-    parameters = list(signature.parameters.values())
-    if parameters and parameters[0].name == "self":
-        parameters = parameters[1:]
-    return str(signature.replace(parameters=parameters))
-
-
 def rows():
-    out = []
-    for module_name in MODULES:
-        module = eval(module_name)
-        for name in sorted(dir(module)):
-            if name.startswith("_"):
-                continue
-            f = getattr(module, name)
-            if not callable(f):
-                continue
-            try:
-                out.append(f"{module_name}\t{name}\t{without_self(f.__init__ if isinstance(f, type) else f)}")
-            except (TypeError, ValueError):
-                pass
+    out = module_rows([(name, eval(name)) for name in MODULES])
     for owner, (cls, names) in METHODS.items():
         for name in names:
-            out.append(f"{owner}\t{name}\t{without_self(getattr(cls, name))}")
+            out.append(f"{owner}\t{name}\t{signature_text(getattr(cls, name))}")
     return out
 
 

@@ -11,11 +11,11 @@ and for the methods of a variable, a tensor and a gradient tape, as `inspect.sig
 prints them without annotations. `SignatureTests` compares each declared TensorFlow builtin
 with its row.
 """
-import inspect
 import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import tensorflow as tf  # noqa: E402
+from signature_rows import module_rows, signature_text  # noqa: E402
 
 MODULES = {"tf": tf, "tf.math": tf.math, "tf.nn": tf.nn, "tf.random": tf.random, "tf.linalg": tf.linalg}
 
@@ -27,31 +27,11 @@ METHODS = {
 }
 
 
-def plain(f, drop_self):
-    """The signature as Python prints it, without annotations (and without `self`)."""
-    signature = inspect.signature(f)
-    parameters = [p.replace(annotation=inspect.Parameter.empty) for p in signature.parameters.values()]
-    if drop_self and parameters and parameters[0].name == "self":
-        parameters = parameters[1:]
-    return str(signature.replace(parameters=parameters, return_annotation=inspect.Signature.empty))
-
-
 def rows():
-    out = []
-    for module_name, module in MODULES.items():
-        for name in sorted(dir(module)):
-            if name.startswith("_"):
-                continue
-            f = getattr(module, name)
-            if not callable(f):
-                continue
-            try:
-                out.append(f"{module_name}\t{name}\t{plain(f.__init__ if isinstance(f, type) else f, True)}")
-            except (TypeError, ValueError):
-                pass
+    out = module_rows(MODULES.items(), plain=True)
     for owner, (instance, names) in METHODS.items():
         for name in names:
-            out.append(f"{owner}\t{name}\t{plain(getattr(instance, name), False)}")
+            out.append(f"{owner}\t{name}\t{signature_text(getattr(instance, name), plain=True)}")
     return out
 
 
