@@ -118,6 +118,9 @@ import Testing
             return
         }
         #expect(set.levels == [0, 2, 4, 6, 8, 10, 12, 14, 16])
+        // matplotlib 3.11's `cs.get_facecolor()`: each band's midpoint on a scale from the first
+        // level to the last (not from the first midpoint to the last).
+        #expect(set.bands.map(\.color) == ["#48186a", "#424086", "#33638d", "#26828e", "#1fa088", "#3fbc73", "#84d44b", "#d8e219"])
         #expect(figure.axes[0].colorbar?.colors == set.bands.map(\.color))
         #expect(set.bands.allSatisfy { !$0.rings.isEmpty })
     }

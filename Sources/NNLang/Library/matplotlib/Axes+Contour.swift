@@ -46,8 +46,8 @@ extension AxesObject {
             bandColors = (0..<bands).map { resolved[$0 % resolved.count] }
         } else {
             let map = try colormap(args)
-            let lo = try args.alias("vmin").map { v throws(Failure) in try v.asDouble("vmin") } ?? mids.first!
-            let hi = try args.alias("vmax").map { v throws(Failure) in try v.asDouble("vmax") } ?? mids.last!
+            let lo = try args.alias("vmin").map { v throws(Failure) in try v.asDouble("vmin") } ?? levels.first!
+            let hi = try args.alias("vmax").map { v throws(Failure) in try v.asDouble("vmax") } ?? levels.last!
             bandColors = mids.map { map.color(hi > lo ? ($0 - lo) / (hi - lo) : 0.5) }
             mappable = Mappable(map: map, low: levels.first!, high: levels.last!, bands: bandColors, levels: levels)
         }
