@@ -39,6 +39,8 @@ import Testing
         numbers = {1, 2}
         pair = (1, 2)
         namespace = globals()
+        counter = keras.optimizers.SGD().iterations
+        colorbar = fig.colorbar(ax.contourf(np.ones((2, 2))))
         """
 
     /// Builtins that take any keyword by design (their keywords are data, not options), and
@@ -102,10 +104,11 @@ import Testing
             "fill_between", "text", "annotate", "errorbar", "savefig", "tight_layout", "suptitle", "add_subplot", "colorbar",
             "set_size_inches", "numpy", "assign", "assign_add", "assign_sub", "gradient", "watch", "reset", "stop_recording", "add",
             "discard", "remove", "union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint",
+            "get_ticks",
         ])
         for name in [
             "array", "generator", "model", "layer", "norm", "loss", "tensor", "variable", "tape", "fig", "ax", "scaler", "text", "items",
-            "mapping", "numbers", "pair", "namespace",
+            "mapping", "numbers", "pair", "namespace", "counter", "colorbar",
         ] {
             let object = try #require(interp.globals.lookup(Name(name)))
             for method in methods.sorted() where !method.hasPrefix("_") {
