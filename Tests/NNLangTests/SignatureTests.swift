@@ -262,6 +262,44 @@ import Testing
         }
     }
 
+    /// pyplot functions that still check their own arguments: those that forward to an `Axes`
+    /// method (their keywords are artist properties, checked against matplotlib's tables) and
+    /// the getter-setters taking `*args`.
+    static let pyplotUndeclared: Set<String> = Set(
+        [
+            "annotate", "axhline", "axis", "axvline", "bar", "barh", "contourf", "fill_between", "grid", "hist", "imshow", "legend",
+            "loglog", "plot", "scatter", "semilogx", "semilogy", "subplot", "text", "title", "twinx", "xlabel", "xlim", "xscale", "xticks",
+            "ylabel", "ylim", "yscale", "yticks",
+        ].map { "matplotlib.pyplot." + $0 })
+
+    /// pyplot's own functions declare matplotlib's signatures (`library_signatures.tsv`).
+    @Test func pyplotSignaturesAreTheRealOnes() throws {
+        let real = Self.realSignatures("library_signatures")
+        let interp = Self.interpreter()
+        guard case .module(let plt) = try Library.module("matplotlib.pyplot", interp),
+            case .module(let mpl) = try Library.module("matplotlib", interp), case .module(let style)? = plt.members["style"]
+        else { throw Failure("matplotlib is not a module") }
+        var members = plt.members.map { ("matplotlib.pyplot." + $0.key, $0.value) }
+        members += [("matplotlib.style.use", style.members["use"]!), ("matplotlib.use", mpl.members["use"]!)]
+        var undeclared: Set<String> = []
+        var checked = 0
+        for (qualified, value) in members.sorted(by: { $0.0 < $1.0 }) {
+            guard case .builtin(let builtin) = value else { continue }
+            guard let signature = builtin.signature else {
+                undeclared.insert(qualified)
+                continue
+            }
+            let text = try #require(real[qualified], "\(qualified) is not a function of matplotlib")
+            let name = String(qualified.split(separator: ".").last!)
+            #expect(
+                signature.parameters == (try SignatureParser(name + text).parse()).parameters,
+                "\(qualified): declared \(signature.parameterText), matplotlib has \(text)")
+            checked += 1
+        }
+        #expect(checked >= 14, "only \(checked) pyplot functions declare a signature")
+        #expect(undeclared == Self.pyplotUndeclared)
+    }
+
     @Test func parameterTextRoundTrips() throws {
         for text in [
             "f(a, /, b=1, *, c=None, **kwargs)", "g(*args, sep=' ', end='\\n', file=None, flush=False)", "h()",

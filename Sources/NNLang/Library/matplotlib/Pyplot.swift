@@ -28,13 +28,14 @@ final class PyplotState {
         return Pyplot.names.contains(name)
     }
 
-    /// A matplotlib function that counts its calls.
+    /// A matplotlib function that counts its calls (its declared signature, if any, stays visible).
     func counted(_ v: Value) -> Value {
         guard case .builtin(let b) = v else { return v }
-        return Library.fn(b.name) { args throws(Failure) in
-            self.calls += 1
-            return try b.call(&args)
-        }
+        return .builtin(
+            Builtin(b.name, signature: b.signature) { args throws(Failure) in
+                self.calls += 1
+                return try b.call(&args)
+            })
     }
 
     func figure(width: Double = 6.4, height: Double = 4.8) -> FigureObject {
@@ -117,11 +118,14 @@ enum Pyplot {
                 return .none
             }
         }
-        m["figure"] = Library.fn("figure") { args throws(Failure) in
+        m["figure"] = Library.fn(
+            def:
+                "figure(num=None, figsize=None, dpi=None, *, facecolor=None, edgecolor=None, frameon=True, FigureClass=<class 'matplotlib.figure.Figure'>, clear=False, **kwargs)",
+            unsupported: ["facecolor", "edgecolor", "frameon", "FigureClass"]
+        ) { args throws(Failure) in
             try Keywords.check(
                 args, "figure", owner: "Figure", supported: ["num", "figsize", "dpi", "clear"],
-                known: ["facecolor", "edgecolor", "frameon", "layout", "FigureClass", "linewidth", "tight_layout", "constrained_layout"],
-                positional: 1)
+                known: ["facecolor", "edgecolor", "frameon", "layout", "FigureClass", "linewidth", "tight_layout", "constrained_layout"])
             if let num = args.optional(0, "num"), !num.isNone,
                 let existing = state.figures.first(where: { (try? num.asInt()) == $0.number })
             {
@@ -132,7 +136,11 @@ enum Pyplot {
             let (w, h) = try figsize(args)
             return .object(state.figure(width: w, height: h))
         }
-        m["subplots"] = Library.fn("subplots") { args throws(Failure) in try subplots(&args, interp) }
+        m["subplots"] = Library.fn(
+            def:
+                "subplots(nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, width_ratios=None, height_ratios=None, subplot_kw=None, gridspec_kw=None, **fig_kw)",
+            unsupported: ["width_ratios", "height_ratios", "subplot_kw", "gridspec_kw"]
+        ) { args throws(Failure) in try subplots(&args, interp) }
         m["subplot"] = Library.fn("subplot") { args throws(Failure) in
             try Keywords.check(
                 args, "subplot", owner: "Axes", supported: [], known: ["projection", "polar", "sharex", "sharey", "label", "facecolor"])
@@ -140,21 +148,32 @@ enum Pyplot {
         }
         m["gca"] = Library.fn(def: "gca()") { _ throws(Failure) in .object(state.gcf().gca()) }
         m["gcf"] = Library.fn(def: "gcf()") { _ throws(Failure) in .object(state.gcf()) }
-        m["suptitle"] = Library.fn("suptitle") { args throws(Failure) in try callFigure(state.gcf(), "suptitle", &args, interp) }
-        m["tight_layout"] = Library.fn("tight_layout") { args throws(Failure) in try callFigure(state.gcf(), "tight_layout", &args, interp)
+        // pyplot's own signatures; the figure's methods these call check the rest as before.
+        m["suptitle"] = Library.fn(def: "suptitle(t, **kwargs)") { args throws(Failure) in
+            try callFigure(state.gcf(), "suptitle", &args, interp)
         }
-        m["subplots_adjust"] = Library.fn("subplots_adjust") { args throws(Failure) in
-            try callFigure(state.gcf(), "subplots_adjust", &args, interp)
+        m["tight_layout"] = Library.fn(def: "tight_layout(*, pad=1.08, h_pad=None, w_pad=None, rect=None)") { args throws(Failure) in
+            try callFigure(state.gcf(), "tight_layout", &args, interp)
         }
-        m["colorbar"] = Library.fn("colorbar") { args throws(Failure) in try colorbar(&args, interp, figure: state.gcf()) }
-        m["savefig"] = Library.fn("savefig") { args throws(Failure) in try state.savefig(state.gcf(), &args, interp) }
-        m["show"] = Library.fn("show") { args throws(Failure) in
-            try args.accept(["block"])
+        m["subplots_adjust"] = Library.fn(def: "subplots_adjust(left=None, bottom=None, right=None, top=None, wspace=None, hspace=None)") {
+            args throws(Failure) in try callFigure(state.gcf(), "subplots_adjust", &args, interp)
+        }
+        m["colorbar"] = Library.fn(def: "colorbar(mappable=None, cax=None, ax=None, **kwargs)", unsupported: ["cax"]) {
+            args throws(Failure) in try colorbar(&args, interp, figure: state.gcf())
+        }
+        m["savefig"] = Library.fn(def: "savefig(fname, **kwargs)") { args throws(Failure) in try state.savefig(state.gcf(), &args, interp) }
+        // matplotlib's `show(*args, **kwargs)` passes them to the backend, whose only option is `block`.
+        m["show"] = Library.fn(def: "show(*args, **kwargs)") { args throws(Failure) in
+            if !args.extraPositional.isEmpty {
+                throw Failure("TypeError: show() takes 0 positional arguments but \(args.extraPositional.count) were given")
+            }
+            if let (k, _) = args.extraKeywords.first(where: { $0.0 != "block" }) {
+                throw Failure("TypeError: show() got an unexpected keyword argument '\(k)'")
+            }
             state.show(interp)
             return .none
         }
-        m["close"] = Library.fn("close") { args throws(Failure) in
-            try args.accept(["fig"])
+        m["close"] = Library.fn(def: "close(fig=None)") { args throws(Failure) in
             switch args.optional(0, "fig") {
             case nil, .none?: if let f = state.current { state.close(f) }
             case .str("all")?: state.figures.forEach(state.close)
@@ -178,8 +197,7 @@ enum Pyplot {
             Module(
                 "matplotlib.style",
                 [
-                    "use": Library.fn("use") { args throws(Failure) in
-                        try args.accept(["style"])
+                    "use": Library.fn(def: "use(style)") { args throws(Failure) in
                         // Lectern draws matplotlib's default style only.
                         guard case .str("default")? = args.optional(0, "style") else {
                             throw Failure(
@@ -191,8 +209,7 @@ enum Pyplot {
                 ]))
         let cm = ColormapObject.module()
         m["cm"] = cm
-        m["get_cmap"] = Library.fn("get_cmap") { args throws(Failure) in
-            try args.accept(["name", "lut"])
+        m["get_cmap"] = Library.fn(def: "get_cmap(name=None, lut=None)", unsupported: ["lut"]) { args throws(Failure) in
             return .object(ColormapObject(try Colormap(try args.string(0, "name") ?? "viridis")))
         }
         for (k, v) in m { m[k] = state.counted(v) }
@@ -204,9 +221,10 @@ enum Pyplot {
         return try b.call(&args)
     }
 
-    /// `figsize=(w, h)` in inches, matplotlib's 6.4 × 4.8 by default.
+    /// `figsize=(w, h)` in inches, matplotlib's 6.4 × 4.8 by default (`figure`'s second
+    /// parameter, one of `subplots`' figure keywords).
     static func figsize(_ args: Arguments) throws(Failure) -> (Double, Double) {
-        guard let v = args.alias("figsize") else { return (6.4, 4.8) }
+        guard let v = args.optional(1, "figsize"), !v.isNone else { return (6.4, 4.8) }
         let pair = try args.values(v)
         guard pair.count == 2, pair.allSatisfy({ $0 > 0 && $0.isFinite }) else {
             throw Failure("ValueError: figure size must be positive finite not \(args.interpreter.repr(v))")
@@ -316,8 +334,7 @@ enum Pyplot {
     /// `import matplotlib`: the package, with `pyplot` and `use(backend)` (accepted: figures are SVG).
     static func package(_ interp: Interpreter) throws(Failure) -> Value {
         var m: [String: Value] = ["pyplot": try Library.module("matplotlib.pyplot", interp)]
-        m["use"] = Library.fn("use") { args throws(Failure) in
-            try args.accept(["backend", "force"])
+        m["use"] = Library.fn(def: "use(backend, *, force=True)") { args throws(Failure) in
             _ = try args.required(0, "backend")
             return .none
         }
