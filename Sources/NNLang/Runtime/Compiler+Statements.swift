@@ -153,8 +153,25 @@ extension Interpreter {
                 let obj = try o(scope)
                 try self.at(target.position) { () throws(Failure) in try self.setAttribute(obj, name, value) }
             }
-        default:
-            return { value, scope throws(LangError) in try self.assign(target, value, scope) }
+        case .tuple(let items), .list(let items):
+            // `for i, x in enumerate(xs)`, `a, b = b, a`: a tuple or list of the right length
+            // unpacks into compiled targets; anything else (iterators, arrays, the wrong
+            // length, starred targets) takes the general path and its errors.
+            guard !items.contains(where: Interpreter.isStarred) else { break }
+            let parts = items.map(compileTarget)
+            return { value, scope throws(LangError) in
+                switch value {
+                case .tuple(let t) where t.count == parts.count:
+                    for (part, v) in zip(parts, t) { try part(v, scope) }
+                case .list(let l) where l.items.count == parts.count:
+                    let snapshot = l.items
+                    for (part, v) in zip(parts, snapshot) { try part(v, scope) }
+                default:
+                    try self.assign(target, value, scope)
+                }
+            }
+        default: break
         }
+        return { value, scope throws(LangError) in try self.assign(target, value, scope) }
     }
 }

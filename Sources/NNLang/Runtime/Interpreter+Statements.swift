@@ -309,7 +309,12 @@ extension Interpreter {
         case .name(let n):
             set(n, value, scope)
         case .tuple(let targets), .list(let targets):
-            let items = try at(target.position) { () throws(Failure) in try iterate(value) }
+            let items = try at(target.position) { () throws(Failure) in
+                do throws(Failure) { return try iterate(value) } catch {
+                    guard error.message.hasSuffix("is not iterable") else { throw error }
+                    throw Failure("TypeError: cannot unpack non-iterable \(value.typeName) object")
+                }
+            }
             if let star = targets.firstIndex(where: { if case .starred = $0.kind { true } else { false } }) {
                 let after = targets.count - star - 1
                 guard items.count >= targets.count - 1 else {
