@@ -25,10 +25,16 @@ extension Interpreter {
     /// Compiles a function body with its locals resolved to slots: a local name reads and
     /// writes its slot, any other name is looked up from the closure outwards.
     func compileBody(_ body: [Stmt], slots: [Int]) -> CompiledStmt {
+        compileBody(slots: slots) { compileBlock(body) }
+    }
+
+    /// Compiles with `slots` (name ids) resolved to the slots of the scope the code runs in
+    /// (a comprehension's loop variables); other names resolve outwards.
+    func compileBody<T>(slots: [Int], _ body: () -> T) -> T {
         let saved = resolvedSlots
         resolvedSlots = Dictionary(slots.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         defer { resolvedSlots = saved }
-        return compileBlock(body)
+        return body()
     }
 
     /// Compiles code that runs in a scope of its own (a comprehension's): names resolve at

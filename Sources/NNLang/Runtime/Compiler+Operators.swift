@@ -117,12 +117,21 @@ extension Interpreter {
     func compileComprehension(_ element: Expr, _ clauses: [ComprehensionClause], _ kind: ComprehensionKind, at position: Position)
         -> CompiledExpr
     {
-        let item = compile(element)
-        let compiled = clauses.map { c in
-            (iterable: compile(c.iterable), target: compileTarget(c.target), conditions: c.conditions.map(compile), clause: c)
+        // The loop variables live in slots of the comprehension's own scope; every other name
+        // is looked up outwards at run time, as before. The iterables stay unresolved: the
+        // first is Python's enclosing-scope expression (`[x for x in x]`).
+        let slots = Interpreter.targetNames(clauses.map(\.target))
+        let iterables = clauses.map { compile($0.iterable) }
+        let (item, compiled) = compileBody(slots: slots) {
+            (
+                compile(element),
+                zip(clauses, iterables).map { c, iterable in
+                    (iterable: iterable, target: compileTarget(c.target), conditions: c.conditions.map(compile), clause: c)
+                }
+            )
         }
         return { scope throws(LangError) in
-            let inner = Scope(parent: scope.functionClosure)
+            let inner = Scope(parent: scope.functionClosure, slots: slots, declaredLocals: nil)
             var results: [Value] = []
             func run(_ level: Int) throws(LangError) {
                 guard level < compiled.count else { return results.append(try item(inner)) }
@@ -143,6 +152,23 @@ extension Interpreter {
             if kind == .set { return try self.at(position) { () throws(Failure) in try self.makeSet(results) } }
             return .list(ListBox(results))
         }
+    }
+}
+
+extension Interpreter {
+    /// The name ids a comprehension's targets bind, in order of first appearance.
+    static func targetNames(_ targets: [Expr]) -> [Int] {
+        var ids: [Int] = []
+        func walk(_ e: Expr) {
+            switch e.kind {
+            case .name(let n): if !ids.contains(n.id) { ids.append(n.id) }
+            case .tuple(let items), .list(let items): items.forEach(walk)
+            case .starred(let inner): walk(inner)
+            default: break
+            }
+        }
+        targets.forEach(walk)
+        return ids
     }
 }
 
