@@ -130,14 +130,23 @@ extension Parser {
         return name
     }
 
-    /// `a, b` in a for target: stops before `in`.
+    /// `a, b` or `first, *rest` in a for target: stops before `in`.
     mutating func targetList() throws(LangError) -> Expr {
-        let first = try bitOr()
-        guard checkOp(",") else { return first }
+        func item() throws(LangError) -> Expr { checkOp("*") ? try starred() : try bitOr() }
+        let first = try item()
+        guard checkOp(",") else {
+            if case .starred = first.kind {
+                throw LangError("SyntaxError: starred assignment target must be in a list or tuple", at: first.position)
+            }
+            return first
+        }
         var items = [first]
         while matchOp(",") {
             if checkName("in") { break }
-            items.append(try bitOr())
+            items.append(try item())
+        }
+        if items.filter({ if case .starred = $0.kind { true } else { false } }).count > 1 {
+            throw LangError("SyntaxError: multiple starred expressions in assignment", at: first.position)
         }
         return Expr(.tuple(items), first.position)
     }
