@@ -43,8 +43,6 @@ extension Interpreter {
     /// A list or dict already being printed further out (it contains itself) prints as
     /// `[...]` or `{...}`, as in Python.
     static func revisit(_ v: Value, _ path: [ObjectIdentifier]) -> (String?, [ObjectIdentifier]) {
-        // Very deep nesting (built in a loop) is cut short too, so display cannot hang.
-        if path.count > 100 { return ("...", path) }
         switch v {
         case .list(let l): return path.contains(ObjectIdentifier(l)) ? ("[...]", path) : (nil, path + [ObjectIdentifier(l)])
         case .dict(let d): return path.contains(ObjectIdentifier(d)) ? ("{...}", path) : (nil, path + [ObjectIdentifier(d)])
@@ -52,7 +50,18 @@ extension Interpreter {
         }
     }
 
+    /// Nesting deeper than CPython's recursion limit allows (997 lists at module level, fewer
+    /// inside calls) is CPython's RecursionError, raised where the text is used.
+    func tooDeepToShow(_ path: [ObjectIdentifier]) -> Bool {
+        guard path.count >= Interpreter.maxDepth - 2 - depth else { return false }
+        if displayFailure == nil {
+            displayFailure = Failure("RecursionError: maximum recursion depth exceeded while getting the repr of an object")
+        }
+        return true
+    }
+
     func repr(_ v: Value, path: [ObjectIdentifier]) -> String {
+        if tooDeepToShow(path) { return "..." }
         let (seen, inner) = Interpreter.revisit(v, path)
         if let seen { return seen }
         let repr = { (item: Value) in self.repr(item, path: inner) }
@@ -86,6 +95,7 @@ extension Interpreter {
     public func pythonRepr(_ v: Value) -> String { pythonRepr(v, path: []) }
 
     func pythonRepr(_ v: Value, path: [ObjectIdentifier]) -> String {
+        if tooDeepToShow(path) { return "..." }
         let (seen, inner) = Interpreter.revisit(v, path)
         if let seen { return seen }
         let pythonRepr = { (item: Value) in self.pythonRepr(item, path: inner) }
