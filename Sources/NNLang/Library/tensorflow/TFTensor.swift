@@ -82,10 +82,23 @@ final class TFDType: EngineObject, @unchecked Sendable {
 
 /// `tf.Tensor` (immutable) and `tf.Variable` (assignable, watched by tapes when trainable).
 final class TFTensorObject: TensorBacked {
+    private var stored: Variable
+    /// What `assign*` returns: TensorFlow's `UnreadVariable`, the same variable under another
+    /// name (reads and writes go to it).
+    let unreadOf: TFTensorObject?
+
     var variable: Variable {
-        // A Keras layer's weight (`model.trainable_variables`) is the layer's: every new value,
-        // from `assign` or `apply_gradients`, is the layer's new weight.
-        didSet { if let (layer, index) = weightOf { layer.params[index] = variable.value } }
+        get { unreadOf?.variable ?? stored }
+        set {
+            if let base = unreadOf {
+                base.variable = newValue
+                return
+            }
+            stored = newValue
+            // A Keras layer's weight (`model.trainable_variables`) is the layer's: every new
+            // value, from `assign` or `apply_gradients`, is the layer's new weight.
+            if let (layer, index) = weightOf { layer.params[index] = newValue.value }
+        }
     }
     /// The layer and weight index this variable stands for, if it is a Keras weight.
     var weightOf: (layer: Layer, index: Int)?
@@ -104,9 +117,22 @@ final class TFTensorObject: TensorBacked {
         self.trainable = trainable
         self.name = name
         self.interpreter = interpreter
-        let stored = Variable(dtype.coerce(value.value), node: value.node)
+        self.unreadOf = nil
+        let coerced = Variable(dtype.coerce(value.value), node: value.node)
         // A variable is a fresh leaf: every op on it is recorded, which is how a tape watches it.
-        self.variable = isVariable && trainable ? Variable.leaf(stored.value) : stored
+        self.stored = isVariable && trainable ? Variable.leaf(coerced.value) : coerced
+    }
+
+    /// The `UnreadVariable` standing for `base`.
+    init(unreadOf base: TFTensorObject) {
+        let root = base.unreadOf ?? base
+        self.dtype = root.dtype
+        self.isVariable = true
+        self.trainable = root.trainable
+        self.name = root.name
+        self.interpreter = root.interpreter
+        self.unreadOf = root
+        self.stored = root.variable
     }
 
     var typeName: String { isVariable ? "ResourceVariable" : "EagerTensor" }
@@ -146,7 +172,10 @@ final class TFTensorObject: TensorBacked {
     }
 
     var reprText: String {
-        if isVariable { return "<tf.Variable '\(name):0' shape=\(shapeText) dtype=\(dtype.name), numpy=\(numpyText(repr: true))>" }
+        if isVariable {
+            let shown = unreadOf == nil ? name + ":0" : "UnreadVariable"
+            return "<tf.Variable '\(shown)' shape=\(shapeText) dtype=\(dtype.name), numpy=\(numpyText(repr: true))>"
+        }
         return "<tf.Tensor: shape=\(shapeText), dtype=\(dtype.name), numpy=\(numpyText(repr: true))>"
     }
 
@@ -206,7 +235,7 @@ final class TFTensorObject: TensorBacked {
                 }
                 let value = self.dtype.coerce(updated)
                 self.variable = self.trainable ? Variable.leaf(value) : Variable(value)
-                return try args.bool(3, "read_value", true) ? .object(self) : .none
+                return try args.bool(3, "read_value", true) ? .object(TFTensorObject(unreadOf: self)) : .none
             }
         default: return nil
         }
