@@ -119,8 +119,8 @@ struct ContourTracer {
     }
 
     /// A cell's piece clipped against one level, keeping the side above (or below) it. In a
-    /// saddle cell (its corners alternate about the level) the level's two crossings pairs can
-    /// join either way; matplotlib (contourpy's `mpl2014`) joins the corners above the level
+    /// saddle cell (its corners alternate about the level) the level's four crossings can pair
+    /// up two ways; matplotlib (contourpy's `mpl2014`) joins the corners above the level
     /// through the middle when the mean of the four corners is above it, else those below.
     /// The joined side is a Sutherland–Hodgman clip; the split side is one piece per kept
     /// corner, cut off by the line between the crossings on that corner's two edges.
